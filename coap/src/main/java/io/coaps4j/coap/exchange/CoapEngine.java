@@ -5,10 +5,10 @@ import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageCodec;
 import io.coaps4j.coap.message.MessageFormatException;
 import io.coaps4j.coap.message.MessageType;
+import io.coaps4j.coap.message.OptionRegistry;
 import io.coaps4j.coap.message.Token;
 import io.coaps4j.coap.messaging.DeduplicationCache;
 import io.coaps4j.coap.messaging.MidKey;
-import io.coaps4j.coap.messaging.RecognizedOptions;
 import io.coaps4j.coap.messaging.TimerQueue;
 import io.coaps4j.coap.peer.Peer;
 import java.util.ArrayDeque;
@@ -35,7 +35,7 @@ import java.util.random.RandomGenerator;
 public final class CoapEngine {
     private final EngineOutput output;
     private final RandomGenerator random;
-    private final RecognizedOptions recognizedOptions;
+    private final OptionRegistry recognizedOptions;
     private final TimerQueue timers = new TimerQueue();
     private final DeduplicationCache<ServerExchange> deduplication;
     private final HashMap<MidKey, Transmission> transmissions = new HashMap<>();
@@ -376,12 +376,12 @@ public final class CoapEngine {
 
     private void receiveRequest(Peer from, Message request, DeduplicationCache.Entry<ServerExchange> entry,
                                 long nowNanos) {
-        int unrecognized = recognizedOptions.firstUnrecognizedCritical(request);
-        if (unrecognized >= 0) {
+        java.util.OptionalInt unrecognized = recognizedOptions.firstUnrecognizedCritical(request);
+        if (unrecognized.isPresent()) {
             if (request.type() == MessageType.CON) {
                 // Section 5.4.1: 4.02 with a diagnostic payload (section 5.5.2).
                 byte[] ack = MessageCodec.encode(CoapResponse.builder(Code.BAD_OPTION)
-                        .payload("Unrecognized critical option " + unrecognized).build()
+                        .payload("Unrecognized critical option " + unrecognized.getAsInt()).build()
                         .toMessage(MessageType.ACK, request.messageId(), request.token()));
                 entry.reply(ack);
                 send(from, ack);
@@ -390,7 +390,7 @@ public final class CoapEngine {
             }
             return;
         }
-        ServerExchange exchange = new ServerExchange(from, request, entry);
+        ServerExchange exchange = new ServerExchange(from, recognizedOptions.recognizedOnly(request), entry);
         entry.value(exchange);
         output.requestReceived(exchange);
         if (exchange.state == ServerExchange.State.PENDING && exchange.confirmable()) {
@@ -433,7 +433,7 @@ public final class CoapEngine {
         boolean confirmable = response.type() == MessageType.CON;
         ClientExchange exchange = exchanges.get(new TokenKey(from, response.token()));
         if (exchange == null || exchange.state == ClientExchange.State.QUEUED
-                || recognizedOptions.firstUnrecognizedCritical(response) >= 0) {
+                || recognizedOptions.firstUnrecognizedCritical(response).isPresent()) {
             // Unexpected (section 5.3.2) or carrying an unrecognised critical option (section 5.4.1):
             // a CON is rejected with an RST, and so is a NON (section 4.3).
             byte[] rst = reset(response.messageId());
@@ -450,7 +450,7 @@ public final class CoapEngine {
             entry.reply(ack);
             send(from, ack);
         }
-        complete(exchange, response, nowNanos);
+        complete(exchange, recognizedOptions.recognizedOnly(response), nowNanos);
     }
 
     private void receiveAcknowledgement(Peer from, Message ack, long nowNanos) {
@@ -473,10 +473,10 @@ public final class CoapEngine {
             return;
         }
         if (!ack.isResponse() || client == null || client.ping || !ack.token().equals(client.token)
-                || recognizedOptions.firstUnrecognizedCritical(ack) >= 0) {
+                || recognizedOptions.firstUnrecognizedCritical(ack).isPresent()) {
             return; // a piggybacked response that does not fit is rejected by ignoring it (section 4.2, 5.4.1)
         }
-        complete(client, ack, nowNanos);
+        complete(client, recognizedOptions.recognizedOnly(ack), nowNanos);
     }
 
     private void receiveReset(Peer from, Message rst, long nowNanos) {

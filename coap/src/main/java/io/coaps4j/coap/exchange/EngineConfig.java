@@ -1,6 +1,7 @@
 package io.coaps4j.coap.exchange;
 
-import io.coaps4j.coap.messaging.RecognizedOptions;
+import io.coaps4j.coap.message.OptionNumber;
+import io.coaps4j.coap.message.OptionRegistry;
 import io.coaps4j.coap.messaging.TransmissionParameters;
 import java.time.Duration;
 
@@ -14,10 +15,19 @@ import java.time.Duration;
  *                                and its response goes out later as a separate CON (section 5.2.2)
  * @param maxDeduplicationEntries bound of the duplicate-detection memory (oldest dropped first when full)
  * @param maxPeers                bound of per-peer state (message-id counters, NSTART queues)
- * @param recognizedOptions       the options this stack understands (section 5.4.1)
+ * @param recognizedOptions       the options this stack understands (section 5.4.1): an unrecognised critical
+ *                                option fails a request with 4.02 and rejects a response; unrecognised
+ *                                elective options are removed before delivery. The one list of them.
  */
 public record EngineConfig(TransmissionParameters transmission, int tokenLength, Duration separateResponseAfter,
-                           int maxDeduplicationEntries, int maxPeers, RecognizedOptions recognizedOptions) {
+                           int maxDeduplicationEntries, int maxPeers, OptionRegistry recognizedOptions) {
+
+    /**
+     * The standard registry without Block1 and Block2: until block-wise transfer (RFC 7959) is
+     * implemented, claiming to understand them would make a server ignore a client's block size.
+     */
+    public static final OptionRegistry DEFAULT_OPTIONS = OptionRegistry.standard().toBuilder()
+            .remove(OptionNumber.BLOCK1).remove(OptionNumber.BLOCK2).build();
 
     public static final EngineConfig DEFAULT = builder().build();
 
@@ -58,7 +68,7 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
         private Duration separateResponseAfter = Duration.ofSeconds(1);
         private int maxDeduplicationEntries = 200_000;
         private int maxPeers = 100_000;
-        private RecognizedOptions recognizedOptions = RecognizedOptions.rfc7252();
+        private OptionRegistry recognizedOptions = DEFAULT_OPTIONS;
 
         private Builder() {
         }
@@ -88,7 +98,7 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
             return this;
         }
 
-        public Builder recognizedOptions(RecognizedOptions value) {
+        public Builder recognizedOptions(OptionRegistry value) {
             this.recognizedOptions = value;
             return this;
         }
