@@ -1,0 +1,38 @@
+/**
+ * The sans-IO CoAP engine: message layer plus request/response matching (RFC 7252 sections 4
+ * and 5), one {@link io.coaps4j.coap.exchange.CoapEngine} per event loop.
+ *
+ * <p>Design decisions:
+ * <ul>
+ *   <li><b>Sans-IO, single-threaded.</b> The engine takes {@code (Peer, bytes or Message, nowNanos)},
+ *       client calls and {@code tick(now)}; it emits datagrams and requests to an
+ *       {@link io.coaps4j.coap.exchange.EngineOutput}, responses to each request's
+ *       {@link io.coaps4j.coap.exchange.ResponseListener}, and reports
+ *       {@link io.coaps4j.coap.exchange.CoapEngine#nextDeadline()}. It has no locks, threads or
+ *       clock, which is what lets the tests run it on virtual time over a simulated lossy network.
+ *       Callbacks run after the state is consistent, so they may re-enter the engine (a handler
+ *       answering at once is how a response gets piggybacked).</li>
+ *   <li><b>Matching by {@link io.coaps4j.coap.peer.Peer#equals}.</b> ACK/RST by (peer, message ID),
+ *       responses by (peer, token); outbound messages go to exactly the Peer object they belong to.
+ *       A DTLS binding's peers carry session and epoch, so matching stays inside one epoch.</li>
+ *   <li><b>Server side.</b> A new CON or NON request is recorded for deduplication, then handed
+ *       out as a {@link io.coaps4j.coap.exchange.ServerExchange}. Answered during delivery: a
+ *       piggybacked ACK. Still unanswered after {@code separateResponseAfter}: an empty ACK, then
+ *       the response as a CON retransmitted until ACKed and cancelled by an RST. A duplicate CON
+ *       gets the stored ACK again; the handler never runs twice. Unknown critical options: 4.02
+ *       with a diagnostic for a CON request, RST for a NON. CoAP ping (empty CON) gets an RST.</li>
+ *   <li><b>Client side.</b> Random tokens of configurable length, message IDs counting up per peer
+ *       from a random start, NSTART outstanding interactions per peer with a FIFO queue (an empty
+ *       ACK ends the interaction; a NON request stops counting after ACK_TIMEOUT), retransmission
+ *       with a random initial timeout in [ACK_TIMEOUT, ACK_TIMEOUT*ACK_RANDOM_FACTOR] doubled each
+ *       time, giving up after MAX_RETRANSMIT (at most MAX_TRANSMIT_WAIT), a per-request timeout,
+ *       RST → {@link io.coaps4j.coap.exchange.ExchangeFailure#RESET}. A CON separate response is
+ *       ACKed; an unexpected CON response gets an RST, an unexpected NON is ignored.</li>
+ *   <li><b>Bounded memory.</b> Deduplication has a cap, per-peer state a cap and idle expiry after
+ *       EXCHANGE_LIFETIME, and every client exchange ends by response, failure or timeout; after
+ *       EXCHANGE_LIFETIME of quiet the engine holds nothing.</li>
+ *   <li><b>Lean hot path.</b> A piggybacked request/response costs one decode, one map probe and
+ *       insert, one encode and no timer operation; no logging, no string formatting.</li>
+ * </ul>
+ */
+package io.coaps4j.coap.exchange;
