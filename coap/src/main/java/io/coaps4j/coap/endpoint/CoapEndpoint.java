@@ -11,6 +11,7 @@ import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.peer.Peer;
+import io.coaps4j.transport.Cancellable;
 import io.coaps4j.transport.DeadlineHandler;
 import io.coaps4j.transport.EventLoop;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
@@ -118,7 +120,17 @@ public final class CoapEndpoint implements AutoCloseable {
             listener.onFailure(ExchangeFailure.CLOSED);
             return listener.future;
         }
-        connector.resolve(scheme.toLowerCase(Locale.ROOT), destination).whenComplete((peer, error) -> {
+        CompletionStage<Peer> resolved = connector.resolve(scheme.toLowerCase(Locale.ROOT), destination);
+        if (!resolved.toCompletableFuture().isDone()) {
+            // Waiting for a session (e.g. a DTLS handshake) must not outlast the request's timeout.
+            Cancellable expiry = loop.schedule(listener.deadline, () -> {
+                if (listener.exchange == null) {
+                    listener.onFailure(ExchangeFailure.TIMEOUT);
+                }
+            });
+            listener.future.whenComplete((r, e) -> expiry.cancel());
+        }
+        resolved.whenComplete((peer, error) -> {
             if (error != null) {
                 listener.future.completeExceptionally(error);
                 return;
