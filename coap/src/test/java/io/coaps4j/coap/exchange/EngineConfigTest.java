@@ -1,0 +1,35 @@
+package io.coaps4j.coap.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.coaps4j.coap.message.OptionNumber;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class EngineConfigTest {
+
+    @Test
+    void defaultsAreSensible() {
+        EngineConfig config = EngineConfig.DEFAULT;
+        assertThat(config.tokenLength()).isEqualTo(8);
+        assertThat(config.transmission().nstart()).isEqualTo(1);
+        assertThat(config.recognizedOptions().isDefined(OptionNumber.URI_PATH)).isTrue();
+        assertThat(config.recognizedOptions().isDefined(OptionNumber.BLOCK2)).as("block-wise not implemented").isFalse();
+        assertThat(config.toBuilder().build()).isEqualTo(config);
+    }
+
+    @Test
+    void buildNamesTheWrongField() {
+        assertThatThrownBy(() -> EngineConfig.builder().tokenLength(9).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokenLength");
+        assertThatThrownBy(() -> EngineConfig.builder().separateResponseAfter(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("separateResponseAfter");
+        assertThatThrownBy(() -> EngineConfig.builder().maxDeduplicationEntries(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDeduplicationEntries");
+        assertThatThrownBy(() -> EngineConfig.builder().maxPeers(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPeers");
+        assertThatThrownBy(() -> EngineConfig.builder().transmission(null).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("transmission");
+    }
+}
