@@ -107,7 +107,7 @@ public final class CoapEngine {
      */
     public boolean respond(ServerExchange exchange, CoapResponse response, long nowNanos) {
         Objects.requireNonNull(response, "response");
-        if (exchange.state == ServerExchange.State.RESPONDED) {
+        if (exchange.state == ServerExchange.State.RESPONDED || closed) {
             return false;
         }
         ServerExchange.State previous = exchange.state;
