@@ -1,5 +1,7 @@
 package io.coaps4j.coap.server;
 
+import io.coaps4j.coap.linkformat.Link;
+import io.coaps4j.coap.linkformat.LinkAttribute;
 import io.coaps4j.coap.message.Code;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ public final class Resource {
     private final OptionalLong maxSize;
     private final boolean hidden;
     private final Predicate<Principal> admitted;
+    private final List<LinkAttribute> extraAttributes;
+    private final Link link;
 
     private Resource(Builder b) {
         this.path = List.copyOf(b.path);
@@ -36,6 +40,43 @@ public final class Resource {
         this.maxSize = b.maxSize;
         this.hidden = b.hidden;
         this.admitted = b.admitted;
+        this.extraAttributes = List.copyOf(b.extraAttributes);
+        this.link = toLink();
+    }
+
+    private Link toLink() {
+        Link.Builder builder = Link.builder(pathString());
+        if (!resourceTypes.isEmpty()) {
+            builder.resourceType(resourceTypes.toArray(String[]::new));
+        }
+        if (!interfaces.isEmpty()) {
+            builder.interfaceDescription(interfaces.toArray(String[]::new));
+        }
+        if (!contentFormats.isEmpty()) {
+            builder.contentFormat(contentFormats.stream().mapToInt(Integer::intValue).toArray());
+        }
+        if (title != null) {
+            builder.title(title);
+        }
+        if (observable) {
+            builder.observable();
+        }
+        if (maxSize.isPresent()) {
+            builder.maxSizeEstimate(maxSize.getAsLong());
+        }
+        for (LinkAttribute attribute : extraAttributes) {
+            if (attribute.hasValue()) {
+                builder.attribute(attribute.name(), attribute.value());
+            } else {
+                builder.flag(attribute.name());
+            }
+        }
+        return builder.build();
+    }
+
+    /** How the resource is described in /.well-known/core (RFC 6690). */
+    public Link link() {
+        return link;
     }
 
     /** A resource at {@code path} such as "sensors/temp" (a leading '/' is optional; "" is the root). */
@@ -138,6 +179,7 @@ public final class Resource {
         private OptionalLong maxSize = OptionalLong.empty();
         private boolean hidden;
         private Predicate<Principal> admitted;
+        private final List<LinkAttribute> extraAttributes = new ArrayList<>();
 
         private Builder(List<String> path) {
             this.path = path;
@@ -236,6 +278,18 @@ public final class Resource {
                 throw new IllegalArgumentException("maxSize must not be negative, was " + bytes);
             }
             this.maxSize = OptionalLong.of(bytes);
+            return this;
+        }
+
+        /** Any other link attribute for /.well-known/core (RFC 6690 section 3), e.g. oneM2M's. */
+        public Builder linkAttribute(String name, String value) {
+            extraAttributes.add(LinkAttribute.of(name, value));
+            return this;
+        }
+
+        /** A link attribute without a value. */
+        public Builder linkFlag(String name) {
+            extraAttributes.add(LinkAttribute.flag(name));
             return this;
         }
 

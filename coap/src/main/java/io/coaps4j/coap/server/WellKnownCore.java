@@ -2,7 +2,12 @@ package io.coaps4j.coap.server;
 
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.linkformat.Link;
+import io.coaps4j.coap.linkformat.LinkFilter;
+import io.coaps4j.coap.linkformat.LinkFormat;
 import io.coaps4j.coap.message.ContentFormat;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The built-in {@code /.well-known/core} resource (RFC 6690 section 4; RFC 7252 section 7.2). */
 final class WellKnownCore {
@@ -16,8 +21,18 @@ final class WellKnownCore {
                 .hidden() // RFC 6690 section 4: the discovery resource need not list itself
                 .get(request -> CoapResponse.builder(Code.CONTENT)
                         .contentFormat(ContentFormat.LINK_FORMAT.number())
-                        .payload(LinkFormat.serialize(tree.resources(), request.query()))
+                        .payload(LinkFormat.serializeToBytes(LinkFilter.of(request.query()).filter(links(tree))))
                         .build())
                 .build();
+    }
+
+    private static List<Link> links(ResourceTree tree) {
+        List<Link> links = new ArrayList<>();
+        for (Resource resource : tree.resources()) {
+            if (!resource.hidden()) {
+                links.add(resource.link());
+            }
+        }
+        return links;
     }
 }

@@ -16,8 +16,9 @@
  *   <li>Authorization per resource is a predicate on the Peer's principal: no principal → 4.01,
  *       principal not admitted → 4.03. NoSec peers have no principal; the DTLS modes supply one.</li>
  *   <li>{@code /.well-known/core} is built in and serialised by
- *       {@link io.coaps4j.coap.server.LinkFormat} (RFC 6690) with rt, if, ct, title, obs and sz
- *       and the query filtering of RFC 6690 section 4.1, including a trailing '*'.</li>
+ *       {@link io.coaps4j.coap.linkformat.LinkFormat} (RFC 6690) with rt, if, ct, title, obs, sz
+ *       and any other attribute, filtered by {@link io.coaps4j.coap.linkformat.LinkFilter}
+ *       (RFC 6690 section 4.1, including a trailing '*').</li>
  * </ul>
  */
 package io.coaps4j.coap.server;
