@@ -84,6 +84,10 @@ public final class EventLoop implements Executor, AutoCloseable {
             throw new RejectedExecutionException("event loop " + thread.getName() + " is closed");
         }
         tasks.add(task);
+        if (closing && tasks.remove(task)) {
+            // Closed while adding: the loop may already have drained its queue for the last time.
+            throw new RejectedExecutionException("event loop " + thread.getName() + " is closed");
+        }
         if (!inEventLoop() && !wakeupPending.getAndSet(true)) {
             selector.wakeup();
         }
@@ -169,6 +173,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         if (!inEventLoop()) {
             try {
                 terminated.await();
+                thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -207,7 +212,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             }
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        Closable task = () -> {
+        Runnable task = () -> {
             try {
                 result.complete(action.call());
             } catch (Throwable e) {
@@ -346,12 +351,11 @@ public final class EventLoop implements Executor, AutoCloseable {
             LOG.debug("closing selector of {}", thread.getName(), e);
         }
         runAfterFlush();
-        // Tasks queued after close never run; drop them so nothing waits on them silently.
+        // Tasks accepted before close still run, so that nobody waits on them forever; with the
+        // selector closed, whatever needs it fails and reports that to its caller.
         Runnable task;
         while ((task = tasks.poll()) != null) {
-            if (task instanceof Closable) {
-                safely(task);
-            }
+            safely(task);
         }
         runAfterFlush();
         scheduled.clear();
@@ -362,10 +366,6 @@ public final class EventLoop implements Executor, AutoCloseable {
         List<Runnable> actions = new ArrayList<>(afterFlush);
         afterFlush.clear();
         actions.forEach(this::safely);
-    }
-
-    /** A task that must still run while the loop shuts down (it completes a waiter). */
-    interface Closable extends Runnable {
     }
 
     private static final class ScheduledTask implements Cancellable, Comparable<ScheduledTask> {

@@ -146,7 +146,7 @@ public final class UdpChannel implements AutoCloseable {
             return;
         }
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        EventLoop.Closable task = () -> {
+        Runnable task = () -> {
             closeNow();
             if (loop.isClosed()) {
                 done.countDown();

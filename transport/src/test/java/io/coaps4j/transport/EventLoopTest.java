@@ -96,6 +96,29 @@ class EventLoopTest {
     }
 
     @Test
+    void tasksAcceptedBeforeCloseStillRun() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            EventLoop loop = EventLoop.start("accepted-" + round);
+            List<CompletableFuture<Boolean>> ran = new ArrayList<>();
+            Thread closer = new Thread(loop::close);
+            closer.start();
+            for (int i = 0; i < 50; i++) {
+                CompletableFuture<Boolean> f = new CompletableFuture<>();
+                try {
+                    loop.execute(() -> f.complete(true));
+                    ran.add(f);
+                } catch (RejectedExecutionException e) {
+                    break;
+                }
+            }
+            closer.join(5000);
+            for (CompletableFuture<Boolean> f : ran) {
+                assertThat(f.get(5, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void aFailingTaskDoesNotStopTheLoop() throws Exception {
         try (EventLoop loop = EventLoop.start("resilient")) {
             loop.execute(() -> {
