@@ -1,0 +1,64 @@
+package io.coaps4j.dtls.handshake.message;
+
+import io.coaps4j.dtls.alert.DecodeException;
+
+import java.util.Arrays;
+
+/** The HelloVerifyRequest (RFC 6347 section 4.2.1): the server's version and a stateless cookie. */
+public final class HelloVerifyRequest implements HandshakeMessage {
+    private final int serverVersion;
+    private final byte[] cookie;
+
+    public HelloVerifyRequest(int serverVersion, byte[] cookie) {
+        if (serverVersion < 0 || serverVersion > 0xFFFF) {
+            throw new IllegalArgumentException("server_version must be 16 bits, was " + serverVersion);
+        }
+        if (cookie.length > ClientHello.MAX_COOKIE_LENGTH) {
+            throw new IllegalArgumentException("cookie must be at most 255 bytes, was " + cookie.length);
+        }
+        this.serverVersion = serverVersion;
+        this.cookie = cookie.clone();
+    }
+
+    @Override
+    public HandshakeType type() {
+        return HandshakeType.HELLO_VERIFY_REQUEST;
+    }
+
+    public int serverVersion() {
+        return serverVersion;
+    }
+
+    public byte[] cookie() {
+        return cookie.clone();
+    }
+
+    @Override
+    public void writeBody(WireWriter out) {
+        out.uint16(serverVersion).vector8(cookie);
+    }
+
+    public static HelloVerifyRequest decode(byte[] body) throws DecodeException {
+        WireReader in = new WireReader(body);
+        int version = in.uint16("server_version");
+        byte[] cookie = in.vector8(0, ClientHello.MAX_COOKIE_LENGTH, "cookie");
+        in.expectEnd("HelloVerifyRequest");
+        return new HelloVerifyRequest(version, cookie);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HelloVerifyRequest that
+                && serverVersion == that.serverVersion && Arrays.equals(cookie, that.cookie);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(cookie);
+    }
+
+    @Override
+    public String toString() {
+        return "HelloVerifyRequest(" + ProtocolVersions.describe(serverVersion) + ", cookie " + cookie.length + " bytes)";
+    }
+}
