@@ -1,5 +1,6 @@
 package io.coaps4j.dtls.handshake.message;
 
+import io.coaps4j.dtls.record.ProtocolVersion;
 import io.coaps4j.dtls.alert.DecodeException;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class ClientHello implements HandshakeMessage {
     public static final int MAX_SESSION_ID_LENGTH = 32;
     public static final int MAX_COOKIE_LENGTH = 255;
 
-    private final int clientVersion;
+    private final ProtocolVersion clientVersion;
     private final byte[] random;
     private final byte[] sessionId;
     private final byte[] cookie;
@@ -27,11 +28,8 @@ public final class ClientHello implements HandshakeMessage {
     private final byte[] compressionMethods;
     private final Extensions extensions;
 
-    public ClientHello(int clientVersion, byte[] random, byte[] sessionId, byte[] cookie,
+    public ClientHello(ProtocolVersion clientVersion, byte[] random, byte[] sessionId, byte[] cookie,
                        List<Integer> cipherSuites, byte[] compressionMethods, Extensions extensions) {
-        if (clientVersion < 0 || clientVersion > 0xFFFF) {
-            throw new IllegalArgumentException("client_version must be 16 bits, was " + clientVersion);
-        }
         if (random.length != RANDOM_LENGTH) {
             throw new IllegalArgumentException("random must be 32 bytes, was " + random.length);
         }
@@ -52,7 +50,7 @@ public final class ClientHello implements HandshakeMessage {
         if (compressionMethods.length < 1 || compressionMethods.length > 255) {
             throw new IllegalArgumentException("compression_methods must hold 1..255 methods");
         }
-        this.clientVersion = clientVersion;
+        this.clientVersion = Objects.requireNonNull(clientVersion, "clientVersion");
         this.random = random.clone();
         this.sessionId = sessionId.clone();
         this.cookie = cookie.clone();
@@ -66,7 +64,7 @@ public final class ClientHello implements HandshakeMessage {
         return HandshakeType.CLIENT_HELLO;
     }
 
-    public int clientVersion() {
+    public ProtocolVersion clientVersion() {
         return clientVersion;
     }
 
@@ -114,7 +112,7 @@ public final class ClientHello implements HandshakeMessage {
 
     @Override
     public void writeBody(WireWriter out) {
-        out.uint16(clientVersion).bytes(random).vector8(sessionId).vector8(cookie);
+        out.version(clientVersion).bytes(random).vector8(sessionId).vector8(cookie);
         out.uint16(2 * cipherSuites.size());
         for (int suite : cipherSuites) {
             out.uint16(suite);
@@ -128,7 +126,7 @@ public final class ClientHello implements HandshakeMessage {
      * (RFC 6347 section 4.2.1 "Client-Parameters").
      */
     public void writeCookieInput(WireWriter out) {
-        out.uint16(clientVersion).bytes(random).vector8(sessionId);
+        out.version(clientVersion).bytes(random).vector8(sessionId);
         out.uint16(2 * cipherSuites.size());
         for (int suite : cipherSuites) {
             out.uint16(suite);
@@ -142,7 +140,7 @@ public final class ClientHello implements HandshakeMessage {
     }
 
     public static ClientHello decode(WireReader in) throws DecodeException {
-        int version = in.uint16("client_version");
+        ProtocolVersion version = in.version("client_version");
         byte[] random = in.bytes(RANDOM_LENGTH, "random");
         byte[] sessionId = in.vector8(0, MAX_SESSION_ID_LENGTH, "session_id");
         byte[] cookie = in.vector8(0, MAX_COOKIE_LENGTH, "cookie");
@@ -164,7 +162,7 @@ public final class ClientHello implements HandshakeMessage {
     @Override
     public boolean equals(Object other) {
         return other instanceof ClientHello that
-                && clientVersion == that.clientVersion
+                && clientVersion.equals(that.clientVersion)
                 && Arrays.equals(random, that.random)
                 && Arrays.equals(sessionId, that.sessionId)
                 && Arrays.equals(cookie, that.cookie)
@@ -180,7 +178,7 @@ public final class ClientHello implements HandshakeMessage {
 
     @Override
     public String toString() {
-        return "ClientHello(" + ProtocolVersions.describe(clientVersion) + ", cookie " + cookie.length
+        return "ClientHello(" + clientVersion + ", cookie " + cookie.length
                 + " bytes, suites " + cipherSuites + ", " + extensions + ")";
     }
 }

@@ -1,22 +1,21 @@
 package io.coaps4j.dtls.handshake.message;
 
+import io.coaps4j.dtls.record.ProtocolVersion;
 import io.coaps4j.dtls.alert.DecodeException;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /** The HelloVerifyRequest (RFC 6347 section 4.2.1): the server's version and a stateless cookie. */
 public final class HelloVerifyRequest implements HandshakeMessage {
-    private final int serverVersion;
+    private final ProtocolVersion serverVersion;
     private final byte[] cookie;
 
-    public HelloVerifyRequest(int serverVersion, byte[] cookie) {
-        if (serverVersion < 0 || serverVersion > 0xFFFF) {
-            throw new IllegalArgumentException("server_version must be 16 bits, was " + serverVersion);
-        }
+    public HelloVerifyRequest(ProtocolVersion serverVersion, byte[] cookie) {
         if (cookie.length > ClientHello.MAX_COOKIE_LENGTH) {
             throw new IllegalArgumentException("cookie must be at most 255 bytes, was " + cookie.length);
         }
-        this.serverVersion = serverVersion;
+        this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
         this.cookie = cookie.clone();
     }
 
@@ -25,7 +24,7 @@ public final class HelloVerifyRequest implements HandshakeMessage {
         return HandshakeType.HELLO_VERIFY_REQUEST;
     }
 
-    public int serverVersion() {
+    public ProtocolVersion serverVersion() {
         return serverVersion;
     }
 
@@ -35,12 +34,12 @@ public final class HelloVerifyRequest implements HandshakeMessage {
 
     @Override
     public void writeBody(WireWriter out) {
-        out.uint16(serverVersion).vector8(cookie);
+        out.version(serverVersion).vector8(cookie);
     }
 
     public static HelloVerifyRequest decode(byte[] body) throws DecodeException {
         WireReader in = new WireReader(body);
-        int version = in.uint16("server_version");
+        ProtocolVersion version = in.version("server_version");
         byte[] cookie = in.vector8(0, ClientHello.MAX_COOKIE_LENGTH, "cookie");
         in.expectEnd("HelloVerifyRequest");
         return new HelloVerifyRequest(version, cookie);
@@ -49,7 +48,7 @@ public final class HelloVerifyRequest implements HandshakeMessage {
     @Override
     public boolean equals(Object other) {
         return other instanceof HelloVerifyRequest that
-                && serverVersion == that.serverVersion && Arrays.equals(cookie, that.cookie);
+                && serverVersion.equals(that.serverVersion) && Arrays.equals(cookie, that.cookie);
     }
 
     @Override
@@ -59,6 +58,6 @@ public final class HelloVerifyRequest implements HandshakeMessage {
 
     @Override
     public String toString() {
-        return "HelloVerifyRequest(" + ProtocolVersions.describe(serverVersion) + ", cookie " + cookie.length + " bytes)";
+        return "HelloVerifyRequest(" + serverVersion + ", cookie " + cookie.length + " bytes)";
     }
 }

@@ -1,5 +1,6 @@
 package io.coaps4j.dtls.handshake.message;
 
+import io.coaps4j.dtls.record.ProtocolVersion;
 import io.coaps4j.dtls.alert.DecodeException;
 
 import java.util.Arrays;
@@ -7,18 +8,15 @@ import java.util.Objects;
 
 /** The ServerHello (RFC 5246 section 7.4.1.3). */
 public final class ServerHello implements HandshakeMessage {
-    private final int serverVersion;
+    private final ProtocolVersion serverVersion;
     private final byte[] random;
     private final byte[] sessionId;
     private final int cipherSuite;
     private final int compressionMethod;
     private final Extensions extensions;
 
-    public ServerHello(int serverVersion, byte[] random, byte[] sessionId, int cipherSuite,
+    public ServerHello(ProtocolVersion serverVersion, byte[] random, byte[] sessionId, int cipherSuite,
                        int compressionMethod, Extensions extensions) {
-        if (serverVersion < 0 || serverVersion > 0xFFFF) {
-            throw new IllegalArgumentException("server_version must be 16 bits, was " + serverVersion);
-        }
         if (random.length != ClientHello.RANDOM_LENGTH) {
             throw new IllegalArgumentException("random must be 32 bytes, was " + random.length);
         }
@@ -31,7 +29,7 @@ public final class ServerHello implements HandshakeMessage {
         if (compressionMethod < 0 || compressionMethod > 255) {
             throw new IllegalArgumentException("compression_method must be 8 bits, was " + compressionMethod);
         }
-        this.serverVersion = serverVersion;
+        this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
         this.random = random.clone();
         this.sessionId = sessionId.clone();
         this.cipherSuite = cipherSuite;
@@ -44,7 +42,7 @@ public final class ServerHello implements HandshakeMessage {
         return HandshakeType.SERVER_HELLO;
     }
 
-    public int serverVersion() {
+    public ProtocolVersion serverVersion() {
         return serverVersion;
     }
 
@@ -70,13 +68,13 @@ public final class ServerHello implements HandshakeMessage {
 
     @Override
     public void writeBody(WireWriter out) {
-        out.uint16(serverVersion).bytes(random).vector8(sessionId).uint16(cipherSuite).uint8(compressionMethod);
+        out.version(serverVersion).bytes(random).vector8(sessionId).uint16(cipherSuite).uint8(compressionMethod);
         extensions.writeTo(out);
     }
 
     public static ServerHello decode(byte[] body) throws DecodeException {
         WireReader in = new WireReader(body);
-        int version = in.uint16("server_version");
+        ProtocolVersion version = in.version("server_version");
         byte[] random = in.bytes(ClientHello.RANDOM_LENGTH, "random");
         byte[] sessionId = in.vector8(0, ClientHello.MAX_SESSION_ID_LENGTH, "session_id");
         int suite = in.uint16("cipher_suite");
@@ -88,7 +86,7 @@ public final class ServerHello implements HandshakeMessage {
     @Override
     public boolean equals(Object other) {
         return other instanceof ServerHello that
-                && serverVersion == that.serverVersion
+                && serverVersion.equals(that.serverVersion)
                 && Arrays.equals(random, that.random)
                 && Arrays.equals(sessionId, that.sessionId)
                 && cipherSuite == that.cipherSuite
@@ -103,7 +101,7 @@ public final class ServerHello implements HandshakeMessage {
 
     @Override
     public String toString() {
-        return String.format("ServerHello(%s, suite 0x%04X, %s)", ProtocolVersions.describe(serverVersion),
+        return String.format("ServerHello(%s, suite 0x%04X, %s)", serverVersion,
                 cipherSuite, extensions);
     }
 }

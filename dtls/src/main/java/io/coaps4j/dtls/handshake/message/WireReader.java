@@ -1,6 +1,7 @@
 package io.coaps4j.dtls.handshake.message;
 
 import io.coaps4j.dtls.alert.DecodeException;
+import io.coaps4j.dtls.record.ProtocolVersion;
 
 import java.util.Arrays;
 
@@ -62,6 +63,14 @@ public final class WireReader {
         int value = (data[position] & 0xff) << 16 | (data[position + 1] & 0xff) << 8 | data[position + 2] & 0xff;
         position += 3;
         return value;
+    }
+
+    /** A two-byte protocol version. */
+    public ProtocolVersion version(String what) throws DecodeException {
+        require(2, what);
+        ProtocolVersion version = ProtocolVersion.of(data[position] & 0xff, data[position + 1] & 0xff);
+        position += 2;
+        return version;
     }
 
     /** {@code count} raw bytes, copied. */

@@ -1,5 +1,7 @@
 package io.coaps4j.dtls.handshake.message;
 
+import io.coaps4j.dtls.record.ProtocolVersion;
+
 import java.util.Arrays;
 
 /** Writes the TLS presentation-language types (RFC 5246 section 4) into a growing buffer. */
@@ -47,6 +49,10 @@ public final class WireWriter {
         buffer[size++] = (byte) (value >>> 8);
         buffer[size++] = (byte) value;
         return this;
+    }
+
+    public WireWriter version(ProtocolVersion version) {
+        return uint8(version.major()).uint8(version.minor());
     }
 
     public WireWriter bytes(byte[] value) {

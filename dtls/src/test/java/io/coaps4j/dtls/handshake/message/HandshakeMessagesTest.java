@@ -1,6 +1,7 @@
 package io.coaps4j.dtls.handshake.message;
 
 import io.coaps4j.dtls.alert.DecodeException;
+import io.coaps4j.dtls.record.ProtocolVersion;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ class HandshakeMessagesTest {
         byte[] body = OpensslCapture.handshakeBody(0, 0);
         ClientHello hello = ClientHello.decode(body);
 
-        assertThat(hello.clientVersion()).isEqualTo(ProtocolVersions.DTLS_1_2);
+        assertThat(hello.clientVersion()).isEqualTo(ProtocolVersion.DTLS_1_2);
         assertThat(hello.cookie()).isEmpty();
         assertThat(hello.sessionId()).isEmpty();
         assertThat(hello.cipherSuites()).containsExactly(0xC0A8, 0x00FF);
@@ -46,7 +47,7 @@ class HandshakeMessagesTest {
         byte[] body = OpensslCapture.handshakeBody(1, 0);
         HelloVerifyRequest request = HelloVerifyRequest.decode(body);
 
-        assertThat(request.serverVersion()).isEqualTo(ProtocolVersions.DTLS_1_0);
+        assertThat(request.serverVersion()).isEqualTo(ProtocolVersion.DTLS_1_0);
         assertThat(HEX.formatHex(request.cookie())).isEqualTo("9f869e780e727f1115440f8b95da586500c71eeb");
         assertThat(HEX.formatHex(request.encodeBody())).isEqualTo(HEX.formatHex(body));
     }
@@ -67,7 +68,7 @@ class HandshakeMessagesTest {
         assertThat(fragments).allMatch(HandshakeFragment::isComplete);
 
         ServerHello hello = ServerHello.decode(fragments.get(0).fragmentBytes());
-        assertThat(hello.serverVersion()).isEqualTo(ProtocolVersions.DTLS_1_2);
+        assertThat(hello.serverVersion()).isEqualTo(ProtocolVersion.DTLS_1_2);
         assertThat(hello.cipherSuite()).isEqualTo(0xC0A8);
         assertThat(hello.compressionMethod()).isZero();
         assertThat(hello.extensions().types()).containsExactly(0xFF01, 0x23, 0x17);
