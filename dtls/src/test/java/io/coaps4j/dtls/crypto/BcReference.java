@@ -9,12 +9,12 @@ import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /** Independent implementations from Bouncy Castle that the tests compare ours against. */
-final class BcReference {
+public final class BcReference {
     private BcReference() {
     }
 
     /** CCM seal; L follows from the nonce length (15 - nonce length). */
-    static byte[] ccmSeal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext, int tagLength) {
+    public static byte[] ccmSeal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext, int tagLength) {
         CCMBlockCipher ccm = new CCMBlockCipher(AESEngine.newInstance());
         ccm.init(true, new AEADParameters(new KeyParameter(key), tagLength * 8, nonce, aad));
         try {
@@ -25,7 +25,7 @@ final class BcReference {
     }
 
     /** A straightforward P_SHA256 (RFC 5246 section 5) on Bouncy Castle's HMAC. */
-    static byte[] prf(byte[] secret, String label, byte[] seed, int length) {
+    public static byte[] prf(byte[] secret, String label, byte[] seed, int length) {
         byte[] labelSeed = concat(label.getBytes(java.nio.charset.StandardCharsets.US_ASCII), seed);
         HMac hmac = new HMac(new SHA256Digest());
         hmac.init(new KeyParameter(secret));
@@ -42,7 +42,7 @@ final class BcReference {
         return out;
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         int length = 0;
         for (byte[] part : parts) {
             length += part.length;
