@@ -9,13 +9,22 @@ import java.util.Objects;
  */
 public final class CryptoContext {
     private final RandomSource random;
-    private final AesCcm aesCcm8 = AesCcm.ccm8();
+    private final AesCcm aesCcm8;
     private final HmacSha256Prf prf = new HmacSha256Prf();
     private final byte[] recordNonce = new byte[AeadAlgorithm.AES_128_CCM_8.nonceLength()];
     private final byte[] recordAad = new byte[13];
 
     public CryptoContext(RandomSource random) {
+        this(random, AesCcm.DEFAULT_KEY_CACHE_SIZE);
+    }
+
+    /**
+     * @param keyCacheSize how many keyed AES ciphers to keep (a power of two); two per busy session spare the
+     *                     key schedule on every record, see {@link AesCcm#AesCcm(int, int, int)}
+     */
+    public CryptoContext(RandomSource random, int keyCacheSize) {
         this.random = Objects.requireNonNull(random, "random");
+        this.aesCcm8 = new AesCcm(8, 3, keyCacheSize);
     }
 
     /** A context drawing randomness from the platform's strong source. */

@@ -128,6 +128,27 @@ class AesCcmPropertiesTest {
     }
 
     @Example
+    void moreKeysThanCacheSlotsStillEncryptEachWithItsOwnKey() {
+        byte[] nonce = bytes(12, 13);
+        byte[] plaintext = bytes(20, 14);
+        byte[][] keys = new byte[40][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = bytes(16, 100 + i);
+        }
+        for (int cacheSize : new int[] {1, 2, 16}) {
+            AesCcm ccm = new AesCcm(8, 3, cacheSize);
+            for (int round = 0; round < 3; round++) {
+                for (byte[] key : keys) {
+                    byte[] sealed = new byte[28];
+                    ccm.seal(key, nonce, null, 0, 0, plaintext, 0, 20, sealed, 0);
+                    assertThat(sealed).isEqualTo(BcReference.ccmSeal(key, nonce, new byte[0], plaintext, 8));
+                }
+            }
+        }
+        assertThatThrownBy(() -> new AesCcm(8, 3, 3)).hasMessageContaining("keyCacheSize");
+    }
+
+    @Example
     void rejectsWrongSizesNamingThem() {
         byte[] out = new byte[64];
         assertThatThrownBy(() -> ccm8.seal(new byte[15], new byte[12], null, 0, 0, new byte[8], 0, 8, out, 0))

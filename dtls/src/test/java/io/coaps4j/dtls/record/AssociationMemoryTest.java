@@ -46,8 +46,8 @@ class AssociationMemoryTest {
 
     private static double retainedBytesPerInstance(IntFunction<Object> factory) {
         Object[] instances = new Object[INSTANCES];
-        // Warm up the factory's classes and code paths so that class loading is not counted.
-        for (int i = 0; i < 100; i++) {
+        // Warm up classes, code paths and the per-thread cipher cache so that only instances are counted.
+        for (int i = 0; i < 2_000; i++) {
             factory.apply(i);
         }
         long before = usedHeapAfterGc();
