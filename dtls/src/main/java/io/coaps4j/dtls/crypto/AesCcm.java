@@ -2,50 +2,79 @@ package io.coaps4j.dtls.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-128 in CCM mode (RFC 3610) built on the JCA AES block cipher ({@code AES/ECB/NoPadding}), because the
- * JDK's default providers offer no CCM. Parametrised by the tag length M and the length-field size L so that
- * the RFC 3610 test vectors (L = 2) exercise the same code as the TLS suites (M = 8, L = 3, RFC 6655).
+ * AES-128 in CCM mode (RFC 3610) built on JCA AES, because the JDK's default providers offer no CCM: the
+ * counter-mode keystream comes from {@code AES/ECB/NoPadding} over the counter blocks, the CBC-MAC from
+ * {@code AES/CBC/NoPadding} with a zero IV over the formatted blocks. Parametrised by the tag length M and
+ * the length-field size L so that the RFC 3610 test vectors (L = 2) exercise the same code as the TLS
+ * suites (M = 8, L = 3, RFC 6655).
  *
- * <p>One instance serves every session of a thread: the key is passed per call and the AES key schedule is
- * recomputed only when the key differs from the previous call's. Not thread-safe.
+ * <p>One instance serves every session of a thread: the key is passed per call, and a bounded cache of
+ * keyed ciphers spares recomputing the AES key schedule for recently used keys. Not thread-safe.
  */
 public final class AesCcm implements Aead {
     private static final int BLOCK = 16;
     private static final int KEY_LENGTH = 16;
+    private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[BLOCK]);
 
     private final int tagLength;
     private final int lengthFieldSize;
     private final int nonceLength;
     private final long maxMessageLength;
-    private final Cipher aes;
 
-    /** The key the cipher is initialised with (valid when {@code keyed}). */
-    private final byte[] currentKey = new byte[KEY_LENGTH];
-    private boolean keyed;
+    /**
+     * Ciphers already keyed for recently used keys. Keying a JCA AES cipher costs about 1.5 µs (the JDK
+     * expands the key schedule anew for each new key), several times a small record's whole seal, and a
+     * server alternates between every session's read and write keys, so one keyed cipher would almost never
+     * be reused. The slot comes from the key array's identity hash, never from the key bytes, so cache timing
+     * reveals nothing about keys.
+     */
+    private final KeyedAes[] keyCache;
+    /** The entry of the current call's key. */
+    private KeyedAes aes;
 
     // Per-thread scratch, reused by every call.
     private final byte[] x = new byte[BLOCK];
-    private final byte[] y = new byte[BLOCK];
+    private byte[] macInput = new byte[BLOCK * 8];
+    private byte[] macOutput = new byte[BLOCK * 8];
     private final byte[] expectedTag;
     private final byte[] receivedTag;
     private byte[] counters = new byte[BLOCK * 8];
     private byte[] keystream = new byte[BLOCK * 8];
+
+    /** Keyed ciphers kept per instance unless told otherwise: enough for 128 busy sessions. */
+    public static final int DEFAULT_KEY_CACHE_SIZE = 256;
 
     /**
      * @param tagLength       M: 4, 6, 8, 10, 12, 14 or 16 bytes
      * @param lengthFieldSize L: 2 to 8 bytes; the nonce has {@code 15 - L} bytes
      */
     public AesCcm(int tagLength, int lengthFieldSize) {
+        this(tagLength, lengthFieldSize, DEFAULT_KEY_CACHE_SIZE);
+    }
+
+    /**
+     * @param tagLength       M: 4, 6, 8, 10, 12, 14 or 16 bytes
+     * @param lengthFieldSize L: 2 to 8 bytes; the nonce has {@code 15 - L} bytes
+     * @param keyCacheSize    how many keyed ciphers to keep (a power of two, 1 to 65536); each holds about
+     *                        two kilobytes once used
+     */
+    public AesCcm(int tagLength, int lengthFieldSize, int keyCacheSize) {
         if (tagLength < 4 || tagLength > 16 || (tagLength & 1) != 0) {
             throw new IllegalArgumentException("tagLength must be 4, 6, ..., 16, was " + tagLength);
         }
         if (lengthFieldSize < 2 || lengthFieldSize > 8) {
             throw new IllegalArgumentException("lengthFieldSize must be 2 to 8, was " + lengthFieldSize);
+        }
+        if (keyCacheSize < 1 || keyCacheSize > 65536 || Integer.bitCount(keyCacheSize) != 1) {
+            throw new IllegalArgumentException("keyCacheSize must be a power of two from 1 to 65536, was "
+                    + keyCacheSize);
         }
         this.tagLength = tagLength;
         this.lengthFieldSize = lengthFieldSize;
@@ -53,11 +82,10 @@ public final class AesCcm implements Aead {
         this.maxMessageLength = lengthFieldSize >= 4 ? Integer.MAX_VALUE : (1L << (8 * lengthFieldSize)) - 1;
         this.expectedTag = new byte[tagLength];
         this.receivedTag = new byte[tagLength];
-        try {
-            this.aes = Cipher.getInstance("AES/ECB/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the Java platform must provide AES/ECB/NoPadding", e);
-        }
+        this.keyCache = new KeyedAes[keyCacheSize];
+        // Fail at construction, not at the first record, when the platform lacks AES.
+        this.aes = new KeyedAes();
+        keyCache[0] = aes;
     }
 
     /** AES_128_CCM_8 as the TLS suites use it: 8-byte tag, 12-byte nonce (RFC 6655 section 3). */
@@ -124,15 +152,26 @@ public final class AesCcm implements Aead {
         boolean valid = MessageDigest.isEqual(expectedTag, receivedTag);
         if (!valid) {
             // Unauthenticated plaintext must not reach anybody (RFC 3610 section 2.5).
-            java.util.Arrays.fill(out, outOffset, outOffset + messageLength, (byte) 0);
+            Arrays.fill(out, outOffset, outOffset + messageLength, (byte) 0);
         }
         return valid;
     }
 
-    /** Leaves the CBC-MAC value T (first M bytes meaningful) in {@code x} (RFC 3610 section 2.2). */
+    /**
+     * Leaves the CBC-MAC value T (first M bytes meaningful) in {@code x} (RFC 3610 section 2.2). The blocks
+     * B_0 ... B_n are laid out once and run through JCA's CBC mode with a zero IV in a single call: its last
+     * output block is the CBC-MAC, and the one call avoids a JCA round trip per block.
+     */
     private void cbcMac(byte[] nonce, byte[] aad, int aadOffset, int aadLength,
                         byte[] message, int offset, int length) {
-        byte[] b = y;
+        int aadHeader = aadLength == 0 ? 0 : aadLength < 0xFF00 ? 2 : 6;
+        int aadBytes = roundUp(aadHeader + aadLength);
+        int total = BLOCK + aadBytes + roundUp(length);
+        if (macInput.length < total) {
+            macInput = new byte[Integer.highestOneBit(total - 1) << 1];
+            macOutput = new byte[macInput.length];
+        }
+        byte[] b = macInput;
         // B_0 = Flags ‖ Nonce N ‖ l(m)
         b[0] = (byte) ((aadLength > 0 ? 0x40 : 0) | (((tagLength - 2) / 2) << 3) | (lengthFieldSize - 1));
         System.arraycopy(nonce, 0, b, 1, nonceLength);
@@ -141,49 +180,36 @@ public final class AesCcm implements Aead {
             b[i] = (byte) l;
             l >>>= 8;
         }
-        encrypt(b, x);
-        int pos = 0;
+        int pos = BLOCK;
         if (aadLength > 0) {
-            // l(a) encoding, RFC 3610 section 2.2: two bytes below 2^16 - 2^8, else 0xFFFE and four bytes.
-            if (aadLength < 0xFF00) {
-                x[0] ^= (byte) (aadLength >>> 8);
-                x[1] ^= (byte) aadLength;
-                pos = 2;
+            // l(a), RFC 3610 section 2.2: two bytes below 2^16 - 2^8, else 0xFFFE and four bytes.
+            if (aadHeader == 2) {
+                b[pos] = (byte) (aadLength >>> 8);
+                b[pos + 1] = (byte) aadLength;
             } else {
-                x[0] ^= (byte) 0xFF;
-                x[1] ^= (byte) 0xFE;
-                x[2] ^= (byte) (aadLength >>> 24);
-                x[3] ^= (byte) (aadLength >>> 16);
-                x[4] ^= (byte) (aadLength >>> 8);
-                x[5] ^= (byte) aadLength;
-                pos = 6;
+                b[pos] = (byte) 0xFF;
+                b[pos + 1] = (byte) 0xFE;
+                b[pos + 2] = (byte) (aadLength >>> 24);
+                b[pos + 3] = (byte) (aadLength >>> 16);
+                b[pos + 4] = (byte) (aadLength >>> 8);
+                b[pos + 5] = (byte) aadLength;
             }
-            absorbPadded(aad, aadOffset, aadLength, pos);
+            System.arraycopy(aad, aadOffset, b, pos + aadHeader, aadLength);
+            Arrays.fill(b, pos + aadHeader + aadLength, pos + aadBytes, (byte) 0);
+            pos += aadBytes;
         }
-        if (length > 0) {
-            absorbPadded(message, offset, length, 0);
+        System.arraycopy(message, offset, b, pos, length);
+        Arrays.fill(b, pos + length, total, (byte) 0);
+        try {
+            aes.cbc.doFinal(b, 0, total, macOutput, 0);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-CBC refused the MAC input", e);
         }
+        System.arraycopy(macOutput, total - BLOCK, x, 0, BLOCK);
     }
 
-    /** XORs the bytes into the MAC state from block position {@code pos}, encrypting each completed block. */
-    private void absorbPadded(byte[] data, int offset, int length, int pos) {
-        int i = 0;
-        while (i < length) {
-            int n = Math.min(BLOCK - pos, length - i);
-            for (int j = 0; j < n; j++) {
-                x[pos + j] ^= data[offset + i + j];
-            }
-            i += n;
-            pos += n;
-            if (pos == BLOCK) {
-                encryptInPlace();
-                pos = 0;
-            }
-        }
-        if (pos != 0) {
-            // Zero padding leaves the state as it is; only the encryption remains.
-            encryptInPlace();
-        }
+    private static int roundUp(int length) {
+        return (length + BLOCK - 1) & -BLOCK;
     }
 
     /**
@@ -209,7 +235,7 @@ public final class AesCcm implements Aead {
             }
         }
         try {
-            aes.update(counters, 0, bytes, keystream, 0);
+            aes.ecb.update(counters, 0, bytes, keystream, 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES refused a counter block", e);
         }
@@ -217,7 +243,7 @@ public final class AesCcm implements Aead {
     }
 
     private void clearKeystream(int blocks) {
-        java.util.Arrays.fill(keystream, 0, blocks * BLOCK, (byte) 0);
+        Arrays.fill(keystream, 0, blocks * BLOCK, (byte) 0);
     }
 
     private static void xor(byte[] in, int inOffset, byte[] stream, int streamOffset,
@@ -227,32 +253,50 @@ public final class AesCcm implements Aead {
         }
     }
 
-    private void encryptInPlace() {
-        encrypt(x, y);
-        System.arraycopy(y, 0, x, 0, BLOCK);
-    }
-
-    private void encrypt(byte[] in, byte[] out) {
-        try {
-            aes.update(in, 0, BLOCK, out, 0);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES refused a block", e);
-        }
-    }
-
     private void setKey(byte[] key) {
-        // Sessions of one thread often follow each other with the same key: skip the key schedule then.
-        if (keyed && MessageDigest.isEqual(key, currentKey)) {
-            return;
+        int slot = System.identityHashCode(key) & (keyCache.length - 1);
+        KeyedAes entry = keyCache[slot];
+        if (entry == null) {
+            entry = new KeyedAes();
+            keyCache[slot] = entry;
         }
-        try {
-            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
-        } catch (GeneralSecurityException e) {
+        entry.use(key);
+        aes = entry;
+    }
+
+    /** AES keyed once for one key: ECB for the keystream, CBC with a zero IV for the CBC-MAC. */
+    private static final class KeyedAes {
+        final byte[] key = new byte[KEY_LENGTH];
+        final Cipher ecb;
+        final Cipher cbc;
+        boolean keyed;
+
+        KeyedAes() {
+            try {
+                ecb = Cipher.getInstance("AES/ECB/NoPadding");
+                cbc = Cipher.getInstance("AES/CBC/NoPadding");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the Java platform must provide AES/ECB and AES/CBC without padding",
+                        e);
+            }
+        }
+
+        void use(byte[] newKey) {
+            if (keyed && MessageDigest.isEqual(newKey, key)) {
+                return;
+            }
             keyed = false;
-            throw new IllegalStateException("AES refused a " + key.length + "-byte key", e);
+            try {
+                SecretKeySpec spec = new SecretKeySpec(newKey, "AES");
+                ecb.init(Cipher.ENCRYPT_MODE, spec);
+                // doFinal returns a CBC cipher to this zero IV, so each MAC starts afresh.
+                cbc.init(Cipher.ENCRYPT_MODE, spec, ZERO_IV);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES refused a " + newKey.length + "-byte key", e);
+            }
+            System.arraycopy(newKey, 0, key, 0, KEY_LENGTH);
+            keyed = true;
         }
-        System.arraycopy(key, 0, currentKey, 0, KEY_LENGTH);
-        keyed = true;
     }
 
     private void checkArguments(byte[] key, byte[] nonce, byte[] aad, int aadOffset, int aadLength) {

@@ -42,6 +42,8 @@ public final class HmacSha256Prf implements Prf {
         byte[] labelBytes = label.getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[length];
         try {
+            // Reset first: SunJCE hashes secrets longer than 64 bytes with the digest as it stands.
+            mac.reset();
             mac.init(new SecretKeySpec(secret, ALGORITHM));
             // A(1) = HMAC(secret, label + seed)
             mac.update(labelBytes);
