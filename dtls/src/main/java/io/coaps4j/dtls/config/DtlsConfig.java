@@ -29,7 +29,7 @@ public final class DtlsConfig {
     private final int maxConcurrentHandshakes;
     private final int maxConnections;
     private final long cookieRotationPeriodMillis;
-    private final boolean requireExtendedMasterSecret;
+    private final ExtendedMasterSecretMode extendedMasterSecret;
     private final int maxHandshakeMessageLength;
     private final int maxBufferedHandshakeBytes;
 
@@ -42,7 +42,7 @@ public final class DtlsConfig {
         this.maxConcurrentHandshakes = builder.maxConcurrentHandshakes;
         this.maxConnections = builder.maxConnections;
         this.cookieRotationPeriodMillis = builder.cookieRotationPeriodMillis;
-        this.requireExtendedMasterSecret = builder.requireExtendedMasterSecret;
+        this.extendedMasterSecret = builder.extendedMasterSecret;
         this.maxHandshakeMessageLength = builder.maxHandshakeMessageLength;
         this.maxBufferedHandshakeBytes = builder.maxBufferedHandshakeBytes;
     }
@@ -89,9 +89,9 @@ public final class DtlsConfig {
         return cookieRotationPeriodMillis;
     }
 
-    /** Refuse peers without the extended master secret (RFC 7627 sections 5.2 and 5.3). */
-    public boolean requireExtendedMasterSecret() {
-        return requireExtendedMasterSecret;
+    /** Whether the extended master secret (RFC 7627) is offered, used, or required. */
+    public ExtendedMasterSecretMode extendedMasterSecret() {
+        return extendedMasterSecret;
     }
 
     /** The longest handshake message accepted from a peer. */
@@ -109,7 +109,7 @@ public final class DtlsConfig {
         return "DtlsConfig[suites " + cipherSuites + ", psk " + pskStore.isPresent() + ", maxDatagramSize "
                 + maxDatagramSize + ", " + retransmission + ", maxConcurrentHandshakes " + maxConcurrentHandshakes
                 + ", maxConnections " + maxConnections + ", cookieRotationPeriodMillis " + cookieRotationPeriodMillis
-                + ", requireExtendedMasterSecret " + requireExtendedMasterSecret + "]";
+                + ", extendedMasterSecret " + extendedMasterSecret + "]";
     }
 
     /** Collects settings; {@link #build()} validates them together. */
@@ -122,7 +122,7 @@ public final class DtlsConfig {
         private int maxConcurrentHandshakes = 1_000;
         private int maxConnections = 100_000;
         private long cookieRotationPeriodMillis = 60_000;
-        private boolean requireExtendedMasterSecret;
+        private ExtendedMasterSecretMode extendedMasterSecret = ExtendedMasterSecretMode.ENABLED;
         private int maxHandshakeMessageLength = 16_384;
         private int maxBufferedHandshakeBytes = 32_768;
 
@@ -169,8 +169,8 @@ public final class DtlsConfig {
             return this;
         }
 
-        public Builder requireExtendedMasterSecret(boolean require) {
-            this.requireExtendedMasterSecret = require;
+        public Builder extendedMasterSecret(ExtendedMasterSecretMode mode) {
+            this.extendedMasterSecret = mode;
             return this;
         }
 
@@ -209,6 +209,9 @@ public final class DtlsConfig {
             if (maxDatagramSize < FlightWriter.MIN_DATAGRAM_SIZE || maxDatagramSize > maxRecord) {
                 throw new IllegalArgumentException("maxDatagramSize must be " + FlightWriter.MIN_DATAGRAM_SIZE + ".."
                         + maxRecord + ", was " + maxDatagramSize);
+            }
+            if (extendedMasterSecret == null) {
+                throw new IllegalArgumentException("extendedMasterSecret must be set");
             }
             if (retransmission == null) {
                 throw new IllegalArgumentException("retransmission must be set");

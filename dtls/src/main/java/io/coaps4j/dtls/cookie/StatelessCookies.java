@@ -1,6 +1,6 @@
 package io.coaps4j.dtls.cookie;
 
-import io.coaps4j.dtls.crypto.Prf;
+import io.coaps4j.dtls.crypto.HmacSha256;
 import io.coaps4j.dtls.handshake.message.ClientHello;
 import io.coaps4j.dtls.handshake.message.WireWriter;
 
@@ -12,16 +12,14 @@ import java.util.Objects;
  * Makes and checks the cookies of HelloVerifyRequest (RFC 6347 section 4.2.1) without keeping any
  * state per client: {@code Cookie = MAC(Secret, Client-IP, Client-Parameters)}.
  *
- * <p>The MAC is the TLS 1.2 PRF keyed with the secret, P_SHA256, which is built from HMAC-SHA256
- * and is the MAC the crypto layer offers. Its input is the client's address and port and every
+ * <p>The MAC is HMAC-SHA256 keyed with the rotating secret. Its input is the client's address and port and every
  * ClientHello field except the cookie (version, random, session id, cipher suites, compression
  * methods, extensions), so a cookie is good for one address and one hello only. Cookies are
  * compared in constant time. Not thread-safe: one per event loop.
  */
 public final class StatelessCookies {
-    /** 32 bytes: the whole P_SHA256 block, leaving no room for guessing. */
-    public static final int COOKIE_LENGTH = 32;
-    private static final String LABEL = "dtls cookie";
+    /** 32 bytes: the whole HMAC-SHA256 output, leaving no room for guessing. */
+    public static final int COOKIE_LENGTH = HmacSha256.LENGTH;
 
     private final CookieSecrets secrets;
 
@@ -30,19 +28,19 @@ public final class StatelessCookies {
     }
 
     /** The cookie for {@code hello} from {@code client} under the current secret. */
-    public byte[] cookieFor(Prf prf, InetSocketAddress client, ClientHello hello, long now) {
-        return mac(prf, secrets.current(now), input(client, hello));
+    public byte[] cookieFor(HmacSha256 hmac, InetSocketAddress client, ClientHello hello, long now) {
+        return mac(hmac, secrets.current(now), input(client, hello));
     }
 
     /** True when the hello carries a cookie this server made for it and for {@code client} within two periods. */
-    public boolean isValid(Prf prf, InetSocketAddress client, ClientHello hello, long now) {
+    public boolean isValid(HmacSha256 hmac, InetSocketAddress client, ClientHello hello, long now) {
         if (hello.cookieLength() != COOKIE_LENGTH) {
             return false;
         }
         byte[] received = hello.cookie();
         byte[] input = input(client, hello);
-        boolean current = MessageDigest.isEqual(received, mac(prf, secrets.current(now), input));
-        boolean previous = MessageDigest.isEqual(received, mac(prf, secrets.previous(now), input));
+        boolean current = MessageDigest.isEqual(received, mac(hmac, secrets.current(now), input));
+        boolean previous = MessageDigest.isEqual(received, mac(hmac, secrets.previous(now), input));
         return current | previous;
     }
 
@@ -58,7 +56,7 @@ public final class StatelessCookies {
         return out.toByteArray();
     }
 
-    private static byte[] mac(Prf prf, byte[] secret, byte[] input) {
-        return prf.compute(secret, LABEL, input, COOKIE_LENGTH);
+    private static byte[] mac(HmacSha256 hmac, byte[] secret, byte[] input) {
+        return hmac.start(secret).update(input).finish();
     }
 }

@@ -76,6 +76,8 @@ public final class DtlsConnection {
     private HandshakeReassembler inbound;
     private DtlsSession session;
     private boolean started;
+    /** Client: the ClientHello flight, until {@link #start} sends it. */
+    private List<OutgoingMessage> firstFlight;
 
     /** Output of the call in progress. */
     private List<byte[]> datagrams;
@@ -126,8 +128,6 @@ public final class DtlsConnection {
         connection.firstFlight = start.flight();
         return connection;
     }
-
-    private List<OutgoingMessage> firstFlight;
 
     /**
      * A server connection for a client whose ClientHello (message_seq {@code helloSeq}, record

@@ -177,7 +177,7 @@ public final class DtlsServer {
     /** A ClientHello to admit: either answered statelessly or turned into a connection. */
     private void admit(InetSocketAddress from, Hello hello, byte[] datagram, int offset, int length, long now,
                        Collector out) {
-        if (!cookies.isValid(crypto.prf(), from, hello.hello, now)) {
+        if (!cookies.isValid(crypto.hmacSha256(), from, hello.hello, now)) {
             sendHelloVerifyRequest(from, hello, length, now, out);
             return;
         }
@@ -199,13 +199,13 @@ public final class DtlsServer {
     }
 
     /**
-     * RFC 6347 section 4.2.1: same version rule as the ServerHello would use is not needed here (the
-     * RFC recommends DTLS 1.0 in the body), the record sequence number and message_seq mirror the
-     * hello's, and the answer must not be larger than the hello, so the server amplifies nothing.
+     * Answers statelessly (RFC 6347 section 4.2.1): DTLS 1.0 in the body as the RFC recommends, the
+     * hello's record sequence number and message_seq mirrored, and never more bytes than the hello
+     * had, so a spoofed hello cannot make the server an amplifier.
      */
     private void sendHelloVerifyRequest(InetSocketAddress from, Hello hello, int receivedLength, long now,
                                         Collector out) {
-        byte[] cookie = cookies.cookieFor(crypto.prf(), from, hello.hello, now);
+        byte[] cookie = cookies.cookieFor(crypto.hmacSha256(), from, hello.hello, now);
         HelloVerifyRequest request = new HelloVerifyRequest(ProtocolVersion.DTLS_1_0, cookie);
         byte[] fragment = HandshakeFragment.whole(HandshakeType.HELLO_VERIFY_REQUEST.code(), hello.messageSeq,
                 request.encodeBody()).encode();

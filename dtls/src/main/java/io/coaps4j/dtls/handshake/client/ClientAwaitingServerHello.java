@@ -3,6 +3,7 @@ package io.coaps4j.dtls.handshake.client;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.alert.IncompatibleException;
 import io.coaps4j.dtls.alert.PeerMisbehavedException;
+import io.coaps4j.dtls.config.ExtendedMasterSecretMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.HandshakeContext;
@@ -91,7 +92,7 @@ final class ClientAwaitingServerHello implements HandshakeState {
         }
         hello.extensions().serverNameAcknowledged();
         boolean extended = hello.extensions().extendedMasterSecret();
-        if (!extended && context.config().requireExtendedMasterSecret()) {
+        if (!extended && context.config().extendedMasterSecret() == ExtendedMasterSecretMode.REQUIRED) {
             throw new IncompatibleException(IncompatibleException.Kind.REQUIRED_FEATURE_MISSING,
                     "server does not support the extended master secret (RFC 7627), which is required");
         }

@@ -1,5 +1,6 @@
 package io.coaps4j.dtls.handshake.client;
 
+import io.coaps4j.dtls.config.ExtendedMasterSecretMode;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.handshake.HandshakeContext;
@@ -40,7 +41,10 @@ public final class ClientHandshake {
         }
         Extensions.Builder extensions = Extensions.builder();
         serverName.ifPresent(name -> extensions.add(ServerNameList.ofHostName(name)));
-        extensions.extendedMasterSecret().add(RenegotiationInfo.EMPTY);
+        if (context.config().extendedMasterSecret() != ExtendedMasterSecretMode.DISABLED) {
+            extensions.extendedMasterSecret();
+        }
+        extensions.add(RenegotiationInfo.EMPTY);
         ClientHello hello = new ClientHello(ProtocolVersion.DTLS_1_2,
                 context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH), new byte[0], new byte[0], suites,
                 new byte[] {ClientHello.COMPRESSION_NULL}, extensions.build());

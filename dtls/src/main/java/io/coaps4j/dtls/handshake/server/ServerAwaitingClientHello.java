@@ -3,6 +3,7 @@ package io.coaps4j.dtls.handshake.server;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.alert.IncompatibleException;
 import io.coaps4j.dtls.alert.PeerMisbehavedException;
+import io.coaps4j.dtls.config.ExtendedMasterSecretMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.HandshakeContext;
@@ -59,8 +60,10 @@ final class ServerAwaitingClientHello implements HandshakeState {
             throw new IncompatibleException(IncompatibleException.Kind.NO_COMMON_PARAMETERS,
                     "non-empty renegotiation_info in an initial handshake (RFC 5746 section 3.6)");
         }
-        boolean extended = hello.extensions().extendedMasterSecret();
-        if (!extended && context.config().requireExtendedMasterSecret()) {
+        ExtendedMasterSecretMode mode = context.config().extendedMasterSecret();
+        boolean offered = hello.extensions().extendedMasterSecret();
+        boolean extended = offered && mode != ExtendedMasterSecretMode.DISABLED;
+        if (!offered && mode == ExtendedMasterSecretMode.REQUIRED) {
             throw new IncompatibleException(IncompatibleException.Kind.REQUIRED_FEATURE_MISSING,
                     "client does not offer the extended master secret (RFC 7627), which is required");
         }
