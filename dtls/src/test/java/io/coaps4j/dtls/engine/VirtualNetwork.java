@@ -41,6 +41,8 @@ final class VirtualNetwork {
     private long order;
     long now;
     Predicate<Packet> filter = packet -> true;
+    /** Each datagram that survives loss arrives this many times. */
+    int copies = 1;
 
     VirtualNetwork(DtlsServer server, long seed, double loss, long latencyMillis) {
         this.server = server;
@@ -57,21 +59,10 @@ final class VirtualNetwork {
         }
     }
 
-    void addClient(DtlsConnection client) {
-        clients.put(client.peer().equals(SERVER) ? clientAddressOf(client) : client.peer(), client);
-    }
-
-    private final Map<DtlsConnection, InetSocketAddress> clientAddresses = new HashMap<>();
-
     /** Registers {@code client} as sending from {@code from} and starts it. */
     void start(InetSocketAddress from, DtlsConnection client) {
         clients.put(from, client);
-        clientAddresses.put(client, from);
         clientOutput(from, client.start(now));
-    }
-
-    private InetSocketAddress clientAddressOf(DtlsConnection client) {
-        return clientAddresses.get(client);
     }
 
     void clientOutput(InetSocketAddress client, DtlsResult result) {
@@ -95,6 +86,9 @@ final class VirtualNetwork {
             return;
         }
         inFlight.add(packet);
+        for (int copy = 1; copy < copies; copy++) {
+            inFlight.add(new Packet(from, to, bytes, now + latencyMillis + copy, order++));
+        }
     }
 
     /** Injects a datagram as if {@code from} had sent it, bypassing loss and filter. */
@@ -109,7 +103,6 @@ final class VirtualNetwork {
             long nextTimer = nextTimer();
             long next = Math.min(nextPacket, nextTimer);
             if (next == Long.MAX_VALUE || next > until) {
-                now = Math.max(now, Math.min(until, now));
                 return;
             }
             now = Math.max(now, next);
