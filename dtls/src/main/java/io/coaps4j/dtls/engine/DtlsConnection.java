@@ -388,8 +388,12 @@ public final class DtlsConnection {
     }
 
     private void onChangeCipherSpec(DecryptedRecord record) throws DtlsException {
-        if (status != Status.HANDSHAKING || !state.acceptsChangeCipherSpec() || record.epoch() != records.readEpoch()) {
-            // Early (before the keys exist), repeated, or retransmitted: never switch keys on it.
+        if (status == Status.ESTABLISHED) {
+            // Part of the peer's retransmitted last flight; its handshake messages trigger our answer.
+            return;
+        }
+        if (!state.acceptsChangeCipherSpec() || record.epoch() != records.readEpoch()) {
+            // Early (before the keys exist) or repeated: never switch keys on it.
             metrics.handshakeDropped(HandshakeDropReason.UNEXPECTED_CHANGE_CIPHER_SPEC);
             return;
         }
