@@ -8,6 +8,8 @@ public enum HandshakeType {
     CLIENT_HELLO(1),
     SERVER_HELLO(2),
     HELLO_VERIFY_REQUEST(3),
+    /** RFC 5077 section 3.3; sent by servers that issue session tickets. */
+    NEW_SESSION_TICKET(4),
     CERTIFICATE(11),
     SERVER_KEY_EXCHANGE(12),
     CERTIFICATE_REQUEST(13),
