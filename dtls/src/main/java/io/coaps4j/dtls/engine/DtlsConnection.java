@@ -177,6 +177,11 @@ public final class DtlsConnection {
                 ? retransmission.deadline() : DtlsResult.NO_DEADLINE;
     }
 
+    /** The record layer, for tests in this package that play a peer sending protected records. */
+    RecordLayer recordLayer() {
+        return records;
+    }
+
     /** The random of the ClientHello that created this server connection, to tell its retransmissions from a new handshake. */
     boolean startedBy(byte[] random) {
         return clientHelloRandom != null && Arrays.equals(clientHelloRandom, random);

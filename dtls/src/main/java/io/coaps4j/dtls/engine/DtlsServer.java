@@ -102,6 +102,12 @@ public final class DtlsServer {
                 ? Optional.empty() : slot.connection.session();
     }
 
+    /** The connection with {@code peer}, for tests in this package. */
+    Optional<DtlsConnection> connection(InetSocketAddress peer) {
+        Slot slot = connections.get(peer);
+        return slot == null ? Optional.empty() : Optional.of(slot.connection);
+    }
+
     /** Processes one datagram from {@code from}. */
     public Result receive(InetSocketAddress from, byte[] datagram, int offset, int length, long now) {
         Objects.requireNonNull(from, "from");
