@@ -31,6 +31,8 @@ import io.coaps4j.dtls.record.DropReason;
 import io.coaps4j.dtls.record.RecordLayer;
 import io.coaps4j.dtls.record.RecordReceiver;
 import io.coaps4j.dtls.record.SecurityAssociation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ import java.util.Optional;
  * Server connections are created by {@link DtlsServer} once the client's cookie is valid.
  */
 public final class DtlsConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(DtlsConnection.class);
     /** Future handshake messages buffered beyond the next expected one (RFC 6347 section 4.2.2). */
     static final int MAX_MESSAGES_AHEAD = 8;
 
@@ -255,6 +258,7 @@ public final class DtlsConnection {
                     state = null;
                     inbound = null;
                     metrics.handshakeTimedOut();
+                    LOG.debug("{} {}: handshake timed out", role, peer);
                     events.add(new DtlsEvent.Failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(),
                             "no answer after " + config.retransmission().maxRetransmissions() + " retransmissions"));
                     break;
@@ -427,6 +431,7 @@ public final class DtlsConnection {
             if (status == Status.HANDSHAKING) {
                 metrics.handshakeFailed(alert.description());
             }
+            LOG.debug("{} {}: peer sent {}", role, peer, alert);
             terminate();
             status = Status.FAILED;
             events.add(new DtlsEvent.Failed(DtlsEvent.FailureOrigin.PEER_ALERT, Optional.of(alert.description()),
@@ -465,6 +470,7 @@ public final class DtlsConnection {
             status = Status.ESTABLISHED;
             session = new DtlsSession(completed.session(), peer, records.readEpoch());
             metrics.handshakeSucceeded();
+            LOG.debug("{} {}: handshake completed, {}", role, peer, completed.session());
             if (completed.finalFlight().isEmpty()) {
                 retransmission.finishedByPeer();
                 forgetHandshake();
@@ -501,6 +507,7 @@ public final class DtlsConnection {
         if (status == Status.HANDSHAKING) {
             metrics.handshakeFailed(alert.description());
         }
+        LOG.debug("{} {}: sending {}: {}", role, peer, alert, failure.getMessage());
         sendAlert(alert);
         terminate();
         status = Status.FAILED;
