@@ -88,8 +88,18 @@ class OpensslServerInteropTest {
 
     @Test
     void opensslServerAcceptsOurPskClient() throws Exception {
+        handshakeAndExchange();
+    }
+
+    @Test
+    void statelessOpensslServerWithIdentityHintAcceptsOurPskClient() throws Exception {
+        // -listen: the cookie exchange goes through DTLSv1_listen; the hint adds a ServerKeyExchange.
+        handshakeAndExchange("-listen", "-psk_hint", "coaps4j-test-hint");
+    }
+
+    private void handshakeAndExchange(String... serverOptions) throws Exception {
         assumeTrue(opensslAvailable(), "openssl is not installed");
-        int port = startServer();
+        int port = startServer(serverOptions);
         InetSocketAddress serverAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         DtlsConfig config = DtlsConfig.builder()
                 .pskStore(InMemoryPskStore.builder().add("Client_identity", PSK).build())
