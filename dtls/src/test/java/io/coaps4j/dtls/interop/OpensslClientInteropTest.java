@@ -111,6 +111,48 @@ class OpensslClientInteropTest {
         }
     }
 
+    @Test
+    void wrongKeyAndUnknownIdentityFromOpensslBothGetDecryptError() throws Exception {
+        assumeTrue(opensslAvailable(), "openssl is not installed");
+        DtlsConfig config = DtlsConfig.builder()
+                .pskStore(InMemoryPskStore.builder().add("openssl-client", PSK).build())
+                .build();
+        String[][] attempts = {{"openssl-client", "ffffffffffffffffffffffffffffffff"},
+                {"someone-else", HexFormat.of().formatHex(PSK)}};
+        for (String[] attempt : attempts) {
+            clientOutput.clear();
+            long start = System.nanoTime();
+            DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), now(start));
+            List<DtlsServer.PeerEvent> events = new ArrayList<>();
+            try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                client = new ProcessBuilder("openssl", "s_client", "-dtls1_2", "-connect",
+                        "127.0.0.1:" + socket.getLocalPort(), "-psk", attempt[1], "-psk_identity", attempt[0],
+                        "-cipher", "PSK-AES128-CCM8").redirectErrorStream(true).start();
+                BufferedReader reader = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                        StandardCharsets.UTF_8));
+                Thread pump = new Thread(() -> {
+                    try {
+                        for (String line; (line = reader.readLine()) != null; ) {
+                            clientOutput.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // The process ended.
+                    }
+                });
+                pump.setDaemon(true);
+                pump.start();
+                serve(socket, server, events, start, 15_000, new InetSocketAddress[1],
+                        () -> events.stream().anyMatch(e -> e.event() instanceof DtlsEvent.Failed));
+                assertThat(server.metrics().handshakesFailed(io.coaps4j.dtls.alert.AlertDescription.DECRYPT_ERROR))
+                        .as("identity %s, client said %s", attempt[0], clientOutput).isEqualTo(1);
+                assertThat(server.connectionCount()).isZero();
+                client.waitFor(5, TimeUnit.SECONDS);
+                assertThat(String.join("\n", clientOutput)).contains("decrypt error");
+            }
+            client.destroy();
+        }
+    }
+
     private static long now(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }
