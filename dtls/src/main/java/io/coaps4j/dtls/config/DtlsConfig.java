@@ -1,0 +1,241 @@
+package io.coaps4j.dtls.config;
+
+import io.coaps4j.dtls.credentials.PskStore;
+import io.coaps4j.dtls.crypto.CipherSuite;
+import io.coaps4j.dtls.flight.FlightWriter;
+import io.coaps4j.dtls.flight.RetransmissionPolicy;
+import io.coaps4j.dtls.record.SecurityAssociation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The immutable configuration of a DTLS endpoint (client or server). Built with {@link #builder()},
+ * whose {@code build()} names the first wrong field. Defaults are the secure and interoperable
+ * choices: cookie exchange always on, TLS_PSK_WITH_AES_128_CCM_8 (RFC 7252 section 9.1.3.1),
+ * extended master secret offered and used whenever the peer supports it.
+ */
+public final class DtlsConfig {
+    /** IPv6's minimum MTU (1280) less the IPv6 and UDP headers: no IP fragmentation on any path. */
+    public static final int DEFAULT_MAX_DATAGRAM_SIZE = 1232;
+
+    private final List<CipherSuite> cipherSuites;
+    private final Optional<PskStore> pskStore;
+    private final Optional<String> pskIdentityHint;
+    private final int maxDatagramSize;
+    private final RetransmissionPolicy retransmission;
+    private final int maxConcurrentHandshakes;
+    private final int maxConnections;
+    private final long cookieRotationPeriodMillis;
+    private final ExtendedMasterSecretMode extendedMasterSecret;
+    private final int maxHandshakeMessageLength;
+    private final int maxBufferedHandshakeBytes;
+
+    private DtlsConfig(Builder builder) {
+        this.cipherSuites = List.copyOf(builder.cipherSuites);
+        this.pskStore = Optional.ofNullable(builder.pskStore);
+        this.pskIdentityHint = Optional.ofNullable(builder.pskIdentityHint);
+        this.maxDatagramSize = builder.maxDatagramSize;
+        this.retransmission = builder.retransmission;
+        this.maxConcurrentHandshakes = builder.maxConcurrentHandshakes;
+        this.maxConnections = builder.maxConnections;
+        this.cookieRotationPeriodMillis = builder.cookieRotationPeriodMillis;
+        this.extendedMasterSecret = builder.extendedMasterSecret;
+        this.maxHandshakeMessageLength = builder.maxHandshakeMessageLength;
+        this.maxBufferedHandshakeBytes = builder.maxBufferedHandshakeBytes;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The suites offered (client) or accepted (server), most preferred first. */
+    public List<CipherSuite> cipherSuites() {
+        return cipherSuites;
+    }
+
+    public Optional<PskStore> pskStore() {
+        return pskStore;
+    }
+
+    /** The identity hint a server sends in ServerKeyExchange; empty: no ServerKeyExchange (RFC 4279 section 2). */
+    public Optional<String> pskIdentityHint() {
+        return pskIdentityHint;
+    }
+
+    /** No datagram sent is larger; handshake messages are fragmented to fit (RFC 6347 section 4.2.3). */
+    public int maxDatagramSize() {
+        return maxDatagramSize;
+    }
+
+    public RetransmissionPolicy retransmission() {
+        return retransmission;
+    }
+
+    /** Server: handshakes in progress at once; further ClientHellos with valid cookies are dropped. */
+    public int maxConcurrentHandshakes() {
+        return maxConcurrentHandshakes;
+    }
+
+    /** Server: connections (handshaking or established) at once. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** How often the cookie secret changes; a cookie stays valid for one to two periods. */
+    public long cookieRotationPeriodMillis() {
+        return cookieRotationPeriodMillis;
+    }
+
+    /** Whether the extended master secret (RFC 7627) is offered, used, or required. */
+    public ExtendedMasterSecretMode extendedMasterSecret() {
+        return extendedMasterSecret;
+    }
+
+    /** The longest handshake message accepted from a peer. */
+    public int maxHandshakeMessageLength() {
+        return maxHandshakeMessageLength;
+    }
+
+    /** Bytes of incomplete or early handshake messages buffered per handshake. */
+    public int maxBufferedHandshakeBytes() {
+        return maxBufferedHandshakeBytes;
+    }
+
+    @Override
+    public String toString() {
+        return "DtlsConfig[suites " + cipherSuites + ", psk " + pskStore.isPresent() + ", maxDatagramSize "
+                + maxDatagramSize + ", " + retransmission + ", maxConcurrentHandshakes " + maxConcurrentHandshakes
+                + ", maxConnections " + maxConnections + ", cookieRotationPeriodMillis " + cookieRotationPeriodMillis
+                + ", extendedMasterSecret " + extendedMasterSecret + "]";
+    }
+
+    /** Collects settings; {@link #build()} validates them together. */
+    public static final class Builder {
+        private List<CipherSuite> cipherSuites = List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8);
+        private PskStore pskStore;
+        private String pskIdentityHint;
+        private int maxDatagramSize = DEFAULT_MAX_DATAGRAM_SIZE;
+        private RetransmissionPolicy retransmission = RetransmissionPolicy.DEFAULT;
+        private int maxConcurrentHandshakes = 1_000;
+        private int maxConnections = 100_000;
+        private long cookieRotationPeriodMillis = 60_000;
+        private ExtendedMasterSecretMode extendedMasterSecret = ExtendedMasterSecretMode.ENABLED;
+        private int maxHandshakeMessageLength = 16_384;
+        private int maxBufferedHandshakeBytes = 32_768;
+
+        private Builder() {
+        }
+
+        public Builder cipherSuites(List<CipherSuite> suites) {
+            this.cipherSuites = suites;
+            return this;
+        }
+
+        public Builder pskStore(PskStore store) {
+            this.pskStore = store;
+            return this;
+        }
+
+        public Builder pskIdentityHint(String hint) {
+            this.pskIdentityHint = hint;
+            return this;
+        }
+
+        public Builder maxDatagramSize(int size) {
+            this.maxDatagramSize = size;
+            return this;
+        }
+
+        public Builder retransmission(RetransmissionPolicy policy) {
+            this.retransmission = policy;
+            return this;
+        }
+
+        public Builder maxConcurrentHandshakes(int max) {
+            this.maxConcurrentHandshakes = max;
+            return this;
+        }
+
+        public Builder maxConnections(int max) {
+            this.maxConnections = max;
+            return this;
+        }
+
+        public Builder cookieRotationPeriodMillis(long period) {
+            this.cookieRotationPeriodMillis = period;
+            return this;
+        }
+
+        public Builder extendedMasterSecret(ExtendedMasterSecretMode mode) {
+            this.extendedMasterSecret = mode;
+            return this;
+        }
+
+        public Builder maxHandshakeMessageLength(int length) {
+            this.maxHandshakeMessageLength = length;
+            return this;
+        }
+
+        public Builder maxBufferedHandshakeBytes(int bytes) {
+            this.maxBufferedHandshakeBytes = bytes;
+            return this;
+        }
+
+        public DtlsConfig build() {
+            if (cipherSuites == null || cipherSuites.isEmpty()) {
+                throw new IllegalArgumentException("cipherSuites must name at least one suite");
+            }
+            for (CipherSuite suite : cipherSuites) {
+                Objects.requireNonNull(suite, "cipherSuites must not contain null");
+                if (suite.keyExchange() != CipherSuite.KeyExchange.PSK) {
+                    throw new IllegalArgumentException("cipherSuites: " + suite
+                            + " needs the ECDHE_ECDSA handshake, which this version does not implement");
+                }
+            }
+            if (cipherSuites.stream().distinct().count() != cipherSuites.size()) {
+                throw new IllegalArgumentException("cipherSuites must not repeat a suite: " + cipherSuites);
+            }
+            if (pskStore == null) {
+                throw new IllegalArgumentException("pskStore must be set for the PSK suites " + cipherSuites);
+            }
+            if (pskIdentityHint != null && (pskIdentityHint.isEmpty()
+                    || pskIdentityHint.getBytes(StandardCharsets.UTF_8).length > 0xFFFF)) {
+                throw new IllegalArgumentException("pskIdentityHint must be 1..65535 UTF-8 bytes when set");
+            }
+            int maxRecord = SecurityAssociation.MAX_PLAINTEXT_LENGTH + 13 + 2048;
+            if (maxDatagramSize < FlightWriter.MIN_DATAGRAM_SIZE || maxDatagramSize > maxRecord) {
+                throw new IllegalArgumentException("maxDatagramSize must be " + FlightWriter.MIN_DATAGRAM_SIZE + ".."
+                        + maxRecord + ", was " + maxDatagramSize);
+            }
+            if (extendedMasterSecret == null) {
+                throw new IllegalArgumentException("extendedMasterSecret must be set");
+            }
+            if (retransmission == null) {
+                throw new IllegalArgumentException("retransmission must be set");
+            }
+            if (maxConcurrentHandshakes < 1) {
+                throw new IllegalArgumentException("maxConcurrentHandshakes must be positive, was " + maxConcurrentHandshakes);
+            }
+            if (maxConnections < maxConcurrentHandshakes) {
+                throw new IllegalArgumentException("maxConnections must be at least maxConcurrentHandshakes ("
+                        + maxConcurrentHandshakes + "), was " + maxConnections);
+            }
+            if (cookieRotationPeriodMillis < 1_000) {
+                throw new IllegalArgumentException("cookieRotationPeriodMillis must be at least 1000 so that clients"
+                        + " can answer a HelloVerifyRequest, was " + cookieRotationPeriodMillis);
+            }
+            if (maxHandshakeMessageLength < 256 || maxHandshakeMessageLength > 0xFFFFFF) {
+                throw new IllegalArgumentException("maxHandshakeMessageLength must be 256..16777215, was "
+                        + maxHandshakeMessageLength);
+            }
+            if (maxBufferedHandshakeBytes < maxHandshakeMessageLength) {
+                throw new IllegalArgumentException("maxBufferedHandshakeBytes must be at least maxHandshakeMessageLength ("
+                        + maxHandshakeMessageLength + "), was " + maxBufferedHandshakeBytes);
+            }
+            return new DtlsConfig(this);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The immutable, validated configuration of a DTLS endpoint. */
+package io.coaps4j.dtls.config;

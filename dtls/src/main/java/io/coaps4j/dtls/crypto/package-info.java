@@ -1,0 +1,12 @@
+/**
+ * The cryptography of the DTLS engine behind narrow, provider-neutral types: {@link io.coaps4j.dtls.crypto.Aead}
+ * (AES-CCM built here on JCA AES), {@link io.coaps4j.dtls.crypto.Prf} and
+ * {@link io.coaps4j.dtls.crypto.KeyDerivation} (TLS 1.2 PRF, master secret, extended master secret, key block,
+ * Finished, PSK premaster secret), {@link io.coaps4j.dtls.crypto.HandshakeHash},
+ * {@link io.coaps4j.dtls.crypto.HmacSha256} and the injected {@link io.coaps4j.dtls.crypto.RandomSource}.
+ * JCA algorithm names appear in this package only.
+ *
+ * <p>Sessions keep key bytes, never cipher objects: each event loop owns one
+ * {@link io.coaps4j.dtls.crypto.CryptoContext} whose instances are keyed per call.
+ */
+package io.coaps4j.dtls.crypto;

@@ -1,0 +1,91 @@
+package io.coaps4j.dtls.engine;
+
+import io.coaps4j.dtls.alert.AlertDescription;
+import io.coaps4j.dtls.record.DropCounters;
+import io.coaps4j.dtls.record.DropReason;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counters of one event loop's DTLS connections: handshakes that succeeded, that failed (by the
+ * alert sent or received, or by timeout), and records and handshake messages dropped by reason.
+ * Shared by the loop's connections; not thread-safe.
+ */
+public final class DtlsMetrics {
+    private final DropCounters recordDrops = new DropCounters();
+    private final long[] handshakeDrops = new long[HandshakeDropReason.values().length];
+    private final Map<Integer, Long> failuresByAlert = new TreeMap<>();
+    private long handshakesSucceeded;
+    private long handshakesTimedOut;
+    private long helloVerifyRequestsSent;
+
+    void recordDropped(DropReason reason) {
+        recordDrops.increment(reason);
+    }
+
+    void handshakeDropped(HandshakeDropReason reason) {
+        handshakeDrops[reason.ordinal()]++;
+    }
+
+    void handshakeSucceeded() {
+        handshakesSucceeded++;
+    }
+
+    void handshakeFailed(AlertDescription alert) {
+        failuresByAlert.merge(alert.code(), 1L, Long::sum);
+    }
+
+    void handshakeTimedOut() {
+        handshakesTimedOut++;
+    }
+
+    void helloVerifyRequestSent() {
+        helloVerifyRequestsSent++;
+    }
+
+    public long handshakesSucceeded() {
+        return handshakesSucceeded;
+    }
+
+    /** Handshakes that ended with a fatal alert (sent or received) of {@code alert}. */
+    public long handshakesFailed(AlertDescription alert) {
+        return failuresByAlert.getOrDefault(alert.code(), 0L);
+    }
+
+    /** Every handshake failure by alert description code. */
+    public Map<Integer, Long> handshakeFailuresByAlert() {
+        return Collections.unmodifiableMap(new TreeMap<>(failuresByAlert));
+    }
+
+    public long handshakesTimedOut() {
+        return handshakesTimedOut;
+    }
+
+    public long helloVerifyRequestsSent() {
+        return helloVerifyRequestsSent;
+    }
+
+    public long recordsDropped(DropReason reason) {
+        return recordDrops.count(reason);
+    }
+
+    public long handshakeMessagesDropped(HandshakeDropReason reason) {
+        return handshakeDrops[reason.ordinal()];
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("DtlsMetrics[succeeded ").append(handshakesSucceeded)
+                .append(", failed ").append(failuresByAlert).append(", timed out ").append(handshakesTimedOut)
+                .append(", HelloVerifyRequests ").append(helloVerifyRequestsSent)
+                .append(", record drops ").append(recordDrops);
+        for (HandshakeDropReason reason : HandshakeDropReason.values()) {
+            if (handshakeDrops[reason.ordinal()] > 0) {
+                text.append(", ").append(reason).append('=').append(handshakeDrops[reason.ordinal()]);
+            }
+        }
+        return text.append(']').toString();
+    }
+}

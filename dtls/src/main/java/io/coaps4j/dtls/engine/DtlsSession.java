@@ -1,0 +1,68 @@
+package io.coaps4j.dtls.engine;
+
+import io.coaps4j.dtls.crypto.CipherSuite;
+import io.coaps4j.dtls.handshake.EstablishedSession;
+
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A read-only view of an established connection's security association: which session and epoch
+ * protect its records and whom they authenticate. The CoAP binding tags every inbound message with
+ * it and matches responses only within the same session and epoch (oneM2M TS-0008 clause 7).
+ * Each completed handshake yields a new instance, and instances are equal only to themselves, so
+ * two sessions never compare equal even if a server reused a session id.
+ */
+public final class DtlsSession {
+    private final EstablishedSession established;
+    private final InetSocketAddress peerAddress;
+    private final int epoch;
+
+    DtlsSession(EstablishedSession established, InetSocketAddress peerAddress, int epoch) {
+        this.established = Objects.requireNonNull(established, "established");
+        this.peerAddress = Objects.requireNonNull(peerAddress, "peerAddress");
+        this.epoch = epoch;
+    }
+
+    /** The session id the server assigned (may be empty if the server assigns none). */
+    public byte[] sessionId() {
+        return established.sessionId();
+    }
+
+    /** The epoch whose keys protect the application data of this session. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Who the peer proved to be: a {@link io.coaps4j.dtls.credentials.PskPrincipal} for PSK suites. */
+    public Principal peerPrincipal() {
+        return established.peer();
+    }
+
+    public CipherSuite cipherSuite() {
+        return established.cipherSuite();
+    }
+
+    /** Whether the keys come from the extended master secret (RFC 7627). */
+    public boolean extendedMasterSecret() {
+        return established.extendedMasterSecret();
+    }
+
+    /** The server name the client asked for (RFC 6066), if any. */
+    public Optional<String> serverName() {
+        return established.serverName();
+    }
+
+    public InetSocketAddress peerAddress() {
+        return peerAddress;
+    }
+
+    @Override
+    public String toString() {
+        return "DtlsSession[" + HexFormat.of().formatHex(established.sessionId()) + ", epoch " + epoch + ", "
+                + established.peer().getName() + "@" + peerAddress + "]";
+    }
+}

@@ -1,0 +1,30 @@
+package io.coaps4j.dtls.engine;
+
+/**
+ * Why a handshake-level message was ignored without ending the connection (record-layer drops
+ * have their own {@link io.coaps4j.dtls.record.DropReason}).
+ */
+public enum HandshakeDropReason {
+    /** A handshake record whose fragments are malformed. */
+    MALFORMED_FRAGMENT,
+    /** A fragment beyond the reassembly bounds (too large, too far ahead, buffer full, inconsistent). */
+    REASSEMBLY_BOUND,
+    /** A ChangeCipherSpec before its keys exist, or a second one. */
+    UNEXPECTED_CHANGE_CIPHER_SPEC,
+    /** Application data before the handshake of its epoch completed (RFC 6347 section 4.2.4). */
+    EARLY_APPLICATION_DATA,
+    /** A plaintext alert after the handshake completed: unauthenticated, so not believed. */
+    UNPROTECTED_ALERT,
+    /** A malformed alert record. */
+    MALFORMED_ALERT,
+    /** Heartbeat messages (RFC 6520) are not supported. */
+    HEARTBEAT,
+    /** Server: a datagram from an address without a connection that does not start with a ClientHello. */
+    NO_CONNECTION,
+    /** Server: a ClientHello without a valid cookie, answered with a HelloVerifyRequest. */
+    COOKIE_MISSING_OR_INVALID,
+    /** Server: a valid ClientHello refused because the handshake or connection limit was reached. */
+    CONNECTION_LIMIT,
+    /** Server: a ClientHello too small to be answered with a HelloVerifyRequest without amplification. */
+    TOO_SMALL_FOR_VERIFY_REQUEST
+}

@@ -1,0 +1,54 @@
+package io.coaps4j.dtls.handshake.client;
+
+import io.coaps4j.dtls.config.ExtendedMasterSecretMode;
+import io.coaps4j.dtls.credentials.PskCredentials;
+import io.coaps4j.dtls.crypto.CipherSuite;
+import io.coaps4j.dtls.handshake.HandshakeContext;
+import io.coaps4j.dtls.handshake.HandshakeState;
+import io.coaps4j.dtls.handshake.OutgoingMessage;
+import io.coaps4j.dtls.handshake.message.ClientHello;
+import io.coaps4j.dtls.handshake.message.Extensions;
+import io.coaps4j.dtls.handshake.message.RenegotiationInfo;
+import io.coaps4j.dtls.handshake.message.ServerNameList;
+import io.coaps4j.dtls.record.ProtocolVersion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Starts a client handshake (RFC 6347 section 4.2.4 flight 1): the ClientHello offers the
+ * configured suites with null compression, the extended master secret (RFC 7627), an empty
+ * renegotiation_info (RFC 5746: this client never renegotiates) and, when the server was reached
+ * by name, server_name (RFC 6066).
+ */
+public final class ClientHandshake {
+
+    /** The first state and the flight to send. */
+    public record Start(HandshakeState state, List<OutgoingMessage> flight) {
+    }
+
+    private ClientHandshake() {
+    }
+
+    public static Start start(HandshakeContext context, PskCredentials credentials, Optional<String> serverName) {
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(serverName, "serverName");
+        List<Integer> suites = new ArrayList<>();
+        for (CipherSuite suite : context.config().cipherSuites()) {
+            suites.add(suite.code());
+        }
+        Extensions.Builder extensions = Extensions.builder();
+        serverName.ifPresent(name -> extensions.add(ServerNameList.ofHostName(name)));
+        if (context.config().extendedMasterSecret() != ExtendedMasterSecretMode.DISABLED) {
+            extensions.extendedMasterSecret();
+        }
+        extensions.add(RenegotiationInfo.EMPTY);
+        ClientHello hello = new ClientHello(ProtocolVersion.DTLS_1_2,
+                context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH), new byte[0], new byte[0], suites,
+                new byte[] {ClientHello.COMPRESSION_NULL}, extensions.build());
+        ClientOffer offer = new ClientOffer(hello, 0, credentials, serverName.map(n -> ServerNameList.ofHostName(n).hostName()), 0);
+        return new Start(new ClientAwaitingServerHello(offer), List.of(OutgoingMessage.handshake(hello, 0)));
+    }
+}

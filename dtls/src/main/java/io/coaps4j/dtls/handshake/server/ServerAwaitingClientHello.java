@@ -1,0 +1,135 @@
+package io.coaps4j.dtls.handshake.server;
+
+import io.coaps4j.dtls.alert.DtlsException;
+import io.coaps4j.dtls.alert.IncompatibleException;
+import io.coaps4j.dtls.alert.PeerMisbehavedException;
+import io.coaps4j.dtls.config.ExtendedMasterSecretMode;
+import io.coaps4j.dtls.crypto.CipherSuite;
+import io.coaps4j.dtls.handshake.Expect;
+import io.coaps4j.dtls.handshake.HandshakeContext;
+import io.coaps4j.dtls.handshake.HandshakeState;
+import io.coaps4j.dtls.handshake.OutgoingMessage;
+import io.coaps4j.dtls.handshake.ReceivedMessage;
+import io.coaps4j.dtls.handshake.Transcript;
+import io.coaps4j.dtls.handshake.Transition;
+import io.coaps4j.dtls.handshake.message.ClientHello;
+import io.coaps4j.dtls.handshake.message.Extensions;
+import io.coaps4j.dtls.handshake.message.HandshakeMessage;
+import io.coaps4j.dtls.handshake.message.HandshakeType;
+import io.coaps4j.dtls.handshake.message.PskServerKeyExchange;
+import io.coaps4j.dtls.handshake.message.RenegotiationInfo;
+import io.coaps4j.dtls.handshake.message.ServerHello;
+import io.coaps4j.dtls.handshake.message.ServerHelloDone;
+import io.coaps4j.dtls.handshake.message.ServerNameList;
+import io.coaps4j.dtls.record.ProtocolVersion;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Waiting for the ClientHello (the one whose cookie the dispatcher checked). It picks the first
+ * configured suite the client offers, uses the extended master secret when offered (RFC 7627),
+ * answers renegotiation_info or its SCSV with an empty renegotiation_info (RFC 5746 section 3.6),
+ * acknowledges a server_name it has keys for (RFC 6066 section 3), and sends flight 4:
+ * ServerHello, ServerKeyExchange when a PSK identity hint is configured, ServerHelloDone.
+ */
+final class ServerAwaitingClientHello implements HandshakeState {
+    /** TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 section 3.3). */
+    static final int RENEGOTIATION_SCSV = 0x00FF;
+
+    private final int helloSeq;
+
+    ServerAwaitingClientHello(int helloSeq) {
+        this.helloSeq = helloSeq;
+    }
+
+    @Override
+    public Transition onMessage(ReceivedMessage message, HandshakeContext context) throws DtlsException {
+        Expect.type(message, HandshakeType.CLIENT_HELLO, name());
+        Expect.epoch(message, 0, name());
+        ClientHello hello = ClientHello.decode(message.body());
+        checkVersion(hello.clientVersion());
+        if (!hello.offersNullCompression()) {
+            throw PeerMisbehavedException.illegal("ClientHello does not offer the null compression method");
+        }
+        CipherSuite suite = chooseSuite(hello, context);
+        Optional<RenegotiationInfo> renegotiation = hello.extensions().renegotiationInfo();
+        if (renegotiation.isPresent() && !renegotiation.get().isEmpty()) {
+            throw new IncompatibleException(IncompatibleException.Kind.NO_COMMON_PARAMETERS,
+                    "non-empty renegotiation_info in an initial handshake (RFC 5746 section 3.6)");
+        }
+        ExtendedMasterSecretMode mode = context.config().extendedMasterSecret();
+        boolean offered = hello.extensions().extendedMasterSecret();
+        boolean extended = offered && mode != ExtendedMasterSecretMode.DISABLED;
+        if (!offered && mode == ExtendedMasterSecretMode.REQUIRED) {
+            throw new IncompatibleException(IncompatibleException.Kind.REQUIRED_FEATURE_MISSING,
+                    "client does not offer the extended master secret (RFC 7627), which is required");
+        }
+        Optional<String> serverName = hello.extensions().serverName().map(ServerNameList::hostName);
+        boolean acknowledgeName = serverName.isPresent()
+                && context.config().pskStore().map(store -> store.servesName(serverName.get())).orElse(false);
+
+        Extensions.Builder extensions = Extensions.builder();
+        if (renegotiation.isPresent() || hello.cipherSuites().contains(RENEGOTIATION_SCSV)) {
+            extensions.add(RenegotiationInfo.EMPTY);
+        }
+        if (extended) {
+            extensions.extendedMasterSecret();
+        }
+        if (acknowledgeName) {
+            extensions.serverNameAcknowledged();
+        }
+        byte[] serverRandom = context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH);
+        byte[] sessionId = context.crypto().random().nextBytes(ClientHello.MAX_SESSION_ID_LENGTH);
+        ServerHello serverHello = new ServerHello(ProtocolVersion.DTLS_1_2, serverRandom, sessionId, suite.code(),
+                ClientHello.COMPRESSION_NULL, extensions.build());
+
+        List<HandshakeMessage> messages = new ArrayList<>(3);
+        messages.add(serverHello);
+        context.config().pskIdentityHint().ifPresent(hint ->
+                messages.add(new PskServerKeyExchange(hint.getBytes(StandardCharsets.UTF_8))));
+        messages.add(ServerHelloDone.INSTANCE);
+
+        Transcript transcript = Transcript.empty().append(HandshakeType.CLIENT_HELLO, message.messageSeq(), message.body());
+        List<OutgoingMessage> flight = new ArrayList<>(messages.size());
+        int seq = helloSeq;
+        for (HandshakeMessage outgoing : messages) {
+            byte[] body = outgoing.encodeBody();
+            transcript = transcript.append(outgoing.type(), seq, body);
+            flight.add(OutgoingMessage.handshake(outgoing, seq));
+            seq++;
+        }
+        ServerNegotiated negotiated = new ServerNegotiated(suite, hello.random(), serverRandom, sessionId, extended,
+                serverName, seq);
+        return Transition.send(new ServerAwaitingClientKeyExchange(negotiated, transcript), flight);
+    }
+
+    /** DTLS versions count down (RFC 6347 section 4.1): a client offering 1.2 or later gets 1.2. */
+    private static void checkVersion(ProtocolVersion offered) throws IncompatibleException {
+        boolean dtls = offered.major() == ProtocolVersion.DTLS_1_2.major();
+        if (!dtls || offered.minor() > ProtocolVersion.DTLS_1_2.minor()) {
+            throw new IncompatibleException(IncompatibleException.Kind.PROTOCOL_VERSION,
+                    "client offers " + offered + ", DTLS 1.2 is required");
+        }
+    }
+
+    private static CipherSuite chooseSuite(ClientHello hello, HandshakeContext context) throws IncompatibleException {
+        for (CipherSuite suite : context.config().cipherSuites()) {
+            if (hello.cipherSuites().contains(suite.code())) {
+                return suite;
+            }
+        }
+        throw new IncompatibleException(IncompatibleException.Kind.NO_COMMON_PARAMETERS,
+                "no common cipher suite; client offers " + hex(hello.cipherSuites()));
+    }
+
+    private static String hex(List<Integer> suites) {
+        StringBuilder out = new StringBuilder("[");
+        for (int suite : suites) {
+            out.append(out.length() > 1 ? ", " : "").append(String.format("0x%04X", suite));
+        }
+        return out.append(']').toString();
+    }
+}

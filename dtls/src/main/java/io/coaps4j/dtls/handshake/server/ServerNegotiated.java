@@ -1,0 +1,18 @@
+package io.coaps4j.dtls.handshake.server;
+
+import io.coaps4j.dtls.crypto.CipherSuite;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the server settled in its ServerHello: suite, both randoms, session id, extended master
+ * secret, the name the client asked for, and the message_seq of its next message.
+ */
+record ServerNegotiated(CipherSuite suite, byte[] clientRandom, byte[] serverRandom, byte[] sessionId,
+                        boolean extendedMasterSecret, Optional<String> serverName, int nextSendSeq) {
+    ServerNegotiated {
+        Objects.requireNonNull(suite, "suite");
+        Objects.requireNonNull(serverName, "serverName");
+    }
+}

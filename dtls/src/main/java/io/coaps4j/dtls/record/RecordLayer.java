@@ -1,0 +1,217 @@
+package io.coaps4j.dtls.record;
+
+import io.coaps4j.dtls.crypto.CryptoContext;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The record layer of one connection (RFC 6347 section 4.1): the current read and write associations,
+ * the pending one a handshake has negotiated, and the previous read epoch kept until the handshake owner
+ * discards it, so that retransmitted flights of the old epoch are still recognised.
+ *
+ * <p>Inbound, invalid records are dropped silently and reported to the receiver with a
+ * {@link DropReason} (RFC 6347 section 4.1.2.7); epoch-0 application data is never delivered; records of
+ * the next epoch that arrive before its keys are activated are kept in a small bounded buffer and
+ * processed on {@link #activatePendingRead}, everything else from unknown epochs is dropped.
+ *
+ * <p>Sans-IO and not thread-safe: the connection's event loop calls it with its own {@link CryptoContext}.
+ * An idle connection holds only its associations here; the buffer exists only while it holds records.
+ */
+public final class RecordLayer {
+    /** At most this many next-epoch records wait for their keys. */
+    public static final int MAX_BUFFERED_RECORDS = 8;
+    /** ... holding at most this many fragment bytes together. */
+    public static final int MAX_BUFFERED_BYTES = 8 * 1024;
+
+    private SecurityAssociation read;
+    private SecurityAssociation write;
+    private SecurityAssociation pending;
+    private SecurityAssociation previousRead;
+    private Record[] buffered;
+    private int bufferedCount;
+    private int bufferedBytes;
+
+    /** A connection starting its first handshake in epoch 0. */
+    public RecordLayer() {
+        this(SecurityAssociation.plaintext());
+    }
+
+    /** A connection whose reading and writing start with {@code current}, e.g. installed by another key-management protocol. */
+    public RecordLayer(SecurityAssociation current) {
+        this.read = Objects.requireNonNull(current, "current");
+        this.write = current;
+    }
+
+    /**
+     * Processes the records of one datagram in order, handing each accepted record and each drop to
+     * {@code receiver}. The receiver may change epochs ({@link #activatePendingRead}) while being called;
+     * the following records of the datagram then see the new state.
+     */
+    public void receive(CryptoContext crypto, byte[] datagram, int offset, int length, RecordReceiver receiver) {
+        Objects.requireNonNull(crypto, "crypto");
+        Objects.requireNonNull(receiver, "receiver");
+        RecordCodec.decode(datagram, offset, length, new RecordCodec.Sink() {
+            @Override
+            public void record(Record record) {
+                receive(crypto, record, receiver);
+            }
+
+            @Override
+            public void dropped(DropReason reason) {
+                receiver.dropped(reason);
+            }
+        });
+    }
+
+    /** Processes one record already framed by {@link RecordCodec}. */
+    public void receive(CryptoContext crypto, Record record, RecordReceiver receiver) {
+        if (!acceptableVersion(record)) {
+            receiver.dropped(DropReason.BAD_VERSION);
+            return;
+        }
+        int epoch = record.epoch();
+        SecurityAssociation association = epoch == read.epoch() ? read
+                : previousRead != null && epoch == previousRead.epoch() ? previousRead
+                : null;
+        if (association != null) {
+            UnprotectResult result = association.unprotect(crypto, record);
+            if (result instanceof DecryptedRecord) {
+                receiver.deliver((DecryptedRecord) result);
+            } else {
+                receiver.dropped(((DroppedRecord) result).reason());
+            }
+        } else if (epoch == read.epoch() + 1) {
+            // RFC 6347 section 4.1: records of the next epoch may be buffered until its keys are in use.
+            buffer(record, receiver);
+        } else {
+            receiver.dropped(DropReason.UNKNOWN_EPOCH);
+        }
+    }
+
+    /** Protects {@code length} bytes with the current write association into {@code out}; returns the record's length. */
+    public int protect(CryptoContext crypto, ContentType type, byte[] plaintext, int offset, int length,
+                       byte[] out, int outOffset) {
+        return write.protect(crypto, type, plaintext, offset, length, out, outOffset);
+    }
+
+    /** Protects {@code length} bytes with the current write association into a new array. */
+    public byte[] protect(CryptoContext crypto, ContentType type, byte[] plaintext, int offset, int length) {
+        return write.protect(crypto, type, plaintext, offset, length);
+    }
+
+    /** Record bytes, header included, that {@link #protect} makes of {@code plaintextLength} bytes now. */
+    public int protectedLength(int plaintextLength) {
+        return write.protectedLength(plaintextLength);
+    }
+
+    /**
+     * Makes {@code next} the pending association, to be activated for writing when this side sends its
+     * ChangeCipherSpec and for reading when the peer's arrives. Replaces a pending association not yet
+     * activated in either direction.
+     *
+     * @throws IllegalArgumentException when {@code next} is not for the epoch after the current ones
+     * @throws IllegalStateException    when the pending association is already half activated
+     */
+    public void installPending(SecurityAssociation next) {
+        Objects.requireNonNull(next, "next");
+        if (pending != null && (read == pending || write == pending)) {
+            throw new IllegalStateException("the association of epoch " + pending.epoch()
+                    + " is already active in one direction");
+        }
+        if (next.epoch() != read.epoch() + 1 || next.epoch() != write.epoch() + 1) {
+            throw new IllegalArgumentException("pending association must be for epoch " + (write.epoch() + 1)
+                    + " (read epoch " + read.epoch() + ", write epoch " + write.epoch() + "), was " + next.epoch());
+        }
+        pending = next;
+    }
+
+    /** Switches writing to the pending association (this side has just written its ChangeCipherSpec). */
+    public void activatePendingWrite() {
+        if (pending == null || write == pending) {
+            throw new IllegalStateException("no pending association to activate for writing");
+        }
+        write = pending;
+        if (read == pending) {
+            pending = null;
+        }
+    }
+
+    /**
+     * Switches reading to the pending association (the peer's ChangeCipherSpec has arrived), keeps the old
+     * read association as the previous one, and processes the buffered records of the new epoch through
+     * {@code receiver}.
+     */
+    public void activatePendingRead(CryptoContext crypto, RecordReceiver receiver) {
+        Objects.requireNonNull(crypto, "crypto");
+        Objects.requireNonNull(receiver, "receiver");
+        if (pending == null || read == pending) {
+            throw new IllegalStateException("no pending association to activate for reading");
+        }
+        previousRead = read;
+        read = pending;
+        if (write == pending) {
+            pending = null;
+        }
+        Record[] records = buffered;
+        int count = bufferedCount;
+        buffered = null;
+        bufferedCount = 0;
+        bufferedBytes = 0;
+        for (int i = 0; i < count; i++) {
+            receive(crypto, records[i], receiver);
+        }
+    }
+
+    /** Forgets the previous read epoch; its records are dropped from now on (RFC 6347 section 4.1). */
+    public void discardPreviousRead() {
+        previousRead = null;
+    }
+
+    public int readEpoch() {
+        return read.epoch();
+    }
+
+    public int writeEpoch() {
+        return write.epoch();
+    }
+
+    public SecurityAssociation readAssociation() {
+        return read;
+    }
+
+    public SecurityAssociation writeAssociation() {
+        return write;
+    }
+
+    public Optional<SecurityAssociation> pendingAssociation() {
+        return Optional.ofNullable(pending);
+    }
+
+    public Optional<SecurityAssociation> previousReadAssociation() {
+        return Optional.ofNullable(previousRead);
+    }
+
+    /** Next-epoch records waiting for their keys. */
+    public int bufferedRecords() {
+        return bufferedCount;
+    }
+
+    private void buffer(Record record, RecordReceiver receiver) {
+        if (bufferedCount == MAX_BUFFERED_RECORDS || bufferedBytes + record.fragmentLength() > MAX_BUFFERED_BYTES) {
+            receiver.dropped(DropReason.FUTURE_EPOCH);
+            return;
+        }
+        if (buffered == null) {
+            buffered = new Record[MAX_BUFFERED_RECORDS];
+        }
+        buffered[bufferedCount++] = record;
+        bufferedBytes += record.fragmentLength();
+    }
+
+    /** DTLS 1.2 always; DTLS 1.0 only in epoch 0, where hellos may carry it (RFC 6347 section 4.2.1). */
+    private static boolean acceptableVersion(Record record) {
+        ProtocolVersion version = record.version();
+        return version.equals(ProtocolVersion.DTLS_1_2)
+                || (record.epoch() == 0 && version.equals(ProtocolVersion.DTLS_1_0));
+    }
+}
