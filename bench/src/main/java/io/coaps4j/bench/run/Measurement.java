@@ -1,0 +1,25 @@
+package io.coaps4j.bench.run;
+
+import io.coaps4j.bench.loadgen.LoadResult;
+
+/**
+ * One server at one client count: what the generator saw, plus the CPU time the server process and the
+ * generator process used in the same window.
+ */
+record Measurement(String server, LoadResult load, long serverCpuNanos, long generatorCpuNanos) {
+
+    /** Server CPU per successful request in microseconds; NaN when nothing succeeded. */
+    double serverCpuMicrosPerRequest() {
+        return load.successes() == 0 ? Double.NaN : serverCpuNanos / 1e3 / load.successes();
+    }
+
+    /** Generator CPU per successful request in microseconds; NaN when nothing succeeded. */
+    double generatorCpuMicrosPerRequest() {
+        return load.successes() == 0 ? Double.NaN : generatorCpuNanos / 1e3 / load.successes();
+    }
+
+    /** Server CPU in cores over the window (1.0 = one core busy all the time). */
+    double serverCores() {
+        return (double) serverCpuNanos / load.windowNanos();
+    }
+}
