@@ -53,7 +53,7 @@ public final class LatencyHistogram {
 
     /**
      * The value at {@code percentile} (0 < p <= 100): the middle of the bucket holding the value of that
-     * rank, never above the exact maximum. 0 when nothing was recorded.
+     * rank, never above the exact maximum; the exact maximum for the last rank. 0 when nothing was recorded.
      */
     public long valueAtPercentile(double percentile) {
         if (!(percentile > 0 && percentile <= 100)) {
@@ -63,6 +63,9 @@ public final class LatencyHistogram {
             return 0;
         }
         long rank = (long) Math.ceil(percentile / 100.0 * total);
+        if (rank >= total) {
+            return max;
+        }
         long seen = 0;
         for (int i = 0; i < BUCKETS; i++) {
             seen += counts[i];
