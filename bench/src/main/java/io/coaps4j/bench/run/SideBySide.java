@@ -4,6 +4,7 @@ import io.coaps4j.bench.loadgen.LoadGenerator;
 import io.coaps4j.bench.loadgen.LoadResult;
 import io.coaps4j.bench.loadgen.LoadSpec;
 import io.coaps4j.bench.process.ClockTicks;
+import io.coaps4j.bench.process.MachineCpu;
 import io.coaps4j.bench.process.ProcessCpu;
 import io.coaps4j.bench.process.ServerProcess;
 
@@ -18,12 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The side-by-side benchmark: each server in a fresh process of its own, loaded by the same closed-loop
  * generator at each client count (warm-up, then a measured window), with the server's CPU time read from
- * /proc over exactly that window. Prints a Markdown table of the results and the ratios.
+ * /proc over exactly that window. Client counts run outermost, servers in turn within each. Prints a Markdown table of the results and the ratios.
  */
 public final class SideBySide {
     private SideBySide() {
@@ -50,44 +51,46 @@ public final class SideBySide {
     private static boolean run(BenchOptions options, ServerCatalog catalog) throws IOException, InterruptedException {
         long ticksPerSecond = ClockTicks.perSecond();
         ProcessCpu generatorCpu = ProcessCpu.of(ProcessHandle.current().pid(), ticksPerSecond);
+        MachineCpu machineCpu = MachineCpu.of(ticksPerSecond);
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String loadBefore = loadAverage();
-        AtomicReference<ServerProcess> running = new AtomicReference<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(running.get())));
+        Map<String, ServerProcess> running = new ConcurrentHashMap<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> running.values().forEach(SideBySide::stopQuietly)));
 
         List<Measurement> measurements = new ArrayList<>();
         Map<String, String> failures = new LinkedHashMap<>();
-        for (String name : options.servers()) {
-            BenchedServer server = catalog.get(name);
-            progress("%s: starting (%s)", name, server.description());
-            try (ServerProcess process = server.start(options)) {
-                running.set(process);
-                ProcessCpu serverCpu = ProcessCpu.of(process.pid(), ticksPerSecond);
-                for (int clients : options.clientCounts()) {
-                    LoadSpec spec = LoadSpec.builder()
-                            .server(process.address())
-                            .clients(clients)
-                            .generatorThreads(options.generatorThreads())
-                            .warmup(options.warmup())
-                            .measure(options.measure())
-                            .resendTimeout(options.resendTimeout())
-                            .build();
-                    CpuWindow window = new CpuWindow(serverCpu, generatorCpu);
-                    LoadResult result = LoadGenerator.run(spec, window);
-                    if (!process.isAlive()) {
-                        throw new IOException(name + " died during the run; see " + options.logDir());
-                    }
-                    Measurement m = new Measurement(name, result, window.serverNanos(), window.generatorNanos());
-                    measurements.add(m);
-                    progress("%s: %3d clients: %.0f req/s, p50 %.1f µs, p99 %.1f µs, server %.1f µs CPU/req, %d retransmitted",
-                            name, clients, result.requestsPerSecond(), result.p50Nanos() / 1e3, result.p99Nanos() / 1e3,
-                            m.serverCpuMicrosPerRequest(), result.retransmissions());
+        try {
+            // Every server gets a fresh process of its own, started up front and idle until its turn.
+            for (String name : options.servers()) {
+                BenchedServer server = catalog.get(name);
+                progress("%s: starting (%s)", name, server.description());
+                try {
+                    running.put(name, server.start(options));
+                } catch (IOException e) {
+                    failures.put(name, e.getMessage());
+                    progress("%s: FAILED to start: %s", name, e.getMessage());
                 }
-                running.set(null);
-            } catch (IOException e) {
-                failures.put(name, e.getMessage());
-                progress("%s: FAILED: %s", name, e.getMessage());
             }
+            // Client count outermost: the servers compared at one count are measured minutes apart at most,
+            // so a change in the background load of a shared machine skews the ratios less.
+            for (int clients : options.clientCounts()) {
+                for (String name : options.servers()) {
+                    ServerProcess process = running.get(name);
+                    if (process == null) {
+                        continue;
+                    }
+                    try {
+                        measurements.add(measure(options, process, clients, generatorCpu, machineCpu, ticksPerSecond));
+                    } catch (IOException | RuntimeException e) {
+                        failures.put(name, "at " + clients + " clients: " + e.getMessage());
+                        progress("%s: FAILED: %s", name, e.getMessage());
+                        stopQuietly(running.remove(name));
+                    }
+                }
+            }
+        } finally {
+            running.values().forEach(SideBySide::stopQuietly);
+            running.clear();
         }
 
         String report = report(options, catalog, measurements, failures, started, loadBefore, ticksPerSecond);
@@ -102,6 +105,29 @@ public final class SideBySide {
             progress("report written to %s", options.output());
         }
         return failures.isEmpty();
+    }
+
+    private static Measurement measure(BenchOptions options, ServerProcess process, int clients, ProcessCpu generatorCpu,
+                                       MachineCpu machineCpu, long ticksPerSecond) throws IOException, InterruptedException {
+        LoadSpec spec = LoadSpec.builder()
+                .server(process.address())
+                .clients(clients)
+                .generatorThreads(options.generatorThreads())
+                .warmup(options.warmup())
+                .measure(options.measure())
+                .resendTimeout(options.resendTimeout())
+                .build();
+        CpuWindow window = new CpuWindow(ProcessCpu.of(process.pid(), ticksPerSecond), generatorCpu, machineCpu);
+        LoadResult result = LoadGenerator.run(spec, window);
+        if (!process.isAlive()) {
+            throw new IOException(process.name() + " died during the run; see " + options.logDir());
+        }
+        Measurement m = new Measurement(process.name(), result, window.serverNanos(), window.generatorNanos(),
+                window.machineBusyNanos());
+        progress("%s: %3d clients: %.0f req/s, p50 %.1f µs, p99 %.1f µs, server %.1f µs CPU/req, other load %.2f cores, %d retransmitted",
+                process.name(), clients, result.requestsPerSecond(), result.p50Nanos() / 1e3, result.p99Nanos() / 1e3,
+                m.serverCpuMicrosPerRequest(), m.otherCores(), result.retransmissions());
+        return m;
     }
 
     private static String report(BenchOptions options, ServerCatalog catalog, List<Measurement> measurements,

@@ -4,6 +4,7 @@ import io.coaps4j.bench.loadgen.LoadGenerator;
 import io.coaps4j.bench.loadgen.LoadResult;
 import io.coaps4j.bench.loadgen.LoadSpec;
 import io.coaps4j.bench.process.ClockTicks;
+import io.coaps4j.bench.process.MachineCpu;
 import io.coaps4j.bench.process.ProcessCpu;
 import io.coaps4j.bench.process.ServerProcess;
 import org.junit.jupiter.api.Assumptions;
@@ -41,13 +42,14 @@ class ServersAnswerHelloTest {
         try (ServerProcess process = new ServerCatalog().get(name).start(options)) {
             assertThat(process.pid()).isNotEqualTo(ProcessHandle.current().pid());
             CpuWindow window = new CpuWindow(ProcessCpu.of(process.pid(), ClockTicks.perSecond()),
-                    ProcessCpu.of(ProcessHandle.current().pid(), ClockTicks.perSecond()));
+                    ProcessCpu.of(ProcessHandle.current().pid(), ClockTicks.perSecond()), MachineCpu.of(ClockTicks.perSecond()));
             LoadResult result = LoadGenerator.run(LoadSpec.builder().server(process.address()).clients(4)
                     .warmup(Duration.ofMillis(200)).measure(Duration.ofMillis(800)).build(), window);
 
             assertThat(result.successes()).isPositive();
             assertThat(result.failures()).isZero();
             assertThat(window.serverNanos()).isPositive();
+            assertThat(window.machineBusyNanos()).isGreaterThanOrEqualTo(window.serverNanos() - 20_000_000L); // tick skew
             assertThat(process.isAlive()).isTrue();
         }
     }
