@@ -36,10 +36,10 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts {@code mainClass} in a new JVM on this JVM's classpath and waits for its "READY port" line.
-     * The server binds {@code host} and an ephemeral port.
+     * The server binds {@code host} and an ephemeral port; {@code extraArgs} follow host and port.
      */
     public static ServerProcess startJava(String name, String mainClass, List<String> jvmOptions, InetAddress host,
-                                          Path logDir, Duration timeout) throws IOException, InterruptedException {
+                                          List<String> extraArgs, Path logDir, Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -48,6 +48,7 @@ public final class ServerProcess implements AutoCloseable {
         command.add(mainClass);
         command.add(host.getHostAddress());
         command.add("0");
+        command.addAll(extraArgs);
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         Process process = new ProcessBuilder(command)
@@ -104,6 +105,20 @@ public final class ServerProcess implements AutoCloseable {
 
     public InetSocketAddress address() {
         return address;
+    }
+
+    /** Resident memory of the process now, in bytes, from VmRSS of /proc/&lt;pid&gt;/status; -1 if unreadable. */
+    public long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // reported as unknown
+        }
+        return -1;
     }
 
     public boolean isAlive() {

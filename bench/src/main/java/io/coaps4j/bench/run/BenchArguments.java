@@ -19,7 +19,7 @@ final class BenchArguments {
             "  --servers a,b,...        servers to run, in order (default: all of %s)",
             "  --threads N              load-generator threads (default 1)",
             "  --resend-ms MS           retransmit a request unanswered this long (default 500)",
-            "  --server-jvm-opts 'OPTS' JVM options of the Java servers (default '-Xms1g -Xmx1g')",
+            "  --server-jvm-opts 'OPTS' JVM options of the Java servers (default '-Xms1g -Xmx4g')",
             "  --host ADDRESS           address the servers bind and the clients use (default 127.0.0.1)",
             "  --log-dir DIR            server output logs (default target/bench-logs)",
             "  --out FILE               also write the Markdown report to FILE");

@@ -84,7 +84,7 @@ final class BenchOptions {
         private List<String> servers = List.of();
         private int generatorThreads = 1;
         private Duration resendTimeout = Duration.ofMillis(500);
-        private List<String> serverJvmOptions = List.of("-Xms1g", "-Xmx1g");
+        private List<String> serverJvmOptions = List.of("-Xms1g", "-Xmx4g");
         private InetAddress host = InetAddress.getLoopbackAddress();
         private Path logDir = Path.of("target", "bench-logs");
         private Path output;

@@ -4,9 +4,10 @@ import io.coaps4j.bench.loadgen.LoadResult;
 
 /**
  * One server at one client count: what the generator saw, plus the CPU time the server process, the
- * generator process and the whole machine used in the same window.
+ * generator process and the whole machine used in the same window, and the server's resident memory after it.
  */
-record Measurement(String server, LoadResult load, long serverCpuNanos, long generatorCpuNanos, long machineBusyNanos) {
+record Measurement(String server, LoadResult load, long serverCpuNanos, long generatorCpuNanos, long machineBusyNanos,
+                   long serverResidentBytes) {
 
     /** Server CPU per successful request in microseconds; NaN when nothing succeeded. */
     double serverCpuMicrosPerRequest() {

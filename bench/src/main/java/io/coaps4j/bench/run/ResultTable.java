@@ -13,14 +13,14 @@ final class ResultTable {
 
     static String results(List<Measurement> measurements) {
         StringBuilder out = new StringBuilder();
-        out.append("| server | clients | req/s | p50 µs | p99 µs | server CPU µs/req | server cores | generator CPU µs/req | other load (cores) | retransmitted | failed |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| server | clients | req/s | p50 µs | p99 µs | server CPU µs/req | server cores | generator CPU µs/req | other load (cores) | server RSS MB | retransmitted | failed |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Measurement m : measurements) {
             LoadResult r = m.load();
-            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %s | %s | %.1f | %.2f | %.1f | %.2f | %d | %d |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %s | %s | %.1f | %.2f | %.1f | %.2f | %d | %d | %d |%n",
                     m.server(), r.clients(), r.requestsPerSecond(), micros(r.p50Nanos()), micros(r.p99Nanos()),
                     m.serverCpuMicrosPerRequest(), m.serverCores(), m.generatorCpuMicrosPerRequest(), m.otherCores(),
-                    r.retransmissions(), r.failures() + r.abandoned()));
+                    m.serverResidentBytes() < 0 ? -1 : m.serverResidentBytes() >> 20, r.retransmissions(), r.failures() + r.abandoned()));
         }
         return out.toString();
     }

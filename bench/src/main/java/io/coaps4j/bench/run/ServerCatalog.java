@@ -10,6 +10,7 @@ import java.util.Map;
 /** The servers a run can compare, by the name used on the command line; the first is the one the ratios are about. */
 final class ServerCatalog {
     static final String CALIFORNIUM = "californium";
+    static final String CALIFORNIUM_BOUNDED = "californium-peers-dedup";
     static final String LIBCOAP = "libcoap";
     static final String ECHO = "echo";
 
@@ -18,6 +19,9 @@ final class ServerCatalog {
     ServerCatalog() {
         add(new JavaServer(CALIFORNIUM, "Californium 3.13.0 CoapServer, default configuration, CoapResource /hello",
                 CaliforniumHelloServer.class));
+        add(new JavaServer(CALIFORNIUM_BOUNDED, "Californium 3.13.0 as above but COAP.DEDUPLICATOR=PEERS_MARK_AND_SWEEP"
+                + " (last 64 message IDs per peer instead of every exchange for 247 s)",
+                CaliforniumHelloServer.class, "PEERS_MARK_AND_SWEEP"));
         add(new LibcoapServer());
         add(new JavaServer(ECHO, "raw UDP ceiling: one NIO thread answering each CON with a fixed 2.05 ACK",
                 EchoCeilingServer.class));

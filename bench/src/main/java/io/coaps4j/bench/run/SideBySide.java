@@ -123,7 +123,7 @@ public final class SideBySide {
             throw new IOException(process.name() + " died during the run; see " + options.logDir());
         }
         Measurement m = new Measurement(process.name(), result, window.serverNanos(), window.generatorNanos(),
-                window.machineBusyNanos());
+                window.machineBusyNanos(), process.residentBytes());
         progress("%s: %3d clients: %.0f req/s, p50 %.1f µs, p99 %.1f µs, server %.1f µs CPU/req, other load %.2f cores, %d retransmitted",
                 process.name(), clients, result.requestsPerSecond(), result.p50Nanos() / 1e3, result.p99Nanos() / 1e3,
                 m.serverCpuMicrosPerRequest(), m.otherCores(), result.retransmissions());

@@ -13,7 +13,12 @@ import org.eclipse.californium.elements.config.UdpConfig;
 
 import java.io.IOException;
 
-/** Californium 3.13 with its default configuration (no properties file) serving GET /hello. */
+/**
+ * Californium 3.13 serving GET /hello, with its default configuration (no properties file). Arguments:
+ * {@code [host] [port] [deduplicator]}; the optional third one sets {@code COAP.DEDUPLICATOR} (e.g.
+ * {@code PEERS_MARK_AND_SWEEP}, which keeps the last 64 message IDs per peer instead of every exchange
+ * for EXCHANGE_LIFETIME).
+ */
 public final class CaliforniumHelloServer {
     private CaliforniumHelloServer() {
     }
@@ -22,6 +27,9 @@ public final class CaliforniumHelloServer {
         CoapConfig.register();
         UdpConfig.register();
         Configuration config = Configuration.createStandardWithoutFile();
+        if (args.length > 2) {
+            config.set(CoapConfig.DEDUPLICATOR, args[2]);
+        }
         CoapEndpoint endpoint = new CoapEndpoint.Builder()
                 .setConfiguration(config)
                 .setInetSocketAddress(ServerLauncher.bindAddress(args))

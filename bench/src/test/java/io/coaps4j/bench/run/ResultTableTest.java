@@ -12,7 +12,7 @@ class ResultTableTest {
 
     private static Measurement measurement(String server, int clients, long successes, long serverCpuNanos, long p50) {
         LoadResult load = new LoadResult(clients, SECOND, successes, 1, 2, 0, 0, 0, 0, p50, p50 * 3, p50 * 10);
-        return new Measurement(server, load, serverCpuNanos, serverCpuNanos / 2, serverCpuNanos * 2);
+        return new Measurement(server, load, serverCpuNanos, serverCpuNanos / 2, serverCpuNanos * 2, 300L << 20);
     }
 
     @Test
@@ -28,7 +28,7 @@ class ResultTableTest {
     @Test
     void resultRowShowsThroughputLatencyAndCpu() {
         String table = ResultTable.results(List.of(measurement("a", 16, 20_000, 500_000_000L, 150_000)));
-        assertThat(table).contains("| a | 16 | 20000 | 150 | 450 | 25.0 | 0.50 | 12.5 | 0.25 | 2 | 1 |");
+        assertThat(table).contains("| a | 16 | 20000 | 150 | 450 | 25.0 | 0.50 | 12.5 | 0.25 | 300 | 2 | 1 |");
     }
 
     @Test
