@@ -3,6 +3,7 @@ package io.coaps4j.bench.run;
 import io.coaps4j.bench.loadgen.LoadGenerator;
 import io.coaps4j.bench.loadgen.LoadResult;
 import io.coaps4j.bench.loadgen.LoadSpec;
+import io.coaps4j.bench.loadgen.WindowObserver;
 import io.coaps4j.bench.process.ClockTicks;
 import io.coaps4j.bench.process.MachineCpu;
 import io.coaps4j.bench.process.ProcessCpu;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * /proc over exactly that window. Client counts run outermost, servers in turn within each. Prints a Markdown table of the results and the ratios.
  */
 public final class SideBySide {
+    private static final int GENERATOR_WARMUP_CLIENTS = 16;
+
     private SideBySide() {
     }
 
@@ -71,6 +75,7 @@ public final class SideBySide {
                     progress("%s: FAILED to start: %s", name, e.getMessage());
                 }
             }
+            warmUpGenerator(options, running);
             // Client count outermost: the servers compared at one count are measured minutes apart at most,
             // so a change in the background load of a shared machine skews the ratios less.
             for (int clients : options.clientCounts()) {
@@ -105,6 +110,27 @@ public final class SideBySide {
             progress("report written to %s", options.output());
         }
         return failures.isEmpty();
+    }
+
+    /**
+     * The generator runs in this JVM: without this, the first server measured would meet a generator still
+     * being compiled. Not recorded.
+     */
+    private static void warmUpGenerator(BenchOptions options, Map<String, ServerProcess> running)
+            throws IOException, InterruptedException {
+        if (options.warmup().isZero()) {
+            return;
+        }
+        for (String name : options.servers()) {
+            ServerProcess process = running.get(name);
+            if (process != null) {
+                progress("generator warm-up: %s s against %s", options.warmup().toMillis() / 1e3, name);
+                LoadGenerator.run(LoadSpec.builder().server(process.address()).clients(GENERATOR_WARMUP_CLIENTS)
+                        .generatorThreads(options.generatorThreads()).warmup(Duration.ZERO).measure(options.warmup())
+                        .resendTimeout(options.resendTimeout()).build(), WindowObserver.NONE);
+                return;
+            }
+        }
     }
 
     private static Measurement measure(BenchOptions options, ServerProcess process, int clients, ProcessCpu generatorCpu,
