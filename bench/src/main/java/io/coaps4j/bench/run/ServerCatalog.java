@@ -2,6 +2,7 @@ package io.coaps4j.bench.run;
 
 import io.coaps4j.bench.server.CaliforniumHelloServer;
 import io.coaps4j.bench.server.EchoCeilingServer;
+import io.coaps4j.bench.server.OurNoSecServer;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 /** The servers a run can compare, by the name used on the command line; the first is the one the ratios are about. */
 final class ServerCatalog {
+    static final String COAPS4J = "coaps4j";
     static final String CALIFORNIUM = "californium";
     static final String CALIFORNIUM_BOUNDED = "californium-peers-dedup";
     static final String LIBCOAP = "libcoap";
@@ -17,6 +19,8 @@ final class ServerCatalog {
     private final Map<String, BenchedServer> byName = new LinkedHashMap<>();
 
     ServerCatalog() {
+        add(new JavaServer(COAPS4J, "coaps4j CoapServer over UdpConnector (NoSec), default EngineConfig, Resource /hello",
+                OurNoSecServer.class));
         add(new JavaServer(CALIFORNIUM, "Californium 3.13.0 CoapServer, default configuration, CoapResource /hello",
                 CaliforniumHelloServer.class));
         add(new JavaServer(CALIFORNIUM_BOUNDED, "Californium 3.13.0 as above but COAP.DEDUPLICATOR=PEERS_MARK_AND_SWEEP"
