@@ -22,7 +22,8 @@ fi
 
 echo "Building the bench module and what it depends on..." >&2
 # package, not install: the servers run from this checkout's classes, nothing is written to ~/.m2.
-mvn -B -q -o -pl bench -am package -DskipTests >&2 2>/dev/null || mvn -B -q -pl bench -am package -DskipTests >&2
+mvn -B -q -o -Dstyle.color=never -pl bench -am package -DskipTests >&2 2>/dev/null \
+  || mvn -B -q -Dstyle.color=never -pl bench -am package -DskipTests >&2
 
 CLASSPATH_FILE=bench/target/bench.classpath
 [ -s "$CLASSPATH_FILE" ] || { echo "bench: $CLASSPATH_FILE was not written by the build" >&2; exit 1; }
