@@ -1,0 +1,125 @@
+package io.coaps4j.bench.run;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Turns the command line of {@link SideBySide} into {@link BenchOptions}. */
+final class BenchArguments {
+    static final String USAGE = String.join("\n",
+            "usage: bench.sh [options]",
+            "  --quick                  short run: 1 s warm-up, 3 s measured per point",
+            "  --warmup SECONDS         warm-up before each measured window (default 3)",
+            "  --measure SECONDS        measured window per server and client count (default 10)",
+            "  --clients 1,16,128       concurrent clients, each with one CON GET outstanding",
+            "  --servers a,b,...        servers to run, in order (default: all of %s)",
+            "  --threads N              load-generator threads (default 1)",
+            "  --resend-ms MS           retransmit a request unanswered this long (default 500)",
+            "  --server-jvm-opts 'OPTS' JVM options of the Java servers (default '-Xms1g -Xmx4g')",
+            "  --host ADDRESS           address the servers bind and the clients use (default 127.0.0.1)",
+            "  --log-dir DIR            server output logs (default target/bench-logs)",
+            "  --out FILE               also write the Markdown report to FILE");
+
+    private BenchArguments() {
+    }
+
+    /** Parses {@code args}; unknown or malformed options fail with a message naming them. */
+    static BenchOptions parse(String[] args, List<String> knownServers) throws UnknownHostException {
+        BenchOptions.Builder options = BenchOptions.builder().servers(knownServers);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            }
+            switch (arg) {
+                case "--quick":
+                    options.warmup(Duration.ofSeconds(1)).measure(Duration.ofSeconds(3));
+                    break;
+                case "--warmup":
+                    options.warmup(seconds(arg, value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--measure":
+                    options.measure(seconds(arg, value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--clients":
+                    options.clientCounts(integers(arg, value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--servers":
+                    options.servers(names(value != null ? value : next(args, ++i, arg), knownServers));
+                    break;
+                case "--threads":
+                    options.generatorThreads(integer(arg, value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--resend-ms":
+                    options.resendTimeout(Duration.ofMillis(integer(arg, value != null ? value : next(args, ++i, arg))));
+                    break;
+                case "--server-jvm-opts":
+                    String opts = (value != null ? value : next(args, ++i, arg)).trim();
+                    options.serverJvmOptions(opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+")));
+                    break;
+                case "--host":
+                    options.host(InetAddress.getByName(value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--log-dir":
+                    options.logDir(Path.of(value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--out":
+                    options.output(Path.of(value != null ? value : next(args, ++i, arg)));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+            }
+        }
+        return options.build();
+    }
+
+    private static String next(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static Duration seconds(String option, String value) {
+        try {
+            return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a number of seconds, was '" + value + "'");
+        }
+    }
+
+    private static int integer(String option, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static List<Integer> integers(String option, String value) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            out.add(integer(option, part));
+        }
+        return out;
+    }
+
+    private static List<String> names(String value, List<String> knownServers) {
+        List<String> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String name = part.trim();
+            if (!knownServers.contains(name)) {
+                throw new IllegalArgumentException("--servers: unknown server '" + name + "', known: " + knownServers);
+            }
+            out.add(name);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,175 @@
+package io.coaps4j.bench.run;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Settings of one side-by-side run. Immutable; {@link Builder#build()} names the field that is wrong. */
+final class BenchOptions {
+    private final Duration warmup;
+    private final Duration measure;
+    private final List<Integer> clientCounts;
+    private final List<String> servers;
+    private final int generatorThreads;
+    private final Duration resendTimeout;
+    private final List<String> serverJvmOptions;
+    private final InetAddress host;
+    private final Path logDir;
+    private final Path output;
+
+    private BenchOptions(Builder b) {
+        this.warmup = b.warmup;
+        this.measure = b.measure;
+        this.clientCounts = List.copyOf(b.clientCounts);
+        this.servers = List.copyOf(b.servers);
+        this.generatorThreads = b.generatorThreads;
+        this.resendTimeout = b.resendTimeout;
+        this.serverJvmOptions = List.copyOf(b.serverJvmOptions);
+        this.host = b.host;
+        this.logDir = b.logDir;
+        this.output = b.output;
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    Duration warmup() {
+        return warmup;
+    }
+
+    Duration measure() {
+        return measure;
+    }
+
+    List<Integer> clientCounts() {
+        return clientCounts;
+    }
+
+    /** Names of the servers to run, in order. */
+    List<String> servers() {
+        return servers;
+    }
+
+    int generatorThreads() {
+        return generatorThreads;
+    }
+
+    Duration resendTimeout() {
+        return resendTimeout;
+    }
+
+    List<String> serverJvmOptions() {
+        return serverJvmOptions;
+    }
+
+    InetAddress host() {
+        return host;
+    }
+
+    Path logDir() {
+        return logDir;
+    }
+
+    /** Where the Markdown report is also written; null for standard output only. */
+    Path output() {
+        return output;
+    }
+
+    static final class Builder {
+        private Duration warmup = Duration.ofSeconds(3);
+        private Duration measure = Duration.ofSeconds(10);
+        private List<Integer> clientCounts = List.of(1, 16, 128);
+        private List<String> servers = List.of();
+        private int generatorThreads = 1;
+        private Duration resendTimeout = Duration.ofMillis(500);
+        private List<String> serverJvmOptions = List.of("-Xms1g", "-Xmx4g");
+        private InetAddress host = InetAddress.getLoopbackAddress();
+        private Path logDir = Path.of("target", "bench-logs");
+        private Path output;
+
+        private Builder() {
+        }
+
+        Builder warmup(Duration warmup) {
+            this.warmup = warmup;
+            return this;
+        }
+
+        Builder measure(Duration measure) {
+            this.measure = measure;
+            return this;
+        }
+
+        Builder clientCounts(List<Integer> clientCounts) {
+            this.clientCounts = clientCounts;
+            return this;
+        }
+
+        Builder servers(List<String> servers) {
+            this.servers = servers;
+            return this;
+        }
+
+        Builder generatorThreads(int generatorThreads) {
+            this.generatorThreads = generatorThreads;
+            return this;
+        }
+
+        Builder resendTimeout(Duration resendTimeout) {
+            this.resendTimeout = resendTimeout;
+            return this;
+        }
+
+        Builder serverJvmOptions(List<String> serverJvmOptions) {
+            this.serverJvmOptions = serverJvmOptions;
+            return this;
+        }
+
+        Builder host(InetAddress host) {
+            this.host = host;
+            return this;
+        }
+
+        Builder logDir(Path logDir) {
+            this.logDir = logDir;
+            return this;
+        }
+
+        Builder output(Path output) {
+            this.output = output;
+            return this;
+        }
+
+        BenchOptions build() {
+            if (warmup == null || warmup.isNegative()) {
+                throw new IllegalArgumentException("warmup must be zero or more seconds, was " + warmup);
+            }
+            if (measure == null || measure.isNegative() || measure.isZero()) {
+                throw new IllegalArgumentException("measure must be more than zero seconds, was " + measure);
+            }
+            if (clientCounts == null || clientCounts.isEmpty()) {
+                throw new IllegalArgumentException("clients must list at least one client count");
+            }
+            for (Integer count : clientCounts) {
+                if (count == null || count < 1 || count > 10_000) {
+                    throw new IllegalArgumentException("clients must be 1..10000 each, was " + count);
+                }
+            }
+            if (servers == null || servers.isEmpty()) {
+                throw new IllegalArgumentException("servers must name at least one server");
+            }
+            if (generatorThreads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, was " + generatorThreads);
+            }
+            if (resendTimeout == null || resendTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("resend timeout must be at least 1 ms, was " + resendTimeout);
+            }
+            if (serverJvmOptions == null || host == null || logDir == null) {
+                throw new IllegalArgumentException("serverJvmOptions, host and logDir must be set");
+            }
+            return new BenchOptions(this);
+        }
+    }
+}

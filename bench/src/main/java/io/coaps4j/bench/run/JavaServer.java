@@ -1,0 +1,49 @@
+package io.coaps4j.bench.run;
+
+import io.coaps4j.bench.HelloResource;
+import io.coaps4j.bench.process.ServerProcess;
+import io.coaps4j.coap.message.Code;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/** A server main class of this module, run as its own JVM with the configured JVM options. */
+final class JavaServer implements BenchedServer {
+    private final String name;
+    private final String description;
+    private final String mainClass;
+    private final List<String> extraArgs;
+
+    JavaServer(String name, String description, Class<?> mainClass, String... extraArgs) {
+        this.name = name;
+        this.description = description;
+        this.mainClass = mainClass.getName();
+        this.extraArgs = List.of(extraArgs);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public ServerProcess start(BenchOptions options) throws IOException, InterruptedException {
+        ServerProcess process = ServerProcess.startJava(name, mainClass, options.serverJvmOptions(), options.host(),
+                extraArgs, options.logDir(), Duration.ofSeconds(30));
+        try {
+            CoapProbe.requireHello(name, CoapProbe.exchange(process.address(),
+                    CoapProbe.request(Code.GET, HelloResource.PATH, new byte[0]),
+                    Duration.ofMillis(500), Duration.ofSeconds(10)), HelloResource.TEXT);
+            return process;
+        } catch (IOException e) {
+            process.close();
+            throw e;
+        }
+    }
+}

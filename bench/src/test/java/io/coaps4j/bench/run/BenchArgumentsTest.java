@@ -1,0 +1,55 @@
+package io.coaps4j.bench.run;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchArgumentsTest {
+    private static final List<String> KNOWN = List.of("coaps4j", "californium", "libcoap", "echo");
+
+    @Test
+    void defaultsRunEveryServerAtOneSixteenAndHundredTwentyEightClients() throws Exception {
+        BenchOptions options = BenchArguments.parse(new String[0], KNOWN);
+        assertThat(options.servers()).isEqualTo(KNOWN);
+        assertThat(options.clientCounts()).containsExactly(1, 16, 128);
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(options.measure()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.generatorThreads()).isEqualTo(1);
+        assertThat(options.output()).isNull();
+    }
+
+    @Test
+    void quickShortensBothPhasesAndLaterOptionsWin() throws Exception {
+        BenchOptions quick = BenchArguments.parse(new String[] {"--quick"}, KNOWN);
+        assertThat(quick.warmup()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(quick.measure()).isEqualTo(Duration.ofSeconds(3));
+
+        BenchOptions tuned = BenchArguments.parse(new String[] {"--quick", "--measure=0.5", "--clients", "2,4",
+                "--servers", "echo,libcoap", "--threads", "2", "--server-jvm-opts", "-Xmx256m -XX:+UseSerialGC",
+                "--out", "x.md", "--resend-ms", "250"}, KNOWN);
+        assertThat(tuned.measure()).isEqualTo(Duration.ofMillis(500));
+        assertThat(tuned.clientCounts()).containsExactly(2, 4);
+        assertThat(tuned.servers()).containsExactly("echo", "libcoap");
+        assertThat(tuned.generatorThreads()).isEqualTo(2);
+        assertThat(tuned.serverJvmOptions()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(tuned.output()).isEqualTo(Path.of("x.md"));
+        assertThat(tuned.resendTimeout()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void errorsNameTheOption() {
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--bogus"}, KNOWN)).hasMessageContaining("--bogus");
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--clients", "1,x"}, KNOWN)).hasMessageContaining("--clients");
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--clients", "0"}, KNOWN)).hasMessageContaining("clients");
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--servers", "nginx"}, KNOWN)).hasMessageContaining("nginx");
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--measure"}, KNOWN)).hasMessageContaining("--measure needs a value");
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--measure", "0"}, KNOWN)).hasMessageContaining("measure");
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--warmup", "soon"}, KNOWN)).hasMessageContaining("--warmup");
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--threads", "0"}, KNOWN)).hasMessageContaining("threads");
+    }
+}

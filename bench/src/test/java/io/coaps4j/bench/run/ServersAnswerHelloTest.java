@@ -1,0 +1,65 @@
+package io.coaps4j.bench.run;
+
+import io.coaps4j.bench.loadgen.LoadGenerator;
+import io.coaps4j.bench.loadgen.LoadResult;
+import io.coaps4j.bench.loadgen.LoadSpec;
+import io.coaps4j.bench.process.ClockTicks;
+import io.coaps4j.bench.process.MachineCpu;
+import io.coaps4j.bench.process.ProcessCpu;
+import io.coaps4j.bench.process.ServerProcess;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each benchmarked server starts in its own process, answers GET /hello with the common payload (checked
+ * inside start), and carries a short load whose CPU shows up in its own process, not ours.
+ */
+class ServersAnswerHelloTest {
+    @TempDir
+    Path logs;
+
+    static List<String> servers() {
+        return new ServerCatalog().names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void serverRunsInItsOwnProcessAndCarriesLoad(String name) throws Exception {
+        if (name.equals(ServerCatalog.LIBCOAP)) {
+            Assumptions.assumeTrue(onPath(LibcoapServer.COMMAND), LibcoapServer.COMMAND + " is not installed");
+        }
+        BenchOptions options = BenchOptions.builder().servers(List.of(name)).logDir(logs)
+                .serverJvmOptions(List.of("-Xmx128m")).build();
+        try (ServerProcess process = new ServerCatalog().get(name).start(options)) {
+            assertThat(process.pid()).isNotEqualTo(ProcessHandle.current().pid());
+            CpuWindow window = new CpuWindow(ProcessCpu.of(process.pid(), ClockTicks.perSecond()),
+                    ProcessCpu.of(ProcessHandle.current().pid(), ClockTicks.perSecond()), MachineCpu.of(ClockTicks.perSecond()));
+            LoadResult result = LoadGenerator.run(LoadSpec.builder().server(process.address()).clients(4)
+                    .warmup(Duration.ofMillis(200)).measure(Duration.ofMillis(800)).build(), window);
+
+            assertThat(result.successes()).isPositive();
+            assertThat(result.failures()).isZero();
+            assertThat(window.serverNanos()).isPositive();
+            assertThat(window.machineBusyNanos()).isGreaterThanOrEqualTo(window.serverNanos() - 20_000_000L); // tick skew
+            assertThat(process.isAlive()).isTrue();
+        }
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
