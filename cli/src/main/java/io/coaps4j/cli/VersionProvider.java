@@ -6,7 +6,7 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
         return new String[] {"coaps4j " + (version == null ? "(development build)" : version)};
     }
 }
