@@ -32,9 +32,15 @@ public final class Code {
     public static final Code METHOD_NOT_ALLOWED = known(4, 5, "Method Not Allowed");
     public static final Code NOT_ACCEPTABLE = known(4, 6, "Not Acceptable");
     public static final Code REQUEST_ENTITY_INCOMPLETE = known(4, 8, "Request Entity Incomplete");
+    /** RFC 8132 section 3.3. */
+    public static final Code CONFLICT = known(4, 9, "Conflict");
     public static final Code PRECONDITION_FAILED = known(4, 12, "Precondition Failed");
     public static final Code REQUEST_ENTITY_TOO_LARGE = known(4, 13, "Request Entity Too Large");
     public static final Code UNSUPPORTED_CONTENT_FORMAT = known(4, 15, "Unsupported Content-Format");
+    /** RFC 8132 section 3.4. */
+    public static final Code UNPROCESSABLE_ENTITY = known(4, 22, "Unprocessable Entity");
+    /** RFC 8516 section 3. */
+    public static final Code TOO_MANY_REQUESTS = known(4, 29, "Too Many Requests");
 
     public static final Code INTERNAL_SERVER_ERROR = known(5, 0, "Internal Server Error");
     public static final Code NOT_IMPLEMENTED = known(5, 1, "Not Implemented");
@@ -78,6 +84,45 @@ public final class Code {
         return of((codeClass << 5) | detail);
     }
 
+    /**
+     * Parses the dotted form "c.dd" ("2.05", "4.04"; the detail always has two digits) or a
+     * method name ("GET", "post", "iPATCH"; case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the text when it is neither
+     */
+    public static Code parse(String text) {
+        if (text.length() == 4 && text.charAt(1) == '.') {
+            int codeClass = digit(text.charAt(0));
+            int tens = digit(text.charAt(2));
+            int units = digit(text.charAt(3));
+            if (codeClass >= 0 && codeClass <= 7 && tens >= 0 && units >= 0 && tens * 10 + units <= 31) {
+                return of(codeClass, tens * 10 + units);
+            }
+            throw new IllegalArgumentException("not a CoAP code: \"" + text + "\" (class must be 0..7, detail 00..31)");
+        }
+        Code method = method(text);
+        if (method == null) {
+            throw new IllegalArgumentException("not a CoAP code or method name: \"" + text
+                    + "\" (expected c.dd such as 2.05, or GET, POST, PUT, DELETE, FETCH, PATCH, iPATCH)");
+        }
+        return method;
+    }
+
+    /** The request method with this name (case-insensitive: "get", "iPATCH"), or null when there is none. */
+    public static Code method(String name) {
+        for (int value = 1; value < 32; value++) {
+            Code code = CACHE[value];
+            if (code != null && code.name.equalsIgnoreCase(name)) {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    private static int digit(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : -1;
+    }
+
     public int value() {
         return value;
     }
@@ -101,6 +146,25 @@ public final class Code {
     public boolean isResponse() {
         int c = codeClass();
         return c >= 2 && c <= 5;
+    }
+
+    /**
+     * True for the reserved classes 1, 6 and 7: a CON carrying one is rejected with an RST, an
+     * ACK carrying one is ignored (RFC 7252 section 4.2).
+     */
+    public boolean isReservedClass() {
+        int c = codeClass();
+        return c == 1 || c == 6 || c == 7;
+    }
+
+    /** True for client errors 4.xx. */
+    public boolean isClientError() {
+        return codeClass() == 4;
+    }
+
+    /** True for server errors 5.xx. */
+    public boolean isServerError() {
+        return codeClass() == 5;
     }
 
     public boolean isSuccess() {

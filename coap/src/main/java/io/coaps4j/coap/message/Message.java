@@ -13,6 +13,9 @@ import java.util.OptionalLong;
  * A CoAP message as a value (RFC 7252 section 3): header, token, options in ascending number
  * order, payload. Retransmission and exchange state never live here; they belong to the layer
  * that owns them.
+ *
+ * <p>Build one with {@link #of}, {@link #empty} or {@link #builder()}; read one from the wire
+ * with {@link MessageCodec#decode(byte[])}.
  */
 public final class Message {
     private static final byte[] NO_PAYLOAD = new byte[0];
@@ -22,9 +25,13 @@ public final class Message {
     private final int messageId;
     private final Token token;
     private final List<Option> options;
-    private final byte[] payload;
+    /** The payload is {@code payloadLength} bytes of this buffer at {@code payloadOffset}; never changed. */
+    private final byte[] payloadBuffer;
+    private final int payloadOffset;
+    private final int payloadLength;
 
-    private Message(MessageType type, Code code, int messageId, Token token, List<Option> options, byte[] payload) {
+    private Message(MessageType type, Code code, int messageId, Token token, List<Option> options,
+            byte[] payloadBuffer, int payloadOffset, int payloadLength) {
         this.type = Objects.requireNonNull(type, "type");
         this.code = Objects.requireNonNull(code, "code");
         if (messageId < 0 || messageId > 0xFFFF) {
@@ -33,26 +40,61 @@ public final class Message {
         this.messageId = messageId;
         this.token = Objects.requireNonNull(token, "token");
         this.options = options;
-        this.payload = payload;
+        this.payloadBuffer = payloadLength == 0 ? NO_PAYLOAD : payloadBuffer;
+        this.payloadOffset = payloadLength == 0 ? 0 : payloadOffset;
+        this.payloadLength = payloadLength;
     }
 
-    /** A message with options given in any order (sorted here, stable for repeated options). */
+    /**
+     * A message with options given in any order (sorted here, stable for repeated options).
+     *
+     * @throws IllegalArgumentException when {@code code} is 0.00 (Empty) but a token, options or a
+     *     payload are given: an Empty message has none (RFC 7252 section 4.1)
+     */
     public static Message of(MessageType type, Code code, int messageId, Token token, List<Option> options, byte[] payload) {
-        List<Option> sorted = new ArrayList<>(options);
-        Collections.sort(sorted);
-        return new Message(type, code, messageId, token, Collections.unmodifiableList(sorted),
-                payload.length == 0 ? NO_PAYLOAD : payload.clone());
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(payload, "payload");
+        if (code.isEmpty() && (token.length() != 0 || !options.isEmpty() || payload.length != 0)) {
+            throw new IllegalArgumentException(
+                    "an Empty message (code 0.00) must have no token, options or payload (RFC 7252 section 4.1)");
+        }
+        List<Option> sorted;
+        if (options.isEmpty()) {
+            sorted = List.of();
+        } else {
+            ArrayList<Option> copy = new ArrayList<>(options);
+            for (int i = 0; i < copy.size(); i++) {
+                Objects.requireNonNull(copy.get(i), "options contains null");
+            }
+            Collections.sort(copy);
+            sorted = Collections.unmodifiableList(copy);
+        }
+        byte[] owned = payload.length == 0 ? NO_PAYLOAD : payload.clone();
+        return new Message(type, code, messageId, token, sorted, owned, 0, owned.length);
     }
 
     /** Used by the decoder: options already sorted and owned, payload owned. */
     static Message trusted(MessageType type, Code code, int messageId, Token token, List<Option> sortedOptions, byte[] payload) {
-        return new Message(type, code, messageId, token, Collections.unmodifiableList(sortedOptions),
-                payload.length == 0 ? NO_PAYLOAD : payload);
+        return trusted(type, code, messageId, token, sortedOptions, payload, 0, payload.length);
+    }
+
+    /** Used by the decoder: options already sorted and owned, payload a slice of an owned buffer. */
+    static Message trusted(MessageType type, Code code, int messageId, Token token, List<Option> sortedOptions,
+            byte[] payloadBuffer, int payloadOffset, int payloadLength) {
+        List<Option> view = sortedOptions.isEmpty() ? List.of() : Collections.unmodifiableList(sortedOptions);
+        return new Message(type, code, messageId, token, view, payloadBuffer, payloadOffset, payloadLength);
     }
 
     /** An empty message (code 0.00, no token, options or payload): an empty ACK, RST or CoAP ping. */
     public static Message empty(MessageType type, int messageId) {
-        return new Message(type, Code.EMPTY, messageId, Token.EMPTY, List.of(), NO_PAYLOAD);
+        return new Message(type, Code.EMPTY, messageId, Token.EMPTY, List.of(), NO_PAYLOAD, 0, 0);
+    }
+
+    /** A builder; type and code are required, the message ID defaults to 0 and the token to empty. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public MessageType type() {
@@ -78,7 +120,8 @@ public final class Message {
 
     /** The first option with this number, if any. */
     public Optional<Option> option(int number) {
-        for (Option option : options) {
+        for (int i = 0, n = options.size(); i < n; i++) {
+            Option option = options.get(i);
             if (option.number() == number) {
                 return Optional.of(option);
             }
@@ -92,7 +135,8 @@ public final class Message {
     /** Every instance of a (repeatable) option, in order. */
     public List<Option> options(int number) {
         List<Option> found = new ArrayList<>(2);
-        for (Option option : options) {
+        for (int i = 0, n = options.size(); i < n; i++) {
+            Option option = options.get(i);
             if (option.number() == number) {
                 found.add(option);
             } else if (option.number() > number) {
@@ -103,7 +147,13 @@ public final class Message {
     }
 
     public boolean hasOption(int number) {
-        return option(number).isPresent();
+        for (int i = 0, n = options.size(); i < n; i++) {
+            int found = options.get(i).number();
+            if (found >= number) {
+                return found == number;
+            }
+        }
+        return false;
     }
 
     /** The value of a uint option, if present. */
@@ -112,24 +162,39 @@ public final class Message {
         return option.isPresent() ? OptionalLong.of(option.get().uintValue()) : OptionalLong.empty();
     }
 
+    /** The value of a string option, if present. */
+    public Optional<String> stringOption(int number) {
+        return option(number).map(Option::stringValue);
+    }
+
     /** The Uri-Path segments, decoded (section 5.10.1). */
     public List<String> uriPath() {
-        List<Option> segments = options(OptionNumber.URI_PATH);
-        List<String> path = new ArrayList<>(segments.size());
-        for (Option segment : segments) {
-            path.add(segment.stringValue());
-        }
-        return path;
+        return strings(OptionNumber.URI_PATH);
     }
 
     /** The Uri-Query arguments, decoded. */
     public List<String> uriQuery() {
-        List<Option> arguments = options(OptionNumber.URI_QUERY);
-        List<String> query = new ArrayList<>(arguments.size());
-        for (Option argument : arguments) {
-            query.add(argument.stringValue());
-        }
-        return query;
+        return strings(OptionNumber.URI_QUERY);
+    }
+
+    /** The Uri-Host, if present (section 5.10.1). */
+    public Optional<String> uriHost() {
+        return stringOption(OptionNumber.URI_HOST);
+    }
+
+    /** The Uri-Port, if present (section 5.10.1). */
+    public OptionalLong uriPort() {
+        return uintOption(OptionNumber.URI_PORT);
+    }
+
+    /** The Location-Path segments of a response (section 5.10.7). */
+    public List<String> locationPath() {
+        return strings(OptionNumber.LOCATION_PATH);
+    }
+
+    /** The Location-Query arguments of a response (section 5.10.7). */
+    public List<String> locationQuery() {
+        return strings(OptionNumber.LOCATION_QUERY);
     }
 
     /** The Content-Format, if present (section 5.10.3). */
@@ -137,22 +202,50 @@ public final class Message {
         return uintOption(OptionNumber.CONTENT_FORMAT);
     }
 
+    /** The Accept option, if present (section 5.10.4). */
+    public OptionalLong accept() {
+        return uintOption(OptionNumber.ACCEPT);
+    }
+
+    /** The Max-Age in seconds, if present; absent means the default of 60 s (section 5.10.5). */
+    public OptionalLong maxAge() {
+        return uintOption(OptionNumber.MAX_AGE);
+    }
+
+    /** The Observe option, if present (RFC 7641 section 2). */
+    public OptionalLong observe() {
+        return uintOption(OptionNumber.OBSERVE);
+    }
+
+    private List<String> strings(int number) {
+        List<String> values = new ArrayList<>(2);
+        for (int i = 0, n = options.size(); i < n; i++) {
+            Option option = options.get(i);
+            if (option.number() == number) {
+                values.add(option.stringValue());
+            } else if (option.number() > number) {
+                break;
+            }
+        }
+        return values;
+    }
+
     public int payloadLength() {
-        return payload.length;
+        return payloadLength;
     }
 
     /** A copy of the payload. */
     public byte[] payload() {
-        return payload.length == 0 ? NO_PAYLOAD : payload.clone();
+        return payloadLength == 0 ? NO_PAYLOAD : Arrays.copyOfRange(payloadBuffer, payloadOffset, payloadOffset + payloadLength);
     }
 
     /** Writes the payload into {@code target} at {@code offset}. */
     public void copyPayloadTo(byte[] target, int offset) {
-        System.arraycopy(payload, 0, target, offset, payload.length);
+        System.arraycopy(payloadBuffer, payloadOffset, target, offset, payloadLength);
     }
 
     public String payloadAsString() {
-        return new String(payload, StandardCharsets.UTF_8);
+        return new String(payloadBuffer, payloadOffset, payloadLength, StandardCharsets.UTF_8);
     }
 
     public boolean isEmpty() {
@@ -168,15 +261,23 @@ public final class Message {
     }
 
     public Message withMessageId(int newMessageId) {
-        return new Message(type, code, newMessageId, token, options, payload);
+        return new Message(type, code, newMessageId, token, options, payloadBuffer, payloadOffset, payloadLength);
     }
 
     public Message withType(MessageType newType) {
-        return new Message(newType, code, messageId, token, options, payload);
+        return new Message(newType, code, messageId, token, options, payloadBuffer, payloadOffset, payloadLength);
     }
 
     public Message withToken(Token newToken) {
-        return new Message(type, code, messageId, newToken, options, payload);
+        if (code.isEmpty() && newToken.length() != 0) {
+            throw new IllegalArgumentException("an Empty message (code 0.00) has no token (RFC 7252 section 4.1)");
+        }
+        return new Message(type, code, messageId, newToken, options, payloadBuffer, payloadOffset, payloadLength);
+    }
+
+    /** This message with other options, already sorted and unmodifiable; for this package only. */
+    Message withSortedOptions(List<Option> sortedOptions) {
+        return new Message(type, code, messageId, token, sortedOptions, payloadBuffer, payloadOffset, payloadLength);
     }
 
     @Override
@@ -186,17 +287,116 @@ public final class Message {
         }
         Message m = (Message) o;
         return type == m.type && code.equals(m.code) && messageId == m.messageId && token.equals(m.token)
-                && options.equals(m.options) && Arrays.equals(payload, m.payload);
+                && options.equals(m.options)
+                && Arrays.equals(payloadBuffer, payloadOffset, payloadOffset + payloadLength,
+                        m.payloadBuffer, m.payloadOffset, m.payloadOffset + m.payloadLength);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, code, messageId, token, options) * 31 + Arrays.hashCode(payload);
+        int hash = ((type.hashCode() * 31 + code.hashCode()) * 31 + messageId) * 31 + token.hashCode();
+        hash = hash * 31 + options.hashCode();
+        for (int i = payloadOffset, end = payloadOffset + payloadLength; i < end; i++) {
+            hash = 31 * hash + payloadBuffer[i];
+        }
+        return hash;
     }
 
     @Override
     public String toString() {
         return type + " " + code + " MID=" + messageId + " token=" + token + " options=" + options
-                + " payload=" + payload.length + "B";
+                + " payload=" + payloadLength + "B";
+    }
+
+    /**
+     * Builds a {@link Message}. Type and code are required; the message ID defaults to 0 (the
+     * message layer assigns one with {@link Message#withMessageId}) and the token to empty.
+     * <pre>{@code
+     * Message get = Message.builder().type(MessageType.CON).code(Code.GET).token(token)
+     *         .options(new OptionsBuilder().uriPath("sensors/temp").accept(ContentFormat.JSON))
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private MessageType type;
+        private Code code;
+        private int messageId;
+        private Token token = Token.EMPTY;
+        private final List<Option> options = new ArrayList<>();
+        private byte[] payload = NO_PAYLOAD;
+
+        private Builder() {
+        }
+
+        public Builder type(MessageType value) {
+            this.type = Objects.requireNonNull(value, "type");
+            return this;
+        }
+
+        public Builder code(Code value) {
+            this.code = Objects.requireNonNull(value, "code");
+            return this;
+        }
+
+        /** The message ID, 0..65535. */
+        public Builder messageId(int value) {
+            if (value < 0 || value > 0xFFFF) {
+                throw new IllegalArgumentException("messageId must be 0..65535, was " + value);
+            }
+            this.messageId = value;
+            return this;
+        }
+
+        public Builder token(Token value) {
+            this.token = Objects.requireNonNull(value, "token");
+            return this;
+        }
+
+        /** Adds one option; options may come in any order. */
+        public Builder option(Option value) {
+            options.add(Objects.requireNonNull(value, "option"));
+            return this;
+        }
+
+        /** Adds the options; options may come in any order. */
+        public Builder options(List<Option> values) {
+            for (Option value : values) {
+                option(value);
+            }
+            return this;
+        }
+
+        /** Adds the options built so far by {@code values}. */
+        public Builder options(OptionsBuilder values) {
+            return options(values.build());
+        }
+
+        /** The payload (copied). */
+        public Builder payload(byte[] value) {
+            this.payload = Objects.requireNonNull(value, "payload").clone();
+            return this;
+        }
+
+        /** The payload as UTF-8. */
+        public Builder payload(String value) {
+            this.payload = Objects.requireNonNull(value, "payload").getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        /**
+         * The message.
+         *
+         * @throws IllegalStateException naming the missing field when type or code is not set
+         * @throws IllegalArgumentException when an Empty code is combined with a token, options or payload
+         */
+        public Message build() {
+            if (type == null) {
+                throw new IllegalStateException("type is not set");
+            }
+            if (code == null) {
+                throw new IllegalStateException("code is not set");
+            }
+            return Message.of(type, code, messageId, token, options, payload);
+        }
     }
 }

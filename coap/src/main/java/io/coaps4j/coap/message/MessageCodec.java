@@ -1,21 +1,43 @@
 package io.coaps4j.coap.message;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** Encodes and decodes the CoAP message format (RFC 7252 section 3). Stateless and thread-safe. */
+/**
+ * Encodes and decodes the CoAP message format (RFC 7252 section 3). Stateless and thread-safe.
+ *
+ * <p>The decoder checks the wire format only; what the options mean is checked by
+ * {@link OptionRegistry}, and what the type/code combination means by the message layer
+ * (section 4.2: reserved code classes, requests in an ACK, non-empty RST).
+ *
+ * <p>Both directions sit on the per-packet path: decoding copies the bytes after the token once
+ * and lets the options and payload view that copy; neither direction boxes, streams or
+ * allocates per option beyond the {@link Option} itself. The encoding is canonical (shortest
+ * extended fields), so {@code encode(decode(bytes))} gives back {@code bytes} for every datagram
+ * that decodes.
+ */
 public final class MessageCodec {
     private static final int VERSION = 1;
+    private static final int HEADER_LENGTH = 4;
     private static final int PAYLOAD_MARKER = 0xFF;
+    /** Extended field forms (section 3.1): nibble 13 adds one byte to 13, nibble 14 two bytes to 269. */
+    private static final int EXTENDED_BYTE = 13;
+    private static final int EXTENDED_SHORT = 14;
+    private static final int RESERVED_NIBBLE = 15;
+    private static final int BYTE_BASE = 13;
+    private static final int SHORT_BASE = 269;
 
     private MessageCodec() {
     }
 
     /** The encoded size of {@code message} in bytes. */
     public static int encodedLength(Message message) {
-        int length = 4 + message.token().length();
+        int length = HEADER_LENGTH + message.token().length();
         int previous = 0;
-        for (Option option : message.options()) {
+        List<Option> options = message.options();
+        for (int i = 0, n = options.size(); i < n; i++) {
+            Option option = options.get(i);
             int delta = option.number() - previous;
             length += 1 + extendedLength(delta) + extendedLength(option.length()) + option.length();
             previous = option.number();
@@ -29,12 +51,26 @@ public final class MessageCodec {
     /** The datagram bytes of {@code message}. */
     public static byte[] encode(Message message) {
         byte[] out = new byte[encodedLength(message)];
-        encode(message, out, 0);
+        write(message, out, 0);
         return out;
     }
 
-    /** Writes {@code message} into {@code out} at {@code offset}; returns the number of bytes written. */
+    /**
+     * Writes {@code message} into {@code out} at {@code offset}; returns the number of bytes written.
+     *
+     * @throws IndexOutOfBoundsException when {@code out} has fewer than {@link #encodedLength}
+     *     bytes after {@code offset}; nothing is written then
+     */
     public static int encode(Message message, byte[] out, int offset) {
+        int needed = encodedLength(message);
+        if (offset < 0 || needed > out.length - offset) {
+            throw new IndexOutOfBoundsException("message needs " + needed + " bytes, buffer has "
+                    + (out.length - offset) + " after offset " + offset);
+        }
+        return write(message, out, offset);
+    }
+
+    private static int write(Message message, byte[] out, int offset) {
         int p = offset;
         out[p++] = (byte) (VERSION << 6 | message.type().value() << 4 | message.token().length());
         out[p++] = (byte) message.code().value();
@@ -43,11 +79,12 @@ public final class MessageCodec {
         message.token().copyTo(out, p);
         p += message.token().length();
         int previous = 0;
-        for (Option option : message.options()) {
+        List<Option> options = message.options();
+        for (int i = 0, n = options.size(); i < n; i++) {
+            Option option = options.get(i);
             int delta = option.number() - previous;
             int length = option.length();
-            int header = p++;
-            out[header] = (byte) (nibble(delta) << 4 | nibble(length));
+            out[p++] = (byte) (nibble(delta) << 4 | nibble(length));
             p = writeExtended(delta, out, p);
             p = writeExtended(length, out, p);
             option.copyValueTo(out, p);
@@ -67,10 +104,21 @@ public final class MessageCodec {
         return decode(datagram, 0, datagram.length);
     }
 
-    /** Decodes {@code length} bytes of {@code data} starting at {@code offset}. */
+    /**
+     * Decodes {@code length} bytes of {@code data} starting at {@code offset}. The message keeps
+     * no reference to {@code data}, so the caller may reuse its receive buffer at once.
+     *
+     * @throws MessageFormatException when the bytes are not a CoAP message: {@linkplain
+     *     MessageFormatException#type() without a type} when the header is unusable (shorter than
+     *     4 bytes, or a version other than 1, which section 3 says to ignore silently), with the
+     *     type and message ID otherwise so that a malformed CON can be answered with an RST
+     */
     public static Message decode(byte[] data, int offset, int length) throws MessageFormatException {
-        if (length < 4) {
-            throw MessageFormatException.unreadableHeader("message shorter than the 4-byte header");
+        if (offset < 0 || length < 0 || length > data.length - offset) {
+            throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside " + data.length + " bytes");
+        }
+        if (length < HEADER_LENGTH) {
+            throw MessageFormatException.unreadableHeader("message of " + length + " bytes is shorter than the 4-byte header");
         }
         int first = data[offset] & 0xff;
         int version = first >>> 6;
@@ -81,92 +129,117 @@ public final class MessageCodec {
         int tokenLength = first & 0x0f;
         Code code = Code.of(data[offset + 1] & 0xff);
         int messageId = (data[offset + 2] & 0xff) << 8 | (data[offset + 3] & 0xff);
-        int end = offset + length;
-        int p = offset + 4;
         if (tokenLength > Token.MAX_LENGTH) {
             throw MessageFormatException.malformed("token length " + tokenLength + " is reserved", type, messageId);
         }
-        if (code.isEmpty() && length != 4) {
-            // Section 4.1: an Empty message has no token, options or payload.
-            throw MessageFormatException.malformed("empty message with bytes after the header", type, messageId);
+        if (code.isEmpty()) {
+            // Section 4.1: an Empty message has TKL 0 and no bytes after the Message ID.
+            if (tokenLength != 0) {
+                throw MessageFormatException.malformed("empty message with token length " + tokenLength,
+                        type, messageId);
+            }
+            if (length != HEADER_LENGTH) {
+                throw MessageFormatException.malformed("empty message with " + (length - HEADER_LENGTH)
+                        + " bytes after the header", type, messageId);
+            }
+            return Message.empty(type, messageId);
         }
-        if (p + tokenLength > end) {
-            throw MessageFormatException.malformed("token runs past the end", type, messageId);
+        int tokenStart = offset + HEADER_LENGTH;
+        int bodyStart = tokenStart + tokenLength;
+        int end = offset + length;
+        if (bodyStart > end) {
+            throw MessageFormatException.malformed("token of " + tokenLength + " bytes runs past the end", type, messageId);
         }
-        Token token = Token.of(data, p, tokenLength);
-        p += tokenLength;
+        Token token = Token.of(data, tokenStart, tokenLength);
+        if (bodyStart == end) {
+            return Message.trusted(type, code, messageId, token, List.of(), null, 0, 0);
+        }
+        // One copy of everything after the token; options and payload are views into it.
+        byte[] body = Arrays.copyOfRange(data, bodyStart, end);
+        return decodeBody(body, type, code, messageId, token);
+    }
 
-        List<Option> options = new ArrayList<>();
+    private static Message decodeBody(byte[] body, MessageType type, Code code, int messageId, Token token)
+            throws MessageFormatException {
+        int end = body.length;
+        int p = 0;
         int number = 0;
-        byte[] payload = null;
+        List<Option> options = null;
         while (p < end) {
-            int header = data[p++] & 0xff;
+            int header = body[p++] & 0xff;
             if (header == PAYLOAD_MARKER) {
                 if (p == end) {
                     throw MessageFormatException.malformed("payload marker followed by no payload", type, messageId);
                 }
-                payload = java.util.Arrays.copyOfRange(data, p, end);
-                p = end;
-                break;
+                return Message.trusted(type, code, messageId, token, options == null ? List.of() : options,
+                        body, p, end - p);
             }
             int delta = header >>> 4;
-            int optionLength = header & 0x0f;
-            if (delta == 15 || optionLength == 15) {
-                throw MessageFormatException.malformed("option nibble 15 outside a payload marker", type, messageId);
+            int valueLength = header & 0x0f;
+            if (delta == RESERVED_NIBBLE) {
+                throw MessageFormatException.malformed("option delta 15 in a byte other than the payload marker",
+                        type, messageId);
             }
-            int[] cursor = {p};
-            delta = readExtended(delta, data, cursor, end, type, messageId);
-            optionLength = readExtended(optionLength, data, cursor, end, type, messageId);
-            p = cursor[0];
-            if (p + optionLength > end) {
-                throw MessageFormatException.malformed("option value runs past the end", type, messageId);
+            if (valueLength == RESERVED_NIBBLE) {
+                throw MessageFormatException.malformed("option length 15 is reserved", type, messageId);
+            }
+            if (delta == EXTENDED_BYTE) {
+                if (p >= end) {
+                    throw MessageFormatException.malformed("extended option delta runs past the end", type, messageId);
+                }
+                delta = BYTE_BASE + (body[p++] & 0xff);
+            } else if (delta == EXTENDED_SHORT) {
+                if (p + 2 > end) {
+                    throw MessageFormatException.malformed("extended option delta runs past the end", type, messageId);
+                }
+                delta = SHORT_BASE + ((body[p] & 0xff) << 8 | (body[p + 1] & 0xff));
+                p += 2;
+            }
+            if (valueLength == EXTENDED_BYTE) {
+                if (p >= end) {
+                    throw MessageFormatException.malformed("extended option length runs past the end", type, messageId);
+                }
+                valueLength = BYTE_BASE + (body[p++] & 0xff);
+            } else if (valueLength == EXTENDED_SHORT) {
+                if (p + 2 > end) {
+                    throw MessageFormatException.malformed("extended option length runs past the end", type, messageId);
+                }
+                valueLength = SHORT_BASE + ((body[p] & 0xff) << 8 | (body[p + 1] & 0xff));
+                p += 2;
             }
             number += delta;
-            if (number > 65535) {
-                throw MessageFormatException.malformed("option number past 65535", type, messageId);
+            if (number > 0xFFFF) {
+                throw MessageFormatException.malformed("option number " + number + " is past 65535", type, messageId);
             }
-            options.add(Option.wrap(number, java.util.Arrays.copyOfRange(data, p, p + optionLength)));
-            p += optionLength;
+            if (valueLength > end - p) {
+                throw MessageFormatException.malformed("value of option " + number + " (" + valueLength
+                        + " bytes) runs past the end", type, messageId);
+            }
+            if (options == null) {
+                options = new ArrayList<>(8);
+            }
+            options.add(Option.wrap(number, body, p, valueLength));
+            p += valueLength;
         }
-        return Message.trusted(type, code, messageId, token, options, payload == null ? new byte[0] : payload);
+        return Message.trusted(type, code, messageId, token, options == null ? List.of() : options, null, 0, 0);
     }
 
     private static int nibble(int value) {
-        return value < 13 ? value : value < 269 ? 13 : 14;
+        return value < BYTE_BASE ? value : value < SHORT_BASE ? EXTENDED_BYTE : EXTENDED_SHORT;
     }
 
     private static int extendedLength(int value) {
-        return value < 13 ? 0 : value < 269 ? 1 : 2;
+        return value < BYTE_BASE ? 0 : value < SHORT_BASE ? 1 : 2;
     }
 
     private static int writeExtended(int value, byte[] out, int p) {
-        if (value >= 269) {
-            int extended = value - 269;
+        if (value >= SHORT_BASE) {
+            int extended = value - SHORT_BASE;
             out[p++] = (byte) (extended >>> 8);
             out[p++] = (byte) extended;
-        } else if (value >= 13) {
-            out[p++] = (byte) (value - 13);
+        } else if (value >= BYTE_BASE) {
+            out[p++] = (byte) (value - BYTE_BASE);
         }
         return p;
-    }
-
-    private static int readExtended(int nibble, byte[] data, int[] cursor, int end, MessageType type, int messageId)
-            throws MessageFormatException {
-        int p = cursor[0];
-        if (nibble == 13) {
-            if (p + 1 > end) {
-                throw MessageFormatException.malformed("extended option field runs past the end", type, messageId);
-            }
-            cursor[0] = p + 1;
-            return (data[p] & 0xff) + 13;
-        }
-        if (nibble == 14) {
-            if (p + 2 > end) {
-                throw MessageFormatException.malformed("extended option field runs past the end", type, messageId);
-            }
-            cursor[0] = p + 2;
-            return ((data[p] & 0xff) << 8 | (data[p + 1] & 0xff)) + 269;
-        }
-        return nibble;
     }
 }
