@@ -1,0 +1,349 @@
+package io.coaps4j.coap.endpoint;
+
+import io.coaps4j.coap.exchange.ClientExchange;
+import io.coaps4j.coap.exchange.CoapEngine;
+import io.coaps4j.coap.exchange.CoapResponse;
+import io.coaps4j.coap.exchange.EngineConfig;
+import io.coaps4j.coap.exchange.EngineOutput;
+import io.coaps4j.coap.exchange.ExchangeFailure;
+import io.coaps4j.coap.exchange.ResponseListener;
+import io.coaps4j.coap.exchange.ServerExchange;
+import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.peer.Peer;
+import io.coaps4j.transport.DeadlineHandler;
+import io.coaps4j.transport.EventLoop;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A CoAP node: one {@link CoapEngine} driven by one {@link EventLoop} and one {@link Connector}.
+ * It serves requests through its {@link InboundRequestHandler} and sends requests of its own, so a
+ * node can be server and client at once. All engine calls happen on the loop thread; the public
+ * methods here are thread-safe and hop onto the loop.
+ */
+public final class CoapEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CoapEndpoint.class);
+    private static final InboundRequestHandler NOT_FOUND =
+            (exchange, responder) -> responder.respond(exchange, CoapResponse.of(Code.NOT_FOUND));
+
+    private final EventLoop loop;
+    private final boolean ownsLoop;
+    private final Connector connector;
+    private final CoapEngine engine;
+    private final InboundRequestHandler handler;
+    private final Bridge bridge = new Bridge();
+    private volatile boolean closed;
+
+    private CoapEndpoint(Builder builder, EventLoop loop, boolean ownsLoop) {
+        this.loop = loop;
+        this.ownsLoop = ownsLoop;
+        this.connector = builder.connector != null ? builder.connector : new UdpConnector(builder.bindAddress);
+        this.handler = builder.handler != null ? builder.handler : NOT_FOUND;
+        RandomGenerator random = builder.random != null ? builder.random : new SecureRandom();
+        this.engine = new CoapEngine(builder.config, bridge, random);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The connector's local address. */
+    public InetSocketAddress localAddress() {
+        return connector.localAddress();
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    public Connector connector() {
+        return connector;
+    }
+
+    /** True when this endpoint's connector serves {@code scheme}. */
+    public boolean supports(String scheme) {
+        return connector.supports(scheme.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Sends {@code request} (its type, code, options and payload; MID and token are assigned) to the
+     * {@code scheme} peer at {@code destination}. The future completes on the loop thread with the
+     * response message, or fails with {@link ExchangeFailedException}; the timeout includes any
+     * wait for a secure session. Cancelling the future cancels the exchange.
+     */
+    public CompletableFuture<Message> request(String scheme, InetSocketAddress destination, Message request,
+                                              Duration timeout) {
+        Objects.requireNonNull(request, "request");
+        return exchange(scheme, destination, timeout, (peer, listener) -> engine.request(peer, request,
+                remainingOf(listener), listener, loop.nanoTime()));
+    }
+
+    /** A CoAP ping (section 4.3); completes with the round-trip time when the peer answers. */
+    public CompletableFuture<Duration> ping(String scheme, InetSocketAddress destination, Duration timeout) {
+        long start = System.nanoTime();
+        return exchange(scheme, destination, timeout, (peer, listener) -> engine.ping(peer,
+                remainingOf(listener), listener, loop.nanoTime()))
+                .thenApply(rst -> Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private long remainingOf(FutureListener listener) {
+        return listener.deadline - loop.nanoTime();
+    }
+
+    private interface Starter {
+        ClientExchange start(Peer peer, FutureListener listener);
+    }
+
+    private CompletableFuture<Message> exchange(String scheme, InetSocketAddress destination, Duration timeout,
+                                                Starter starter) {
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(destination, "destination");
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        FutureListener listener = new FutureListener(loop.nanoTime() + timeout.toNanos());
+        if (closed) {
+            listener.onFailure(ExchangeFailure.CLOSED);
+            return listener.future;
+        }
+        connector.resolve(scheme.toLowerCase(Locale.ROOT), destination).whenComplete((peer, error) -> {
+            if (error != null) {
+                listener.future.completeExceptionally(error);
+                return;
+            }
+            onLoop(() -> {
+                if (listener.future.isDone()) {
+                    return;
+                }
+                if (closed) {
+                    listener.onFailure(ExchangeFailure.CLOSED);
+                } else if (remainingOf(listener) <= 0) {
+                    listener.onFailure(ExchangeFailure.TIMEOUT);
+                } else {
+                    listener.exchange = starter.start(peer, listener);
+                }
+            }, () -> listener.onFailure(ExchangeFailure.CLOSED));
+        });
+        listener.future.whenComplete((response, error) -> {
+            if (error instanceof CancellationException) {
+                onLoop(() -> {
+                    if (listener.exchange != null) {
+                        engine.cancel(listener.exchange, loop.nanoTime());
+                    }
+                }, () -> { });
+            }
+        });
+        return listener.future;
+    }
+
+    /** Completes a future from the engine's callbacks. */
+    private static final class FutureListener implements ResponseListener {
+        final CompletableFuture<Message> future = new CompletableFuture<>();
+        final long deadline;
+        ClientExchange exchange;
+
+        FutureListener(long deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void onResponse(Message response) {
+            future.complete(response);
+        }
+
+        @Override
+        public void onFailure(ExchangeFailure failure) {
+            future.completeExceptionally(new ExchangeFailedException(failure, describe(failure)));
+        }
+
+        private static String describe(ExchangeFailure failure) {
+            switch (failure) {
+                case TIMEOUT: return "no response before the timeout";
+                case RESET: return "the peer rejected the request with a reset";
+                case CANCELLED: return "cancelled";
+                case PEER_LOST: return "the connection to the peer was lost";
+                default: return "the endpoint is closed";
+            }
+        }
+    }
+
+    /** Answers {@code exchange}; callable from any thread. */
+    public void respond(ServerExchange exchange, CoapResponse response) {
+        Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(response, "response");
+        if (loop.inEventLoop()) {
+            engine.respond(exchange, response, loop.nanoTime());
+        } else {
+            onLoop(() -> engine.respond(exchange, response, loop.nanoTime()), () -> { });
+        }
+    }
+
+    /** Runs {@code action} on the loop, or {@code ifClosed} when the loop no longer runs tasks. */
+    private void onLoop(Runnable action, Runnable ifClosed) {
+        if (loop.inEventLoop()) {
+            action.run();
+            return;
+        }
+        try {
+            loop.execute(action);
+        } catch (RejectedExecutionException e) {
+            ifClosed.run();
+        }
+    }
+
+    /** Fails pending requests, closes the connector (its port is free on return) and, if it owns it, the loop. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Runnable shutdown = () -> {
+            loop.removeDeadlineHandler(bridge);
+            engine.shutdown(loop.nanoTime());
+        };
+        if (loop.inEventLoop()) {
+            shutdown.run();
+        } else {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            onLoop(() -> {
+                shutdown.run();
+                done.complete(null);
+            }, () -> done.complete(null));
+            done.join();
+        }
+        connector.close();
+        if (ownsLoop) {
+            loop.close();
+        }
+    }
+
+    private void start() throws IOException {
+        loop.addDeadlineHandler(bridge);
+        connector.start(loop, bridge);
+    }
+
+    /** The engine's view of the world (output, clock) and the connector's sink, all on the loop. */
+    private final class Bridge implements EngineOutput, ConnectorSink, DeadlineHandler, Responder {
+        @Override
+        public void send(Peer peer, byte[] datagram) {
+            connector.send(peer, datagram);
+        }
+
+        @Override
+        public void requestReceived(ServerExchange exchange) {
+            try {
+                handler.onRequest(exchange, this);
+            } catch (RuntimeException e) {
+                LOG.error("request handler failed for {}", exchange, e);
+                engine.respond(exchange, CoapResponse.of(Code.INTERNAL_SERVER_ERROR), loop.nanoTime());
+            }
+        }
+
+        @Override
+        public void respond(ServerExchange exchange, CoapResponse response) {
+            CoapEndpoint.this.respond(exchange, response);
+        }
+
+        @Override
+        public void received(Peer from, byte[] data, int offset, int length) {
+            engine.receive(from, data, offset, length, loop.nanoTime());
+        }
+
+        @Override
+        public void peerLost(Peer peer) {
+            engine.peerLost(peer, loop.nanoTime());
+        }
+
+        @Override
+        public long nextDeadline() {
+            return engine.nextDeadline();
+        }
+
+        @Override
+        public void deadlineReached(long nowNanos) {
+            engine.tick(nowNanos);
+        }
+    }
+
+    /** Configures an endpoint; {@link #start()} validates and binds it. */
+    public static final class Builder {
+        private InetSocketAddress bindAddress = new InetSocketAddress(0);
+        private Connector connector;
+        private EngineConfig config = EngineConfig.DEFAULT;
+        private InboundRequestHandler handler;
+        private RandomGenerator random;
+        private EventLoop loop;
+        private String name = "coap-endpoint";
+
+        private Builder() {
+        }
+
+        /** Plain UDP on this address (default: any free port on the wildcard address). */
+        public Builder bind(InetSocketAddress address) {
+            this.bindAddress = Objects.requireNonNull(address, "bind address");
+            return this;
+        }
+
+        /** Another connector (e.g. DTLS); replaces {@link #bind}. */
+        public Builder connector(Connector value) {
+            this.connector = Objects.requireNonNull(value, "connector");
+            return this;
+        }
+
+        public Builder config(EngineConfig value) {
+            this.config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        /** Serves inbound requests; without one every request gets 4.04. */
+        public Builder requestHandler(InboundRequestHandler value) {
+            this.handler = Objects.requireNonNull(value, "requestHandler");
+            return this;
+        }
+
+        /** Source of tokens, message IDs and retransmission jitter (default: a SecureRandom). */
+        public Builder random(RandomGenerator value) {
+            this.random = Objects.requireNonNull(value, "random");
+            return this;
+        }
+
+        /** Run on an existing loop (shared with other endpoints) instead of a new one; it is not closed with this endpoint. */
+        public Builder eventLoop(EventLoop value) {
+            this.loop = Objects.requireNonNull(value, "eventLoop");
+            return this;
+        }
+
+        /** Name of the loop thread this endpoint creates. */
+        public Builder name(String value) {
+            this.name = Objects.requireNonNull(value, "name");
+            return this;
+        }
+
+        /** Creates the endpoint and binds its connector. */
+        public CoapEndpoint start() throws IOException {
+            boolean ownsLoop = loop == null;
+            EventLoop eventLoop = ownsLoop ? EventLoop.start(name) : loop;
+            CoapEndpoint endpoint = new CoapEndpoint(this, eventLoop, ownsLoop);
+            try {
+                endpoint.start();
+            } catch (IOException | RuntimeException e) {
+                endpoint.close();
+                throw e;
+            }
+            return endpoint;
+        }
+    }
+}

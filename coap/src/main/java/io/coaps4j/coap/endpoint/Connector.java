@@ -1,0 +1,43 @@
+package io.coaps4j.coap.endpoint;
+
+import io.coaps4j.coap.peer.Peer;
+import io.coaps4j.transport.EventLoop;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How a {@link Peer}'s bytes reach the network: the seam between the CoAP engine and a transport.
+ * The plain {@link UdpConnector} sends datagrams as they are; a DTLS connector protects them in the
+ * peer's session and hands decrypted messages in with a secure {@code Peer} (address, session,
+ * epoch, principal). The engine never sees a socket.
+ *
+ * <p>Threading: {@link #start} is called once; afterwards {@link #send} is called, and the
+ * {@link ConnectorSink} must be called, only on the given event loop. {@link #resolve} and
+ * {@link #close} may be called from any thread.
+ */
+public interface Connector extends AutoCloseable {
+
+    /** Opens the connector's sockets on {@code loop} and starts feeding {@code sink}. */
+    void start(EventLoop loop, ConnectorSink sink) throws IOException;
+
+    /** Sends one CoAP message to exactly this peer object (its session and epoch included). */
+    void send(Peer peer, byte[] datagram);
+
+    /**
+     * The peer to send to for a {@code scheme} URI at {@code address}. Completes at once for
+     * {@code coap}; a secure connector completes once a session is established, so that no request
+     * leaves before the handshake (RFC 7252 section 9.1.7). Fails for a scheme it does not serve.
+     */
+    CompletionStage<Peer> resolve(String scheme, InetSocketAddress address);
+
+    /** True when this connector serves {@code scheme} (lower case, e.g. "coap"). */
+    boolean supports(String scheme);
+
+    /** The local address, once started. */
+    InetSocketAddress localAddress();
+
+    /** Closes the sockets; the port is free when this returns. */
+    @Override
+    void close();
+}

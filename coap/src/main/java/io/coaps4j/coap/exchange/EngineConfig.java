@@ -1,0 +1,111 @@
+package io.coaps4j.coap.exchange;
+
+import io.coaps4j.coap.message.OptionNumber;
+import io.coaps4j.coap.message.OptionRegistry;
+import io.coaps4j.coap.messaging.TransmissionParameters;
+import java.time.Duration;
+
+/**
+ * Validated, immutable configuration of a {@link CoapEngine}; {@link Builder#build()} names the wrong field.
+ *
+ * @param transmission            RFC 7252 section 4.8 parameters, from which every lifetime derives
+ * @param tokenLength             bytes of random token per request, 1..8 (section 5.3.1: enough randomness
+ *                                against off-path spoofing)
+ * @param separateResponseAfter   a CON request still unanswered this long after it arrived gets an empty ACK,
+ *                                and its response goes out later as a separate CON (section 5.2.2)
+ * @param maxDeduplicationEntries bound of the duplicate-detection memory (oldest dropped first when full)
+ * @param maxPeers                bound of per-peer state (message-id counters, NSTART queues)
+ * @param recognizedOptions       the options this stack understands (section 5.4.1): an unrecognised critical
+ *                                option fails a request with 4.02 and rejects a response; unrecognised
+ *                                elective options are removed before delivery. The one list of them.
+ */
+public record EngineConfig(TransmissionParameters transmission, int tokenLength, Duration separateResponseAfter,
+                           int maxDeduplicationEntries, int maxPeers, OptionRegistry recognizedOptions) {
+
+    /**
+     * The standard registry without Block1 and Block2: until block-wise transfer (RFC 7959) is
+     * implemented, claiming to understand them would make a server ignore a client's block size.
+     */
+    public static final OptionRegistry DEFAULT_OPTIONS = OptionRegistry.standard().toBuilder()
+            .remove(OptionNumber.BLOCK1).remove(OptionNumber.BLOCK2).build();
+
+    public static final EngineConfig DEFAULT = builder().build();
+
+    public EngineConfig {
+        if (transmission == null) {
+            throw new IllegalArgumentException("transmission must be set");
+        }
+        if (tokenLength < 1 || tokenLength > 8) {
+            throw new IllegalArgumentException("tokenLength must be 1..8, was " + tokenLength);
+        }
+        if (separateResponseAfter == null || separateResponseAfter.isNegative()) {
+            throw new IllegalArgumentException("separateResponseAfter must be zero or positive, was " + separateResponseAfter);
+        }
+        if (maxDeduplicationEntries < 1) {
+            throw new IllegalArgumentException("maxDeduplicationEntries must be at least 1, was " + maxDeduplicationEntries);
+        }
+        if (maxPeers < 1) {
+            throw new IllegalArgumentException("maxPeers must be at least 1, was " + maxPeers);
+        }
+        if (recognizedOptions == null) {
+            throw new IllegalArgumentException("recognizedOptions must be set");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().transmission(transmission).tokenLength(tokenLength)
+                .separateResponseAfter(separateResponseAfter).maxDeduplicationEntries(maxDeduplicationEntries)
+                .maxPeers(maxPeers).recognizedOptions(recognizedOptions);
+    }
+
+    public static final class Builder {
+        private TransmissionParameters transmission = TransmissionParameters.DEFAULT;
+        private int tokenLength = 8;
+        private Duration separateResponseAfter = Duration.ofSeconds(1);
+        private int maxDeduplicationEntries = 200_000;
+        private int maxPeers = 100_000;
+        private OptionRegistry recognizedOptions = DEFAULT_OPTIONS;
+
+        private Builder() {
+        }
+
+        public Builder transmission(TransmissionParameters value) {
+            this.transmission = value;
+            return this;
+        }
+
+        public Builder tokenLength(int value) {
+            this.tokenLength = value;
+            return this;
+        }
+
+        public Builder separateResponseAfter(Duration value) {
+            this.separateResponseAfter = value;
+            return this;
+        }
+
+        public Builder maxDeduplicationEntries(int value) {
+            this.maxDeduplicationEntries = value;
+            return this;
+        }
+
+        public Builder maxPeers(int value) {
+            this.maxPeers = value;
+            return this;
+        }
+
+        public Builder recognizedOptions(OptionRegistry value) {
+            this.recognizedOptions = value;
+            return this;
+        }
+
+        public EngineConfig build() {
+            return new EngineConfig(transmission, tokenLength, separateResponseAfter, maxDeduplicationEntries,
+                    maxPeers, recognizedOptions);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.coaps4j.coap.server;
+
+import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.message.MessageType;
+import io.coaps4j.coap.message.Option;
+import io.coaps4j.coap.message.OptionNumber;
+import io.coaps4j.coap.peer.Peer;
+import java.security.Principal;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** What a handler sees of a request: method, options, payload and who sent it. Immutable. */
+public final class CoapRequest {
+    private final Peer peer;
+    private final Message message;
+    private List<String> path;
+
+    CoapRequest(Peer peer, Message message, List<String> path) {
+        this.peer = peer;
+        this.message = message;
+        this.path = path;
+    }
+
+    /** A view of {@code message} received from {@code peer}. */
+    public static CoapRequest of(Peer peer, Message message) {
+        return new CoapRequest(peer, message, null);
+    }
+
+    public Code method() {
+        return message.code();
+    }
+
+    /** The Uri-Path segments. */
+    public List<String> path() {
+        List<String> p = path;
+        if (p == null) {
+            p = List.copyOf(message.uriPath());
+            path = p;
+        }
+        return p;
+    }
+
+    /** The path as "/a/b". */
+    public String pathString() {
+        return "/" + String.join("/", path());
+    }
+
+    /** The Uri-Query arguments ("k=v" or "k"). */
+    public List<String> query() {
+        return message.uriQuery();
+    }
+
+    /** The value of the first query argument {@code name=value}; an argument without '=' has an empty value. */
+    public Optional<String> queryParameter(String name) {
+        for (String argument : message.uriQuery()) {
+            int eq = argument.indexOf('=');
+            String key = eq < 0 ? argument : argument.substring(0, eq);
+            if (key.equals(name)) {
+                return Optional.of(eq < 0 ? "" : argument.substring(eq + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<Option> options() {
+        return message.options();
+    }
+
+    public Optional<Option> option(int number) {
+        return message.option(number);
+    }
+
+    public OptionalLong contentFormat() {
+        return message.contentFormat();
+    }
+
+    public OptionalLong accept() {
+        return message.uintOption(OptionNumber.ACCEPT);
+    }
+
+    public byte[] payload() {
+        return message.payload();
+    }
+
+    public String payloadAsString() {
+        return message.payloadAsString();
+    }
+
+    public boolean confirmable() {
+        return message.type() == MessageType.CON;
+    }
+
+    /** The peer it came from, with its security context. */
+    public Peer peer() {
+        return peer;
+    }
+
+    /** Who the peer proved to be; empty in the NoSec mode. */
+    public Optional<Principal> principal() {
+        return peer.principal();
+    }
+
+    /** The whole message. */
+    public Message message() {
+        return message;
+    }
+
+    @Override
+    public String toString() {
+        return method() + " " + pathString() + " from " + peer;
+    }
+}

@@ -1,0 +1,274 @@
+package io.coaps4j.coap.server;
+
+import io.coaps4j.coap.message.Code;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
+
+/**
+ * A resource at a path: handlers per method, the RFC 6690 attributes under which it is listed in
+ * {@code /.well-known/core}, and who may use it. Immutable; built with {@link #builder(String)}.
+ */
+public final class Resource {
+    private final List<String> path;
+    private final Object[] handlers; // by method code detail: RequestHandler or AsyncRequestHandler
+    private final List<String> resourceTypes;
+    private final List<String> interfaces;
+    private final List<Integer> contentFormats;
+    private final String title;
+    private final boolean observable;
+    private final OptionalLong maxSize;
+    private final boolean hidden;
+    private final Predicate<Principal> admitted;
+
+    private Resource(Builder b) {
+        this.path = List.copyOf(b.path);
+        this.handlers = b.handlers.clone();
+        this.resourceTypes = List.copyOf(b.resourceTypes);
+        this.interfaces = List.copyOf(b.interfaces);
+        this.contentFormats = List.copyOf(b.contentFormats);
+        this.title = b.title;
+        this.observable = b.observable;
+        this.maxSize = b.maxSize;
+        this.hidden = b.hidden;
+        this.admitted = b.admitted;
+    }
+
+    /** A resource at {@code path} such as "sensors/temp" (a leading '/' is optional; "" is the root). */
+    public static Builder builder(String path) {
+        return new Builder(parsePath(path));
+    }
+
+    static List<String> parsePath(String path) {
+        Objects.requireNonNull(path, "path");
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        List<String> segments = new ArrayList<>();
+        if (p.isEmpty()) {
+            return segments;
+        }
+        for (String segment : p.split("/", -1)) {
+            if (segment.isEmpty()) {
+                throw new IllegalArgumentException("path has an empty segment: '" + path + "'");
+            }
+            segments.add(segment);
+        }
+        return segments;
+    }
+
+    public List<String> path() {
+        return path;
+    }
+
+    /** "/a/b". */
+    public String pathString() {
+        return "/" + String.join("/", path);
+    }
+
+    Object handler(Code method) {
+        if (method.codeClass() != 0 || method.detail() >= handlers.length) {
+            return null;
+        }
+        return handlers[method.detail()];
+    }
+
+    public boolean handles(Code method) {
+        return handler(method) != null;
+    }
+
+    public List<String> resourceTypes() {
+        return resourceTypes;
+    }
+
+    public List<String> interfaces() {
+        return interfaces;
+    }
+
+    public List<Integer> contentFormats() {
+        return contentFormats;
+    }
+
+    public Optional<String> title() {
+        return Optional.ofNullable(title);
+    }
+
+    public boolean observable() {
+        return observable;
+    }
+
+    public OptionalLong maxSize() {
+        return maxSize;
+    }
+
+    /** Not listed in /.well-known/core. */
+    public boolean hidden() {
+        return hidden;
+    }
+
+    /** Whether a request with this principal may use the resource. */
+    Access access(Optional<Principal> principal) {
+        if (admitted == null) {
+            return Access.GRANTED;
+        }
+        if (principal.isEmpty()) {
+            return Access.UNAUTHENTICATED;
+        }
+        return admitted.test(principal.get()) ? Access.GRANTED : Access.FORBIDDEN;
+    }
+
+    enum Access { GRANTED, UNAUTHENTICATED, FORBIDDEN }
+
+    @Override
+    public String toString() {
+        return "Resource[" + pathString() + "]";
+    }
+
+    /** Builds a {@link Resource}. */
+    public static final class Builder {
+        private final List<String> path;
+        private final Object[] handlers = new Object[32];
+        private final List<String> resourceTypes = new ArrayList<>();
+        private final List<String> interfaces = new ArrayList<>();
+        private final List<Integer> contentFormats = new ArrayList<>();
+        private String title;
+        private boolean observable;
+        private OptionalLong maxSize = OptionalLong.empty();
+        private boolean hidden;
+        private Predicate<Principal> admitted;
+
+        private Builder(List<String> path) {
+            this.path = path;
+        }
+
+        public Builder get(RequestHandler handler) {
+            return on(Code.GET, handler);
+        }
+
+        public Builder post(RequestHandler handler) {
+            return on(Code.POST, handler);
+        }
+
+        public Builder put(RequestHandler handler) {
+            return on(Code.PUT, handler);
+        }
+
+        public Builder delete(RequestHandler handler) {
+            return on(Code.DELETE, handler);
+        }
+
+        public Builder getAsync(AsyncRequestHandler handler) {
+            return onAsync(Code.GET, handler);
+        }
+
+        public Builder postAsync(AsyncRequestHandler handler) {
+            return onAsync(Code.POST, handler);
+        }
+
+        public Builder putAsync(AsyncRequestHandler handler) {
+            return onAsync(Code.PUT, handler);
+        }
+
+        public Builder deleteAsync(AsyncRequestHandler handler) {
+            return onAsync(Code.DELETE, handler);
+        }
+
+        /** A handler for any request method (e.g. FETCH). */
+        public Builder on(Code method, RequestHandler handler) {
+            return set(method, Objects.requireNonNull(handler, "handler"));
+        }
+
+        public Builder onAsync(Code method, AsyncRequestHandler handler) {
+            return set(method, Objects.requireNonNull(handler, "handler"));
+        }
+
+        private Builder set(Code method, Object handler) {
+            if (method == null || !method.isRequest()) {
+                throw new IllegalArgumentException("method must be a request code (0.01..0.31), was " + method);
+            }
+            handlers[method.detail()] = handler;
+            return this;
+        }
+
+        /** The rt attribute (RFC 6690 section 3.1); repeatable. */
+        public Builder resourceType(String... types) {
+            for (String type : types) {
+                resourceTypes.add(requireToken(type, "resourceType"));
+            }
+            return this;
+        }
+
+        /** The if attribute (RFC 6690 section 3.2); repeatable. */
+        public Builder interfaceDescription(String... descriptions) {
+            for (String description : descriptions) {
+                interfaces.add(requireToken(description, "interfaceDescription"));
+            }
+            return this;
+        }
+
+        /** The ct attribute (RFC 7252 section 7.2.1); repeatable. */
+        public Builder contentFormat(int... formats) {
+            for (int format : formats) {
+                if (format < 0 || format > 65535) {
+                    throw new IllegalArgumentException("contentFormat must be 0..65535, was " + format);
+                }
+                contentFormats.add(format);
+            }
+            return this;
+        }
+
+        public Builder title(String value) {
+            this.title = Objects.requireNonNull(value, "title");
+            return this;
+        }
+
+        /** The obs attribute (RFC 7641 section 6). */
+        public Builder observable() {
+            this.observable = true;
+            return this;
+        }
+
+        /** The sz attribute (RFC 7959 section 4). */
+        public Builder maxSize(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxSize must not be negative, was " + bytes);
+            }
+            this.maxSize = OptionalLong.of(bytes);
+            return this;
+        }
+
+        /** Leaves the resource out of /.well-known/core. */
+        public Builder hidden() {
+            this.hidden = true;
+            return this;
+        }
+
+        /**
+         * Admits only authenticated peers whose principal passes {@code admitted}: no principal
+         * gets 4.01 Unauthorized, a principal that fails it gets 4.03 Forbidden.
+         */
+        public Builder authorize(Predicate<Principal> admittedPrincipals) {
+            this.admitted = Objects.requireNonNull(admittedPrincipals, "authorize predicate");
+            return this;
+        }
+
+        /** Admits any authenticated peer (4.01 for NoSec requests). */
+        public Builder requireAuthentication() {
+            return authorize(principal -> true);
+        }
+
+        public Resource build() {
+            return new Resource(this);
+        }
+
+        private static String requireToken(String value, String field) {
+            if (value == null || value.isEmpty() || value.contains(" ") || value.contains("\"")) {
+                throw new IllegalArgumentException(field + " must be a non-empty token without spaces or quotes, was '"
+                        + value + "'");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.coaps4j.coap.server;
+
+import io.coaps4j.coap.endpoint.InboundRequestHandler;
+import io.coaps4j.coap.endpoint.Responder;
+import io.coaps4j.coap.exchange.CoapResponse;
+import io.coaps4j.coap.exchange.ServerExchange;
+import io.coaps4j.coap.message.Code;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Routes each request to its resource and method handler: 4.04 for an unknown path, 4.05 for a
+ * method the resource does not handle, 4.01/4.03 from the resource's authorization, and every
+ * handler failure through {@link ErrorMapper}. Handlers run on the event loop, or on the given
+ * executor when they may block.
+ */
+public final class ResourceDispatcher implements InboundRequestHandler {
+    private static final CoapResponse NOT_FOUND = CoapResponse.of(Code.NOT_FOUND);
+    private static final CoapResponse METHOD_NOT_ALLOWED = CoapResponse.of(Code.METHOD_NOT_ALLOWED);
+    private static final CoapResponse UNAUTHORIZED = CoapResponse.of(Code.UNAUTHORIZED);
+    private static final CoapResponse FORBIDDEN = CoapResponse.of(Code.FORBIDDEN);
+    private static final CoapResponse SERVICE_UNAVAILABLE = CoapResponse.of(Code.SERVICE_UNAVAILABLE);
+
+    private final ResourceTree tree;
+    private final Executor executor;
+
+    /** {@code executor} null: handlers run on the event loop (they must not block). */
+    public ResourceDispatcher(ResourceTree tree, Executor executor) {
+        this.tree = tree;
+        this.executor = executor;
+    }
+
+    public ResourceTree tree() {
+        return tree;
+    }
+
+    @Override
+    public void onRequest(ServerExchange exchange, Responder responder) {
+        CoapRequest request = CoapRequest.of(exchange.peer(), exchange.request());
+        Resource resource = tree.find(request.path());
+        if (resource == null) {
+            responder.respond(exchange, NOT_FOUND);
+            return;
+        }
+        Object handler = resource.handler(request.method());
+        if (handler == null) {
+            responder.respond(exchange, METHOD_NOT_ALLOWED);
+            return;
+        }
+        switch (resource.access(request.principal())) {
+            case UNAUTHENTICATED -> responder.respond(exchange, UNAUTHORIZED);
+            case FORBIDDEN -> responder.respond(exchange, FORBIDDEN);
+            default -> {
+                if (executor == null) {
+                    invoke(handler, request, exchange, responder);
+                } else {
+                    try {
+                        executor.execute(() -> invoke(handler, request, exchange, responder));
+                    } catch (RejectedExecutionException e) {
+                        responder.respond(exchange, SERVICE_UNAVAILABLE);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void invoke(Object handler, CoapRequest request, ServerExchange exchange, Responder responder) {
+        try {
+            if (handler instanceof RequestHandler) {
+                CoapResponse response = ((RequestHandler) handler).handle(request);
+                responder.respond(exchange, response != null ? response : ErrorMapper.nullResponse());
+            } else {
+                CompletionStage<CoapResponse> stage = ((AsyncRequestHandler) handler).handle(request);
+                if (stage == null) {
+                    responder.respond(exchange, ErrorMapper.nullResponse());
+                    return;
+                }
+                stage.whenComplete((response, failure) -> responder.respond(exchange,
+                        failure != null ? ErrorMapper.toResponse(failure)
+                                : response != null ? response : ErrorMapper.nullResponse()));
+            }
+        } catch (Throwable failure) {
+            responder.respond(exchange, ErrorMapper.toResponse(failure));
+        }
+    }
+}
