@@ -174,6 +174,26 @@ class OptionRegistryTest {
     }
 
     @Test
+    void oneM2mOptionsAreCriticalUnsafeAndAddable() {
+        assertThat(OneM2mOptions.definitions()).hasSize(19).allSatisfy(definition -> {
+            assertThat(definition.critical()).as(definition.name()).isTrue();
+            assertThat(definition.unsafe()).as(definition.name()).isTrue();
+            assertThat(definition.noCacheKey()).as(definition.name()).isFalse();
+        });
+        OptionRegistry oneM2m = registry.toBuilder().addAll(OneM2mOptions.definitions()).build();
+        Message request = request(Option.ofString(OneM2mOptions.FR, "Cae01"), Option.ofUint(OneM2mOptions.TY, 4),
+                Option.ofString(OneM2mOptions.RQI, "req-1"), Option.ofString(OneM2mOptions.RVI, "3"));
+
+        assertThat(registry.firstUnrecognizedCritical(request)).hasValue(OneM2mOptions.TY); // the lowest number
+        // oneM2M-TY is exactly 2 bytes: the shortest uint form of 4 is 1 byte, so it must be padded.
+        assertThat(oneM2m.firstUnrecognizedCritical(request)).hasValue(OneM2mOptions.TY);
+        Message padded = request(Option.ofString(OneM2mOptions.FR, "Cae01"), Option.of(OneM2mOptions.TY, new byte[] {0, 4}),
+                Option.ofString(OneM2mOptions.RQI, "req-1"), Option.ofString(OneM2mOptions.RVI, "3"));
+        assertThat(oneM2m.firstUnrecognizedCritical(padded)).isEmpty();
+        assertThat(oneM2m.definition("oneM2M-OT").orElseThrow().minLength()).isEqualTo(15);
+    }
+
+    @Test
     void removingADefinitionMakesTheOptionUnrecognized() {
         OptionRegistry noObserve = registry.toBuilder().remove(OptionNumber.OBSERVE).build();
         Message get = request(Option.ofUint(OptionNumber.OBSERVE, 0));
