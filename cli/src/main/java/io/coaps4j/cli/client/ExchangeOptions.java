@@ -1,5 +1,6 @@
 package io.coaps4j.cli.client;
 
+import io.coaps4j.coap.client.ClientRequest;
 import java.time.Duration;
 import java.util.OptionalInt;
 import picocli.CommandLine.Option;
@@ -19,5 +20,10 @@ final class ExchangeOptions {
 
     OptionalInt accept() {
         return accept == null ? OptionalInt.empty() : OptionalInt.of(accept);
+    }
+
+    void applyTo(ClientRequest.Builder request) {
+        request.confirmable(!nonConfirmable).timeout(timeout);
+        accept().ifPresent(request::accept);
     }
 }

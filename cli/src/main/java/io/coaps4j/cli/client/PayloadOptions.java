@@ -2,6 +2,7 @@ package io.coaps4j.cli.client;
 
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
+import io.coaps4j.coap.client.ClientRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +52,11 @@ final class PayloadOptions {
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.USAGE, "cannot read payload file " + source.file + ": " + e.getMessage());
         }
+    }
+
+    void applyTo(ClientRequest.Builder request) {
+        request.payload(payload());
+        contentFormat().ifPresent(request::contentFormat);
     }
 
     OptionalInt contentFormat() {

@@ -4,6 +4,7 @@ import io.coaps4j.cli.store.DurableStore;
 import io.coaps4j.cli.store.EntryName;
 import io.coaps4j.cli.store.InvalidEntryNameException;
 import io.coaps4j.cli.store.StoredRepresentation;
+import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.message.Code;
 import java.io.IOException;
 import java.util.Objects;
@@ -27,47 +28,54 @@ final class StoreService {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    Reply get(String name) {
+    CoapResponse get(String name) {
         try {
             Optional<StoredRepresentation> stored = store.get(EntryName.of(name));
             if (stored.isEmpty()) {
-                return Reply.of(Code.NOT_FOUND);
+                return CoapResponse.of(Code.NOT_FOUND);
             }
-            return Reply.representation(Code.CONTENT, stored.get().contentFormat(), stored.get().payload());
+            CoapResponse.Builder response = CoapResponse.builder(Code.CONTENT).payload(stored.get().payload());
+            stored.get().contentFormat().ifPresent(response::contentFormat);
+            return response.build();
         } catch (InvalidEntryNameException e) {
-            return Reply.diagnostic(Code.BAD_REQUEST, e.getMessage());
+            return diagnostic(Code.BAD_REQUEST, e.getMessage());
         } catch (IOException e) {
             return storageFailure("read", name, e);
         }
     }
 
     /** PUT and POST alike: store or replace. */
-    Reply store(String name, OptionalInt contentFormat, byte[] payload) {
+    CoapResponse store(String name, OptionalInt contentFormat, byte[] payload) {
         try {
             StoredRepresentation representation = contentFormat.isPresent()
                     ? StoredRepresentation.of(contentFormat.getAsInt(), payload)
                     : StoredRepresentation.withoutContentFormat(payload);
             boolean created = store.put(EntryName.of(name), representation);
-            return Reply.of(created ? Code.CREATED : Code.CHANGED);
+            return CoapResponse.of(created ? Code.CREATED : Code.CHANGED);
         } catch (InvalidEntryNameException e) {
-            return Reply.diagnostic(Code.BAD_REQUEST, e.getMessage());
+            return diagnostic(Code.BAD_REQUEST, e.getMessage());
         } catch (IOException e) {
             return storageFailure("write", name, e);
         }
     }
 
-    Reply delete(String name) {
+    CoapResponse delete(String name) {
         try {
-            return Reply.of(store.delete(EntryName.of(name)) ? Code.DELETED : Code.NOT_FOUND);
+            return CoapResponse.of(store.delete(EntryName.of(name)) ? Code.DELETED : Code.NOT_FOUND);
         } catch (InvalidEntryNameException e) {
-            return Reply.diagnostic(Code.BAD_REQUEST, e.getMessage());
+            return diagnostic(Code.BAD_REQUEST, e.getMessage());
         } catch (IOException e) {
             return storageFailure("delete", name, e);
         }
     }
 
-    private static Reply storageFailure(String action, String name, IOException e) {
+    private static CoapResponse storageFailure(String action, String name, IOException e) {
         LOG.error("could not {} store entry '{}'", action, name, e);
-        return Reply.diagnostic(Code.INTERNAL_SERVER_ERROR, "storage failure");
+        return diagnostic(Code.INTERNAL_SERVER_ERROR, "storage failure");
+    }
+
+    /** An error with a diagnostic payload: human-readable, without Content-Format (RFC 7252 section 5.5.2). */
+    private static CoapResponse diagnostic(Code code, String message) {
+        return CoapResponse.builder(code).payload(message).build();
     }
 }

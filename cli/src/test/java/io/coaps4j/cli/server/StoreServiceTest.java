@@ -3,6 +3,7 @@ package io.coaps4j.cli.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coaps4j.cli.store.DurableStore;
+import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.message.Code;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,18 +34,18 @@ class StoreServiceTest {
         assertThat(service.store("x", OptionalInt.of(50), utf8("{}")).code()).isEqualTo(Code.CREATED);
         assertThat(service.store("x", OptionalInt.of(0), utf8("v2")).code()).isEqualTo(Code.CHANGED);
 
-        Reply reply = service.get("x");
+        CoapResponse reply = service.get("x");
 
         assertThat(reply.code()).isEqualTo(Code.CONTENT);
         assertThat(reply.contentFormat()).hasValue(0);
-        assertThat(reply.payloadText()).isEqualTo("v2");
+        assertThat(reply.payloadAsString()).isEqualTo("v2");
     }
 
     @Test
     void anEntryStoredWithoutContentFormatIsServedWithoutOne() {
         service.store("raw", OptionalInt.empty(), new byte[] {1, 2, 3});
 
-        Reply reply = service.get("raw");
+        CoapResponse reply = service.get("raw");
 
         assertThat(reply.contentFormat()).isEmpty();
         assertThat(reply.payload()).containsExactly(1, 2, 3);
@@ -52,15 +53,15 @@ class StoreServiceTest {
 
     @Test
     void absentEntriesAreNotFoundForGetAndDelete() {
-        assertThat(service.get("nothing")).isEqualTo(Reply.of(Code.NOT_FOUND));
-        assertThat(service.delete("nothing")).isEqualTo(Reply.of(Code.NOT_FOUND));
+        assertThat(service.get("nothing")).isEqualTo(CoapResponse.of(Code.NOT_FOUND));
+        assertThat(service.delete("nothing")).isEqualTo(CoapResponse.of(Code.NOT_FOUND));
     }
 
     @Test
     void deleteRemovesAndReportsDeleted() {
         service.store("x", OptionalInt.of(0), utf8("v"));
 
-        assertThat(service.delete("x")).isEqualTo(Reply.of(Code.DELETED));
+        assertThat(service.delete("x")).isEqualTo(CoapResponse.of(Code.DELETED));
         assertThat(service.get("x").code()).isEqualTo(Code.NOT_FOUND);
     }
 
@@ -68,12 +69,12 @@ class StoreServiceTest {
     void traversalNamesAreBadRequestsAndTouchNothing() throws IOException {
         Path outside = dataDir.resolveSibling(dataDir.getFileName() + "-outside.entry");
 
-        Reply reply = service.store("..", OptionalInt.of(0), utf8("escape"));
-        Reply viaGet = service.get("../" + outside.getFileName());
+        CoapResponse reply = service.store("..", OptionalInt.of(0), utf8("escape"));
+        CoapResponse viaGet = service.get("../" + outside.getFileName());
 
         assertThat(reply.code()).isEqualTo(Code.BAD_REQUEST);
         assertThat(reply.contentFormat()).isEmpty();
-        assertThat(reply.payloadText()).contains("may hold only letters");
+        assertThat(reply.payloadAsString()).contains("may hold only letters");
         assertThat(viaGet.code()).isEqualTo(Code.BAD_REQUEST);
         assertThat(Files.exists(outside)).isFalse();
         try (var files = Files.list(dataDir)) {
@@ -85,9 +86,9 @@ class StoreServiceTest {
     void aStorageFailureIsAnInternalServerErrorWithoutDetails() throws IOException {
         Files.write(dataDir.resolve("broken.entry"), utf8("not an entry"));
 
-        Reply reply = service.get("broken");
+        CoapResponse reply = service.get("broken");
 
         assertThat(reply.code()).isEqualTo(Code.INTERNAL_SERVER_ERROR);
-        assertThat(reply.payloadText()).isEqualTo("storage failure");
+        assertThat(reply.payloadAsString()).isEqualTo("storage failure");
     }
 }
