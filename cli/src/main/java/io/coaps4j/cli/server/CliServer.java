@@ -143,7 +143,14 @@ public final class CliServer implements AutoCloseable {
         List<Resource> listed = new ArrayList<>(fixedResources);
         for (EntryName name : store.names()) {
             Resource.Builder entry = Resource.builder(STORE + "/" + name.value());
-            Optional<StoredRepresentation> stored = store.get(name);
+            Optional<StoredRepresentation> stored;
+            try {
+                stored = store.get(name);
+            } catch (IOException unreadable) {
+                // One damaged entry must not hide the others; GET on it reports the failure.
+                listed.add(entry.build());
+                continue;
+            }
             if (stored.isEmpty()) {
                 continue; // deleted since the listing was read
             }
