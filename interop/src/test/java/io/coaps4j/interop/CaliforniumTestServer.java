@@ -29,7 +29,7 @@ final class CaliforniumTestServer implements AutoCloseable {
         server = new CoapServer(CaliforniumPeers.configuration());
         endpoint = CaliforniumPeers.loopbackEndpoint();
         server.addEndpoint(endpoint);
-        server.add(new HelloResource(), new EchoResource(), new ValueResource(), new SeparateResource());
+        server.add(new HelloResource(), new EchoResource(), new ValueResource(), new SeparateResource(), new AcceptResource());
         server.start();
     }
 
@@ -122,6 +122,20 @@ final class CaliforniumTestServer implements AutoCloseable {
                 response.getOptions().setContentFormat(MediaTypeRegistry.TEXT_PLAIN);
                 exchange.respond(response);
             }, SEPARATE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Answers with the Accept option it received ("none" without one), to show what the client sent. */
+    private static final class AcceptResource extends CoapResource {
+        AcceptResource() {
+            super("accept");
+        }
+
+        @Override
+        public void handleGET(CoapExchange exchange) {
+            int accept = exchange.getRequestOptions().getAccept();
+            exchange.respond(ResponseCode.CONTENT, accept == MediaTypeRegistry.UNDEFINED ? "none" : String.valueOf(accept),
+                    MediaTypeRegistry.TEXT_PLAIN);
         }
     }
 }
