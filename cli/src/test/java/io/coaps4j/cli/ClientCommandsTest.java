@@ -186,4 +186,12 @@ class ClientCommandsTest {
             assertThat(run.stdout()).isEmpty();
         }
     }
+
+    @Test
+    void anUnknownHostIsAOneLineFailure() {
+        CliRun run = CliRun.of("get", "--timeout", "5", "coap://no-such-host.invalid/hello");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.stderr()).isEqualTo("coaps4j: unknown host in coap://no-such-host.invalid/hello\n");
+    }
 }

@@ -50,6 +50,10 @@ final class Requests {
             if (e.failure() == ExchangeFailure.RESET) {
                 throw new CommandFailure(ExitCodes.FAILURE, request.uri() + " rejected the request with a reset (RST)");
             }
+            if (e.failure() == null) {
+                // Never reached the network (e.g. the host name did not resolve); the message names the URI.
+                throw new CommandFailure(ExitCodes.FAILURE, e.getMessage());
+            }
             throw new CommandFailure(ExitCodes.FAILURE, "request to " + request.uri() + " failed: " + e.getMessage());
         } catch (UncheckedIOException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "cannot open a UDP socket: " + e.getCause().getMessage());
