@@ -1,17 +1,31 @@
 #!/usr/bin/env bash
 # Runs every test of coaps4j on a fresh machine: installs the interop peers when it can, then
-# builds all modules and runs their tests.
+# builds all modules and runs their tests. Extra arguments go to Maven (e.g. -o, -pl cli).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v coap-client-notls >/dev/null 2>&1; then
+install_libcoap() {
+  local log
+  log="$(mktemp)"
+  echo "Installing libcoap3-bin (coap-client-notls, coap-server-notls: the libcoap interop peers)..."
+  export DEBIAN_FRONTEND=noninteractive
+  # Try without refreshing the package lists first: quicker, and works offline when they are current.
+  if apt-get install -y -q libcoap3-bin >"$log" 2>&1 \
+      || { apt-get update -q >>"$log" 2>&1 && apt-get install -y -q libcoap3-bin >>"$log" 2>&1; }; then
+    rm -f "$log"
+    return 0
+  fi
+  echo "warning: could not install libcoap3-bin; libcoap interop tests will be skipped. apt-get said:"
+  tail -n 5 "$log" | sed 's/^/  /'
+  rm -f "$log"
+}
+
+if ! command -v coap-client-notls >/dev/null 2>&1 || ! command -v coap-server-notls >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing libcoap3-bin (interop peer)..."
-    (apt-get install -y -q libcoap3-bin >/dev/null 2>&1 \
-      || (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q libcoap3-bin >/dev/null 2>&1)) \
-      || echo "warning: could not install libcoap3-bin; libcoap interop tests will be skipped"
+    install_libcoap
   else
-    echo "warning: libcoap3-bin is missing and cannot be installed here; libcoap interop tests will be skipped"
+    echo "warning: libcoap3-bin is missing and cannot be installed here (needs root and apt-get);" \
+      "libcoap interop tests will be skipped"
   fi
 fi
 

@@ -1,0 +1,50 @@
+package io.coaps4j.cli.client;
+
+import io.coaps4j.cli.CommandFailure;
+import io.coaps4j.cli.ExitCodes;
+import io.coaps4j.cli.Terminal;
+import io.coaps4j.coap.client.ClientRequest;
+import io.coaps4j.coap.exchange.CoapResponse;
+import io.coaps4j.coap.message.Code;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** One request to one URI, its response shown by {@link ResponseReport}. The method is the subclass's. */
+abstract class RequestCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "URI", description = "coap://host[:port]/path[?query]")
+    String uri;
+
+    @Mixin
+    ExchangeOptions exchange;
+
+    private final Terminal terminal;
+
+    RequestCommand(Terminal terminal) {
+        this.terminal = Objects.requireNonNull(terminal, "terminal");
+    }
+
+    abstract Code method();
+
+    /** Adds what this method sends besides the URI and exchange options (e.g. a payload). */
+    void addBody(ClientRequest.Builder request) {
+    }
+
+    @Override
+    public Integer call() {
+        ClientRequest.Builder request = Requests.builder(method(), uri);
+        exchange.applyTo(request);
+        addBody(request);
+        CoapResponse response = Requests.send(request.build(), exchange.timeout);
+        return ResponseReport.print(terminal, response.code(), response.payload());
+    }
+
+    Terminal terminal() {
+        return terminal;
+    }
+
+    static CommandFailure usage(String message) {
+        return new CommandFailure(ExitCodes.USAGE, message);
+    }
+}

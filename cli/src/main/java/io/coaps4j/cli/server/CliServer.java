@@ -1,0 +1,227 @@
+package io.coaps4j.cli.server;
+
+import io.coaps4j.cli.store.DurableStore;
+import io.coaps4j.cli.store.EntryName;
+import io.coaps4j.cli.store.StoredRepresentation;
+import io.coaps4j.coap.endpoint.CoapEndpoint;
+import io.coaps4j.coap.endpoint.InboundRequestHandler;
+import io.coaps4j.coap.endpoint.Responder;
+import io.coaps4j.coap.exchange.CoapResponse;
+import io.coaps4j.coap.exchange.ServerExchange;
+import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.message.ContentFormat;
+import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.server.LinkFormat;
+import io.coaps4j.coap.server.Resource;
+import io.coaps4j.coap.server.ResourceDispatcher;
+import io.coaps4j.coap.server.ResourceTree;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server that {@code coaps4j server} runs: {@code /hello}, {@code /time}, {@code /store/{name}}
+ * backed by a {@link DurableStore}, and {@code /.well-known/core} listing them all, stored entries
+ * included. Handlers run on a small worker pool, because the store's writes wait for the disk.
+ */
+public final class CliServer implements AutoCloseable {
+    static final String HELLO = "Hello, world";
+    private static final String STORE = "store";
+    private static final int WORKERS = 2;
+    private static final int MAX_QUEUED_REQUESTS = 1024;
+    private static final long MAX_CONTENT_FORMAT = 0xFFFF;
+    private static final Logger LOG = LoggerFactory.getLogger(CliServer.class);
+
+    private final DurableStore store;
+    private final StoreService storeService;
+    private final List<Resource> fixedResources;
+    private final ThreadPoolExecutor workers;
+    private final CoapEndpoint endpoint;
+
+    private CliServer(InetSocketAddress bindAddress, DurableStore store, Clock clock) throws IOException {
+        this.store = store;
+        this.storeService = new StoreService(store);
+        this.fixedResources = fixedResources(clock);
+        this.workers = workerPool();
+        List<Resource> served = new ArrayList<>(fixedResources);
+        served.add(wellKnownCore());
+        ResourceDispatcher dispatcher = new ResourceDispatcher(new ResourceTree(served), workers);
+        try {
+            this.endpoint = CoapEndpoint.builder()
+                    .name("coaps4j-server")
+                    .bind(bindAddress)
+                    .requestHandler(new Router(dispatcher))
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            workers.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** Binds {@code bindAddress} (port 0: any free port) and serves until {@link #close()}. */
+    public static CliServer start(InetSocketAddress bindAddress, DurableStore store, Clock clock) throws IOException {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(clock, "clock");
+        return new CliServer(bindAddress, store, clock);
+    }
+
+    /** Opens the store in {@code dataDirectory} and starts on {@code bindAddress} with the system clock. */
+    public static CliServer start(InetSocketAddress bindAddress, Path dataDirectory) throws IOException {
+        return start(bindAddress, DurableStore.open(dataDirectory), Clock.systemUTC());
+    }
+
+    /** Where the server listens; the wildcard address when bound to all interfaces. */
+    public InetSocketAddress localAddress() {
+        return endpoint.localAddress();
+    }
+
+    public DurableStore store() {
+        return store;
+    }
+
+    /** Stops serving: the port is free when this returns; stored entries stay on disk. */
+    @Override
+    public void close() {
+        try {
+            endpoint.close();
+        } finally {
+            workers.shutdown();
+            try {
+                if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                    workers.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                workers.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static List<Resource> fixedResources(Clock clock) {
+        Resource hello = Resource.builder("hello")
+                .title("Hello")
+                .contentFormat(ContentFormat.TEXT_PLAIN.number())
+                .get(request -> CoapResponse.content(HELLO))
+                .build();
+        Resource time = Resource.builder("time")
+                .title("Current time (UTC, ISO 8601)")
+                .contentFormat(ContentFormat.TEXT_PLAIN.number())
+                .get(request -> CoapResponse.content(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()))
+                .build();
+        return List.of(hello, time);
+    }
+
+    /** RFC 6690 section 4 discovery, with one link per stored entry, each with its ct when it has one. */
+    private Resource wellKnownCore() {
+        return Resource.builder("/.well-known/core")
+                .hidden()
+                .contentFormat(ContentFormat.LINK_FORMAT.number())
+                .get(request -> CoapResponse.builder(Code.CONTENT)
+                        .contentFormat(ContentFormat.LINK_FORMAT.number())
+                        .payload(LinkFormat.serialize(listedResources(), request.query()))
+                        .build())
+                .build();
+    }
+
+    private List<Resource> listedResources() throws IOException {
+        List<Resource> listed = new ArrayList<>(fixedResources);
+        for (EntryName name : store.names()) {
+            Resource.Builder entry = Resource.builder(STORE + "/" + name.value());
+            Optional<StoredRepresentation> stored;
+            try {
+                stored = store.get(name);
+            } catch (IOException unreadable) {
+                // One damaged entry must not hide the others; GET on it reports the failure.
+                listed.add(entry.build());
+                continue;
+            }
+            if (stored.isEmpty()) {
+                continue; // deleted since the listing was read
+            }
+            stored.get().contentFormat().ifPresent(entry::contentFormat);
+            listed.add(entry.build());
+        }
+        return listed;
+    }
+
+    private static ThreadPoolExecutor workerPool() {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(MAX_QUEUED_REQUESTS), runnable -> {
+                    Thread thread = new Thread(runnable, "coaps4j-server-worker-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * {@code /store/{name}} is one resource per name, which a tree of fixed paths cannot hold; every
+     * other path goes to the resource dispatcher.
+     */
+    private final class Router implements InboundRequestHandler {
+        private final ResourceDispatcher dispatcher;
+
+        Router(ResourceDispatcher dispatcher) {
+            this.dispatcher = dispatcher;
+        }
+
+        @Override
+        public void onRequest(ServerExchange exchange, Responder responder) {
+            List<String> path = exchange.request().uriPath();
+            if (path.size() != 2 || !STORE.equals(path.get(0))) {
+                dispatcher.onRequest(exchange, responder);
+                return;
+            }
+            try {
+                workers.execute(() -> responder.respond(exchange, answer(path.get(1), exchange.request())));
+            } catch (RejectedExecutionException e) {
+                responder.respond(exchange, CoapResponse.of(Code.SERVICE_UNAVAILABLE));
+            }
+        }
+
+        private CoapResponse answer(String name, Message request) {
+            try {
+                return storeRequest(name, request);
+            } catch (RuntimeException e) {
+                LOG.error("store request {} failed", request, e);
+                return CoapResponse.of(Code.INTERNAL_SERVER_ERROR);
+            }
+        }
+
+        private CoapResponse storeRequest(String name, Message request) {
+            Code method = request.code();
+            if (method.equals(Code.GET)) {
+                return storeService.get(name);
+            }
+            if (method.equals(Code.PUT) || method.equals(Code.POST)) {
+                OptionalLong given = request.contentFormat();
+                if (given.isPresent() && given.getAsLong() > MAX_CONTENT_FORMAT) {
+                    // RFC 7252 section 5.10.3: Content-Format is a uint of at most 2 bytes.
+                    return CoapResponse.builder(Code.BAD_REQUEST).payload("Content-Format must be 0..65535").build();
+                }
+                OptionalInt format = given.isPresent() ? OptionalInt.of((int) given.getAsLong()) : OptionalInt.empty();
+                return storeService.store(name, format, request.payload());
+            }
+            if (method.equals(Code.DELETE)) {
+                return storeService.delete(name);
+            }
+            return CoapResponse.of(Code.METHOD_NOT_ALLOWED);
+        }
+    }
+}

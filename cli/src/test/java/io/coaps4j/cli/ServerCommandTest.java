@@ -1,0 +1,78 @@
+package io.coaps4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerCommandTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void printsWhereItListensAndStopsCleanly() throws Exception {
+        ServerRun server = ServerRun.start(dataDir);
+        assertThat(CliRun.of("get", server.uri("/hello")).exitCode()).isZero();
+
+        CliRun run = server.stop();
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        assertThat(run.stdout()).contains("listening on coap://127.0.0.1:" + server.port() + "\n")
+                .contains("data folder " + dataDir.toAbsolutePath());
+        assertThat(run.stderr()).contains("Press Ctrl-C to stop.").contains("stopping");
+    }
+
+    @Test
+    void itsPortIsFreeAgainAfterStopping() throws Exception {
+        ServerRun server = ServerRun.start(dataDir);
+        server.stop();
+
+        try (DatagramSocket again = new DatagramSocket(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()))) {
+            assertThat(again.getLocalPort()).isEqualTo(server.port());
+        }
+    }
+
+    @Test
+    void aRestartedServerStillServesWhatWasStored() throws Exception {
+        try (ServerRun first = ServerRun.start(dataDir)) {
+            assertThat(CliRun.of("put", first.uri("/store/kept"), "--payload", "survives", "--content-format",
+                    "text/plain").exitCode()).isZero();
+        }
+
+        try (ServerRun second = ServerRun.start(dataDir)) {
+            CliRun get = CliRun.of("get", second.uri("/store/kept"));
+
+            assertThat(get.stdout()).isEqualTo("survives");
+            assertThat(get.stderr()).isEqualTo("2.05 Content\n");
+        }
+    }
+
+    @Test
+    void aPortInUseIsAOneLineFailure() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            CliRun run = CliRun.of("server", "--bind", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort()),
+                    "--data", dataDir.toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(run.stderr()).startsWith("coaps4j: cannot listen on UDP 127.0.0.1:" + taken.getLocalPort() + ": ")
+                    .doesNotContain("\tat ");
+            assertThat(run.stderr().lines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aDataFolderThatIsAFileIsAOneLineFailure() throws Exception {
+        Path file = java.nio.file.Files.writeString(dataDir.resolve("file"), "x");
+
+        CliRun run = CliRun.of("server", "--bind", "127.0.0.1", "--port", "0", "--data", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.stderr()).startsWith("coaps4j: cannot use data folder " + file);
+        assertThat(run.stderr().lines()).hasSize(1);
+    }
+}

@@ -1,0 +1,25 @@
+package io.coaps4j.interop;
+
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+
+/**
+ * A free UDP port for an external program, which cannot be told to bind port 0 and report it. The
+ * port is free when returned; another process could take it before the program binds it, a race
+ * narrow enough for tests.
+ */
+final class FreePorts {
+    private FreePorts() {
+    }
+
+    static int udpOnLoopback() {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return socket.getLocalPort();
+        } catch (SocketException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
