@@ -11,7 +11,9 @@ import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.ContentFormat;
 import io.coaps4j.coap.message.Message;
-import io.coaps4j.coap.server.LinkFormat;
+import io.coaps4j.coap.linkformat.Link;
+import io.coaps4j.coap.linkformat.LinkFilter;
+import io.coaps4j.coap.linkformat.LinkFormat;
 import io.coaps4j.coap.server.Resource;
 import io.coaps4j.coap.server.ResourceDispatcher;
 import io.coaps4j.coap.server.ResourceTree;
@@ -134,9 +136,17 @@ public final class CliServer implements AutoCloseable {
                 .contentFormat(ContentFormat.LINK_FORMAT.number())
                 .get(request -> CoapResponse.builder(Code.CONTENT)
                         .contentFormat(ContentFormat.LINK_FORMAT.number())
-                        .payload(LinkFormat.serialize(listedResources(), request.query()))
+                        .payload(LinkFormat.serializeToBytes(LinkFilter.of(request.query()).filter(listedLinks())))
                         .build())
                 .build();
+    }
+
+    private List<Link> listedLinks() throws IOException {
+        List<Link> links = new ArrayList<>();
+        for (Resource resource : listedResources()) {
+            links.add(resource.link());
+        }
+        return links;
     }
 
     private List<Resource> listedResources() throws IOException {

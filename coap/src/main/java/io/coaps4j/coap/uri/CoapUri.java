@@ -166,9 +166,10 @@ public final class CoapUri {
                 host = uri.substring(authorityStart, hostEnd);
             } else {
                 literal = null;
-                // Section 6.4 step 5: lowercase, then resolve percent-encodings.
+                // Section 6.4 step 5: lowercase, then resolve percent-encodings. A reg-name is case-insensitive
+                // (RFC 3986 3.2.2), so "%5A" is lowercased as well: the normal form must parse back to itself.
                 host = PercentCoding.decode(uri.substring(authorityStart, hostEnd).toLowerCase(Locale.ROOT), 0,
-                        hostEnd - authorityStart, Legal.REG_NAME, "host");
+                        hostEnd - authorityStart, Legal.REG_NAME, "host").toLowerCase(Locale.ROOT);
                 if (host.isEmpty()) {
                     throw new IllegalArgumentException("\"" + uri + "\" has an empty host (RFC 7252 section 6.1)");
                 }
