@@ -20,9 +20,9 @@ import java.util.random.RandomGenerator;
  * engine's state is consistent, so they may call back into the engine.
  *
  * <p>This class checks the callers' arguments and wires the parts, each with one job:
- * {@link InboundDispatcher} (what an inbound message is and who takes it), {@link ServerExchanges},
- * {@link ClientExchanges}, {@link Retransmitter} (matching ACK/RST, back-off), {@link PeerTable}
- * (message IDs, NSTART state) and {@link Outbound}.
+ * {@code InboundDispatcher} (what an inbound message is and who takes it), {@code ServerExchanges},
+ * {@code ClientExchanges}, {@code Retransmitter} (matching ACK/RST, back-off), {@code PeerTable}
+ * (message IDs, NSTART state) and {@code Outbound}.
  */
 public final class CoapEngine {
     private final Outbound outbound;
