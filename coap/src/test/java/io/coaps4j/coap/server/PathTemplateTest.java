@@ -3,67 +3,30 @@ package io.coaps4j.coap.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.coaps4j.coap.exchange.CoapEngine;
 import io.coaps4j.coap.exchange.CoapResponse;
-import io.coaps4j.coap.exchange.EngineConfig;
-import io.coaps4j.coap.exchange.EngineOutput;
-import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.linkformat.Link;
 import io.coaps4j.coap.linkformat.LinkFormat;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.ContentFormat;
 import io.coaps4j.coap.message.Message;
-import io.coaps4j.coap.message.MessageCodec;
-import io.coaps4j.coap.message.MessageType;
-import io.coaps4j.coap.message.Option;
-import io.coaps4j.coap.message.OptionNumber;
-import io.coaps4j.coap.message.Token;
-import io.coaps4j.coap.peer.Peer;
 import io.coaps4j.coap.peer.PlainPeer;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Path templates ("store/{name}"): matching, precedence, parameters and discovery. */
 class PathTemplateTest {
     private final PlainPeer peer = new PlainPeer(new InetSocketAddress("127.0.0.1", 9999));
-    private final List<Message> sent = new ArrayList<>();
-    private CoapEngine engine;
+    private ServedResources served;
 
     private void serve(Resource... resources) {
-        ResourceDispatcher dispatcher = new ResourceDispatcher(new ResourceTree(List.of(resources)), null);
-        engine = new CoapEngine(EngineConfig.DEFAULT, new EngineOutput() {
-            @Override
-            public void send(Peer to, byte[] datagram) {
-                try {
-                    sent.add(MessageCodec.decode(datagram));
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }
-
-            @Override
-            public void requestReceived(ServerExchange exchange) {
-                dispatcher.onRequest(exchange, (ex, response) -> engine.respond(ex, response, 0));
-            }
-        }, new Random(1));
+        served = new ServedResources(resources);
     }
 
-    /** A request whose Uri-Path options are exactly {@code segments} (decoded, so "" and "a b" are possible). */
     private Message call(Code method, List<String> segments, String... query) {
-        List<Option> options = new ArrayList<>();
-        for (String segment : segments) {
-            options.add(Option.ofString(OptionNumber.URI_PATH, segment));
-        }
-        for (String argument : query) {
-            options.add(Option.ofString(OptionNumber.URI_QUERY, argument));
-        }
-        Message request = Message.of(MessageType.CON, method, sent.size() + 1, Token.ofHex("aa"), options, new byte[0]);
-        engine.receive(peer, MessageCodec.encode(request), 0, MessageCodec.encodedLength(request), 0);
-        return sent.get(sent.size() - 1);
+        return served.call(peer, method, segments, List.of(query));
     }
 
     private String get(String... segments) {
