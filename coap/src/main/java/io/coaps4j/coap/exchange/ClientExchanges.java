@@ -208,7 +208,7 @@ final class ClientExchanges implements TransmissionOwner {
         exchange.state = ClientExchange.State.SENT;
         int messageId = state.nextMessageId();
         Message message = exchange.ping ? Message.empty(MessageType.CON, messageId)
-                : exchange.template.withMessageId(messageId).withToken(exchange.token);
+                : exchange.template.withHeader(exchange.template.type(), messageId, exchange.token);
         Transmission transmission = new Transmission(new MidKey(exchange.peer, messageId),
                 MessageCodec.encode(message), message.type() == MessageType.CON, exchange, this);
         exchange.transmission = transmission;

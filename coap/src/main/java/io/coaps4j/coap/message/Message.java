@@ -255,6 +255,15 @@ public final class Message {
         return new Message(newType, code, messageId, token, options, payloadBuffer, payloadOffset, payloadLength);
     }
 
+    /** This message with all three message-layer fields replaced at once (one copy instead of three). */
+    public Message withHeader(MessageType newType, int newMessageId, Token newToken) {
+        Objects.requireNonNull(newToken, "token");
+        if (code.isEmpty() && newToken.length() != 0) {
+            throw new IllegalArgumentException("an Empty message (code 0.00) has no token (RFC 7252 section 4.1)");
+        }
+        return new Message(newType, code, newMessageId, newToken, options, payloadBuffer, payloadOffset, payloadLength);
+    }
+
     public Message withToken(Token newToken) {
         if (code.isEmpty() && newToken.length() != 0) {
             throw new IllegalArgumentException("an Empty message (code 0.00) has no token (RFC 7252 section 4.1)");
