@@ -5,7 +5,6 @@ import io.coaps4j.coap.linkformat.LinkAttribute;
 import io.coaps4j.coap.message.Code;
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,10 +23,7 @@ import java.util.function.Supplier;
  * serves with {@link Builder#links}.
  */
 public final class Resource {
-    private final List<String> path;
-    /** The names of the {@code {name}} segments, and where in the path each stands. */
-    private final List<String> parameterNames;
-    private final int[] parameterPositions;
+    private final ResourcePath path;
     private final Object[] handlers; // by method code detail: RequestHandler or AsyncRequestHandler
     private final List<String> resourceTypes;
     private final List<String> interfaces;
@@ -42,18 +38,7 @@ public final class Resource {
     private final Link link;
 
     private Resource(Builder b) {
-        this.path = List.copyOf(b.path);
-        List<String> names = new ArrayList<>();
-        int[] positions = new int[path.size()];
-        for (int i = 0; i < path.size(); i++) {
-            String name = parameterName(path.get(i));
-            if (name != null) {
-                positions[names.size()] = i;
-                names.add(name);
-            }
-        }
-        this.parameterNames = List.copyOf(names);
-        this.parameterPositions = Arrays.copyOf(positions, names.size());
+        this.path = b.path;
         this.handlers = b.handlers.clone();
         this.resourceTypes = List.copyOf(b.resourceTypes);
         this.interfaces = List.copyOf(b.interfaces);
@@ -129,83 +114,32 @@ public final class Resource {
      *     of letters, digits, '_', '-' and '.', or used twice, or a segment has a brace elsewhere
      */
     public static Builder builder(String path) {
-        return new Builder(parsePath(path));
+        return new Builder(ResourcePath.parse(path));
     }
 
-    static List<String> parsePath(String path) {
-        Objects.requireNonNull(path, "path");
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        List<String> segments = new ArrayList<>();
-        if (p.isEmpty()) {
-            return segments;
-        }
-        List<String> names = new ArrayList<>();
-        for (String segment : p.split("/", -1)) {
-            if (segment.isEmpty()) {
-                throw new IllegalArgumentException("path has an empty segment: '" + path + "'");
-            }
-            String name = parameterName(segment);
-            if (name != null) {
-                checkParameterName(name, path);
-                if (names.contains(name)) {
-                    throw new IllegalArgumentException("path parameter {" + name + "} is used twice in '" + path + "'");
-                }
-                names.add(name);
-            } else if (segment.indexOf('{') >= 0 || segment.indexOf('}') >= 0) {
-                throw new IllegalArgumentException("a path parameter must be a whole segment such as {name}, was '"
-                        + segment + "' in '" + path + "'");
-            }
-            segments.add(segment);
-        }
-        return segments;
-    }
-
-    /** The parameter name of a "{name}" segment, or null for a literal segment. */
-    static String parameterName(String segment) {
-        return segment.length() >= 2 && segment.charAt(0) == '{' && segment.charAt(segment.length() - 1) == '}'
-                ? segment.substring(1, segment.length() - 1) : null;
-    }
-
-    private static void checkParameterName(String name, String path) {
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("path parameter has no name in '" + path + "'");
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
-                throw new IllegalArgumentException("path parameter name '" + name + "' has an illegal character '" + c
-                        + "' in '" + path + "'");
-            }
-        }
-    }
-
+    /** The segments, "{name}" for a parameter. */
     public List<String> path() {
-        return path;
+        return path.segments();
     }
 
     /** "/a/b", or "/store/{name}" for a template. */
     public String pathString() {
-        return "/" + String.join("/", path);
+        return path.toString();
     }
 
     /** Whether the path has {@code {name}} segments. */
     public boolean isTemplate() {
-        return !parameterNames.isEmpty();
+        return path.isTemplate();
     }
 
     /** The names of the path's {@code {name}} segments, in path order; empty for an exact path. */
     public List<String> parameterNames() {
-        return parameterNames;
+        return path.parameterNames();
     }
 
     /** The segment of {@code requestPath} that parameter {@code name} matched, or null when there is no such parameter. */
     String parameterValue(String name, List<String> requestPath) {
-        for (int i = 0; i < parameterPositions.length; i++) {
-            if (parameterNames.get(i).equals(name)) {
-                return requestPath.get(parameterPositions[i]);
-            }
-        }
-        return null;
+        return path.parameterValue(name, requestPath);
     }
 
     Object handler(Code method) {
@@ -268,7 +202,7 @@ public final class Resource {
 
     /** Builds a {@link Resource}. */
     public static final class Builder {
-        private final List<String> path;
+        private final ResourcePath path;
         private final Object[] handlers = new Object[32];
         private final List<String> resourceTypes = new ArrayList<>();
         private final List<String> interfaces = new ArrayList<>();
@@ -281,7 +215,7 @@ public final class Resource {
         private final List<LinkAttribute> extraAttributes = new ArrayList<>();
         private Supplier<List<Link>> links;
 
-        private Builder(List<String> path) {
+        private Builder(ResourcePath path) {
             this.path = path;
         }
 

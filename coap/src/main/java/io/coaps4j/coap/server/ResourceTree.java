@@ -43,7 +43,7 @@ public final class ResourceTree {
     private void insert(Resource resource) {
         Node node = root;
         for (String segment : resource.path()) {
-            if (Resource.parameterName(segment) != null) {
+            if (ResourcePath.parameterName(segment) != null) {
                 if (node.parameter == null) {
                     node.parameter = new Node();
                 }

@@ -31,7 +31,7 @@ class ResourceDispatcherTest {
     }
 
     private Message call(Peer from, Code method, String path) {
-        return served.call(from, method, Resource.parsePath(path), List.of());
+        return served.call(from, method, ResourcePath.parse(path).segments(), List.of());
     }
 
     private void serve(Resource... resources) {
