@@ -25,7 +25,7 @@ final class Outbound {
 
     /** Sends an empty ACK, RST or CON (section 4.1) and returns it, so that a duplicate can get it again. */
     byte[] sendEmpty(Peer peer, MessageType type, int messageId) {
-        byte[] datagram = encodeEmpty(type, messageId);
+        byte[] datagram = MessageCodec.encode(Message.empty(type, messageId));
         send(peer, datagram);
         return datagram;
     }
@@ -40,9 +40,5 @@ final class Outbound {
 
     void close() {
         closed = true;
-    }
-
-    static byte[] encodeEmpty(MessageType type, int messageId) {
-        return MessageCodec.encode(Message.empty(type, messageId));
     }
 }
