@@ -207,10 +207,10 @@ final class ClientExchanges implements TransmissionOwner {
         exchange.outstanding = true;
         exchange.state = ClientExchange.State.SENT;
         int messageId = state.nextMessageId();
-        Message message = exchange.ping ? Message.empty(MessageType.CON, messageId)
-                : exchange.template.withHeader(exchange.template.type(), messageId, exchange.token);
+        MessageType type = exchange.template.type(); // a ping's template is an empty CON
         Transmission transmission = new Transmission(new MidKey(exchange.peer, messageId),
-                MessageCodec.encode(message), message.type() == MessageType.CON, exchange, this);
+                MessageCodec.encode(exchange.template, type, messageId, exchange.token), type == MessageType.CON,
+                exchange, this);
         exchange.transmission = transmission;
         retransmitter.start(transmission, nowNanos);
     }

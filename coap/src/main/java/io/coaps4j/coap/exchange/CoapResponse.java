@@ -85,6 +85,11 @@ public final class CoapResponse {
         return message.payloadAsString();
     }
 
+    /** The code, options and payload as a message whose message-layer fields are placeholders; for the engine. */
+    Message template() {
+        return message;
+    }
+
     /** The message to send, with the given message-layer fields. */
     public Message toMessage(MessageType type, int messageId, Token token) {
         return message.withHeader(type, messageId, token);

@@ -40,9 +40,9 @@ final class ServerExchanges implements TransmissionOwner {
         if (unrecognized.isPresent()) {
             if (request.type() == MessageType.CON) {
                 // Section 5.4.1: 4.02 with a diagnostic payload (section 5.5.2).
-                byte[] ack = MessageCodec.encode(CoapResponse.builder(Code.BAD_OPTION)
-                        .payload("Unrecognized critical option " + unrecognized.getAsInt()).build()
-                        .toMessage(MessageType.ACK, request.messageId(), request.token()));
+                byte[] ack = encode(CoapResponse.builder(Code.BAD_OPTION)
+                        .payload("Unrecognized critical option " + unrecognized.getAsInt()).build(),
+                        MessageType.ACK, request.messageId(), request);
                 entry.reply(ack);
                 outbound.send(from, ack);
             } else {
@@ -91,20 +91,24 @@ final class ServerExchanges implements TransmissionOwner {
         Peer peer = exchange.peer();
         boolean confirmable = exchange.confirmable();
         if (confirmable && previous == ServerExchange.State.PENDING) {
-            byte[] ack = MessageCodec.encode(response.toMessage(MessageType.ACK, request.messageId(), request.token()));
+            byte[] ack = encode(response, MessageType.ACK, request.messageId(), request);
             entry.reply(ack);
             outbound.send(peer, ack);
             return true;
         }
         int messageId = peers.get(peer, nowNanos).nextMessageId();
-        byte[] datagram = MessageCodec.encode(response.toMessage(confirmable ? MessageType.CON : MessageType.NON,
-                messageId, request.token()));
+        byte[] datagram = encode(response, confirmable ? MessageType.CON : MessageType.NON, messageId, request);
         if (confirmable) {
             retransmitter.start(new Transmission(new MidKey(peer, messageId), datagram, true, null, this), nowNanos);
         } else {
             outbound.send(peer, datagram);
         }
         return true;
+    }
+
+    /** The datagram of {@code response} to {@code request}; no intermediate message is made. */
+    private static byte[] encode(CoapResponse response, MessageType type, int messageId, Message request) {
+        return MessageCodec.encode(response.template(), type, messageId, request.token());
     }
 
     private void acknowledgeEmpty(ServerExchange exchange) {

@@ -33,7 +33,11 @@ public final class MessageCodec {
 
     /** The encoded size of {@code message} in bytes. */
     public static int encodedLength(Message message) {
-        int length = HEADER_LENGTH + message.token().length();
+        return HEADER_LENGTH + message.token().length() + optionsAndPayloadLength(message);
+    }
+
+    private static int optionsAndPayloadLength(Message message) {
+        int length = 0;
         int previous = 0;
         List<Option> options = message.options();
         for (int i = 0, n = options.size(); i < n; i++) {
@@ -51,7 +55,27 @@ public final class MessageCodec {
     /** The datagram bytes of {@code message}. */
     public static byte[] encode(Message message) {
         byte[] out = new byte[encodedLength(message)];
-        write(message, out, 0);
+        write(message, message.type(), message.messageId(), message.token(), out, 0);
+        return out;
+    }
+
+    /**
+     * The datagram bytes of {@code message} sent with this type, message ID and token: the bytes
+     * of {@code message.withHeader(type, messageId, token)} without making that copy, for the
+     * message layer, which fills in these fields on every message it sends.
+     *
+     * @throws IllegalArgumentException when the message ID is not 0..65535, or a token is given
+     *     for an Empty message (RFC 7252 section 4.1)
+     */
+    public static byte[] encode(Message message, MessageType type, int messageId, Token token) {
+        if (messageId < 0 || messageId > 0xFFFF) {
+            throw new IllegalArgumentException("message ID must be 0..65535, was " + messageId);
+        }
+        if (message.code().isEmpty() && token.length() != 0) {
+            throw new IllegalArgumentException("an Empty message (code 0.00) has no token (RFC 7252 section 4.1)");
+        }
+        byte[] out = new byte[HEADER_LENGTH + token.length() + optionsAndPayloadLength(message)];
+        write(message, type, messageId, token, out, 0);
         return out;
     }
 
@@ -67,17 +91,18 @@ public final class MessageCodec {
             throw new IndexOutOfBoundsException("message needs " + needed + " bytes, buffer has "
                     + (out.length - offset) + " after offset " + offset);
         }
-        return write(message, out, offset);
+        return write(message, message.type(), message.messageId(), message.token(), out, offset);
     }
 
-    private static int write(Message message, byte[] out, int offset) {
+    /** Writes {@code message} with the given header fields in place of its own. */
+    private static int write(Message message, MessageType type, int messageId, Token token, byte[] out, int offset) {
         int p = offset;
-        out[p++] = (byte) (VERSION << 6 | message.type().value() << 4 | message.token().length());
+        out[p++] = (byte) (VERSION << 6 | type.value() << 4 | token.length());
         out[p++] = (byte) message.code().value();
-        out[p++] = (byte) (message.messageId() >>> 8);
-        out[p++] = (byte) message.messageId();
-        message.token().copyTo(out, p);
-        p += message.token().length();
+        out[p++] = (byte) (messageId >>> 8);
+        out[p++] = (byte) messageId;
+        token.copyTo(out, p);
+        p += token.length();
         int previous = 0;
         List<Option> options = message.options();
         for (int i = 0, n = options.size(); i < n; i++) {
