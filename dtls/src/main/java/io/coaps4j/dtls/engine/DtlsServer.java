@@ -271,7 +271,9 @@ public final class DtlsServer {
             return Optional.empty();
         }
         Record first = records.get(0);
-        if (first.type() != ContentType.HANDSHAKE || first.epoch() != 0) {
+        boolean helloVersion = first.version().equals(ProtocolVersion.DTLS_1_2)
+                || first.version().equals(ProtocolVersion.DTLS_1_0);
+        if (first.type() != ContentType.HANDSHAKE || first.epoch() != 0 || !helloVersion) {
             return Optional.empty();
         }
         try {

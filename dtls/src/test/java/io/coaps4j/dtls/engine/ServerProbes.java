@@ -21,7 +21,7 @@ public final class ServerProbes {
         int handshakes = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         System.out.printf("heap per idle PSK session (server, %d sessions): %.0f bytes%n", sessions,
                 idleSessionBytes(sessions));
-        System.out.printf("server time per full PSK handshake (%d handshakes): %.1f µs%n", handshakes,
+        System.out.printf("server CPU per full PSK handshake (%d handshakes): %.1f µs%n", handshakes,
                 handshakeMicros(handshakes));
     }
 
@@ -61,8 +61,9 @@ public final class ServerProbes {
     }
 
     /**
-     * Server time (nanoseconds inside {@link DtlsServer#receive}) per full PSK handshake with cookie
-     * exchange, in microseconds: the median of five rounds of {@code handshakes / 5} after a warm-up.
+     * Server CPU time (inside {@link DtlsServer#receive}, by the thread's CPU clock) per full PSK handshake
+     * with cookie exchange, in microseconds: the median of five rounds of {@code handshakes / 5} after a
+     * warm-up.
      */
     public static double handshakeMicros(int handshakes) {
         int rounds = 5;
