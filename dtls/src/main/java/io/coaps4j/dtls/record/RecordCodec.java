@@ -54,7 +54,7 @@ public final class RecordCodec {
      * Where the record starting at {@code pos} ends, or -1 when its header or fragment runs past
      * {@code end}: records may not span datagrams, so nothing after a truncated record can be framed.
      */
-    static int recordEnd(byte[] datagram, int pos, int end) {
+    public static int recordEnd(byte[] datagram, int pos, int end) {
         if (end - pos < Record.HEADER_LENGTH) {
             return -1;
         }
@@ -79,7 +79,8 @@ public final class RecordCodec {
         return ProtocolVersion.of(datagram[pos + 1] & 0xFF, datagram[pos + 2] & 0xFF);
     }
 
-    static int epoch(byte[] datagram, int pos) {
+    /** The epoch in the header of the record starting at {@code pos}, which must hold a whole header. */
+    public static int epoch(byte[] datagram, int pos) {
         return ((datagram[pos + 3] & 0xFF) << 8) | (datagram[pos + 4] & 0xFF);
     }
 
