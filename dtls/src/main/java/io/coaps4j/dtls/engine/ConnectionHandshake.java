@@ -1,6 +1,7 @@
 package io.coaps4j.dtls.engine;
 
 import io.coaps4j.dtls.alert.DtlsException;
+import io.coaps4j.dtls.credentials.PskCredentials;
 import io.coaps4j.dtls.flight.Flight;
 import io.coaps4j.dtls.flight.FlightMessage;
 import io.coaps4j.dtls.flight.RetransmissionMachine;
@@ -10,13 +11,17 @@ import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.Transition;
+import io.coaps4j.dtls.handshake.client.ClientHandshake;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
+import io.coaps4j.dtls.handshake.server.ServerHandshake;
 import io.coaps4j.dtls.record.RecordLayer;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The handshake of one connection while it runs, and afterwards its last flight for as long as RFC 6347
@@ -44,7 +49,35 @@ final class ConnectionHandshake {
     private boolean peerRetransmitted;
     private long now;
 
-    ConnectionHandshake(DtlsConnection connection, EngineContext engine, RecordLayer records, InetSocketAddress peer,
+    /**
+     * The handshake of a client {@code connection} to {@code server}, reached by {@code serverName} when
+     * it was addressed by name; {@link #start} sends its first flight.
+     *
+     * @throws IllegalArgumentException when the PSK store has no key for this server, or
+     *                                  {@code serverName} is an address literal
+     */
+    static ConnectionHandshake client(DtlsConnection connection, EngineContext engine, RecordLayer records,
+                                      InetSocketAddress server, Optional<String> serverName) {
+        Objects.requireNonNull(serverName, "serverName");
+        serverName.ifPresent(ClientHandshake::checkHostName);
+        PskCredentials credentials = engine.config.pskStore()
+                .flatMap(store -> store.clientCredentials(server, serverName))
+                .orElseThrow(() -> new IllegalArgumentException("the PSK store has no credentials for " + server
+                        + serverName.map(name -> " (" + name + ")").orElse("")));
+        ClientHandshake.Start start = ClientHandshake.start(new HandshakeContext(engine.config, engine.crypto, server),
+                credentials, serverName);
+        return new ConnectionHandshake(connection, engine, records, server, start.state(), 0,
+                RetransmissionMachine.forClient(engine.config.retransmission()), null, start.flight());
+    }
+
+    /** The handshake of a server {@code connection} whose client's ClientHello, with a valid cookie, comes next. */
+    static ConnectionHandshake server(DtlsConnection connection, EngineContext engine, RecordLayer records,
+                                      InetSocketAddress client, int helloSeq, byte[] clientRandom) {
+        return new ConnectionHandshake(connection, engine, records, client, ServerHandshake.start(helloSeq), helloSeq,
+                RetransmissionMachine.forServer(engine.config.retransmission()), clientRandom.clone(), null);
+    }
+
+    private ConnectionHandshake(DtlsConnection connection, EngineContext engine, RecordLayer records, InetSocketAddress peer,
                         HandshakeState state, int nextReceiveSeq, RetransmissionMachine retransmission,
                         byte[] clientHelloRandom, List<OutgoingMessage> firstFlight) {
         this.connection = connection;
@@ -85,6 +118,11 @@ final class ConnectionHandshake {
 
     long deadline() {
         return retransmission.deadline();
+    }
+
+    /** Client: whether the first flight is still to be sent. */
+    boolean awaitsStart() {
+        return firstFlight != null;
     }
 
     /** Client: sends the first flight (RFC 6347 section 4.2.4, PREPARING → SENDING). */
@@ -139,12 +177,20 @@ final class ConnectionHandshake {
     }
 
     /** Retransmits when due; tells the connection when the handshake gave up or its last flight was released. */
-    RetransmissionMachine.Expiry onTimer(long time) {
-        RetransmissionMachine.Expiry expiry = retransmission.onTimer(time);
-        if (expiry == RetransmissionMachine.Expiry.RETRANSMIT) {
-            retransmission.flight().ifPresent(this::write);
+    void onTimer(long time) {
+        switch (retransmission.onTimer(time)) {
+            case RETRANSMIT:
+                retransmission.flight().ifPresent(this::write);
+                break;
+            case GIVE_UP:
+                connection.timedOut();
+                break;
+            case RELEASED:
+                connection.forgetHandshake();
+                break;
+            default:
+                break;
         }
-        return expiry;
     }
 
     /** The peer showed that it has our last flight: it need not be kept. */

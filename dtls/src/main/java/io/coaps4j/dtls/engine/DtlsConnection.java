@@ -1,17 +1,13 @@
 package io.coaps4j.dtls.engine;
 
 import io.coaps4j.dtls.alert.Alert;
+import io.coaps4j.dtls.alert.AlertDescription;
 import io.coaps4j.dtls.alert.AlertMapping;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.config.DtlsConfig;
-import io.coaps4j.dtls.credentials.PskCredentials;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;
-import io.coaps4j.dtls.flight.RetransmissionMachine;
 import io.coaps4j.dtls.handshake.EstablishedSession;
-import io.coaps4j.dtls.handshake.HandshakeContext;
-import io.coaps4j.dtls.handshake.client.ClientHandshake;
-import io.coaps4j.dtls.handshake.server.ServerHandshake;
 import io.coaps4j.dtls.record.ContentType;
 import io.coaps4j.dtls.record.DecryptedRecord;
 import io.coaps4j.dtls.record.RecordLayer;
@@ -28,12 +24,11 @@ import java.util.Optional;
  * go in, datagrams to send, events and the next deadline come out, either as a {@link DtlsResult} or,
  * without result objects, through a {@link DtlsOutput}.
  *
- * <p>It composes the record layer (epochs, protection, replay) with the {@link ConnectionHandshake}
- * (content states, reassembly, retransmission), which it drops once the handshake and its retained last
- * flight are done: an established idle connection keeps its record layer, its session and little else.
- * Failures of the peer's input are handled as the RFCs say: invalid records are dropped silently
- * (RFC 6347 section 4.1.2.7), protocol violations end the connection with the fatal alert that
- * {@link AlertMapping} assigns. Renegotiation is refused with a no_renegotiation warning.
+ * <p>It composes the record layer (epochs, protection, replay), the rules of {@link InboundRecords} and
+ * the {@link ConnectionHandshake}, which it drops once the handshake and its retained last flight are
+ * done: an idle established connection keeps its record layer, its session and little else. Invalid
+ * records are dropped silently (RFC 6347 section 4.1.2.7), protocol violations end the connection with
+ * the fatal alert that {@link AlertMapping} assigns.
  *
  * <p>Not thread-safe: one event loop owns it and calls it with that loop's {@link CryptoContext}.
  * Server connections are created by {@link DtlsServer} once the client's cookie is valid.
@@ -52,13 +47,11 @@ public final class DtlsConnection {
     /** The handshake while it runs and while its last flight is kept; null afterwards. */
     private ConnectionHandshake handshake;
     private DtlsSession session;
-    private boolean started;
     /** When a protected record last arrived or data was last sent: what a server's idle timeout measures. */
     private long lastActivity;
-    /** During a call: where its output goes, and whether a protected record was accepted. */
+    /** During a call: where its output goes, whether a protected record was accepted, whether bad tags are lenient. */
     private DtlsOutput out;
     private boolean authenticated;
-    /** During a call: bad tags are dropped even while the peer's Finished is due (see {@link #receiveForwarded}). */
     private boolean lenient;
 
     private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
@@ -78,20 +71,10 @@ public final class DtlsConnection {
      */
     public static DtlsConnection client(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics,
                                         InetSocketAddress server, Optional<String> serverName) {
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(serverName, "serverName");
-        serverName.ifPresent(DtlsConnection::checkHostName);
-        PskCredentials credentials = config.pskStore()
-                .flatMap(store -> store.clientCredentials(server, serverName))
-                .orElseThrow(() -> new IllegalArgumentException("the PSK store has no credentials for " + server
-                        + serverName.map(name -> " (" + name + ")").orElse("")));
         EngineContext engine = new EngineContext(config, crypto, metrics);
-        ClientHandshake.Start start = ClientHandshake.start(new HandshakeContext(config, crypto, server), credentials,
-                serverName);
-        DtlsConnection connection = new DtlsConnection(ConnectionEnd.CLIENT, server, engine, new RecordLayer());
-        connection.handshake = new ConnectionHandshake(connection, engine, connection.records, server, start.state(),
-                0, RetransmissionMachine.forClient(config.retransmission()), null, start.flight());
+        DtlsConnection connection = new DtlsConnection(ConnectionEnd.CLIENT, Objects.requireNonNull(server, "server"),
+                engine, new RecordLayer());
+        connection.handshake = ConnectionHandshake.client(connection, engine, connection.records, server, serverName);
         return connection;
     }
 
@@ -105,19 +88,9 @@ public final class DtlsConnection {
                                  byte[] clientRandom) {
         DtlsConnection connection = new DtlsConnection(ConnectionEnd.SERVER, client, engine,
                 new RecordLayer(SecurityAssociation.plaintext(helloRecordSeq)));
-        connection.handshake = new ConnectionHandshake(connection, engine, connection.records, client,
-                ServerHandshake.start(helloSeq), helloSeq,
-                RetransmissionMachine.forServer(engine.config.retransmission()), clientRandom.clone(), null);
-        connection.started = true;
+        connection.handshake = ConnectionHandshake.server(connection, engine, connection.records, client, helloSeq,
+                clientRandom);
         return connection;
-    }
-
-    private static void checkHostName(String name) {
-        boolean ipv4 = name.matches("[0-9.]+");
-        if (name.isEmpty() || ipv4 || name.contains(":")) {
-            throw new IllegalArgumentException("serverName must be a DNS host name, not an address literal"
-                    + " (RFC 6066 section 3): " + name);
-        }
     }
 
     public ConnectionEnd role() {
@@ -151,11 +124,6 @@ public final class DtlsConnection {
         return records;
     }
 
-    /** Whether anything of the handshake is still held (its state, reassembler or last flight). */
-    boolean holdsHandshake() {
-        return handshake != null;
-    }
-
     /** When a protected record last arrived or application data was last sent (the call's time). */
     long lastActivity() {
         return lastActivity;
@@ -168,8 +136,7 @@ public final class DtlsConnection {
 
     /** Client: sends the first ClientHello (RFC 6347 section 4.2.4, PREPARING → SENDING). */
     public DtlsResult start(long now) {
-        ResultCollector collector = new ResultCollector();
-        return collector.result(start(now, collector));
+        return ResultCollector.collect(output -> start(now, output));
     }
 
     /** {@link #start(long)} with the output going to {@code output}; returns the next deadline. */
@@ -178,10 +145,9 @@ public final class DtlsConnection {
             throw new IllegalStateException("only a client connection is started; a server connection starts with the"
                     + " client's hello");
         }
-        if (started) {
+        if (handshake == null || !handshake.awaitsStart()) {
             throw new IllegalStateException("the connection has already been started");
         }
-        started = true;
         begin(output, now);
         handshake.start();
         return end();
@@ -189,8 +155,7 @@ public final class DtlsConnection {
 
     /** Processes one datagram from the peer. */
     public DtlsResult receive(byte[] datagram, int offset, int length, long now) {
-        ResultCollector collector = new ResultCollector();
-        return collector.result(receive(datagram, offset, length, now, collector));
+        return ResultCollector.collect(output -> receive(datagram, offset, length, now, output));
     }
 
     public DtlsResult receive(byte[] datagram, long now) {
@@ -220,26 +185,17 @@ public final class DtlsConnection {
 
     /**
      * Server, while a new handshake from the same address runs (RFC 6347 section 4.2.8): processes one
-     * record of the old association and returns whether it authenticated here; if not, the caller hands
-     * it to the new handshake with {@link #receiveForwarded}.
+     * record, returns whether it authenticated. A record the old session refused comes {@code forwarded}
+     * to the new handshake; it may be a replay of the session's, so its bad tag must not end the handshake.
      */
-    boolean receiveRecord(byte[] datagram, int offset, int length, long now, DtlsOutput output) {
-        receive(datagram, offset, length, now, output);
-        return authenticated;
-    }
-
-    /**
-     * A record the old association of the same address did not accept. It may still be a replay of
-     * that association's traffic, so a bad tag here is dropped even while the peer's Finished is due:
-     * a forged or replayed record must not end the new handshake.
-     */
-    void receiveForwarded(byte[] datagram, int offset, int length, long now, DtlsOutput output) {
-        lenient = true;
+    boolean receiveRouted(byte[] datagram, int offset, int length, long now, DtlsOutput output, boolean forwarded) {
+        lenient = forwarded;
         try {
             receive(datagram, offset, length, now, output);
         } finally {
             lenient = false;
         }
+        return authenticated;
     }
 
     /**
@@ -249,8 +205,7 @@ public final class DtlsConnection {
      * @throws IllegalArgumentException when the data exceeds a record's 2^14 bytes
      */
     public DtlsResult send(byte[] data, int offset, int length, long now) {
-        ResultCollector collector = new ResultCollector();
-        return collector.result(send(data, offset, length, now, collector));
+        return ResultCollector.collect(output -> send(data, offset, length, now, output));
     }
 
     public DtlsResult send(byte[] data, long now) {
@@ -271,37 +226,21 @@ public final class DtlsConnection {
 
     /** Retransmits, gives up or releases what is due at {@code now}. */
     public DtlsResult onTimer(long now) {
-        ResultCollector collector = new ResultCollector();
-        return collector.result(onTimer(now, collector));
+        return ResultCollector.collect(output -> onTimer(now, output));
     }
 
     /** {@link #onTimer(long)} with the output going to {@code output}; returns the next deadline. */
     public long onTimer(long now, DtlsOutput output) {
         begin(output, now);
         if (isOpen() && handshake != null) {
-            switch (handshake.onTimer(now)) {
-                case GIVE_UP:
-                    terminate();
-                    status = Status.FAILED;
-                    engine.metrics.handshakeTimedOut();
-                    LOG.debug("{} {}: handshake timed out", role, peer);
-                    emit(new DtlsEvent.Failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(), "no answer after "
-                            + engine.config.retransmission().maxRetransmissions() + " retransmissions"));
-                    break;
-                case RELEASED:
-                    forgetHandshake();
-                    break;
-                default:
-                    break;
-            }
+            handshake.onTimer(now);
         }
         return end();
     }
 
     /** Closes the connection with close_notify (RFC 5246 section 7.2.1); the peer's answer is not awaited. */
     public DtlsResult close(long now) {
-        ResultCollector collector = new ResultCollector();
-        return collector.result(close(now, collector));
+        return ResultCollector.collect(output -> close(now, output));
     }
 
     /** {@link #close(long)} with the output going to {@code output}; returns the next deadline. */
@@ -319,11 +258,7 @@ public final class DtlsConnection {
         return end();
     }
 
-    /**
-     * Ends this connection because the same client started a new one from its address: at once while this
-     * one is still a handshake, once the new handshake completed while this one is established (RFC 6347
-     * section 4.2.8). No alert: the client no longer has this connection's state.
-     */
+    /** Ends this connection for a new one of the same client (RFC 6347 section 4.2.8); no alert: the client lost it. */
     void replaced(long now, DtlsOutput output) {
         begin(output, now);
         if (isOpen()) {
@@ -372,6 +307,7 @@ public final class DtlsConnection {
         authenticated = true;
     }
 
+    /** Whether the call in progress tolerates bad tags (see {@link #receiveRouted}). */
     boolean isLenient() {
         return lenient;
     }
@@ -402,30 +338,33 @@ public final class DtlsConnection {
         records.discardPreviousRead();
     }
 
+    /** The handshake's retransmissions are used up (RFC 6347 section 4.2.4). */
+    void timedOut() {
+        engine.metrics.handshakeTimedOut();
+        failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(), "no answer after "
+                + engine.config.retransmission().maxRetransmissions() + " retransmissions");
+    }
+
     /** The peer sent the fatal {@code alert}. */
     void failedByPeer(Alert alert) {
-        if (status == Status.HANDSHAKING) {
-            engine.metrics.handshakeFailed(alert.description());
-        }
-        LOG.debug("{} {}: peer sent {}", role, peer, alert);
-        terminate();
-        status = Status.FAILED;
-        emit(new DtlsEvent.Failed(DtlsEvent.FailureOrigin.PEER_ALERT, Optional.of(alert.description()),
-                "peer sent " + alert));
+        failed(DtlsEvent.FailureOrigin.PEER_ALERT, Optional.of(alert.description()), "peer sent " + alert);
     }
 
     /** This side detected {@code failure}: the fatal alert it maps to is sent and the connection ends. */
     void fail(DtlsException failure) {
         Alert alert = AlertMapping.alertFor(failure);
-        if (status == Status.HANDSHAKING) {
-            engine.metrics.handshakeFailed(alert.description());
-        }
-        LOG.debug("{} {}: sending {}: {}", role, peer, alert, failure.getMessage());
         sendAlert(alert);
+        failed(DtlsEvent.FailureOrigin.LOCAL_ALERT, Optional.of(alert.description()), failure.getMessage());
+    }
+
+    private void failed(DtlsEvent.FailureOrigin origin, Optional<AlertDescription> alert, String detail) {
+        if (status == Status.HANDSHAKING) {
+            alert.ifPresent(engine.metrics::handshakeFailed);
+        }
+        LOG.debug("{} {}: failed, {} {}: {}", role, peer, origin, alert, detail);
         terminate();
         status = Status.FAILED;
-        emit(new DtlsEvent.Failed(DtlsEvent.FailureOrigin.LOCAL_ALERT, Optional.of(alert.description()),
-                failure.getMessage()));
+        emit(new DtlsEvent.Failed(origin, alert, detail));
     }
 
     void closeWith(DtlsEvent.CloseReason reason) {

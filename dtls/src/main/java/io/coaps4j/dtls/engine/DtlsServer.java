@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 /**
  * The server side of DTLS for one socket, without I/O: it routes each datagram to the connection of
@@ -49,9 +48,8 @@ public final class DtlsServer {
     private final DtlsConfig config;
     private final EngineContext engine;
     private final StatelessCookies cookies;
-    private final SessionTable table = new SessionTable();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-    private int handshakes;
+    private final SessionTable table;
+    private final SlotTimers timers = new SlotTimers();
 
     /** A datagram for {@code to}. */
     public record Outbound(InetSocketAddress to, byte[] datagram) {
@@ -80,6 +78,7 @@ public final class DtlsServer {
     public DtlsServer(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics, long now) {
         this.config = Objects.requireNonNull(config, "config");
         this.engine = new EngineContext(config, crypto, metrics);
+        this.table = new SessionTable(config.maxConnections());
         this.cookies = new StatelessCookies(new CookieSecrets(crypto.random(), config.cookieRotationPeriodMillis(), now));
     }
 
@@ -89,7 +88,7 @@ public final class DtlsServer {
 
     /** Connections held: established sessions and handshakes in progress. */
     public int connectionCount() {
-        return table.sessions() + handshakes;
+        return table.sessions() + table.handshakes();
     }
 
     /** Established sessions held. */
@@ -99,7 +98,7 @@ public final class DtlsServer {
 
     /** Connections still in their handshake. */
     public int handshakeCount() {
-        return handshakes;
+        return table.handshakes();
     }
 
     /** The session established with {@code peer}, if any. */
@@ -189,9 +188,12 @@ public final class DtlsServer {
         PeerSlot slot = table.get(peer);
         if (slot != null) {
             if (slot.successor != null) {
-                close(slot, slot.successor, DtlsEvent.CloseReason.LOCAL_CLOSE, now, out);
+                table.close(slot, slot.successor, DtlsEvent.CloseReason.LOCAL_CLOSE, now, out);
             }
-            close(slot, slot.current, DtlsEvent.CloseReason.LOCAL_CLOSE, now, out);
+            table.close(slot, slot.current, DtlsEvent.CloseReason.LOCAL_CLOSE, now, out);
+            if (!slot.removed) {
+                timers.reschedule(slot);
+            }
         }
         return nextDeadline();
     }
@@ -204,34 +206,27 @@ public final class DtlsServer {
 
     /** {@link #onTimer(long)} writing to {@code out}; returns the next deadline. */
     public long onTimer(long now, DtlsOutput out) {
-        while (!timers.isEmpty() && timers.peek().deadline <= now) {
-            Timer timer = timers.poll();
-            if (timer.isCurrent()) {
-                PeerSlot slot = timer.slot;
-                slot.scheduled = DtlsResult.NO_DEADLINE;
-                DtlsConnection successor = slot.successor;
-                fire(slot, slot.current, now, out);
-                if (successor != null && !slot.removed && slot.successor == successor) {
-                    fire(slot, successor, now, out);
-                }
-                if (!slot.removed) {
-                    reschedule(slot);
-                }
+        PeerSlot slot;
+        while ((slot = timers.pollDue(now)) != null) {
+            DtlsConnection successor = slot.successor;
+            fire(slot, slot.current, now, out);
+            if (successor != null && !slot.removed && slot.successor == successor) {
+                fire(slot, successor, now, out);
+            }
+            if (!slot.removed) {
+                timers.reschedule(slot);
             }
         }
         PeerSlot oldest;
         while ((oldest = table.oldest()) != null && now - oldest.current.lastActivity() >= config.idleTimeoutMillis()) {
-            close(oldest, oldest.current, DtlsEvent.CloseReason.IDLE_TIMEOUT, now, out);
+            table.close(oldest, oldest.current, DtlsEvent.CloseReason.IDLE_TIMEOUT, now, out);
         }
         return nextDeadline();
     }
 
     /** When {@link #onTimer} is next due, or {@link DtlsResult#NO_DEADLINE}. */
     public long nextDeadline() {
-        while (!timers.isEmpty() && !timers.peek().isCurrent()) {
-            timers.poll();
-        }
-        long next = timers.isEmpty() ? DtlsResult.NO_DEADLINE : timers.peek().deadline;
+        long next = timers.next();
         PeerSlot oldest = table.oldest();
         if (oldest != null) {
             long lastActivity = oldest.current.lastActivity();
@@ -251,7 +246,7 @@ public final class DtlsServer {
         }
         // A new handshake displaces a handshake of the same client (the current one or a waiting successor).
         DtlsConnection displaced = slot == null ? null : slot.current.isHandshaking() ? slot.current : slot.successor;
-        if (handshakes - (displaced == null ? 0 : 1) >= config.maxConcurrentHandshakes()) {
+        if (table.handshakes() - (displaced == null ? 0 : 1) >= config.maxConcurrentHandshakes()) {
             engine.metrics.handshakeDropped(HandshakeDropReason.CONNECTION_LIMIT);
             return;
         }
@@ -262,27 +257,7 @@ public final class DtlsServer {
             // Failed at once (e.g. no common suite: the alert is out), or the hello was not taken: keep nothing.
             return;
         }
-        handshakes++;
-        if (displaced != null) {
-            replace(displaced, now, out);
-        }
-        if (slot == null) {
-            slot = new PeerSlot(fresh);
-            table.put(from, slot);
-        } else if (displaced == slot.current) {
-            slot.current = fresh;
-        } else {
-            slot.successor = fresh;
-        }
-        reschedule(slot);
-    }
-
-    private void replace(DtlsConnection old, long now, DtlsOutput out) {
-        boolean wasHandshaking = old.isHandshaking();
-        old.replaced(now, out);
-        if (wasHandshaking) {
-            handshakes--;
-        }
+        timers.reschedule(table.admit(from, slot, fresh, displaced, now, out));
     }
 
     /**
@@ -329,10 +304,10 @@ public final class DtlsServer {
                 receive(slot, successor, datagram, pos, next - pos, now, out);
             } else {
                 DtlsConnection session = slot.current;
-                boolean accepted = session.receiveRecord(datagram, pos, next - pos, now, out);
+                boolean accepted = session.receiveRouted(datagram, pos, next - pos, now, out, false);
                 settle(slot, session, false, now, out);
                 if (!accepted && !slot.removed && slot.successor == successor) {
-                    successor.receiveForwarded(datagram, pos, next - pos, now, out);
+                    successor.receiveRouted(datagram, pos, next - pos, now, out, true);
                     settle(slot, successor, true, now, out);
                 }
             }
@@ -355,101 +330,11 @@ public final class DtlsServer {
         }
     }
 
-    private void close(PeerSlot slot, DtlsConnection connection, DtlsEvent.CloseReason reason, long now,
-                       DtlsOutput out) {
-        boolean wasHandshaking = connection.isHandshaking();
-        connection.close(reason, now, out);
-        settle(slot, connection, wasHandshaking, now, out);
-    }
-
-    /** Updates the slot and the tables after a call to one of its connections. */
+    /** Updates the slot, the table and the slot's timer after a call to one of its connections. */
     private void settle(PeerSlot slot, DtlsConnection connection, boolean wasHandshaking, long now, DtlsOutput out) {
-        if (wasHandshaking && !connection.isHandshaking()) {
-            handshakes--;
-        }
-        if (connection == slot.successor) {
-            settleSuccessor(slot, now, out);
-        } else if (connection == slot.current) {
-            settleCurrent(slot, now, out);
-        }
+        table.settle(slot, connection, wasHandshaking, now, out);
         if (!slot.removed) {
-            reschedule(slot);
-        }
-    }
-
-    private void settleSuccessor(PeerSlot slot, long now, DtlsOutput out) {
-        DtlsConnection successor = slot.successor;
-        switch (successor.status()) {
-            case ESTABLISHED:
-                // Its Finished verified: the old association must go (RFC 6347 section 4.2.8).
-                DtlsConnection old = slot.current;
-                slot.current = successor;
-                slot.successor = null;
-                replace(old, now, out);
-                table.touch(slot);
-                break;
-            case CLOSED:
-            case FAILED:
-                slot.successor = null; // the session it would have replaced stays
-                break;
-            default:
-                break;
-        }
-    }
-
-    private void settleCurrent(PeerSlot slot, long now, DtlsOutput out) {
-        DtlsConnection current = slot.current;
-        switch (current.status()) {
-            case ESTABLISHED:
-                if (!slot.listed) {
-                    table.touch(slot);
-                    makeRoom(slot, now, out);
-                } else if (current.lastActivity() == now) {
-                    table.touch(slot);
-                }
-                break;
-            case CLOSED:
-            case FAILED:
-                table.unlist(slot);
-                if (slot.successor != null) {
-                    slot.current = slot.successor;
-                    slot.successor = null;
-                } else {
-                    table.remove(current.peer(), slot);
-                }
-                break;
-            default:
-                break;
-        }
-    }
-
-    /** Closes the least recently active sessions while there are more than allowed; never {@code keep}. */
-    private void makeRoom(PeerSlot keep, long now, DtlsOutput out) {
-        PeerSlot oldest;
-        while (table.sessions() > config.maxConnections() && (oldest = table.oldest()) != null && oldest != keep) {
-            close(oldest, oldest.current, DtlsEvent.CloseReason.EVICTED, now, out);
-        }
-    }
-
-    private void reschedule(PeerSlot slot) {
-        long deadline = slot.deadline();
-        if (deadline != slot.scheduled) {
-            slot.scheduled = deadline;
-            if (deadline != DtlsResult.NO_DEADLINE) {
-                timers.add(new Timer(deadline, slot));
-            }
-        }
-    }
-
-    /** A timer entry; stale when the slot was removed or rescheduled since. */
-    private record Timer(long deadline, PeerSlot slot) implements Comparable<Timer> {
-        boolean isCurrent() {
-            return !slot.removed && slot.scheduled == deadline;
-        }
-
-        @Override
-        public int compareTo(Timer other) {
-            return Long.compare(deadline, other.deadline);
+            timers.reschedule(slot);
         }
     }
 

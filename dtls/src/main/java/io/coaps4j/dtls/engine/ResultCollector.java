@@ -3,6 +3,7 @@ package io.coaps4j.dtls.engine;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /** Collects one connection call's output for the methods that return a {@link DtlsResult}. */
 final class ResultCollector implements DtlsOutput {
@@ -19,7 +20,10 @@ final class ResultCollector implements DtlsOutput {
         events.add(event);
     }
 
-    DtlsResult result(long nextDeadline) {
-        return new DtlsResult(datagrams, events, nextDeadline);
+    /** Runs {@code call} (which returns the next deadline) with a new collector and returns what it produced. */
+    static DtlsResult collect(ToLongFunction<DtlsOutput> call) {
+        ResultCollector collector = new ResultCollector();
+        long nextDeadline = call.applyAsLong(collector);
+        return new DtlsResult(collector.datagrams, collector.events, nextDeadline);
     }
 }
