@@ -214,7 +214,7 @@ final class ConnectionHandshake {
             }
             if (next.activateRead()) {
                 // May deliver buffered records of the new epoch, which then meet the new state.
-                records.activatePendingRead(engine.crypto, engine.receiver());
+                records.activatePendingRead(engine.crypto, engine.inbound());
             }
         } else {
             Transition.Completed completed = (Transition.Completed) transition;

@@ -49,10 +49,10 @@ public final class DtlsConnection {
     private DtlsSession session;
     /** When a protected record last arrived or data was last sent: what a server's idle timeout measures. */
     private long lastActivity;
-    /** During a call: where its output goes, whether a protected record was accepted, whether bad tags are lenient. */
+    /** During a call: where its output goes. */
     private DtlsOutput out;
-    private boolean authenticated;
-    private boolean lenient;
+    /** Events held back: a handshake waiting to replace a session speaks only once it completed (see {@link #announce}). */
+    private boolean quiet;
 
     private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.role = role;
@@ -164,23 +164,8 @@ public final class DtlsConnection {
 
     /** {@link #receive(byte[], int, int, long)} with the output going to {@code output}; returns the next deadline. */
     public long receive(byte[] datagram, int offset, int length, long now, DtlsOutput output) {
-        Objects.checkFromIndexSize(offset, length, datagram.length);
-        begin(output, now);
-        if (isOpen()) {
-            DtlsConnection previous = engine.dispatchTo(this);
-            try {
-                records.receive(engine.crypto, datagram, offset, length, engine.receiver());
-            } finally {
-                engine.dispatchTo(previous);
-            }
-            if (handshake != null && isOpen()) {
-                handshake.afterReceive();
-            }
-            if (authenticated && status == Status.ESTABLISHED) {
-                lastActivity = now;
-            }
-        }
-        return end();
+        receiveRecords(datagram, offset, length, now, output, false);
+        return nextDeadline();
     }
 
     /**
@@ -189,12 +174,24 @@ public final class DtlsConnection {
      * to the new handshake; it may be a replay of the session's, so its bad tag must not end the handshake.
      */
     boolean receiveRouted(byte[] datagram, int offset, int length, long now, DtlsOutput output, boolean forwarded) {
-        lenient = forwarded;
-        try {
-            receive(datagram, offset, length, now, output);
-        } finally {
-            lenient = false;
+        return receiveRecords(datagram, offset, length, now, output, forwarded);
+    }
+
+    private boolean receiveRecords(byte[] datagram, int offset, int length, long now, DtlsOutput output,
+                                   boolean lenient) {
+        Objects.checkFromIndexSize(offset, length, datagram.length);
+        begin(output, now);
+        boolean authenticated = false;
+        if (isOpen()) {
+            authenticated = engine.inbound().receive(this, records, datagram, offset, length, lenient);
+            if (handshake != null && isOpen()) {
+                handshake.afterReceive();
+            }
+            if (authenticated && status == Status.ESTABLISHED) {
+                lastActivity = now;
+            }
         }
+        end();
         return authenticated;
     }
 
@@ -273,7 +270,6 @@ public final class DtlsConnection {
 
     private void begin(DtlsOutput output, long now) {
         out = Objects.requireNonNull(output, "output");
-        authenticated = false;
         if (handshake != null) {
             handshake.begin(now);
         }
@@ -289,7 +285,24 @@ public final class DtlsConnection {
     }
 
     void emit(DtlsEvent event) {
-        out.event(peer, event);
+        if (!quiet) {
+            out.event(peer, event);
+        }
+    }
+
+    /**
+     * Server: holds back this connection's events while it is a handshake waiting to replace the session
+     * of its address (RFC 6347 section 4.2.8), so that the application hears of it only once it replaced
+     * that session, and never of one that failed while the session went on.
+     */
+    void quiet(boolean holdBack) {
+        quiet = holdBack;
+    }
+
+    /** Reports, after all, the completion of a handshake that was {@link #quiet}, and lets its events through. */
+    void announce(DtlsOutput output) {
+        quiet = false;
+        output.event(peer, new DtlsEvent.HandshakeCompleted(session));
     }
 
     /** The handshake in progress or retained, or null. */
@@ -300,16 +313,6 @@ public final class DtlsConnection {
     /** The epoch of the established session. */
     int sessionEpoch() {
         return session.epoch();
-    }
-
-    /** A protected record was accepted in the call in progress. */
-    void markAuthenticated() {
-        authenticated = true;
-    }
-
-    /** Whether the call in progress tolerates bad tags (see {@link #receiveRouted}). */
-    boolean isLenient() {
-        return lenient;
     }
 
     /** Application data of the session's epoch, accepted: handed on as an event. */

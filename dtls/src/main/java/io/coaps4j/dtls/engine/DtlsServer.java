@@ -31,7 +31,9 @@ import java.util.Optional;
  * client that lost its state (section 4.2.8). A handshake in progress is replaced at once: the cookie
  * exchange proved the client. An established session is not destroyed by it: it keeps working (its
  * records are tried first) until the new handshake delivers a verified Finished, and only then is it
- * closed ({@link DtlsEvent.CloseReason#REPLACED}); a new handshake that fails leaves it untouched.
+ * closed ({@link DtlsEvent.CloseReason#REPLACED}), just before the new one's
+ * {@link DtlsEvent.HandshakeCompleted}. Until then the new handshake reports nothing: one that fails
+ * leaves the session untouched and unmentioned.
  *
  * <p>Sessions: at most {@code maxConnections} established ones. When a handshake completes beyond that,
  * the least recently active sessions are closed with close_notify ({@link DtlsEvent.CloseReason#EVICTED}),
@@ -252,6 +254,7 @@ public final class DtlsServer {
         }
         DtlsConnection fresh = DtlsConnection.server(engine, from, hello.messageSeq(), hello.recordSeq(),
                 hello.hello().random());
+        fresh.quiet(slot != null && displaced != slot.current); // waits beside an established session
         fresh.receive(datagram, offset, length, now, out);
         if (!fresh.isHandshaking() || fresh.nextDeadline() == DtlsResult.NO_DEADLINE) {
             // Failed at once (e.g. no common suite: the alert is out), or the hello was not taken: keep nothing.

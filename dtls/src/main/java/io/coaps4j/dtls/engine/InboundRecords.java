@@ -6,11 +6,13 @@ import io.coaps4j.dtls.alert.AuthenticationFailedException;
 import io.coaps4j.dtls.alert.DecodeException;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
+import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.handshake.message.ChangeCipherSpec;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 import io.coaps4j.dtls.record.DecryptedRecord;
 import io.coaps4j.dtls.record.DropReason;
+import io.coaps4j.dtls.record.RecordLayer;
 import io.coaps4j.dtls.record.RecordReceiver;
 
 import java.util.List;
@@ -21,18 +23,39 @@ import java.util.List;
  * so connections hold no receiver of their own.
  */
 final class InboundRecords implements RecordReceiver {
+    private final CryptoContext crypto;
     private final DtlsMetrics metrics;
+    /** The connection whose records are being received, and what its call has seen and allows. */
     private DtlsConnection target;
+    private boolean authenticated;
+    private boolean lenient;
 
-    InboundRecords(DtlsMetrics metrics) {
+    InboundRecords(CryptoContext crypto, DtlsMetrics metrics) {
+        this.crypto = crypto;
         this.metrics = metrics;
     }
 
-    /** Makes {@code connection}, now in a call, the target; returns the previous one to restore. */
-    DtlsConnection dispatchTo(DtlsConnection connection) {
-        DtlsConnection previous = target;
+    /**
+     * Passes the records of {@code datagram} from {@code records} to {@code connection}, which is in a call;
+     * returns whether one of them was protected and authentic. When {@code lenient}, a bad tag never ends
+     * the handshake (see {@link DtlsConnection#receiveRouted}).
+     */
+    boolean receive(DtlsConnection connection, RecordLayer records, byte[] datagram, int offset, int length,
+                    boolean lenient) {
+        DtlsConnection previousTarget = target;
+        boolean previousAuthenticated = authenticated;
+        boolean previousLenient = this.lenient;
         target = connection;
-        return previous;
+        authenticated = false;
+        this.lenient = lenient;
+        try {
+            records.receive(crypto, datagram, offset, length, this);
+            return authenticated;
+        } finally {
+            target = previousTarget;
+            authenticated = previousAuthenticated;
+            this.lenient = previousLenient;
+        }
     }
 
     @Override
@@ -42,7 +65,7 @@ final class InboundRecords implements RecordReceiver {
             return;
         }
         if (record.epoch() > 0) {
-            connection.markAuthenticated();
+            authenticated = true;
         }
         try {
             switch (record.type()) {
@@ -72,7 +95,7 @@ final class InboundRecords implements RecordReceiver {
         metrics.recordDropped(reason);
         DtlsConnection connection = target;
         ConnectionHandshake handshake = connection.handshake();
-        if (reason == DropReason.BAD_TAG && !connection.isLenient() && connection.isHandshaking()
+        if (reason == DropReason.BAD_TAG && !lenient && connection.isHandshaking()
                 && handshake.awaitsPeerFinished()) {
             // The peer's first record of the new epoch does not authenticate: it derived other keys,
             // from a wrong or unknown PSK (RFC 4279 section 2). Fail as for a bad Finished.

@@ -62,7 +62,7 @@ final class SessionTable {
         } else if (displaced == slot.current) {
             slot.current = fresh;
         } else {
-            slot.successor = fresh;
+            slot.successor = fresh; // made quiet by the caller before its first call
         }
         return slot;
     }
@@ -95,6 +95,7 @@ final class SessionTable {
                 slot.current = successor;
                 slot.successor = null;
                 replace(old, now, out);
+                successor.announce(out);
                 touch(slot);
                 break;
             case CLOSED:
@@ -123,6 +124,7 @@ final class SessionTable {
                 if (slot.successor != null) {
                     slot.current = slot.successor;
                     slot.successor = null;
+                    slot.current.quiet(false); // no session left to protect: an ordinary handshake now
                 } else {
                     byAddress.remove(current.peer(), slot);
                     slot.removed = true;
