@@ -3,7 +3,6 @@ package io.coaps4j.dtls.engine;
 import io.coaps4j.dtls.alert.AlertDescription;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
-import io.coaps4j.dtls.handshake.message.ClientHello;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 import io.coaps4j.dtls.handshake.message.WireWriter;
@@ -16,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.coaps4j.dtls.engine.Fixture.CLIENT;
+import static io.coaps4j.dtls.engine.Hellos.cookieOf;
+import static io.coaps4j.dtls.engine.Hellos.firstHello;
+import static io.coaps4j.dtls.engine.Hellos.withCookie;
 import static io.coaps4j.dtls.engine.Fixture.KEY;
 import static io.coaps4j.dtls.engine.Fixture.OTHER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,26 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each attack on the handshake, on the wire, and what the endpoints must (not) do. */
 class AttackTest {
     private static final InetSocketAddress VICTIM = VirtualNetwork.address("192.0.2.99", 5683);
-
-    private static byte[] firstHello(long seed) {
-        return Fixture.client(Fixture.config("c", KEY), seed).start(0).datagrams().get(0);
-    }
-
-    /** The ClientHello datagram again, with {@code cookie} in place of the empty cookie. */
-    private static byte[] withCookie(byte[] helloDatagram, byte[] cookie) throws Exception {
-        Record record = Wire.records(helloDatagram).get(0);
-        HandshakeFragment fragment = Wire.onlyFragment(record);
-        ClientHello hello = ClientHello.decode(fragment.fragmentBytes()).withCookie(cookie);
-        byte[] body = hello.encodeBody();
-        return Wire.datagram(Wire.plaintext(ContentType.HANDSHAKE, record.sequenceNumber() + 1,
-                HandshakeFragment.whole(HandshakeType.CLIENT_HELLO.code(), 1, body).encode()));
-    }
-
-    private static byte[] cookieOf(DtlsServer.Result verifyRequest) throws Exception {
-        Record record = Wire.records(verifyRequest.datagrams().get(0).datagram()).get(0);
-        byte[] body = Wire.onlyFragment(record).fragmentBytes();
-        return io.coaps4j.dtls.handshake.message.HelloVerifyRequest.decode(body).cookie();
-    }
 
     @Test
     void helloWithoutCookieFromASpoofedAddressAllocatesNothingAndIsNotAmplified() {
