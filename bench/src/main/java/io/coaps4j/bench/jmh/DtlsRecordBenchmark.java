@@ -4,7 +4,9 @@ import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.engine.DtlsConnection;
+import io.coaps4j.dtls.engine.DtlsEvent;
 import io.coaps4j.dtls.engine.DtlsMetrics;
+import io.coaps4j.dtls.engine.DtlsOutput;
 import io.coaps4j.dtls.engine.DtlsResult;
 import io.coaps4j.dtls.engine.DtlsServer;
 
@@ -30,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The DTLS server's established-session hot path, sans-IO: a client protects a 20-byte application
  * record, the server receives it (record decode, unprotect, ApplicationData event) and sends a 20-byte
  * reply (protect). {@code clientProtect} measures the client's part alone, to be subtracted from
- * {@code receiveAndReply}; {@code serverReply} is the server's send alone.
+ * {@code receiveAndReply} (calls returning result objects) and {@code receiveAndReplyToOutput} (calls
+ * writing to a {@link DtlsOutput}); {@code serverReply} is the server's send alone.
  *
  * <p>Run: {@code java -cp <bench classpath> org.openjdk.jmh.Main DtlsRecordBenchmark -f 1 -wi 2 -i 3 -r 1s -prof gc}
  */
@@ -46,6 +49,8 @@ public class DtlsRecordBenchmark {
 
     private final byte[] request = "GET /hello CoAP-ish.".getBytes(StandardCharsets.US_ASCII);
     private final byte[] reply = "2.05 Hello, world!!!".getBytes(StandardCharsets.US_ASCII);
+    private final LastDatagram toServer = new LastDatagram();
+    private final LastDatagram sink = new LastDatagram();
     private DtlsServer server;
     private DtlsConnection client;
     private long now;
@@ -88,7 +93,7 @@ public class DtlsRecordBenchmark {
         return server.send(CLIENT, reply, now);
     }
 
-    /** Client protect + server receive (decode, unprotect, event) + server reply. */
+    /** Client protect + server receive (decode, unprotect, event) + server reply, with the calls that return results. */
     @Benchmark
     public Object receiveAndReply() {
         DtlsResult sent = client.send(request, now);
@@ -97,5 +102,35 @@ public class DtlsRecordBenchmark {
             throw new IllegalStateException("expected one event, got " + received.events());
         }
         return server.send(CLIENT, reply, now);
+    }
+
+    /** The same through the calls that write to a {@link DtlsOutput}, as a transport would use them. */
+    @Benchmark
+    public Object receiveAndReplyToOutput() {
+        client.send(request, 0, request.length, now, toServer);
+        toServer.events = 0;
+        server.receive(CLIENT, toServer.datagram, 0, toServer.datagram.length, now, sink);
+        if (sink.events != 1) {
+            throw new IllegalStateException("expected one event, got " + sink.events);
+        }
+        sink.events = 0;
+        server.send(CLIENT, reply, 0, reply.length, now, sink);
+        return sink.datagram;
+    }
+
+    /** Keeps the last datagram and counts events, as a transport writing to its socket would. */
+    static final class LastDatagram implements DtlsOutput {
+        byte[] datagram;
+        int events;
+
+        @Override
+        public void datagram(InetSocketAddress to, byte[] bytes) {
+            datagram = bytes;
+        }
+
+        @Override
+        public void event(InetSocketAddress peer, DtlsEvent event) {
+            events++;
+        }
     }
 }

@@ -51,7 +51,10 @@ public final class DtlsConnection {
     private long lastActivity;
     /** During a call: where its output goes. */
     private DtlsOutput out;
-    /** Events held back: a handshake waiting to replace a session speaks only once it completed (see {@link #announce}). */
+    /**
+     * Events held back: the application hears of a handshake waiting to replace a session only once it
+     * replaced it ({@link #announce}), never of one that failed while the session went on.
+     */
     private boolean quiet;
 
     private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
@@ -129,14 +132,10 @@ public final class DtlsConnection {
         return lastActivity;
     }
 
-    /** Server: whether this connection's handshake began with the ClientHello of {@code random}. */
-    boolean startedBy(byte[] random) {
-        return handshake != null && handshake.startedBy(random);
-    }
-
     /** Client: sends the first ClientHello (RFC 6347 section 4.2.4, PREPARING → SENDING). */
     public DtlsResult start(long now) {
-        return ResultCollector.collect(output -> start(now, output));
+        ResultCollector collector = new ResultCollector();
+        return collector.result(start(now, collector));
     }
 
     /** {@link #start(long)} with the output going to {@code output}; returns the next deadline. */
@@ -155,7 +154,8 @@ public final class DtlsConnection {
 
     /** Processes one datagram from the peer. */
     public DtlsResult receive(byte[] datagram, int offset, int length, long now) {
-        return ResultCollector.collect(output -> receive(datagram, offset, length, now, output));
+        ResultCollector collector = new ResultCollector();
+        return collector.result(receive(datagram, offset, length, now, collector));
     }
 
     public DtlsResult receive(byte[] datagram, long now) {
@@ -202,7 +202,8 @@ public final class DtlsConnection {
      * @throws IllegalArgumentException when the data exceeds a record's 2^14 bytes
      */
     public DtlsResult send(byte[] data, int offset, int length, long now) {
-        return ResultCollector.collect(output -> send(data, offset, length, now, output));
+        ResultCollector collector = new ResultCollector();
+        return collector.result(send(data, offset, length, now, collector));
     }
 
     public DtlsResult send(byte[] data, long now) {
@@ -223,7 +224,8 @@ public final class DtlsConnection {
 
     /** Retransmits, gives up or releases what is due at {@code now}. */
     public DtlsResult onTimer(long now) {
-        return ResultCollector.collect(output -> onTimer(now, output));
+        ResultCollector collector = new ResultCollector();
+        return collector.result(onTimer(now, collector));
     }
 
     /** {@link #onTimer(long)} with the output going to {@code output}; returns the next deadline. */
@@ -237,7 +239,8 @@ public final class DtlsConnection {
 
     /** Closes the connection with close_notify (RFC 5246 section 7.2.1); the peer's answer is not awaited. */
     public DtlsResult close(long now) {
-        return ResultCollector.collect(output -> close(now, output));
+        ResultCollector collector = new ResultCollector();
+        return collector.result(close(now, collector));
     }
 
     /** {@link #close(long)} with the output going to {@code output}; returns the next deadline. */
@@ -290,11 +293,7 @@ public final class DtlsConnection {
         }
     }
 
-    /**
-     * Server: holds back this connection's events while it is a handshake waiting to replace the session
-     * of its address (RFC 6347 section 4.2.8), so that the application hears of it only once it replaced
-     * that session, and never of one that failed while the session went on.
-     */
+    /** Server: holds back the events of a handshake waiting to replace a session (RFC 6347 section 4.2.8). */
     void quiet(boolean holdBack) {
         quiet = holdBack;
     }

@@ -13,7 +13,6 @@ import io.coaps4j.dtls.record.RecordCodec;
 import io.coaps4j.dtls.record.SecurityAssociation;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -343,17 +342,17 @@ public final class DtlsServer {
 
     /** Collects a call's output for the methods that return a {@link Result}. */
     private static final class Collector implements DtlsOutput {
-        private final List<Outbound> datagrams = new ArrayList<>(2);
-        private final List<PeerEvent> events = new ArrayList<>(1);
+        private List<Outbound> datagrams = List.of();
+        private List<PeerEvent> events = List.of();
 
         @Override
         public void datagram(InetSocketAddress to, byte[] datagram) {
-            datagrams.add(new Outbound(to, datagram));
+            datagrams = ResultCollector.append(datagrams, new Outbound(to, datagram));
         }
 
         @Override
         public void event(InetSocketAddress peer, DtlsEvent event) {
-            events.add(new PeerEvent(peer, event));
+            events = ResultCollector.append(events, new PeerEvent(peer, event));
         }
 
         Result result(long nextDeadline) {

@@ -24,10 +24,15 @@ final class PeerSlot {
 
     /** Which of the slot's connections began with the ClientHello of {@code random}, or null. */
     DtlsConnection startedBy(byte[] random) {
-        if (current.startedBy(random)) {
+        if (startedBy(current, random)) {
             return current;
         }
-        return successor != null && successor.startedBy(random) ? successor : null;
+        return successor != null && startedBy(successor, random) ? successor : null;
+    }
+
+    private static boolean startedBy(DtlsConnection connection, byte[] random) {
+        ConnectionHandshake handshake = connection.handshake();
+        return handshake != null && handshake.startedBy(random);
     }
 
     /** The earlier deadline of the slot's connections. */

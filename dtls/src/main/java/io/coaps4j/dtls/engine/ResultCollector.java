@@ -3,27 +3,37 @@ package io.coaps4j.dtls.engine;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToLongFunction;
 
-/** Collects one connection call's output for the methods that return a {@link DtlsResult}. */
+/**
+ * Collects one connection call's output for the methods that return a {@link DtlsResult}. Most calls
+ * produce one datagram or one event, so lists are only made for a second element: an immutable
+ * one-element list passes through the result's defensive copy as it is.
+ */
 final class ResultCollector implements DtlsOutput {
-    private final List<byte[]> datagrams = new ArrayList<>(2);
-    private final List<DtlsEvent> events = new ArrayList<>(1);
+    private List<byte[]> datagrams = List.of();
+    private List<DtlsEvent> events = List.of();
 
     @Override
     public void datagram(InetSocketAddress to, byte[] datagram) {
-        datagrams.add(datagram);
+        datagrams = append(datagrams, datagram);
     }
 
     @Override
     public void event(InetSocketAddress peer, DtlsEvent event) {
-        events.add(event);
+        events = append(events, event);
     }
 
-    /** Runs {@code call} (which returns the next deadline) with a new collector and returns what it produced. */
-    static DtlsResult collect(ToLongFunction<DtlsOutput> call) {
-        ResultCollector collector = new ResultCollector();
-        long nextDeadline = call.applyAsLong(collector);
-        return new DtlsResult(collector.datagrams, collector.events, nextDeadline);
+    DtlsResult result(long nextDeadline) {
+        return new DtlsResult(datagrams, events, nextDeadline);
+    }
+
+    /** {@code list} with {@code item} added: {@code List.of(item)} for the first, an ArrayList from the second on. */
+    static <T> List<T> append(List<T> list, T item) {
+        if (list.isEmpty()) {
+            return List.of(item);
+        }
+        List<T> grown = list instanceof ArrayList ? list : new ArrayList<>(list);
+        grown.add(item);
+        return grown;
     }
 }
