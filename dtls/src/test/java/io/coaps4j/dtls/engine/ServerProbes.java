@@ -131,8 +131,8 @@ public final class ServerProbes {
 
     /**
      * Server CPU time (inside {@link DtlsServer#receive}, by the thread's CPU clock) per full PSK handshake
-     * with cookie exchange, in microseconds: the median of five rounds of {@code handshakes / 5} after a
-     * warm-up.
+     * with cookie exchange, in microseconds: the median of five rounds of {@code handshakes / 5} after as
+     * many handshakes to warm up.
      */
     public static double handshakeMicros(int handshakes) {
         int rounds = 5;
@@ -140,11 +140,14 @@ public final class ServerProbes {
         DtlsConfig config = InMemoryPeers.config().maxConnections(perRound + 2_000).build();
         DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), 0);
         InMemoryPeers peers = new InMemoryPeers(server, config, CryptoContext.create());
-        runHandshakes(server, peers, Math.min(perRound, 2_000), 0);
+        // Warm up with as many handshakes as are measured: the JIT needs thousands to settle.
+        for (int round = 0; round < rounds; round++) {
+            runHandshakes(server, peers, perRound, 0);
+        }
         double[] micros = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             long start = peers.serverNanos();
-            runHandshakes(server, peers, perRound, (round + 1) * 1_000_000L);
+            runHandshakes(server, peers, perRound, (round + 1) * 10_000_000L);
             micros[round] = (peers.serverNanos() - start) / 1_000.0 / perRound;
         }
         java.util.Arrays.sort(micros);
