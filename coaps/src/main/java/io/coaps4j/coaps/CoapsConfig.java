@@ -25,14 +25,16 @@ public final class CoapsConfig {
     private final DtlsConfig dtls;
     private final KeepAlive keepAlive;
     private final int maxClientSessions;
+    private final boolean acceptHandshakes;
     private final RandomSource random;
 
     private CoapsConfig(InetSocketAddress bindAddress, DtlsConfig dtls, KeepAlive keepAlive, int maxClientSessions,
-                        RandomSource random) {
+                        boolean acceptHandshakes, RandomSource random) {
         this.bindAddress = bindAddress;
         this.dtls = dtls;
         this.keepAlive = keepAlive;
         this.maxClientSessions = maxClientSessions;
+        this.acceptHandshakes = acceptHandshakes;
         this.random = random;
     }
 
@@ -63,6 +65,15 @@ public final class CoapsConfig {
         return maxClientSessions;
     }
 
+    /**
+     * Whether this node answers handshakes that peers start (the DTLS server role). A node that only
+     * ever opens sessions itself, as a constrained client does, can refuse them: it still serves
+     * requests that arrive in the sessions it opened.
+     */
+    public boolean acceptHandshakes() {
+        return acceptHandshakes;
+    }
+
     /** Randomness of the handshakes (client and server randoms, cookie secrets). */
     public RandomSource random() {
         return random;
@@ -71,7 +82,7 @@ public final class CoapsConfig {
     @Override
     public String toString() {
         return "CoapsConfig[bind " + bindAddress + ", " + dtls + ", " + keepAlive + ", maxClientSessions "
-                + maxClientSessions + "]";
+                + maxClientSessions + (acceptHandshakes ? "" : ", client role only") + "]";
     }
 
     /** Collects settings; {@link #build()} validates them together. */
@@ -85,6 +96,7 @@ public final class CoapsConfig {
         private DtlsConfig dtlsConfig;
         private KeepAlive keepAlive = KeepAlive.disabled();
         private int maxClientSessions = DEFAULT_MAX_CLIENT_SESSIONS;
+        private boolean acceptHandshakes = true;
         private RandomSource random;
 
         private Builder() {
@@ -143,6 +155,12 @@ public final class CoapsConfig {
             return this;
         }
 
+        /** See {@link CoapsConfig#acceptHandshakes()}; default true. */
+        public Builder acceptHandshakes(boolean value) {
+            this.acceptHandshakes = value;
+            return this;
+        }
+
         /** Randomness for the handshakes (default: the platform's strong source). */
         public Builder random(RandomSource value) {
             this.random = value;
@@ -162,7 +180,7 @@ public final class CoapsConfig {
             if (maxClientSessions < 1) {
                 throw new IllegalArgumentException("maxClientSessions must be positive, was " + maxClientSessions);
             }
-            return new CoapsConfig(bindAddress, dtls(), keepAlive, maxClientSessions,
+            return new CoapsConfig(bindAddress, dtls(), keepAlive, maxClientSessions, acceptHandshakes,
                     random != null ? random : RandomSource.secure());
         }
 

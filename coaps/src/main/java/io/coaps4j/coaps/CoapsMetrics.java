@@ -21,12 +21,14 @@ import java.util.Map;
  * @param deadPeersClosed         sessions closed because a keep-alive ping went unanswered
  * @param sessionsReplaced        sessions that ended because a new handshake with the same address replaced them
  * @param clientSessionsEvicted   client sessions closed to stay within {@link CoapsConfig#maxClientSessions()}
+ * @param datagramsRefused        datagrams for the DTLS server role that a client-only connector
+ *                                ({@link CoapsConfig#acceptHandshakes()} false) dropped
  */
 public record CoapsMetrics(int serverSessions, int clientSessions, int clientHandshakes, long handshakesSucceeded,
                            Map<AlertDescription, Long> handshakesFailed, long handshakesTimedOut,
                            Map<DropReason, Long> recordsDropped, Map<HandshakeDropReason, Long> handshakeMessagesDropped,
                            Map<BindingDropReason, Long> bindingDrops, long pingsSent, long deadPeersClosed,
-                           long sessionsReplaced, long clientSessionsEvicted) {
+                           long sessionsReplaced, long clientSessionsEvicted, long datagramsRefused) {
 
     public CoapsMetrics {
         handshakesFailed = Map.copyOf(handshakesFailed);

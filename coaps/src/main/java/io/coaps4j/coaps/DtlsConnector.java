@@ -110,6 +110,7 @@ public final class DtlsConnector implements Connector {
     private long deadPeersClosed;
     private long sessionsReplaced;
     private long clientSessionsEvicted;
+    private long datagramsRefused;
 
     private DtlsConnector(CoapsConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -131,9 +132,13 @@ public final class DtlsConnector implements Connector {
         return new Builder();
     }
 
-    /** A client's connector: any free port on the wildcard address, keys from {@code psk}. */
+    /**
+     * A client's connector: any free port on the wildcard address, keys from {@code psk}, and only
+     * the DTLS client role (handshakes started by others are refused; servers can still send
+     * requests in the sessions it opens).
+     */
     public static DtlsConnector client(PskStore psk) {
-        return builder().bind(new InetSocketAddress(0)).psk(psk).build();
+        return builder().bind(new InetSocketAddress(0)).psk(psk).acceptHandshakes(false).build();
     }
 
     public CoapsConfig config() {
@@ -313,6 +318,10 @@ public final class DtlsConnector implements Connector {
         // A server never sends a ClientHello: one always goes to the server role, even from a peer we reach as client.
         if (client != null && !startsWithClientHello(data, offset, length)) {
             handleClient(client, client.connection.receive(data, offset, length, now), now);
+            return;
+        }
+        if (!config.acceptHandshakes()) {
+            datagramsRefused++; // a client-only node has no DTLS server role
             return;
         }
         int handshakesBefore = server.handshakeCount();
@@ -857,7 +866,7 @@ public final class DtlsConnector implements Connector {
         }
         return new CoapsMetrics(serverSessions.size(), clientSessions, clients.size() - clientSessions,
                 dtlsMetrics.handshakesSucceeded(), failures, dtlsMetrics.handshakesTimedOut(), records, messages,
-                binding, pingsSent, deadPeersClosed, sessionsReplaced, clientSessionsEvicted);
+                binding, pingsSent, deadPeersClosed, sessionsReplaced, clientSessionsEvicted, datagramsRefused);
     }
 
     @Override
@@ -998,6 +1007,11 @@ public final class DtlsConnector implements Connector {
 
         public Builder maxClientSessions(int max) {
             config.maxClientSessions(max);
+            return this;
+        }
+
+        public Builder acceptHandshakes(boolean accept) {
+            config.acceptHandshakes(accept);
             return this;
         }
 
