@@ -2,6 +2,7 @@ package io.coaps4j.coaps;
 
 import io.coaps4j.coap.peer.Peer;
 import io.coaps4j.dtls.engine.DtlsConnection;
+import io.coaps4j.dtls.engine.DtlsOutput;
 import io.coaps4j.dtls.engine.DtlsResult;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 final class ClientConnection {
     final InetSocketAddress address;
     final DtlsConnection connection;
+    /** Where the connection's calls put their datagrams and events; set once by the connector. */
+    DtlsOutput output;
     /** Set once the handshake completed. */
     SessionState session;
     /** The deadline its timer entry was made for. */

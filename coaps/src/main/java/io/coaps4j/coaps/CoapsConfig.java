@@ -5,6 +5,7 @@ import io.coaps4j.dtls.credentials.PskStore;
 import io.coaps4j.dtls.crypto.RandomSource;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 /**
  * The immutable configuration of a {@link DtlsConnector}: where it binds, the DTLS configuration
@@ -12,7 +13,7 @@ import java.net.InetSocketAddress;
  * dead-peer check. Built with {@link #builder()}; {@code build()} names the first wrong field.
  *
  * <p>The DTLS part is given either piecemeal ({@link Builder#psk}, {@link Builder#maxConnections},
- * {@link Builder#maxConcurrentHandshakes}, {@link Builder#retransmission}, {@link Builder#pskIdentityHint})
+ * {@link Builder#maxConcurrentHandshakes}, {@link Builder#idleTimeout}, {@link Builder#retransmission}, {@link Builder#pskIdentityHint})
  * or whole with {@link Builder#dtlsConfig} for every other DTLS setting, not both.
  */
 public final class CoapsConfig {
@@ -92,6 +93,7 @@ public final class CoapsConfig {
         private String pskIdentityHint;
         private Integer maxConnections;
         private Integer maxConcurrentHandshakes;
+        private Duration idleTimeout;
         private RetransmissionPolicy retransmission;
         private DtlsConfig dtlsConfig;
         private KeepAlive keepAlive = KeepAlive.disabled();
@@ -132,13 +134,22 @@ public final class CoapsConfig {
             return this;
         }
 
+        /**
+         * Server role: a session without traffic this long is closed with close_notify (default 24 hours:
+         * TS-0008 clause 7 wants sessions kept up as long as possible).
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = timeout;
+            return this;
+        }
+
         /** Handshake flight retransmission (RFC 6347 section 4.2.4.1); its give-up bounds how long a request waits for a handshake. */
         public Builder retransmission(RetransmissionPolicy policy) {
             this.retransmission = policy;
             return this;
         }
 
-        /** Every DTLS setting at once; then psk, pskIdentityHint, maxConnections, maxConcurrentHandshakes and retransmission stay unset. */
+        /** Every DTLS setting at once; then psk, pskIdentityHint, maxConnections, maxConcurrentHandshakes, idleTimeout and retransmission stay unset. */
         public Builder dtlsConfig(DtlsConfig config) {
             this.dtlsConfig = config;
             return this;
@@ -189,6 +200,7 @@ public final class CoapsConfig {
                 String conflict = psk != null ? "psk" : pskIdentityHint != null ? "pskIdentityHint"
                         : maxConnections != null ? "maxConnections"
                         : maxConcurrentHandshakes != null ? "maxConcurrentHandshakes"
+                        : idleTimeout != null ? "idleTimeout"
                         : retransmission != null ? "retransmission" : null;
                 if (conflict != null) {
                     throw new IllegalArgumentException(conflict + " must not be set together with dtlsConfig;"
@@ -211,6 +223,12 @@ public final class CoapsConfig {
             }
             if (retransmission != null) {
                 dtls.retransmission(retransmission);
+            }
+            if (idleTimeout != null) {
+                if (idleTimeout.isNegative() || idleTimeout.toMillis() < 1_000) {
+                    throw new IllegalArgumentException("idleTimeout must be at least 1 s, was " + idleTimeout);
+                }
+                dtls.idleTimeoutMillis(idleTimeout.toMillis());
             }
             return dtls.build();
         }

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param bindingDrops            CoAP messages not sent by the binding, by reason
  * @param pingsSent               keep-alive CoAP pings sent, retransmissions included
  * @param deadPeersClosed         sessions closed because a keep-alive ping went unanswered
+ * @param serverSessionsExpired   server sessions closed after the DTLS idle timeout
+ * @param serverSessionsEvicted   server sessions closed, least recently active first, to make room for new ones
  * @param sessionsReplaced        sessions that ended because a new handshake with the same address replaced them
  * @param clientSessionsEvicted   client sessions closed to stay within {@link CoapsConfig#maxClientSessions()}
  * @param datagramsRefused        datagrams for the DTLS server role that a client-only connector
@@ -28,7 +30,8 @@ public record CoapsMetrics(int serverSessions, int clientSessions, int clientHan
                            Map<AlertDescription, Long> handshakesFailed, long handshakesTimedOut,
                            Map<DropReason, Long> recordsDropped, Map<HandshakeDropReason, Long> handshakeMessagesDropped,
                            Map<BindingDropReason, Long> bindingDrops, long pingsSent, long deadPeersClosed,
-                           long sessionsReplaced, long clientSessionsEvicted, long datagramsRefused) {
+                           long serverSessionsExpired, long serverSessionsEvicted, long sessionsReplaced,
+                           long clientSessionsEvicted, long datagramsRefused) {
 
     public CoapsMetrics {
         handshakesFailed = Map.copyOf(handshakesFailed);

@@ -37,7 +37,8 @@ final class ConnectorCounters {
             binding.put(reason, bindingDrops[reason.ordinal()]);
         }
         return new CoapsMetrics(serverSessions, clientSessions, clientHandshakes, dtls.handshakesSucceeded(), failures,
-                dtls.handshakesTimedOut(), records, messages, binding, pingsSent, deadPeersClosed, sessionsReplaced,
+                dtls.handshakesTimedOut(), records, messages, binding, pingsSent, deadPeersClosed,
+                dtls.sessionsExpired(), dtls.sessionsEvicted(), sessionsReplaced,
                 clientSessionsEvicted, datagramsRefused);
     }
 }

@@ -10,6 +10,7 @@ import io.coaps4j.dtls.crypto.RandomSource;
 import io.coaps4j.dtls.engine.DtlsConnection;
 import io.coaps4j.dtls.engine.DtlsEvent;
 import io.coaps4j.dtls.engine.DtlsMetrics;
+import io.coaps4j.dtls.engine.DtlsOutput;
 import io.coaps4j.dtls.engine.DtlsResult;
 import io.coaps4j.dtls.engine.DtlsServer;
 import io.coaps4j.dtls.engine.DtlsSession;
@@ -24,6 +25,7 @@ import io.coaps4j.transport.UdpChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,6 +88,9 @@ public final class DtlsConnector implements Connector {
     /** Resolves waiting for a handshake the peer started with us from the address we wanted to reach. */
     private final Map<InetSocketAddress, List<CompletableFuture<Peer>>> serverWaiters = new HashMap<>();
     private final KeepAliveMonitor keepAlive;
+    private final PendingEvents pending = new PendingEvents();
+    private final ServerOutput serverOutput = new ServerOutput();
+    private boolean draining;
 
     private volatile EventLoop loop;
     private volatile UdpChannel channel;
@@ -297,7 +302,8 @@ public final class DtlsConnector implements Connector {
         ClientConnection client = clients.get(from);
         // A server never sends a ClientHello: one always goes to the server role, even from a peer we reach as client.
         if (client != null && !startsWithClientHello(data, offset, length)) {
-            handleClient(client, client.connection.receive(data, offset, length, now), now);
+            client.connection.receive(data, offset, length, now, client.output);
+            afterClientCall(client, now);
             return;
         }
         if (!config.acceptHandshakes()) {
@@ -306,7 +312,8 @@ public final class DtlsConnector implements Connector {
         }
         int handshakesBefore = server.handshakeCount();
         int connectionsBefore = server.connectionCount();
-        handleServer(server.receive(from, data, offset, length, now), now);
+        server.receive(from, data, offset, length, now, serverOutput);
+        drain(now);
         if (client != null && !client.removed
                 && (server.handshakeCount() > handshakesBefore || server.connectionCount() > connectionsBefore)) {
             // The peer proved its address with a cookie and starts a new association from it (RFC 6347
@@ -323,28 +330,45 @@ public final class DtlsConnector implements Connector {
                 && data[offset + Record.HEADER_LENGTH] == (byte) HandshakeType.CLIENT_HELLO.code();
     }
 
-    private void handleServer(DtlsServer.Result result, long now) {
-        for (DtlsServer.Outbound outbound : result.datagrams()) {
-            transmit(outbound.to(), outbound.datagram());
+    /**
+     * Handles the events the engine calls queued, once those calls have returned; a nested call
+     * (e.g. a response sent while a request is delivered) leaves its events to the outermost drain,
+     * so they are handled in order.
+     */
+    private void drain(long now) {
+        if (draining) {
+            return;
         }
-        for (DtlsServer.PeerEvent peerEvent : result.events()) {
-            InetSocketAddress address = peerEvent.peer();
-            DtlsEvent event = peerEvent.event();
-            if (event instanceof DtlsEvent.ApplicationData data) {
-                SessionState session = serverSessions.get(address);
-                if (session == null || session.peer.session() != data.session()) {
-                    session = reconcileServer(address, now, false);
+        draining = true;
+        try {
+            while (pending.poll()) {
+                ClientConnection client = pending.client();
+                if (client != null) {
+                    onClientEvent(client, pending.event(), now);
+                } else {
+                    onServerEvent(pending.address(), pending.event(), now);
                 }
-                deliver(session, data, now);
-            } else if (event instanceof DtlsEvent.HandshakeCompleted) {
-                reconcileServer(address, now, false);
-            } else {
-                if (event instanceof DtlsEvent.Closed closedEvent
-                        && closedEvent.reason() == DtlsEvent.CloseReason.REPLACED && serverSessions.containsKey(address)) {
-                    counters.sessionsReplaced++;
-                }
-                reconcileServer(address, now, true);
             }
+        } finally {
+            draining = false;
+        }
+    }
+
+    private void onServerEvent(InetSocketAddress address, DtlsEvent event, long now) {
+        if (event instanceof DtlsEvent.ApplicationData data) {
+            SessionState session = serverSessions.get(address);
+            if (session == null || session.peer.session() != data.session()) {
+                session = reconcileServer(address, now, false);
+            }
+            deliver(session, data, now);
+        } else if (event instanceof DtlsEvent.HandshakeCompleted) {
+            reconcileServer(address, now, false);
+        } else {
+            if (event instanceof DtlsEvent.Closed closedEvent
+                    && closedEvent.reason() == DtlsEvent.CloseReason.REPLACED && serverSessions.containsKey(address)) {
+                counters.sessionsReplaced++;
+            }
+            reconcileServer(address, now, true);
         }
     }
 
@@ -377,22 +401,22 @@ public final class DtlsConnector implements Connector {
         return mine;
     }
 
-    private void handleClient(ClientConnection client, DtlsResult result, long now) {
-        for (byte[] datagram : result.datagrams()) {
-            transmit(client.address, datagram);
+    private void onClientEvent(ClientConnection client, DtlsEvent event, long now) {
+        if (event instanceof DtlsEvent.ApplicationData data) {
+            deliver(client.session, data, now);
+        } else if (event instanceof DtlsEvent.HandshakeCompleted completed) {
+            clientEstablished(client, completed.session(), now);
+        } else if (event instanceof DtlsEvent.Closed closedEvent) {
+            clientEnded(client, HandshakeFailures.closed(client.address, closedEvent.reason()));
+        } else if (event instanceof DtlsEvent.Failed failed) {
+            clientEnded(client, HandshakeFailures.failed(client.address, failed));
         }
-        for (DtlsEvent event : result.events()) {
-            if (event instanceof DtlsEvent.ApplicationData data) {
-                deliver(client.session, data, now);
-            } else if (event instanceof DtlsEvent.HandshakeCompleted completed) {
-                clientEstablished(client, completed.session(), now);
-            } else if (event instanceof DtlsEvent.Closed closedEvent) {
-                clientEnded(client, HandshakeFailures.closed(client.address, closedEvent.reason()));
-            } else if (event instanceof DtlsEvent.Failed failed) {
-                clientEnded(client, HandshakeFailures.failed(client.address, failed));
-            }
-        }
+    }
+
+    /** After every call into a client connection: its deadline may have moved, its events wait. */
+    private void afterClientCall(ClientConnection client, long now) {
         clients.reschedule(client);
+        drain(now);
     }
 
     private void clientEstablished(ClientConnection client, DtlsSession session, long now) {
@@ -402,7 +426,8 @@ public final class DtlsConnector implements Connector {
         if (serverSessions.containsKey(client.address)) {
             // One association per address pair: the newest wins; the peer drops the old one on our close_notify.
             counters.sessionsReplaced++;
-            handleServer(server.close(client.address, now), now);
+            server.close(client.address, now, serverOutput);
+            drain(now);
         }
         completeAll(client.takeWaiters(), client.session.peer);
     }
@@ -470,7 +495,8 @@ public final class DtlsConnector implements Connector {
                 counters.dropped(BindingDropReason.NO_SESSION);
                 return false;
             }
-            handleClient(client, client.connection.send(datagram, 0, datagram.length, now), now);
+            client.connection.send(datagram, 0, datagram.length, now, client.output);
+            afterClientCall(client, now);
             return true;
         }
         InetSocketAddress address = session.peer.address();
@@ -481,7 +507,8 @@ public final class DtlsConnector implements Connector {
             counters.dropped(current.isEmpty() ? BindingDropReason.NO_SESSION : BindingDropReason.OTHER_SESSION_OR_EPOCH);
             return false;
         }
-        handleServer(server.send(address, datagram, 0, datagram.length, now), now);
+        server.send(address, datagram, 0, datagram.length, now, serverOutput);
+        drain(now);
         return true;
     }
 
@@ -545,9 +572,11 @@ public final class DtlsConnector implements Connector {
             return;
         }
         ClientConnection client = new ClientConnection(address, connection);
+        client.output = new ClientOutput(client);
         client.addWaiter(result);
         clients.add(client);
-        handleClient(client, connection.start(now), now);
+        connection.start(now, client.output);
+        afterClientCall(client, now);
     }
 
     /** Closes the least recently used established client session when the table is full; false when none can go. */
@@ -560,7 +589,7 @@ public final class DtlsConnector implements Connector {
             return false;
         }
         counters.clientSessionsEvicted++;
-        handleClient(victim, victim.connection.close(now), now);
+        closeClient(victim, now);
         return true;
     }
 
@@ -600,10 +629,12 @@ public final class DtlsConnector implements Connector {
     }
 
     private void onTimer(long now) {
-        handleServer(server.onTimer(now), now);
+        server.onTimer(now, serverOutput);
+        drain(now);
         ClientConnection due;
         while ((due = clients.pollDue(now)) != null) {
-            handleClient(due, due.connection.onTimer(now), now);
+            due.connection.onTimer(now, due.output);
+            afterClientCall(due, now);
         }
         if (keepAlive.startSweep(now, !serverSessions.isEmpty() || !clients.isEmpty())) {
             sweep(now);
@@ -644,11 +675,18 @@ public final class DtlsConnector implements Connector {
     private void closeSession(SessionState session, long now) {
         ClientConnection client = session.client;
         if (client != null) {
-            if (!client.removed) {
-                handleClient(client, client.connection.close(now), now);
-            }
+            closeClient(client, now);
         } else if (serverSessions.get(session.peer.address()) == session) {
-            handleServer(server.close(session.peer.address(), now), now);
+            server.close(session.peer.address(), now, serverOutput);
+            drain(now);
+        }
+    }
+
+    /** close_notify (RFC 5246 section 7.2.1); its Closed event ends the connection's exchanges. */
+    private void closeClient(ClientConnection client, long now) {
+        if (!client.removed) {
+            client.connection.close(now, client.output);
+            afterClientCall(client, now);
         }
     }
 
@@ -656,7 +694,7 @@ public final class DtlsConnector implements Connector {
         boolean any = false;
         ClientConnection client = clients.get(address);
         if (client != null) {
-            handleClient(client, client.connection.close(now), now);
+            closeClient(client, now);
             any = true;
         }
         SessionState served = serverSessions.get(address);
@@ -674,7 +712,7 @@ public final class DtlsConnector implements Connector {
         }
         long now = nowMillis();
         for (ClientConnection client : new ArrayList<>(clients.connections())) {
-            handleClient(client, client.connection.close(now), now);
+            closeClient(client, now);
         }
         for (SessionState session : new ArrayList<>(serverSessions.values())) {
             closeSession(session, now);
@@ -713,6 +751,38 @@ public final class DtlsConnector implements Connector {
     public String toString() {
         UdpChannel udp = channel;
         return "DtlsConnector[" + (udp != null ? udp.localAddress() : config.bindAddress()) + "]";
+    }
+
+    /** Datagrams of the DTLS server role go straight to the socket; its events wait for {@link #drain}. */
+    private final class ServerOutput implements DtlsOutput {
+        @Override
+        public void datagram(InetSocketAddress to, byte[] datagram) {
+            transmit(to, datagram);
+        }
+
+        @Override
+        public void event(InetSocketAddress peer, DtlsEvent event) {
+            pending.add(null, peer, event);
+        }
+    }
+
+    /** The same for one client connection, whose events are tagged with it. */
+    private final class ClientOutput implements DtlsOutput {
+        private final ClientConnection client;
+
+        ClientOutput(ClientConnection client) {
+            this.client = client;
+        }
+
+        @Override
+        public void datagram(InetSocketAddress to, byte[] datagram) {
+            transmit(to, datagram);
+        }
+
+        @Override
+        public void event(InetSocketAddress peer, DtlsEvent event) {
+            pending.add(client, peer, event);
+        }
     }
 
     /** Drives the DTLS retransmission timers and the keep-alive through the loop's deadline mechanism. */
@@ -764,6 +834,11 @@ public final class DtlsConnector implements Connector {
 
         public Builder maxConcurrentHandshakes(int max) {
             config.maxConcurrentHandshakes(max);
+            return this;
+        }
+
+        public Builder idleTimeout(Duration timeout) {
+            config.idleTimeout(timeout);
             return this;
         }
 

@@ -25,7 +25,8 @@ class CoapsConfigTest {
     void sessionTableLimitsReachTheDtlsConfig() {
         CoapsConfig config = CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY))
                 .maxConnections(500).maxConcurrentHandshakes(50).retransmission(Fixtures.QUICK_GIVE_UP)
-                .pskIdentityHint("hint").build();
+                .pskIdentityHint("hint").idleTimeout(Duration.ofMinutes(5)).build();
+        assertThat(config.dtls().idleTimeoutMillis()).isEqualTo(300_000);
         assertThat(config.dtls().maxConnections()).isEqualTo(500);
         assertThat(config.dtls().maxConcurrentHandshakes()).isEqualTo(50);
         assertThat(config.dtls().retransmission()).isEqualTo(Fixtures.QUICK_GIVE_UP);
@@ -42,6 +43,8 @@ class CoapsConfigTest {
                 .hasMessageStartingWith("bind must be a resolved address");
         assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).maxClientSessions(0).build())
                 .hasMessageStartingWith("maxClientSessions must be positive");
+        assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY))
+                .idleTimeout(Duration.ofMillis(10)).build()).hasMessageStartingWith("idleTimeout must be at least 1 s");
         assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).keepAlive(null).build())
                 .hasMessageStartingWith("keepAlive must be set");
         assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).maxConnections(0).build())
@@ -56,6 +59,8 @@ class CoapsConfigTest {
                 .hasMessageStartingWith("psk must not be set together with dtlsConfig");
         assertThatThrownBy(() -> CoapsConfig.builder().dtlsConfig(dtls).maxConnections(3).build())
                 .hasMessageStartingWith("maxConnections must not be set together with dtlsConfig");
+        assertThatThrownBy(() -> CoapsConfig.builder().dtlsConfig(dtls).idleTimeout(Duration.ofHours(1)).build())
+                .hasMessageStartingWith("idleTimeout must not be set together with dtlsConfig");
     }
 
     @Test
