@@ -43,13 +43,25 @@ final class HandshakeFailures {
                 }
                 return new CommandFailure(ExitCodes.FAILURE, failed + detail(e));
             case TIMEOUT:
-                return new CommandFailure(ExitCodes.TIMEOUT, "no DTLS handshake with " + server
-                        + ": the server did not answer; is a coaps server listening on that port?");
+                return incomplete(server + " (no answer to the retransmissions)", identity);
             case CLOSED:
                 return new CommandFailure(ExitCodes.FAILURE, failed + "the connection closed before it completed");
             default:
                 return new CommandFailure(ExitCodes.FAILURE, "no DTLS handshake with " + server + ": " + detail(e));
         }
+    }
+
+    /**
+     * No session came about in time. A server that cannot decrypt our Finished (wrong key) may drop
+     * it silently, as Californium and libcoap do (RFC 6347 section 4.1.2.7: invalid records are
+     * discarded), which looks the same as no server at all; the message names both causes.
+     *
+     * @param where the server's address, and how long was waited when that helps
+     */
+    static CommandFailure incomplete(String where, PskIdentity identity) {
+        return new CommandFailure(ExitCodes.TIMEOUT, "no DTLS session with " + where + ": the handshake did not"
+                + " complete; either no coaps server listens there, or it does not accept identity '" + identity.text()
+                + "' with this key (servers may drop a wrong key silently)");
     }
 
     /** The connector's own explanation, without the "DTLS handshake with ... failed:" it starts with. */

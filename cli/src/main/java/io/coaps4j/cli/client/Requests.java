@@ -64,8 +64,8 @@ final class Requests {
                 return client.send(request);
             } catch (CoapTimeoutException e) {
                 if (dtls != null && dtls.sessions().isEmpty()) {
-                    throw new CommandFailure(ExitCodes.TIMEOUT, "no DTLS handshake with " + hostAndPort(request.uri())
-                            + " within " + seconds(timeout) + " s; is a coaps server listening on that port?");
+                    throw HandshakeFailures.incomplete(hostAndPort(request.uri()) + " within " + seconds(timeout) + " s",
+                            credentials.orElseThrow().identity());
                 }
                 throw new CommandFailure(ExitCodes.TIMEOUT, "no response from " + request.uri() + " within "
                         + seconds(timeout) + " s");
