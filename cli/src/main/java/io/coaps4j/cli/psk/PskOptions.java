@@ -28,12 +28,12 @@ public final class PskOptions {
 
     static final class KeySource {
         @Option(names = "--psk-key", paramLabel = "HEX", required = true,
-                description = "pre-shared key as hex digits, at most 64 bytes (e.g. 73656372657450534b)")
+                description = "pre-shared key as hex digits, two per byte, at most 64 bytes")
         String hex;
 
         @Option(names = "--psk-key-file", paramLabel = "FILE", required = true,
-                description = "read the key from FILE: hex digits, or key=HEX (and identity=ID) lines"
-                        + " like the server's psk.properties")
+                description = "read the key from FILE: hex digits, or key=HEX and identity=ID lines"
+                        + " (the server's key file, which gives the identity too)")
         Path file;
     }
 
