@@ -3,7 +3,6 @@ package io.coaps4j.coaps;
 import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.endpoint.ConnectorSink;
 import io.coaps4j.coap.peer.Peer;
-import io.coaps4j.dtls.alert.AlertDescription;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.PskStore;
 import io.coaps4j.dtls.crypto.CryptoContext;
@@ -14,11 +13,9 @@ import io.coaps4j.dtls.engine.DtlsMetrics;
 import io.coaps4j.dtls.engine.DtlsResult;
 import io.coaps4j.dtls.engine.DtlsServer;
 import io.coaps4j.dtls.engine.DtlsSession;
-import io.coaps4j.dtls.engine.HandshakeDropReason;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 import io.coaps4j.dtls.record.ContentType;
-import io.coaps4j.dtls.record.DropReason;
 import io.coaps4j.dtls.record.Record;
 import io.coaps4j.dtls.record.SecurityAssociation;
 import io.coaps4j.transport.DeadlineHandler;
@@ -28,14 +25,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -81,22 +75,17 @@ public final class DtlsConnector implements Connector {
     public static final int DEFAULT_PORT = CoapsConfig.DEFAULT_PORT;
     private static final long NO_DEADLINE = DtlsResult.NO_DEADLINE;
     private static final long NANOS_PER_MILLI = 1_000_000L;
-    private static final long MIN_SWEEP_MILLIS = 10;
 
     private final CoapsConfig config;
     private final AtomicBoolean started = new AtomicBoolean();
     private final Deadlines deadlines = new Deadlines();
     private final DtlsMetrics dtlsMetrics = new DtlsMetrics();
-    private final long[] bindingDrops = new long[BindingDropReason.values().length];
-    private final Map<InetSocketAddress, Session> serverSessions = new HashMap<>();
-    /** Access-ordered: the eldest is the least recently used client session. */
-    private final LinkedHashMap<InetSocketAddress, ClientSide> clients = new LinkedHashMap<>(16, 0.75f, true);
+    private final ConnectorCounters counters = new ConnectorCounters();
+    private final Map<InetSocketAddress, SessionState> serverSessions = new HashMap<>();
+    private final ClientTable clients = new ClientTable();
     /** Resolves waiting for a handshake the peer started with us from the address we wanted to reach. */
     private final Map<InetSocketAddress, List<CompletableFuture<Peer>>> serverWaiters = new HashMap<>();
-    private final PriorityQueue<ClientTimer> clientTimers = new PriorityQueue<>();
-    private final long keepAliveIdle;
-    private final long keepAliveAckTimeout;
-    private final long sweepPeriod;
+    private final KeepAliveMonitor keepAlive;
 
     private volatile EventLoop loop;
     private volatile UdpChannel channel;
@@ -105,21 +94,10 @@ public final class DtlsConnector implements Connector {
     private CryptoContext crypto;
     private DtlsServer server;
     private long originNanos;
-    private long nextSweep = NO_DEADLINE;
-    private long pingsSent;
-    private long deadPeersClosed;
-    private long sessionsReplaced;
-    private long clientSessionsEvicted;
-    private long datagramsRefused;
 
     private DtlsConnector(CoapsConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        KeepAlive keepAlive = config.keepAlive();
-        this.keepAliveIdle = keepAlive.enabled() ? keepAlive.idle().toMillis() : 0;
-        this.keepAliveAckTimeout = keepAlive.ackTimeout().toMillis();
-        // Sweeping at half the shorter period keeps each ping and retransmission within that period of its time.
-        this.sweepPeriod = keepAlive.enabled()
-                ? Math.max(MIN_SWEEP_MILLIS, Math.min(keepAliveIdle, keepAliveAckTimeout) / 2) : 0;
+        this.keepAlive = new KeepAliveMonitor(config.keepAlive(), this::randomMessageId);
     }
 
     /** A connector for {@code config}. */
@@ -198,7 +176,7 @@ public final class DtlsConnector implements Connector {
             return CompletableFuture.failedFuture(new IllegalStateException("the DTLS connector is not started"));
         }
         if (closed) {
-            return CompletableFuture.failedFuture(closedFailure(address));
+            return CompletableFuture.failedFuture(HandshakeFailures.connectorClosed(address));
         }
         if (eventLoop.inEventLoop()) {
             SecurePeer established = establishedPeer(address);
@@ -211,7 +189,7 @@ public final class DtlsConnector implements Connector {
             // Deferred even on the loop: starting a handshake must not run inside another callback.
             eventLoop.execute(() -> resolveOnLoop(address, result));
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(closedFailure(address));
+            result.completeExceptionally(HandshakeFailures.connectorClosed(address));
         }
         return result;
     }
@@ -223,33 +201,32 @@ public final class DtlsConnector implements Connector {
     @Override
     public void send(Peer peer, byte[] datagram) {
         if (!(peer instanceof SecurePeer secure)) {
-            drop(BindingDropReason.NOT_A_SECURE_PEER);
+            counters.dropped(BindingDropReason.NOT_A_SECURE_PEER);
             return;
         }
         if (closed || server == null) {
-            drop(BindingDropReason.CLOSED);
+            counters.dropped(BindingDropReason.CLOSED);
             return;
         }
         InetSocketAddress address = secure.address();
-        ClientSide client = clients.get(address);
+        ClientConnection client = clients.get(address);
         if (client != null && client.session != null && client.session.peer.equals(secure)) {
             sendIn(client.session, datagram, nowMillis());
             return;
         }
-        Session served = serverSessions.get(address);
+        SessionState served = serverSessions.get(address);
         if (served != null && served.peer.equals(secure)) {
             sendIn(served, datagram, nowMillis());
             return;
         }
         boolean otherSession = (client != null && client.session != null) || served != null;
-        drop(otherSession ? BindingDropReason.OTHER_SESSION_OR_EPOCH : BindingDropReason.NO_SESSION);
+        counters.dropped(otherSession ? BindingDropReason.OTHER_SESSION_OR_EPOCH : BindingDropReason.NO_SESSION);
     }
 
     /** Ends every session with close_notify, fails waiting resolves, and closes the socket (its port is free on return). */
     @Override
     public void close() {
-        EventLoop eventLoop = loop;
-        if (eventLoop != null && !closed) {
+        if (loop != null && !closed) {
             callOnLoop(() -> {
                 shutdownOnLoop();
                 return null;
@@ -266,17 +243,20 @@ public final class DtlsConnector implements Connector {
 
     /** A snapshot of the counters (taken on the event loop). */
     public CoapsMetrics metrics() {
-        return callOnLoop(this::snapshot);
+        return callOnLoop(() -> {
+            int clientSessions = clients.established();
+            return counters.snapshot(dtlsMetrics, serverSessions.size(), clientSessions, clients.size() - clientSessions);
+        });
     }
 
     /** The peers of the established sessions, both roles. */
     public List<SecurePeer> sessions() {
         return callOnLoop(() -> {
             List<SecurePeer> peers = new ArrayList<>(serverSessions.size() + clients.size());
-            for (Session session : serverSessions.values()) {
+            for (SessionState session : serverSessions.values()) {
                 peers.add(session.peer);
             }
-            for (ClientSide client : clients.values()) {
+            for (ClientConnection client : clients.connections()) {
                 if (client.session != null) {
                     peers.add(client.session.peer);
                 }
@@ -314,14 +294,14 @@ public final class DtlsConnector implements Connector {
         int offset = datagram.arrayOffset() + datagram.position();
         int length = datagram.remaining();
         long now = nowMillis();
-        ClientSide client = clients.get(from);
+        ClientConnection client = clients.get(from);
         // A server never sends a ClientHello: one always goes to the server role, even from a peer we reach as client.
         if (client != null && !startsWithClientHello(data, offset, length)) {
             handleClient(client, client.connection.receive(data, offset, length, now), now);
             return;
         }
         if (!config.acceptHandshakes()) {
-            datagramsRefused++; // a client-only node has no DTLS server role
+            counters.datagramsRefused++; // a client-only node has no DTLS server role
             return;
         }
         int handshakesBefore = server.handshakeCount();
@@ -351,7 +331,7 @@ public final class DtlsConnector implements Connector {
             InetSocketAddress address = peerEvent.peer();
             DtlsEvent event = peerEvent.event();
             if (event instanceof DtlsEvent.ApplicationData data) {
-                Session session = serverSessions.get(address);
+                SessionState session = serverSessions.get(address);
                 if (session == null || session.peer.session() != data.session()) {
                     session = reconcileServer(address, now, false);
                 }
@@ -361,7 +341,7 @@ public final class DtlsConnector implements Connector {
             } else {
                 if (event instanceof DtlsEvent.Closed closedEvent
                         && closedEvent.reason() == DtlsEvent.CloseReason.REPLACED && serverSessions.containsKey(address)) {
-                    sessionsReplaced++;
+                    counters.sessionsReplaced++;
                 }
                 reconcileServer(address, now, true);
             }
@@ -370,36 +350,34 @@ public final class DtlsConnector implements Connector {
 
     /**
      * Brings this connector's view of the server session with {@code address} in line with the
-     * DTLS server's: a session that is gone is lost to the CoAP engine, a new one is adopted and
-     * satisfies the resolves waiting for it.
+     * DTLS server's, whatever events led there: a session that is gone is lost to the CoAP engine,
+     * a new one is adopted and satisfies the resolves waiting for it.
      */
-    private Session reconcileServer(InetSocketAddress address, long now, boolean connectionEnded) {
+    private SessionState reconcileServer(InetSocketAddress address, long now, boolean connectionEnded) {
         Optional<DtlsSession> current = server.session(address);
-        Session mine = serverSessions.get(address);
+        SessionState mine = serverSessions.get(address);
         if (mine != null && (current.isEmpty() || current.get() != mine.peer.session())) {
             serverSessions.remove(address);
             lost(mine.peer);
             mine = null;
         }
         if (current.isPresent() && mine == null) {
-            mine = new Session(SecurePeer.of(current.get()), null, now);
+            mine = new SessionState(SecurePeer.of(current.get()), null, now);
             serverSessions.put(address, mine);
-            armSweep(now);
+            keepAlive.sessionAdded(now);
             LOG.debug("DTLS session as server with {}: {}", address, mine.peer);
-            ClientSide client = clients.get(address);
+            ClientConnection client = clients.get(address);
             if (client != null) {
                 peerStartedHandshake(client);
             }
             completeAll(serverWaiters.remove(address), mine.peer);
         } else if (current.isEmpty() && connectionEnded) {
-            failAll(serverWaiters.remove(address), new DtlsHandshakeException(address,
-                    DtlsHandshakeException.Reason.CLOSED, Optional.empty(),
-                    "the DTLS handshake that " + address + " started with this node ended without a session"));
+            failAll(serverWaiters.remove(address), HandshakeFailures.peerHandshakeEnded(address));
         }
         return mine;
     }
 
-    private void handleClient(ClientSide client, DtlsResult result, long now) {
+    private void handleClient(ClientConnection client, DtlsResult result, long now) {
         for (byte[] datagram : result.datagrams()) {
             transmit(client.address, datagram);
         }
@@ -409,42 +387,31 @@ public final class DtlsConnector implements Connector {
             } else if (event instanceof DtlsEvent.HandshakeCompleted completed) {
                 clientEstablished(client, completed.session(), now);
             } else if (event instanceof DtlsEvent.Closed closedEvent) {
-                clientEnded(client, new DtlsHandshakeException(client.address, DtlsHandshakeException.Reason.CLOSED,
-                        Optional.empty(), "the DTLS connection with " + client.address
-                        + " was closed before its handshake completed (" + closedEvent.reason() + ")"));
+                clientEnded(client, HandshakeFailures.closed(client.address, closedEvent.reason()));
             } else if (event instanceof DtlsEvent.Failed failed) {
-                clientEnded(client, handshakeFailure(client.address, failed));
+                clientEnded(client, HandshakeFailures.failed(client.address, failed));
             }
         }
-        if (!client.removed) {
-            long deadline = client.connection.nextDeadline();
-            if (deadline != client.scheduled) {
-                client.scheduled = deadline;
-                if (deadline != NO_DEADLINE) {
-                    clientTimers.add(new ClientTimer(deadline, client));
-                }
-            }
-        }
+        clients.reschedule(client);
     }
 
-    private void clientEstablished(ClientSide client, DtlsSession session, long now) {
-        client.session = new Session(SecurePeer.of(session), client, now);
-        armSweep(now);
+    private void clientEstablished(ClientConnection client, DtlsSession session, long now) {
+        client.session = new SessionState(SecurePeer.of(session), client, now);
+        keepAlive.sessionAdded(now);
         LOG.debug("DTLS session as client with {}: {}", client.address, client.session.peer);
         if (serverSessions.containsKey(client.address)) {
             // One association per address pair: the newest wins; the peer drops the old one on our close_notify.
-            sessionsReplaced++;
+            counters.sessionsReplaced++;
             handleServer(server.close(client.address, now), now);
         }
         completeAll(client.takeWaiters(), client.session.peer);
     }
 
-    private void clientEnded(ClientSide client, DtlsHandshakeException failure) {
+    private void clientEnded(ClientConnection client, DtlsHandshakeException failure) {
         if (client.removed) {
             return;
         }
-        client.removed = true;
-        clients.remove(client.address, client);
+        clients.remove(client);
         if (client.session != null) {
             lost(client.session.peer);
         }
@@ -452,57 +419,26 @@ public final class DtlsConnector implements Connector {
     }
 
     /** Forgets our client connection with the peer silently; resolves waiting for it wait for the peer's handshake instead. */
-    private void peerStartedHandshake(ClientSide client) {
-        client.removed = true;
-        clients.remove(client.address, client);
+    private void peerStartedHandshake(ClientConnection client) {
+        clients.remove(client);
         if (client.session != null) {
-            sessionsReplaced++;
+            counters.sessionsReplaced++;
             lost(client.session.peer);
         }
         List<CompletableFuture<Peer>> waiting = client.takeWaiters();
-        if (waiting != null && !waiting.isEmpty()) {
+        if (waiting != null) {
             serverWaiters.computeIfAbsent(client.address, a -> new ArrayList<>(waiting.size())).addAll(waiting);
         }
     }
 
-    private static DtlsHandshakeException handshakeFailure(InetSocketAddress server, DtlsEvent.Failed failed) {
-        String prefix = "DTLS handshake with " + server + " failed: ";
-        switch (failed.origin()) {
-            case TIMEOUT:
-                return new DtlsHandshakeException(server, DtlsHandshakeException.Reason.TIMEOUT, Optional.empty(),
-                        prefix + "no answer (" + failed.detail() + "); is a DTLS server listening there?");
-            case PEER_ALERT: {
-                AlertDescription alert = failed.alert().orElse(AlertDescription.HANDSHAKE_FAILURE);
-                String hint = alert.equals(AlertDescription.DECRYPT_ERROR)
-                        || alert.equals(AlertDescription.UNKNOWN_PSK_IDENTITY)
-                        || alert.equals(AlertDescription.BAD_RECORD_MAC)
-                        ? " (the server does not accept our PSK identity and key, RFC 4279 section 2)" : "";
-                return new DtlsHandshakeException(server, DtlsHandshakeException.Reason.REJECTED_BY_PEER,
-                        failed.alert(), prefix + "the server sent a fatal " + alert + " alert" + hint);
-            }
-            default: {
-                AlertDescription alert = failed.alert().orElse(AlertDescription.INTERNAL_ERROR);
-                String hint = alert.equals(AlertDescription.DECRYPT_ERROR)
-                        ? " (the server's Finished does not verify with our key: wrong PSK?)" : "";
-                return new DtlsHandshakeException(server, DtlsHandshakeException.Reason.ABORTED_LOCALLY,
-                        failed.alert(), prefix + "aborted with a fatal " + alert + " alert: " + failed.detail() + hint);
-            }
-        }
-    }
-
     /** Hands decrypted CoAP bytes to the engine with the peer of their session and epoch. */
-    private void deliver(Session session, DtlsEvent.ApplicationData data, long now) {
+    private void deliver(SessionState session, DtlsEvent.ApplicationData data, long now) {
         byte[] bytes = data.data();
         SecurePeer peer;
         if (session != null && session.peer.session() == data.session() && session.peer.epoch() == data.epoch()) {
             peer = session.peer;
-            session.lastReceived = now;
-            if (session.pingMid >= 0) {
-                int pingMid = session.pingMid;
-                session.pingMid = -1; // any record of the peer in this session proves it alive
-                if (CoapPing.isResetFor(bytes, pingMid)) {
-                    return; // the answer to our own ping: nothing for the CoAP engine
-                }
+            if (session.received(bytes, now)) {
+                return; // the answer to our own keep-alive ping: nothing for the CoAP engine
             }
         } else {
             peer = new SecurePeer(data.session(), data.epoch());
@@ -517,24 +453,21 @@ public final class DtlsConnector implements Connector {
 
     // ------------------------------------------------------------------------------ outbound
 
-    private void sendIn(Session session, byte[] datagram, long now) {
+    private void sendIn(SessionState session, byte[] datagram, long now) {
         if (datagram.length > SecurityAssociation.MAX_PLAINTEXT_LENGTH) {
-            drop(BindingDropReason.TOO_LARGE);
+            counters.dropped(BindingDropReason.TOO_LARGE);
             return;
         }
-        int messageId = CoapPing.confirmableMessageId(datagram);
-        if (messageId >= 0) {
-            session.lastConMid = messageId;
-        }
+        session.sent(datagram);
         protect(session, datagram, now);
     }
 
     /** Sends in the session; false when it turned out to be gone. */
-    private boolean protect(Session session, byte[] datagram, long now) {
-        ClientSide client = session.client;
+    private boolean protect(SessionState session, byte[] datagram, long now) {
+        ClientConnection client = session.client;
         if (client != null) {
             if (client.removed) {
-                drop(BindingDropReason.NO_SESSION);
+                counters.dropped(BindingDropReason.NO_SESSION);
                 return false;
             }
             handleClient(client, client.connection.send(datagram, 0, datagram.length, now), now);
@@ -545,7 +478,7 @@ public final class DtlsConnector implements Connector {
         if (current.isEmpty() || current.get() != session.peer.session()) {
             // The server's table changed without an event reaching us yet: never send in another session.
             reconcileServer(address, now, false);
-            drop(current.isEmpty() ? BindingDropReason.NO_SESSION : BindingDropReason.OTHER_SESSION_OR_EPOCH);
+            counters.dropped(current.isEmpty() ? BindingDropReason.NO_SESSION : BindingDropReason.OTHER_SESSION_OR_EPOCH);
             return false;
         }
         handleServer(server.send(address, datagram, 0, datagram.length, now), now);
@@ -559,10 +492,6 @@ public final class DtlsConnector implements Connector {
         }
     }
 
-    private void drop(BindingDropReason reason) {
-        bindingDrops[reason.ordinal()]++;
-    }
-
     // ----------------------------------------------------------------------------- resolving
 
     private void resolveOnLoop(InetSocketAddress address, CompletableFuture<Peer> result) {
@@ -570,7 +499,7 @@ public final class DtlsConnector implements Connector {
             return; // the request gave up (timeout, cancel) before the loop got here
         }
         if (closed) {
-            result.completeExceptionally(closedFailure(address));
+            result.completeExceptionally(HandshakeFailures.connectorClosed(address));
             return;
         }
         SecurePeer established = establishedPeer(address);
@@ -578,7 +507,7 @@ public final class DtlsConnector implements Connector {
             result.complete(established);
             return;
         }
-        ClientSide client = clients.get(address);
+        ClientConnection client = clients.get(address);
         if (client != null) {
             client.addWaiter(result);
             return;
@@ -593,19 +522,18 @@ public final class DtlsConnector implements Connector {
     }
 
     private SecurePeer establishedPeer(InetSocketAddress address) {
-        ClientSide client = clients.get(address);
+        ClientConnection client = clients.get(address);
         if (client != null && client.session != null) {
             return client.session.peer;
         }
-        Session served = serverSessions.get(address);
+        SessionState served = serverSessions.get(address);
         return served != null ? served.peer : null;
     }
 
     private void startClient(InetSocketAddress address, CompletableFuture<Peer> result) {
         long now = nowMillis();
         if (!makeRoomForClient(now)) {
-            result.completeExceptionally(new DtlsHandshakeException(address, DtlsHandshakeException.Reason.NOT_STARTED,
-                    Optional.empty(), "no DTLS handshake with " + address + ": all " + config.maxClientSessions()
+            result.completeExceptionally(HandshakeFailures.notStarted(address, "all " + config.maxClientSessions()
                     + " client sessions (maxClientSessions) are still handshaking"));
             return;
         }
@@ -613,13 +541,12 @@ public final class DtlsConnector implements Connector {
         try {
             connection = DtlsConnection.client(config.dtls(), crypto, dtlsMetrics, address, serverName(address));
         } catch (IllegalArgumentException e) {
-            result.completeExceptionally(new DtlsHandshakeException(address, DtlsHandshakeException.Reason.NOT_STARTED,
-                    Optional.empty(), "no DTLS handshake with " + address + ": " + e.getMessage()));
+            result.completeExceptionally(HandshakeFailures.notStarted(address, e.getMessage()));
             return;
         }
-        ClientSide client = new ClientSide(address, connection);
+        ClientConnection client = new ClientConnection(address, connection);
         client.addWaiter(result);
-        clients.put(address, client);
+        clients.add(client);
         handleClient(client, connection.start(now), now);
     }
 
@@ -628,17 +555,11 @@ public final class DtlsConnector implements Connector {
         if (clients.size() < config.maxClientSessions()) {
             return true;
         }
-        ClientSide victim = null;
-        for (ClientSide candidate : clients.values()) {
-            if (candidate.session != null && (candidate.waiters == null || candidate.waiters.isEmpty())) {
-                victim = candidate;
-                break;
-            }
-        }
+        ClientConnection victim = clients.leastRecentlyUsedIdle();
         if (victim == null) {
             return false;
         }
-        clientSessionsEvicted++;
+        counters.clientSessionsEvicted++;
         handleClient(victim, victim.connection.close(now), now);
         return true;
     }
@@ -654,11 +575,6 @@ public final class DtlsConnector implements Connector {
             return Optional.empty();
         }
         return Optional.of(host);
-    }
-
-    private static DtlsHandshakeException closedFailure(InetSocketAddress address) {
-        return new DtlsHandshakeException(address, DtlsHandshakeException.Reason.CLOSED, Optional.empty(),
-                "no DTLS session with " + address + ": the connector is closed");
     }
 
     private static void completeAll(List<CompletableFuture<Peer>> waiters, SecurePeer peer) {
@@ -683,88 +599,38 @@ public final class DtlsConnector implements Connector {
         return (loop.nanoTime() - originNanos) / NANOS_PER_MILLI;
     }
 
-    private long nextDeadlineMillis() {
-        long next = server.nextDeadline();
-        ClientTimer head;
-        while ((head = clientTimers.peek()) != null && !head.isCurrent()) {
-            clientTimers.poll();
-        }
-        if (head != null && head.deadline < next) {
-            next = head.deadline;
-        }
-        return Math.min(next, nextSweep);
-    }
-
     private void onTimer(long now) {
         handleServer(server.onTimer(now), now);
-        ClientTimer head;
-        while ((head = clientTimers.peek()) != null && head.deadline <= now) {
-            clientTimers.poll();
-            if (head.isCurrent()) {
-                head.client.scheduled = NO_DEADLINE;
-                handleClient(head.client, head.client.connection.onTimer(now), now);
-            }
+        ClientConnection due;
+        while ((due = clients.pollDue(now)) != null) {
+            handleClient(due, due.connection.onTimer(now), now);
         }
-        if (nextSweep <= now) {
+        if (keepAlive.startSweep(now, !serverSessions.isEmpty() || !clients.isEmpty())) {
             sweep(now);
         }
     }
 
-    private void armSweep(long now) {
-        if (sweepPeriod > 0 && nextSweep == NO_DEADLINE) {
-            nextSweep = now + sweepPeriod;
-        }
-    }
-
-    /** The keep-alive: pings sessions idle too long, retransmits unanswered pings, closes the sessions of dead peers. */
+    /** Pings sessions idle too long, retransmits unanswered pings, closes the sessions of dead peers. */
     private void sweep(long now) {
-        if (serverSessions.isEmpty() && clients.isEmpty()) {
-            nextSweep = NO_DEADLINE;
-            return;
+        List<SessionState> toPing = new ArrayList<>();
+        List<SessionState> dead = new ArrayList<>();
+        for (SessionState session : serverSessions.values()) {
+            keepAlive.check(session, now, toPing, dead);
         }
-        nextSweep = now + sweepPeriod;
-        List<Session> toPing = new ArrayList<>();
-        List<Session> dead = new ArrayList<>();
-        for (Session session : serverSessions.values()) {
-            check(session, now, toPing, dead);
-        }
-        for (ClientSide client : clients.values()) {
+        for (ClientConnection client : clients.connections()) {
             if (client.session != null) {
-                check(client.session, now, toPing, dead);
+                keepAlive.check(client.session, now, toPing, dead);
             }
         }
-        for (Session session : toPing) {
+        for (SessionState session : toPing) {
             if (protect(session, CoapPing.ping(session.pingMid), now)) {
-                pingsSent++;
+                counters.pingsSent++;
             }
         }
-        for (Session session : dead) {
+        for (SessionState session : dead) {
             LOG.debug("no answer to keep-alive pings: closing {}", session.peer);
-            deadPeersClosed++;
+            counters.deadPeersClosed++;
             closeSession(session, now);
-        }
-    }
-
-    private void check(Session session, long now, List<Session> toPing, List<Session> dead) {
-        if (session.pingMid < 0) {
-            if (now - session.lastReceived >= keepAliveIdle) {
-                // Far from the engine's message IDs, which count up from the last CON: no collision
-                // with an exchange the engine may still have open in this session.
-                session.pingMid = (session.lastConMid >= 0 ? session.lastConMid + 0x8000 : randomMessageId()) & 0xFFFF;
-                session.pingRetransmissions = 0;
-                session.pingTimeout = keepAliveAckTimeout;
-                session.pingDeadline = now + keepAliveAckTimeout;
-                toPing.add(session);
-            }
-        } else if (now >= session.pingDeadline) {
-            if (session.pingRetransmissions < config.keepAlive().maxRetransmit()) {
-                session.pingRetransmissions++;
-                session.pingTimeout *= 2; // exponential back-off, as for any CON (RFC 7252 section 4.2)
-                session.pingDeadline = now + session.pingTimeout;
-                toPing.add(session);
-            } else {
-                dead.add(session);
-            }
         }
     }
 
@@ -775,8 +641,8 @@ public final class DtlsConnector implements Connector {
 
     // ------------------------------------------------------------------------------ closing
 
-    private void closeSession(Session session, long now) {
-        ClientSide client = session.client;
+    private void closeSession(SessionState session, long now) {
+        ClientConnection client = session.client;
         if (client != null) {
             if (!client.removed) {
                 handleClient(client, client.connection.close(now), now);
@@ -788,12 +654,12 @@ public final class DtlsConnector implements Connector {
 
     private boolean closeSessionsWith(InetSocketAddress address, long now) {
         boolean any = false;
-        ClientSide client = clients.get(address);
+        ClientConnection client = clients.get(address);
         if (client != null) {
             handleClient(client, client.connection.close(now), now);
             any = true;
         }
-        Session served = serverSessions.get(address);
+        SessionState served = serverSessions.get(address);
         if (served != null) {
             closeSession(served, now);
             any = true;
@@ -807,14 +673,14 @@ public final class DtlsConnector implements Connector {
             return;
         }
         long now = nowMillis();
-        for (ClientSide client : new ArrayList<>(clients.values())) {
+        for (ClientConnection client : new ArrayList<>(clients.connections())) {
             handleClient(client, client.connection.close(now), now);
         }
-        for (Session session : new ArrayList<>(serverSessions.values())) {
+        for (SessionState session : new ArrayList<>(serverSessions.values())) {
             closeSession(session, now);
         }
         for (Map.Entry<InetSocketAddress, List<CompletableFuture<Peer>>> waiting : serverWaiters.entrySet()) {
-            failAll(waiting.getValue(), closedFailure(waiting.getKey()));
+            failAll(waiting.getValue(), HandshakeFailures.connectorClosed(waiting.getKey()));
         }
         serverWaiters.clear();
         closed = true;
@@ -843,99 +709,10 @@ public final class DtlsConnector implements Connector {
         return result.join();
     }
 
-    private CoapsMetrics snapshot() {
-        int clientSessions = 0;
-        for (ClientSide client : clients.values()) {
-            if (client.session != null) {
-                clientSessions++;
-            }
-        }
-        Map<AlertDescription, Long> failures = new HashMap<>();
-        dtlsMetrics.handshakeFailuresByAlert().forEach((code, count) -> failures.put(new AlertDescription(code), count));
-        Map<DropReason, Long> records = new EnumMap<>(DropReason.class);
-        for (DropReason reason : DropReason.values()) {
-            records.put(reason, dtlsMetrics.recordsDropped(reason));
-        }
-        Map<HandshakeDropReason, Long> messages = new EnumMap<>(HandshakeDropReason.class);
-        for (HandshakeDropReason reason : HandshakeDropReason.values()) {
-            messages.put(reason, dtlsMetrics.handshakeMessagesDropped(reason));
-        }
-        Map<BindingDropReason, Long> binding = new EnumMap<>(BindingDropReason.class);
-        for (BindingDropReason reason : BindingDropReason.values()) {
-            binding.put(reason, bindingDrops[reason.ordinal()]);
-        }
-        return new CoapsMetrics(serverSessions.size(), clientSessions, clients.size() - clientSessions,
-                dtlsMetrics.handshakesSucceeded(), failures, dtlsMetrics.handshakesTimedOut(), records, messages,
-                binding, pingsSent, deadPeersClosed, sessionsReplaced, clientSessionsEvicted, datagramsRefused);
-    }
-
     @Override
     public String toString() {
         UdpChannel udp = channel;
         return "DtlsConnector[" + (udp != null ? udp.localAddress() : config.bindAddress()) + "]";
-    }
-
-    // ------------------------------------------------------------------------------- state
-
-    /** An established session, either role, with what the keep-alive tracks. */
-    private static final class Session {
-        final SecurePeer peer;
-        /** The client connection carrying it; null when the DTLS server does. */
-        final ClientSide client;
-        long lastReceived;
-        int lastConMid = -1;
-        int pingMid = -1;
-        int pingRetransmissions;
-        long pingTimeout;
-        long pingDeadline;
-
-        Session(SecurePeer peer, ClientSide client, long now) {
-            this.peer = peer;
-            this.client = client;
-            this.lastReceived = now;
-        }
-    }
-
-    /** A connection this node opened as DTLS client, and the resolves waiting for its handshake. */
-    private static final class ClientSide {
-        final InetSocketAddress address;
-        final DtlsConnection connection;
-        List<CompletableFuture<Peer>> waiters;
-        Session session;
-        long scheduled = NO_DEADLINE;
-        boolean removed;
-
-        ClientSide(InetSocketAddress address, DtlsConnection connection) {
-            this.address = address;
-            this.connection = connection;
-        }
-
-        void addWaiter(CompletableFuture<Peer> waiter) {
-            if (waiters == null) {
-                waiters = new ArrayList<>(2);
-            } else {
-                waiters.removeIf(CompletableFuture::isDone); // requests that gave up need not be remembered
-            }
-            waiters.add(waiter);
-        }
-
-        List<CompletableFuture<Peer>> takeWaiters() {
-            List<CompletableFuture<Peer>> taken = waiters;
-            waiters = null;
-            return taken;
-        }
-    }
-
-    /** A client connection's timer entry; stale once the connection is gone or rescheduled. */
-    private record ClientTimer(long deadline, ClientSide client) implements Comparable<ClientTimer> {
-        boolean isCurrent() {
-            return !client.removed && client.scheduled == deadline;
-        }
-
-        @Override
-        public int compareTo(ClientTimer other) {
-            return Long.compare(deadline, other.deadline);
-        }
     }
 
     /** Drives the DTLS retransmission timers and the keep-alive through the loop's deadline mechanism. */
@@ -945,7 +722,7 @@ public final class DtlsConnector implements Connector {
             if (closed) {
                 return Long.MAX_VALUE;
             }
-            long millis = nextDeadlineMillis();
+            long millis = Math.min(Math.min(server.nextDeadline(), clients.nextDeadline()), keepAlive.nextDeadline());
             return millis == NO_DEADLINE ? Long.MAX_VALUE : originNanos + millis * NANOS_PER_MILLI;
         }
 

@@ -76,6 +76,20 @@ class AttackTest {
     }
 
     @Test
+    void aCookieValidHelloInARecordOfAnotherVersionLeavesNothingBehind() throws Exception {
+        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        byte[] hello = firstHello(70);
+        byte[] valid = withCookie(hello, cookieOf(server.receive(CLIENT, hello, 0)));
+        valid[2] = (byte) 0xFE; // record version {254, 254}: neither DTLS 1.0 nor 1.2; the cookie does not cover it
+
+        server.receive(CLIENT, valid, 1);
+
+        assertThat(server.connectionCount()).isZero();
+        assertThat(server.handshakeCount()).isZero();
+        assertThat(server.nextDeadline()).isEqualTo(DtlsResult.NO_DEADLINE);
+    }
+
+    @Test
     void forgedCookieIsAnsweredWithANewHelloVerifyRequest() throws Exception {
         DtlsServer server = Fixture.server(Fixture.config("c", KEY));
         byte[] forged = withCookie(firstHello(21), new byte[32]);
