@@ -83,21 +83,13 @@ public final class ServerCommand implements Callable<Integer> {
             Optional<ServerPsk> serverPsk = coapsAddress.isPresent() ? Optional.of(serverPsk(given, store))
                     : Optional.empty();
             try (CliServer server = start(bindAddress, store, coapsAddress, serverPsk)) {
-                List<InetSocketAddress> endpoints = new ArrayList<>(2);
-                endpoints.add(server.localAddress());
-                server.secureLocalAddress().ifPresent(endpoints::add);
-                for (String endpoint : describe("coap", server.localAddress())) {
-                    terminal.outLine("listening on " + endpoint);
-                }
-                if (server.secureLocalAddress().isPresent()) {
-                    for (String endpoint : describe("coaps", server.secureLocalAddress().get())) {
-                        terminal.outLine("listening on " + endpoint);
-                    }
-                    serverPsk.get().print(terminal, server.secureLocalAddress().get());
-                }
+                printWhereItListens(server, serverPsk);
                 terminal.outLine("data folder " + store.directory());
                 terminal.errLine("Press Ctrl-C to stop.");
                 lifecycle.arm();
+                List<InetSocketAddress> endpoints = new ArrayList<>(2);
+                endpoints.add(server.localAddress());
+                server.secureLocalAddress().ifPresent(endpoints::add);
                 lifecycle.started(endpoints);
                 lifecycle.awaitStopRequest();
                 terminal.errLine("stopping");
@@ -105,6 +97,20 @@ public final class ServerCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } finally {
             lifecycle.stopped();
+        }
+    }
+
+    /** One line per scheme and address family, then the coaps key (see {@link ServerPsk#print}). */
+    private void printWhereItListens(CliServer server, Optional<ServerPsk> serverPsk) {
+        for (String endpoint : describe("coap", server.localAddress())) {
+            terminal.outLine("listening on " + endpoint);
+        }
+        if (server.secureLocalAddress().isPresent()) {
+            InetSocketAddress coaps = server.secureLocalAddress().get();
+            for (String endpoint : describe("coaps", coaps)) {
+                terminal.outLine("listening on " + endpoint);
+            }
+            serverPsk.orElseThrow().print(terminal, coaps);
         }
     }
 
