@@ -61,8 +61,8 @@ public final class DtlsClientTransport implements ClientTransport {
     }
 
     /** A factory of transports using {@code config}; it and its transports serve one thread at a time. */
-    public static Factory factory(DtlsConfig config) {
-        return new ThreadFactory(config);
+    public static DtlsFactory factory(DtlsConfig config) {
+        return new DtlsFactory(config);
     }
 
     /** The DTLS clock: monotonic milliseconds, as the engine's deadlines are. */
@@ -101,6 +101,50 @@ public final class DtlsClientTransport implements ClientTransport {
             if (connection.status() != DtlsConnection.Status.ESTABLISHED) {
                 throw new IOException("DTLS handshake with " + connection.peer() + " failed: "
                         + (failure != null ? failure : connection.status()));
+            }
+        } finally {
+            if (channel.isOpen()) {
+                channel.socket().setSoTimeout(0);
+                channel.configureBlocking(false);
+            }
+        }
+    }
+
+    /**
+     * Blocks up to {@code timeout} for the next CoAP message and leaves it between position 0 and the limit
+     * of {@code coapOut} (cleared by the caller); false when none came in time.
+     *
+     * @throws IOException when the connection failed or closed, or the socket did
+     */
+    public boolean awaitMessage(ByteBuffer coapOut, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (pending != null && !pending.isEmpty()) {
+            coapOut.put(pending.poll()).flip();
+            return true;
+        }
+        channel.configureBlocking(true);
+        try {
+            DatagramPacket packet = new DatagramPacket(thread.inbound, thread.inbound.length);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                channel.socket().setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                try {
+                    packet.setLength(thread.inbound.length);
+                    channel.socket().receive(packet);
+                } catch (SocketTimeoutException e) {
+                    return false;
+                }
+                handle(connection.receive(thread.inbound, 0, packet.getLength(), nowMillis()));
+                if (pending != null && !pending.isEmpty()) {
+                    coapOut.put(pending.poll()).flip();
+                    return true;
+                }
+                if (connection.status() != DtlsConnection.Status.ESTABLISHED) {
+                    throw new IOException("DTLS connection to " + connection.peer() + " ended: " + failure);
+                }
             }
         } finally {
             if (channel.isOpen()) {
@@ -198,16 +242,17 @@ public final class DtlsClientTransport implements ClientTransport {
         final byte[] outbound = new byte[1 << 14];
     }
 
-    private static final class ThreadFactory implements Factory {
+    /** Opens DTLS transports for one thread: they share its crypto context, metrics and buffers. */
+    public static final class DtlsFactory implements Factory {
         private final DtlsConfig config;
         private final ThreadState thread = new ThreadState();
 
-        ThreadFactory(DtlsConfig config) {
+        private DtlsFactory(DtlsConfig config) {
             this.config = config;
         }
 
         @Override
-        public ClientTransport open(InetSocketAddress server) throws IOException {
+        public DtlsClientTransport open(InetSocketAddress server) throws IOException {
             DtlsConnection connection = DtlsConnection.client(config, thread.crypto, thread.metrics, server, Optional.empty());
             DatagramChannel channel = DatagramChannel.open();
             try {
@@ -222,8 +267,8 @@ public final class DtlsClientTransport implements ClientTransport {
         }
 
         @Override
-        public Factory forOneThread() {
-            return new ThreadFactory(config);
+        public DtlsFactory forOneThread() {
+            return new DtlsFactory(config);
         }
     }
 }
