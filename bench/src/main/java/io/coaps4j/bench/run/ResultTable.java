@@ -91,12 +91,14 @@ final class ResultTable {
     /** One row per server of the idle-session run. */
     static String sessions(List<SessionMeasurement> measurements) {
         StringBuilder out = new StringBuilder();
-        out.append("| server | idle sessions | failed | opened per s | heap before MB | heap after MB | heap bytes/session | RSS before MB | RSS after MB | RSS bytes/session | still answering |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| server | idle sessions | failed | opened per s | heap before MB | heap idle MB | heap bytes/idle session | heap bytes/session right after its request | RSS before MB | RSS after MB | RSS bytes/session | still answering |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (SessionMeasurement m : measurements) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %s | %s | %s | %s | %s | %.0f | %d/%d |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %s | %s | %s | %s | %s | %s | %.0f | %d/%d |%n",
                     m.server(), m.opened(), m.failed(), m.sessionsOpenedPerSecond(), megabytes(m.heapBefore()),
-                    megabytes(m.heapAfter()), m.hasHeap() ? String.format(Locale.ROOT, "%.0f", m.heapBytesPerSession()) : "n/a (native)",
+                    megabytes(m.heapIdle()),
+                    m.hasHeap() ? String.format(Locale.ROOT, "%.0f", m.heapBytesPerSession()) : "n/a (native)",
+                    m.hasHeap() ? String.format(Locale.ROOT, "%.0f", m.freshHeapBytesPerSession()) : "n/a (native)",
                     megabytes(m.residentBefore()), megabytes(m.residentAfter()), m.residentBytesPerSession(),
                     m.answered(), m.asked()));
         }

@@ -8,9 +8,12 @@ import io.coaps4j.bench.server.CaliforniumHelloServer;
 import io.coaps4j.bench.server.CaliforniumPskServer;
 import io.coaps4j.bench.server.EchoCeilingServer;
 import io.coaps4j.bench.server.OurNoSecServer;
+import io.coaps4j.bench.server.OurPskServer;
+import io.coaps4j.bench.server.ShortExchangeLifetime;
 import io.coaps4j.dtls.config.DtlsConfig;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +33,10 @@ final class ServerCatalog {
     static final String ECHO = "echo";
 
     private static final String PEERS_MARK_AND_SWEEP = "PEERS_MARK_AND_SWEEP";
+    private static final String OUR_PSK = "coaps4j CoapServer over DtlsConnector, PSK (TLS_PSK_WITH_AES_128_CCM_8), default"
+            + " DTLS and engine configuration (cookie exchange, extended master secret), Resource /hello";
+    private static final String CALIFORNIUM_PSK = "Californium 3.13.0 + Scandium DTLSConnector, PSK, TLS_PSK_WITH_AES_128_CCM_8"
+            + " only, otherwise default configuration (cookie exchange, extended master secret)";
 
     private final boolean overDtls;
     private final Map<String, BenchedServer> byName = new LinkedHashMap<>();
@@ -59,11 +66,29 @@ final class ServerCatalog {
     static ServerCatalog psk() {
         ServerCatalog catalog = new ServerCatalog(true);
         HelloProbe probe = DtlsProbe.hello();
-        catalog.add(new JavaServer(CALIFORNIUM, "Californium 3.13.0 + Scandium DTLSConnector, PSK, TLS_PSK_WITH_AES_128_CCM_8"
-                + " only, otherwise default configuration (cookie exchange, extended master secret, session cache)",
-                CaliforniumPskServer.class, probe));
+        catalog.add(new JavaServer(COAPS4J, OUR_PSK, OurPskServer.class, probe));
+        catalog.add(new JavaServer(CALIFORNIUM, CALIFORNIUM_PSK, CaliforniumPskServer.class, probe));
         catalog.add(new JavaServer(CALIFORNIUM_BOUNDED, "Californium 3.13.0 + Scandium as above but"
-                + " COAP.DEDUPLICATOR=PEERS_MARK_AND_SWEEP", CaliforniumPskServer.class, probe, PEERS_MARK_AND_SWEEP));
+                + " COAP.DEDUPLICATOR=PEERS_MARK_AND_SWEEP", CaliforniumPskServer.class, probe,
+                CaliforniumPskServer.DEDUP + PEERS_MARK_AND_SWEEP));
+        catalog.add(new LibcoapPskServer());
+        return catalog;
+    }
+
+    /**
+     * The PSK servers for the idle-session run, fresh and with EXCHANGE_LIFETIME shortened to
+     * {@code exchangeLifetime} on both Java servers ({@link ShortExchangeLifetime}). The bounded-deduplication
+     * Californium is left out: it runs the same DTLS stack, and its deduplicator holds nothing once the
+     * lifetime has passed.
+     */
+    static ServerCatalog pskIdle(Duration exchangeLifetime) {
+        ServerCatalog catalog = new ServerCatalog(true);
+        HelloProbe probe = DtlsProbe.hello();
+        String lifetime = ShortExchangeLifetime.argument(exchangeLifetime);
+        String shortened = ", EXCHANGE_LIFETIME " + exchangeLifetime.toSeconds() + " s";
+        catalog.add(new JavaServer(COAPS4J, OUR_PSK + shortened, OurPskServer.class, probe, lifetime));
+        catalog.add(new JavaServer(CALIFORNIUM, CALIFORNIUM_PSK + shortened + " (mark-and-sweep every 1 s)",
+                CaliforniumPskServer.class, probe, lifetime));
         catalog.add(new LibcoapPskServer());
         return catalog;
     }

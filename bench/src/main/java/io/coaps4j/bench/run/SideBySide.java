@@ -101,44 +101,52 @@ public final class SideBySide {
         if (names.isEmpty()) {
             return;
         }
-        Suite first = options.suites().stream().filter(Suite::overDtls).findFirst().orElseThrow();
         report.append("\n### DTLS 1.2 PSK servers (TLS_PSK_WITH_AES_128_CCM_8)\n\n");
-        describe(report, catalog, names);
         String subject = names.get(0);
         List<Measurement> psk = List.of();
         List<HandshakeMeasurement> handshakes = List.of();
         List<SessionMeasurement> sessions = List.of();
-        try (ServerGroup group = ServerGroup.start(context, catalog, names, first)) {
-            if (options.suites().contains(Suite.PSK)) {
-                psk = ThroughputSuite.run(context, group, Suite.PSK);
-                report.append("\n#### PSK request throughput\n\n");
-                appendThroughput(report, names, options.clientCounts(), psk);
-            }
-            if (options.suites().contains(Suite.HANDSHAKES)) {
-                handshakes = HandshakeSuite.run(context, group);
-                report.append(String.format(Locale.ROOT, "%n#### Full PSK handshakes (%d handshakers, each connection: new source port,"
-                        + " cookie exchange, handshake, one CON GET, close_notify)%n%n", options.handshakers()));
-                report.append(ResultTable.handshakes(handshakes));
-                String ratios = ResultTable.handshakeRatios(subject, handshakes);
-                if (!ratios.isEmpty()) {
-                    report.append('\n').append(ratios);
+        if (options.suites().contains(Suite.PSK) || options.suites().contains(Suite.HANDSHAKES)) {
+            describe(report, catalog, names);
+            Suite first = options.suites().contains(Suite.PSK) ? Suite.PSK : Suite.HANDSHAKES;
+            try (ServerGroup group = ServerGroup.start(context, catalog, names, first)) {
+                if (options.suites().contains(Suite.PSK)) {
+                    psk = ThroughputSuite.run(context, group, Suite.PSK);
+                    report.append("\n#### PSK request throughput\n\n");
+                    appendThroughput(report, names, options.clientCounts(), psk);
                 }
-            }
-            if (options.suites().contains(Suite.SESSIONS)) {
-                sessions = SessionSuite.run(context, group, subject);
-                report.append(String.format(Locale.ROOT, "%n#### Idle PSK sessions (%d per server, each: handshake and one GET from"
-                        + " its own port, then idle; heap after full GC; RSS for all)%n%n", options.idleSessions()));
-                report.append(ResultTable.sessions(sessions));
-                String ratios = ResultTable.sessionRatios(subject, sessions);
-                if (!ratios.isEmpty()) {
-                    report.append('\n').append(ratios);
-                }
-                for (SessionMeasurement m : sessions) {
-                    if (!m.histogram().isEmpty()) {
-                        report.append("\n").append(m.server()).append(" with the idle sessions: top of `jmap -histo:live`\n\n```\n");
-                        m.histogram().forEach(line -> report.append(line).append('\n'));
-                        report.append("```\n");
+                if (options.suites().contains(Suite.HANDSHAKES)) {
+                    handshakes = HandshakeSuite.run(context, group);
+                    report.append(String.format(Locale.ROOT, "%n#### Full PSK handshakes (%d handshakers, each connection: new source port,"
+                            + " cookie exchange, handshake, one CON GET, close_notify)%n%n", options.handshakers()));
+                    report.append(ResultTable.handshakes(handshakes));
+                    String ratios = ResultTable.handshakeRatios(subject, handshakes);
+                    if (!ratios.isEmpty()) {
+                        report.append('\n').append(ratios);
                     }
+                }
+            }
+        }
+        if (options.suites().contains(Suite.SESSIONS)) {
+            ServerCatalog idle = SessionSuite.catalog();
+            List<String> idleNames = idle.select(options.servers());
+            try (ServerGroup group = ServerGroup.start(context, idle, idleNames, Suite.SESSIONS)) {
+                sessions = SessionSuite.run(context, group, subject);
+            }
+            report.append(String.format(Locale.ROOT, "%n#### Idle PSK sessions (%d per server on fresh processes, each:"
+                    + " handshake and one GET from its own port, then idle; heap after full GC; RSS for all)%n%n",
+                    options.idleSessions()));
+            idleNames.forEach(n -> report.append("- ").append(n).append(": ").append(idle.get(n).description()).append('\n'));
+            report.append('\n').append(ResultTable.sessions(sessions));
+            String ratios = ResultTable.sessionRatios(subject, sessions);
+            if (!ratios.isEmpty()) {
+                report.append('\n').append(ratios);
+            }
+            for (SessionMeasurement m : sessions) {
+                if (!m.histogram().isEmpty()) {
+                    report.append("\n").append(m.server()).append(" with the idle sessions: top of `jmap -histo:live`\n\n```\n");
+                    m.histogram().forEach(line -> report.append(line).append('\n'));
+                    report.append("```\n");
                 }
             }
         }

@@ -19,32 +19,51 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Californium 3.13 with Scandium serving GET /hello over DTLS 1.2 with PSK, TLS_PSK_WITH_AES_128_CCM_8
  * only, otherwise its default configuration: HelloVerifyRequest (cookie exchange) for PSK handshakes,
  * extended master secret, up to {@value DtlsConfig#DEFAULT_MAX_CONNECTIONS} connections kept for
  * {@value DtlsConfig#DEFAULT_STALE_CONNECTION_TRESHOLD_SECONDS} s. Arguments: {@code [host] [port]
- * [deduplicator]} as for {@link CaliforniumHelloServer}.
+ * [dedup=DEDUPLICATOR] [exchange-lifetime=SECONDS]}: the deduplicator as for {@link CaliforniumHelloServer},
+ * the lifetime as described in {@link ShortExchangeLifetime} (with a 1 s sweep, so expired exchanges go soon).
  */
 public final class CaliforniumPskServer {
+    /** The argument prefix naming the deduplicator. */
+    public static final String DEDUP = "dedup=";
     private CaliforniumPskServer() {
     }
 
     public static void main(String[] args) throws IOException {
-        CoapServer server = create(ServerLauncher.bindAddress(args), args.length > 2 ? args[2] : null);
+        String deduplicator = null;
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].startsWith(DEDUP)) {
+                deduplicator = args[i].substring(DEDUP.length());
+            }
+        }
+        CoapServer server = create(ServerLauncher.bindAddress(args), deduplicator, ShortExchangeLifetime.fromArgs(args));
         server.start();
         ServerLauncher.announceAndServe(server.getEndpoints().get(0).getAddress().getPort(), server::destroy);
     }
 
-    /** The server, not started, bound to {@code address}; {@code deduplicator} null for the default. */
-    public static CoapServer create(InetSocketAddress address, String deduplicator) {
+    /**
+     * The server, not started, bound to {@code address}; {@code deduplicator} and {@code exchangeLifetime}
+     * null for the defaults.
+     */
+    public static CoapServer create(InetSocketAddress address, String deduplicator, Duration exchangeLifetime) {
         CoapConfig.register();
         UdpConfig.register();
         DtlsConfig.register();
         Configuration config = Configuration.createStandardWithoutFile();
         if (deduplicator != null) {
             config.set(CoapConfig.DEDUPLICATOR, deduplicator);
+        }
+        if (exchangeLifetime != null) {
+            config.set(CoapConfig.EXCHANGE_LIFETIME, exchangeLifetime.toMillis(), TimeUnit.MILLISECONDS);
+            config.set(CoapConfig.NON_LIFETIME, exchangeLifetime.toMillis(), TimeUnit.MILLISECONDS);
+            config.set(CoapConfig.MARK_AND_SWEEP_INTERVAL, 1, TimeUnit.SECONDS);
         }
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
                 .setAddress(address)

@@ -30,7 +30,7 @@ class DtlsClientTransportTest {
 
     @BeforeAll
     static void startScandium() {
-        scandium = CaliforniumPskServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null);
+        scandium = CaliforniumPskServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, null);
         scandium.start();
         address = scandium.getEndpoints().get(0).getAddress();
     }

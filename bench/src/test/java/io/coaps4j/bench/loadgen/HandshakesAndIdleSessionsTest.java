@@ -23,7 +23,7 @@ class HandshakesAndIdleSessionsTest {
 
     @BeforeAll
     static void startScandium() {
-        scandium = CaliforniumPskServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null);
+        scandium = CaliforniumPskServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, null);
         scandium.start();
         address = scandium.getEndpoints().get(0).getAddress();
     }
