@@ -43,6 +43,8 @@ public final class DtlsClientTransport implements ClientTransport {
     /** CoAP messages that arrived in the same datagram as an earlier one, delivered by later receive calls. */
     private ArrayDeque<byte[]> pending;
     private String failure;
+    /** How the connection failed or closed, without the detail text: for counting failures by kind. */
+    private String failureKind;
 
     private DtlsClientTransport(DatagramChannel channel, DtlsConnection connection, ThreadState thread) {
         this.channel = channel;
@@ -73,6 +75,11 @@ public final class DtlsClientTransport implements ClientTransport {
     /** The connection, for callers that look at its state (e.g. whether it is still established). */
     public DtlsConnection connection() {
         return connection;
+    }
+
+    /** How the connection failed or was closed (origin and alert, or close reason), or empty while it is fine. */
+    public Optional<String> failureKind() {
+        return Optional.ofNullable(failureKind);
     }
 
     @Override
@@ -198,12 +205,21 @@ public final class DtlsClientTransport implements ClientTransport {
     @Override
     public void close() throws IOException {
         try {
-            if (channel.isOpen() && !channel.isBlocking()
-                    && (connection.status() == DtlsConnection.Status.ESTABLISHED || connection.isHandshaking())) {
-                handle(connection.close(nowMillis()));
-            }
+            closeNotify();
         } finally {
             channel.close();
+        }
+    }
+
+    /**
+     * Sends close_notify if the connection is open but keeps the socket bound, so that the port is not
+     * handed to a new client while the server's answer to it may still be on its way; {@link #abandon()}
+     * releases it later.
+     */
+    public void closeNotify() throws IOException {
+        if (channel.isOpen() && !channel.isBlocking()
+                && (connection.status() == DtlsConnection.Status.ESTABLISHED || connection.isHandshaking())) {
+            handle(connection.close(nowMillis()));
         }
     }
 
@@ -226,9 +242,11 @@ public final class DtlsClientTransport implements ClientTransport {
                 }
                 pending.add(data.data());
             } else if (event instanceof DtlsEvent.Failed failed) {
-                failure = failed.origin() + failed.alert().map(a -> " " + a).orElse("") + ": " + failed.detail();
+                failureKind = failed.origin() + failed.alert().map(a -> " " + a).orElse("");
+                failure = failureKind + ": " + failed.detail();
             } else if (event instanceof DtlsEvent.Closed closed) {
-                failure = "closed: " + closed.reason();
+                failureKind = "closed: " + closed.reason();
+                failure = failureKind;
             }
         }
     }

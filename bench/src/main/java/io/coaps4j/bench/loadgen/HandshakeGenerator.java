@@ -5,9 +5,13 @@ import io.coaps4j.dtls.config.DtlsConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +24,13 @@ import java.util.concurrent.TimeUnit;
 public final class HandshakeGenerator {
     private static final Duration RESEND = Duration.ofMillis(500);
     private static final int ATTEMPTS = 4;
+    /**
+     * Closed connections whose sockets each handshaker keeps bound a while. The server answers close_notify
+     * with its own; if the kernel gave the port at once to the next new connection, that stray record of the
+     * old session would reach a client awaiting the server's Finished, which our client takes as a failed
+     * authentication (decrypt_error). A few dozen connections later the answer has long arrived.
+     */
+    private static final int LINGERING_SOCKETS = 64;
 
     private HandshakeGenerator() {
     }
@@ -61,6 +72,7 @@ public final class HandshakeGenerator {
             LatencyHistogram all = new LatencyHistogram();
             long completed = 0;
             long failed = 0;
+            Map<String, Long> reasons = new TreeMap<>();
             for (Handshaker worker : workers) {
                 if (worker.crash != null) {
                     throw new IllegalStateException("a handshaker failed", worker.crash);
@@ -68,9 +80,10 @@ public final class HandshakeGenerator {
                 all.add(worker.latencies);
                 completed += worker.completed;
                 failed += worker.failed;
+                worker.failures.forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
             }
             return new HandshakeResult(handshakers, windowNanos, completed, failed, all.valueAtPercentile(50),
-                    all.valueAtPercentile(99));
+                    all.valueAtPercentile(99), reasons);
         } finally {
             phase.set(RunPhase.DONE);
             join(threads, timeout.plusSeconds(5));
@@ -99,10 +112,14 @@ public final class HandshakeGenerator {
         private final Duration timeout;
         private final RunPhase phase;
         private final SplittableRandom random;
+        private final ArrayDeque<DtlsClientTransport> lingering = new ArrayDeque<>();
         final LatencyHistogram latencies = new LatencyHistogram();
+        final Map<String, Long> failures = new HashMap<>();
         long completed;
         long failed;
         volatile Throwable crash;
+        /** Why the last connection failed, null when it completed. */
+        private String failure;
 
         Handshaker(InetSocketAddress server, DtlsClientTransport.DtlsFactory factory, RequestTemplate template,
                    Duration timeout, RunPhase phase, SplittableRandom random) {
@@ -119,34 +136,64 @@ public final class HandshakeGenerator {
             try {
                 while (!phase.done()) {
                     long start = System.nanoTime();
-                    boolean ok = oneConnection();
+                    failure = null;
+                    oneConnection();
                     long end = System.nanoTime();
                     if (phase.measuring()) {
-                        if (ok) {
+                        if (failure == null) {
                             completed++;
                             latencies.record(end - start);
                         } else {
                             failed++;
+                            failures.merge(failure, 1L, Long::sum);
                         }
                     }
                 }
             } catch (Throwable t) {
                 crash = t;
+            } finally {
+                DtlsClientTransport old;
+                while ((old = lingering.poll()) != null) {
+                    release(old);
+                }
             }
         }
 
-        private boolean oneConnection() throws IOException {
+        private static void release(DtlsClientTransport transport) {
+            try {
+                transport.abandon();
+            } catch (IOException e) {
+                // Closing a datagram channel: nothing to recover.
+            }
+        }
+
+        /** One new connection; on failure {@link #failure} says at which step. */
+        private void oneConnection() throws IOException {
             DtlsClientTransport transport = factory.open(server);
             try {
-                transport.connect(timeout);
-                return get.run(transport, random.nextInt(1 << 16), random.nextInt());
-            } catch (IOException e) {
-                return false; // a handshake that failed or timed out; counted, the next one starts
+                try {
+                    transport.connect(timeout);
+                } catch (IOException e) {
+                    failure = transport.connection().isHandshaking() ? "handshake timed out"
+                            : "handshake failed: " + transport.failureKind().orElse(transport.connection().status().toString());
+                    return;
+                }
+                try {
+                    if (!get.run(transport, random.nextInt(1 << 16), random.nextInt())) {
+                        failure = "GET not answered 2.xx";
+                    }
+                } catch (IOException e) {
+                    failure = "session ended during the GET: " + transport.failureKind().orElse("socket error");
+                }
             } finally {
                 try {
-                    transport.close(); // close_notify, then the port is released
+                    transport.closeNotify();
                 } catch (IOException e) {
                     // The close_notify could not be sent (e.g. ICMP unreachable): the port is released anyway.
+                }
+                lingering.add(transport);
+                if (lingering.size() > LINGERING_SOCKETS) {
+                    release(lingering.poll());
                 }
             }
         }

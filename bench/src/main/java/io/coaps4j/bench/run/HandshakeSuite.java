@@ -38,9 +38,9 @@ final class HandshakeSuite {
                 HandshakeMeasurement m = new HandshakeMeasurement(name, result, window.serverNanos(),
                         window.generatorNanos(), window.machineBusyNanos());
                 measurements.add(m);
-                RunContext.progress("%s: %d handshakers: %.0f handshakes/s, p50 %.2f ms, server %.0f µs CPU/handshake, %d failed",
+                RunContext.progress("%s: %d handshakers: %.0f handshakes/s, p50 %.2f ms, server %.0f µs CPU/handshake, %d failed %s",
                         name, result.handshakers(), result.completedPerSecond(), result.p50Nanos() / 1e6,
-                        m.serverCpuMicrosPerHandshake(), result.failed());
+                        m.serverCpuMicrosPerHandshake(), result.failed(), result.failuresByReason());
             } catch (IOException | RuntimeException e) {
                 context.fail(Suite.HANDSHAKES, name, e.getMessage());
                 group.drop(name);

@@ -65,6 +65,13 @@ final class ResultTable {
                     m.result().p99Nanos() / 1e6, m.serverCpuMicrosPerHandshake(), m.serverCores(),
                     m.generatorCpuMicrosPerHandshake(), m.otherCores(), m.result().failed()));
         }
+        for (HandshakeMeasurement m : measurements) {
+            if (!m.result().failuresByReason().isEmpty()) {
+                out.append(String.format(Locale.ROOT, "%nFailed connections of %s: %s%n", m.server(),
+                        m.result().failuresByReason().entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue())
+                                .collect(java.util.stream.Collectors.joining(", "))));
+            }
+        }
         return out.toString();
     }
 

@@ -58,6 +58,7 @@ class HandshakesAndIdleSessionsTest {
         assertThat(result.handshakers()).isEqualTo(2);
         assertThat(result.completed()).isGreaterThan(5);
         assertThat(result.failed()).isZero();
+        assertThat(result.failuresByReason()).isEmpty();
         assertThat(result.completedPerSecond()).isPositive();
         assertThat(result.p50Nanos()).isPositive().isLessThanOrEqualTo(result.p99Nanos());
     }
@@ -69,6 +70,8 @@ class HandshakesAndIdleSessionsTest {
 
         assertThat(result.completed()).isZero();
         assertThat(result.failed()).isPositive();
+        assertThat(result.failuresByReason().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(result.failed());
+        assertThat(result.failuresByReason().keySet()).allMatch(reason -> reason.startsWith("handshake"));
     }
 
     @Test

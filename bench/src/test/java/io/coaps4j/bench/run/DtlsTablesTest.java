@@ -13,7 +13,8 @@ class DtlsTablesTest {
     private static final long SECOND = 1_000_000_000L;
 
     private static HandshakeMeasurement handshakes(String server, long completed, long serverCpuNanos) {
-        return new HandshakeMeasurement(server, new HandshakeResult(4, SECOND, completed, 1, 2_000_000, 9_000_000),
+        return new HandshakeMeasurement(server, new HandshakeResult(4, SECOND, completed, 1, 2_000_000, 9_000_000,
+                java.util.Map.of("handshake timed out", 1L)),
                 serverCpuNanos, serverCpuNanos, serverCpuNanos * 3);
     }
 
@@ -32,7 +33,8 @@ class DtlsTablesTest {
         HandshakeMeasurement m = handshakes("ours", 2_000, 800_000_000L);
         assertThat(m.serverCpuMicrosPerHandshake()).isEqualTo(400.0);
         assertThat(m.otherCores()).isEqualTo(0.8);
-        assertThat(ResultTable.handshakes(List.of(m))).contains("| ours | 4 | 2000 | 2.00 | 9.00 | 400 | 0.80 | 400 | 0.80 | 1 |");
+        assertThat(ResultTable.handshakes(List.of(m))).contains("| ours | 4 | 2000 | 2.00 | 9.00 | 400 | 0.80 | 400 | 0.80 | 1 |")
+                .contains("Failed connections of ours: handshake timed out ×1");
     }
 
     @Test
