@@ -83,7 +83,8 @@ public final class DtlsConnector implements Connector {
     private final Deadlines deadlines = new Deadlines();
     private final DtlsMetrics dtlsMetrics = new DtlsMetrics();
     private final ConnectorCounters counters = new ConnectorCounters();
-    private final Map<InetSocketAddress, SessionState> serverSessions = new HashMap<>();
+    /** The sessions the DTLS server role carries, by peer address: one entry per idle session, so no HashMap node each. */
+    private final AddressTable<SessionState> serverSessions = new AddressTable<>(session -> session.peer.address());
     private final ClientTable clients = new ClientTable();
     /** Resolves waiting for a handshake the peer started with us from the address we wanted to reach. */
     private final Map<InetSocketAddress, List<CompletableFuture<Peer>>> serverWaiters = new HashMap<>();
@@ -258,9 +259,7 @@ public final class DtlsConnector implements Connector {
     public List<SecurePeer> sessions() {
         return callOnLoop(() -> {
             List<SecurePeer> peers = new ArrayList<>(serverSessions.size() + clients.size());
-            for (SessionState session : serverSessions.values()) {
-                peers.add(session.peer);
-            }
+            serverSessions.forEach(session -> peers.add(session.peer));
             for (ClientConnection client : clients.connections()) {
                 if (client.session != null) {
                     peers.add(client.session.peer);
@@ -386,8 +385,8 @@ public final class DtlsConnector implements Connector {
             mine = null;
         }
         if (current.isPresent() && mine == null) {
-            mine = new SessionState(SecurePeer.of(current.get()), null, now);
-            serverSessions.put(address, mine);
+            mine = new SessionState(SecurePeer.of(current.get()), now);
+            serverSessions.put(mine);
             keepAlive.sessionAdded(now);
             LOG.debug("DTLS session as server with {}: {}", address, mine.peer);
             ClientConnection client = clients.get(address);
@@ -420,7 +419,7 @@ public final class DtlsConnector implements Connector {
     }
 
     private void clientEstablished(ClientConnection client, DtlsSession session, long now) {
-        client.session = new SessionState(SecurePeer.of(session), client, now);
+        client.session = new SessionState.OfClient(SecurePeer.of(session), client, now);
         keepAlive.sessionAdded(now);
         LOG.debug("DTLS session as client with {}: {}", client.address, client.session.peer);
         if (serverSessions.containsKey(client.address)) {
@@ -489,7 +488,7 @@ public final class DtlsConnector implements Connector {
 
     /** Sends in the session; false when it turned out to be gone. */
     private boolean protect(SessionState session, byte[] datagram, long now) {
-        ClientConnection client = session.client;
+        ClientConnection client = session.client();
         if (client != null) {
             if (client.removed) {
                 counters.dropped(BindingDropReason.NO_SESSION);
@@ -645,16 +644,14 @@ public final class DtlsConnector implements Connector {
     private void sweep(long now) {
         List<SessionState> toPing = new ArrayList<>();
         List<SessionState> dead = new ArrayList<>();
-        for (SessionState session : serverSessions.values()) {
-            keepAlive.check(session, now, toPing, dead);
-        }
+        serverSessions.forEach(session -> keepAlive.check(session, now, toPing, dead));
         for (ClientConnection client : clients.connections()) {
             if (client.session != null) {
                 keepAlive.check(client.session, now, toPing, dead);
             }
         }
         for (SessionState session : toPing) {
-            if (protect(session, CoapPing.ping(session.pingMid), now)) {
+            if (protect(session, CoapPing.ping(session.pingMid()), now)) {
                 counters.pingsSent++;
             }
         }
@@ -673,7 +670,7 @@ public final class DtlsConnector implements Connector {
     // ------------------------------------------------------------------------------ closing
 
     private void closeSession(SessionState session, long now) {
-        ClientConnection client = session.client;
+        ClientConnection client = session.client();
         if (client != null) {
             closeClient(client, now);
         } else if (serverSessions.get(session.peer.address()) == session) {
@@ -714,7 +711,7 @@ public final class DtlsConnector implements Connector {
         for (ClientConnection client : new ArrayList<>(clients.connections())) {
             closeClient(client, now);
         }
-        for (SessionState session : new ArrayList<>(serverSessions.values())) {
+        for (SessionState session : serverSessions.values()) {
             closeSession(session, now);
         }
         for (Map.Entry<InetSocketAddress, List<CompletableFuture<Peer>>> waiting : serverWaiters.entrySet()) {

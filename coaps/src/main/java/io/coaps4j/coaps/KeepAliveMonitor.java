@@ -53,22 +53,20 @@ final class KeepAliveMonitor {
 
     /** Adds {@code session} to {@code toPing} when a ping or its retransmission is due, to {@code dead} when its peer stayed silent. */
     void check(SessionState session, long now, List<SessionState> toPing, List<SessionState> dead) {
-        if (session.pingMid < 0) {
-            if (now - session.lastReceived >= idle) {
+        if (session.pingMid() < 0) {
+            if (now - session.lastReceived() >= idle) {
                 // Half the ID space from the engine's IDs, which count up from its last CON: the RST
                 // answering the ping cannot be taken for the answer to an exchange still open.
-                int base = session.lastConMid >= 0 ? session.lastConMid + 0x8000 : randomMessageId.getAsInt();
-                session.pingMid = base & 0xFFFF;
-                session.pingRetransmissions = 0;
-                session.pingTimeout = ackTimeout;
-                session.pingDeadline = now + ackTimeout;
+                int lastConMid = session.lastConMid();
+                int base = lastConMid >= 0 ? lastConMid + 0x8000 : randomMessageId.getAsInt();
+                session.pingSent(base, now + ackTimeout);
                 toPing.add(session);
             }
-        } else if (now >= session.pingDeadline) {
-            if (session.pingRetransmissions < maxRetransmit) {
-                session.pingRetransmissions++;
-                session.pingTimeout *= 2; // exponential back-off, as for any CON (RFC 7252 section 4.2)
-                session.pingDeadline = now + session.pingTimeout;
+        } else if (now >= session.pingDeadline()) {
+            int retransmissions = session.pingRetransmissions();
+            if (retransmissions < maxRetransmit) {
+                // Exponential back-off, as for any CON (RFC 7252 section 4.2): the next wait is twice this one.
+                session.pingRetransmitted(now + (ackTimeout << (retransmissions + 1)));
                 toPing.add(session);
             } else {
                 dead.add(session);

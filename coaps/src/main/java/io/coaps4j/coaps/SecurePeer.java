@@ -17,12 +17,13 @@ import java.util.Optional;
  * the epoch. The CoAP engine matches ACK/RST to CON and responses to requests with
  * {@code Peer.equals}, so it never matches across sessions or epochs, and a response leaves in
  * exactly the session and epoch of its request (oneM2M TS-0008 clause 7). Immutable.
+ *
+ * <p>One instance lives as long as each idle session, so it keeps only what it cannot derive: the
+ * address and principal are read from the session when asked for.
  */
 public final class SecurePeer implements Peer {
-    private final InetSocketAddress address;
     private final DtlsSession session;
     private final int epoch;
-    private final Optional<Principal> principal;
     private final int hash;
 
     /** The peer of {@code session} in {@code epoch}. */
@@ -32,11 +33,9 @@ public final class SecurePeer implements Peer {
             // Epoch 0 is the unprotected handshake epoch: no CoAP message travels in it (RFC 6347 4.1).
             throw new IllegalArgumentException("epoch must be 1..65535 for protected data, was " + epoch);
         }
-        this.address = session.peerAddress();
         this.epoch = epoch;
-        this.principal = Optional.of(session.peerPrincipal());
         // Peers are hash keys on the per-message path (exchange and message-ID tables): hash once.
-        this.hash = (address.hashCode() * 31 + System.identityHashCode(session)) * 31 + epoch;
+        this.hash = (session.peerAddress().hashCode() * 31 + System.identityHashCode(session)) * 31 + epoch;
     }
 
     /** The peer of {@code session} in the session's current epoch. */
@@ -46,7 +45,7 @@ public final class SecurePeer implements Peer {
 
     @Override
     public InetSocketAddress address() {
-        return address;
+        return session.peerAddress();
     }
 
     /** The DTLS session the messages of this peer travel in. */
@@ -67,7 +66,7 @@ public final class SecurePeer implements Peer {
     /** Who the DTLS handshake authenticated; always present. */
     @Override
     public Optional<Principal> principal() {
-        return principal;
+        return Optional.of(session.peerPrincipal());
     }
 
     @Override
@@ -75,11 +74,10 @@ public final class SecurePeer implements Peer {
         return true;
     }
 
-    /** True when {@code other} is in the same session and epoch (and so at the same address). */
+    /** True when {@code other} is in the same session and epoch (and so at the same address: a session has one). */
     @Override
     public boolean equals(Object other) {
-        return other == this || other instanceof SecurePeer that
-                && that.session == session && that.epoch == epoch && that.address.equals(address);
+        return other == this || other instanceof SecurePeer that && that.session == session && that.epoch == epoch;
     }
 
     @Override
@@ -89,7 +87,7 @@ public final class SecurePeer implements Peer {
 
     @Override
     public String toString() {
-        return "SecurePeer[" + address + ", session " + HexFormat.of().formatHex(session.sessionId()) + ", epoch "
-                + epoch + ", " + principal.get().getName() + "]";
+        return "SecurePeer[" + session.peerAddress() + ", session " + HexFormat.of().formatHex(session.sessionId()) + ", epoch "
+                + epoch + ", " + session.peerPrincipal().getName() + "]";
     }
 }

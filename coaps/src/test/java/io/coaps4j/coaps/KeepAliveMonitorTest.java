@@ -25,20 +25,20 @@ class KeepAliveMonitorTest {
 
     @Test
     void pingsAnIdleSessionFarFromTheEnginesMessageIds() {
-        SessionState session = new SessionState(PEER, null, 0);
+        SessionState session = new SessionState(PEER, 0);
         session.sent(CoapPing.ping(0xFFF0)); // the engine's last CON
         check(session, 9_999);
         assertThat(toPing).isEmpty();
         check(session, 10_000);
         assertThat(toPing).containsExactly(session);
-        assertThat(session.pingMid).isEqualTo((0xFFF0 + 0x8000) & 0xFFFF);
+        assertThat(session.pingMid()).isEqualTo((0xFFF0 + 0x8000) & 0xFFFF);
     }
 
     @Test
     void retransmitsWithBackOffThenDeclaresThePeerDead() {
-        SessionState session = new SessionState(PEER, null, 0);
+        SessionState session = new SessionState(PEER, 0);
         check(session, 10_000);
-        assertThat(session.pingMid).as("no CON sent yet: a random ID").isEqualTo(0x0102);
+        assertThat(session.pingMid()).as("no CON sent yet: a random ID").isEqualTo(0x0102);
         check(session, 11_999);
         assertThat(toPing).isEmpty();
         check(session, 12_000);
@@ -55,19 +55,19 @@ class KeepAliveMonitorTest {
 
     @Test
     void anyRecordOfThePeerAnswersThePingAndOnlyTheMatchingResetIsConsumed() {
-        SessionState session = new SessionState(PEER, null, 0);
+        SessionState session = new SessionState(PEER, 0);
         check(session, 10_000);
-        int mid = session.pingMid;
+        int mid = session.pingMid();
         assertThat(session.received(new byte[] {0x70, 0, (byte) (mid >> 8), (byte) mid}, 10_500))
                 .as("the RST for our ping").isTrue();
-        assertThat(session.pingMid).isEqualTo(-1);
+        assertThat(session.pingMid()).isEqualTo(-1);
         check(session, 12_000);
         assertThat(toPing).as("alive: idle counts again from the answer").isEmpty();
 
         check(session, 20_500);
         assertThat(session.received(new byte[] {0x40, 0x01, 0x12, 0x34}, 20_600))
                 .as("a request: proves the peer alive and goes on to the engine").isFalse();
-        assertThat(session.pingMid).isEqualTo(-1);
+        assertThat(session.pingMid()).isEqualTo(-1);
         assertThat(session.received(new byte[] {0x70, 0, (byte) (mid >> 8), (byte) mid}, 20_700))
                 .as("no ping outstanding: an RST is the engine's business").isFalse();
     }
