@@ -1,5 +1,6 @@
 package io.coaps4j.dtls.engine;
 
+import io.coaps4j.dtls.alert.AuthenticationFailedException;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import io.coaps4j.dtls.flight.Flight;
@@ -47,6 +48,10 @@ final class ConnectionHandshake {
     /** Client: the ClientHello flight, until {@link #start} sends it. */
     private List<OutgoingMessage> firstFlight;
     private boolean peerRetransmitted;
+    /** A record of the new epoch failed authentication since our last flight was sent. */
+    private boolean badTagSinceLastFlight;
+    /** A record of the new epoch authenticated: the peer holds our keys, whatever else arrives forged. */
+    private boolean newEpochAuthenticated;
     private long now;
 
     /**
@@ -120,6 +125,19 @@ final class ConnectionHandshake {
         return retransmission.deadline();
     }
 
+    /**
+     * A record of the new epoch failed authentication while the peer's Finished is awaited. It is dropped
+     * (RFC 6347 section 4.1.2.7): anyone can forge one. Only noted, for {@link #onTimer}.
+     */
+    void onBadTag() {
+        badTagSinceLastFlight = true;
+    }
+
+    /** A protected record of the new epoch authenticated. */
+    void onAuthenticRecord() {
+        newEpochAuthenticated = true;
+    }
+
     /** Client: whether the first flight is still to be sent. */
     boolean awaitsStart() {
         return firstFlight != null;
@@ -176,9 +194,21 @@ final class ConnectionHandshake {
         }
     }
 
-    /** Retransmits when due; tells the connection when the handshake gave up or its last flight was released. */
+    /**
+     * Retransmits when due; tells the connection when the handshake gave up or its last flight was released.
+     * When the peer's Finished is still awaited and only records of the new epoch that fail authentication
+     * came since our last flight, the peer derived other keys, from a wrong or unknown PSK (RFC 4279
+     * section 2): the handshake ends with decrypt_error instead of retransmitting. Waiting for the timer
+     * lets a genuine Finished that follows a forged record still complete the handshake.
+     */
     void onTimer(long time) {
-        switch (retransmission.onTimer(time)) {
+        RetransmissionMachine.Expiry expiry = retransmission.onTimer(time);
+        if ((expiry == RetransmissionMachine.Expiry.RETRANSMIT || expiry == RetransmissionMachine.Expiry.GIVE_UP)
+                && peerUsesOtherKeys()) {
+            connection.fail(new AuthenticationFailedException("records of the new epoch fail authentication"));
+            return;
+        }
+        switch (expiry) {
             case RETRANSMIT:
                 retransmission.flight().ifPresent(this::write);
                 break;
@@ -191,6 +221,10 @@ final class ConnectionHandshake {
             default:
                 break;
         }
+    }
+
+    private boolean peerUsesOtherKeys() {
+        return badTagSinceLastFlight && !newEpochAuthenticated && awaitsPeerFinished();
     }
 
     /** The peer showed that it has our last flight: it need not be kept. */
@@ -242,6 +276,7 @@ final class ConnectionHandshake {
             }
         }
         Flight built = new Flight(flight, last);
+        badTagSinceLastFlight = false;
         retransmission.send(built, now);
         write(built);
     }

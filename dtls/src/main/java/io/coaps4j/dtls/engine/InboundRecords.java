@@ -2,7 +2,6 @@ package io.coaps4j.dtls.engine;
 
 import io.coaps4j.dtls.alert.Alert;
 import io.coaps4j.dtls.alert.AlertDescription;
-import io.coaps4j.dtls.alert.AuthenticationFailedException;
 import io.coaps4j.dtls.alert.DecodeException;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
@@ -37,8 +36,8 @@ final class InboundRecords implements RecordReceiver {
 
     /**
      * Passes the records of {@code datagram} from {@code records} to {@code connection}, which is in a call;
-     * returns whether one of them was protected and authentic. When {@code lenient}, a bad tag never ends
-     * the handshake (see {@link DtlsConnection#receiveRouted}).
+     * returns whether one of them was protected and authentic. When {@code lenient}, a bad tag is not even
+     * noted against the handshake (see {@link DtlsConnection#receiveRouted}).
      */
     boolean receive(DtlsConnection connection, RecordLayer records, byte[] datagram, int offset, int length,
                     boolean lenient) {
@@ -66,6 +65,9 @@ final class InboundRecords implements RecordReceiver {
         }
         if (record.epoch() > 0) {
             authenticated = true;
+            if (connection.isHandshaking()) {
+                connection.handshake().onAuthenticRecord();
+            }
         }
         try {
             switch (record.type()) {
@@ -97,9 +99,9 @@ final class InboundRecords implements RecordReceiver {
         ConnectionHandshake handshake = connection.handshake();
         if (reason == DropReason.BAD_TAG && !lenient && connection.isHandshaking()
                 && handshake.awaitsPeerFinished()) {
-            // The peer's first record of the new epoch does not authenticate: it derived other keys,
-            // from a wrong or unknown PSK (RFC 4279 section 2). Fail as for a bad Finished.
-            connection.fail(new AuthenticationFailedException("a record of the new epoch fails authentication"));
+            // Dropped silently (RFC 6347 section 4.1.2.7): it may be forged or stray. Only if nothing of the
+            // new epoch authenticates before our timer fires does it mean a wrong or unknown PSK.
+            handshake.onBadTag();
         }
     }
 

@@ -8,9 +8,14 @@
  * <h2>Decisions where the RFCs leave a choice</h2>
  * <ul>
  *   <li>Unknown PSK identity and wrong key both end with a fatal decrypt_error (RFC 4279 section 2):
- *       an unknown identity continues with a random key. A wrong key shows up as the peer's first
- *       record of the new epoch failing authentication; while that epoch's Finished is awaited this
- *       is taken as the authentication failure it is, not silently dropped.</li>
+ *       an unknown identity continues with a random key. A wrong key shows up as the peer's records of
+ *       the new epoch failing authentication. Such a record is dropped silently like any invalid record
+ *       (RFC 6347 4.1.2.7), since anyone can forge one: it never ends a handshake by itself. It is noted,
+ *       and when the retransmission timer fires while the peer's Finished is still awaited, with records
+ *       of the new epoch that failed since our last flight and none that authenticated, the handshake
+ *       ends with decrypt_error instead of retransmitting. A wrong key thus fails within one timeout,
+ *       and a forged record cannot abort a handshake whose genuine Finished arrives before the timer
+ *       (a forged record and the loss of the genuine Finished together can).</li>
  *   <li>Protocol violations (a message in the wrong state or epoch) end the handshake with a fatal
  *       alert. Invalid records and malformed fragments are dropped silently (RFC 6347 4.1.2.7).</li>
  *   <li>A ChangeCipherSpec that arrives before its keys exist is dropped, never acted on: loss can
