@@ -167,7 +167,11 @@ final class SessionEvents {
         }
     }
 
-    /** Hands decrypted CoAP bytes to the engine with the peer of their session and epoch. */
+    /**
+     * Hands decrypted CoAP bytes to the engine with the peer of their session and epoch: the
+     * engine answers to that peer, so a response can only leave in the session and epoch of its
+     * request (oneM2M TS-0008 clause 7, RFC 7252 section 9.1; enforced by {@link BoundSender}).
+     */
     private void deliver(SessionState session, DtlsEvent.ApplicationData data, long now) {
         byte[] bytes = data.data();
         SecurePeer peer;
