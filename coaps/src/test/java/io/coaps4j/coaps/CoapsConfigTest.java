@@ -82,11 +82,11 @@ class CoapsConfigTest {
     @Test
     void serverNameIsTheHostNameNeverALiteral() throws Exception {
         byte[] loopback = {127, 0, 0, 1};
-        assertThat(DtlsConnector.serverName(new InetSocketAddress(InetAddress.getByAddress("device.example", loopback), 5684)))
+        assertThat(HandshakeResolver.serverName(new InetSocketAddress(InetAddress.getByAddress("device.example", loopback), 5684)))
                 .contains("device.example");
-        assertThat(DtlsConnector.serverName(new InetSocketAddress(InetAddress.getByAddress(loopback), 5684))).isEmpty();
-        assertThat(DtlsConnector.serverName(new InetSocketAddress(InetAddress.getByName("::1"), 5684))).isEmpty();
-        assertThat(DtlsConnector.serverName(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 5684)))
+        assertThat(HandshakeResolver.serverName(new InetSocketAddress(InetAddress.getByAddress(loopback), 5684))).isEmpty();
+        assertThat(HandshakeResolver.serverName(new InetSocketAddress(InetAddress.getByName("::1"), 5684))).isEmpty();
+        assertThat(HandshakeResolver.serverName(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 5684)))
                 .isEqualTo(Optional.empty());
     }
 
