@@ -6,15 +6,15 @@ import io.coaps4j.cli.store.StoredRepresentation;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.endpoint.InboundRequestHandler;
-import io.coaps4j.coap.endpoint.Responder;
 import io.coaps4j.coap.exchange.CoapResponse;
-import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.ContentFormat;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.linkformat.Link;
 import io.coaps4j.coap.linkformat.LinkFilter;
 import io.coaps4j.coap.linkformat.LinkFormat;
+import io.coaps4j.coap.server.CoapRequest;
+import io.coaps4j.coap.server.RequestHandler;
 import io.coaps4j.coap.server.Resource;
 import io.coaps4j.coap.server.ResourceDispatcher;
 import io.coaps4j.coap.server.ResourceTree;
@@ -31,7 +31,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class CliServer implements AutoCloseable {
     static final String HELLO = "Hello, world";
     private static final String STORE = "store";
+    private static final String ENTRY_NAME = "name";
     private static final int WORKERS = 2;
     private static final int MAX_QUEUED_REQUESTS = 1024;
     private static final long MAX_CONTENT_FORMAT = 0xFFFF;
@@ -65,29 +65,30 @@ public final class CliServer implements AutoCloseable {
         this.fixedResources = fixedResources(clock);
         this.workers = workerPool();
         List<Resource> served = new ArrayList<>(fixedResources);
+        served.add(storeResource());
         served.add(wellKnownCore());
         ResourceDispatcher dispatcher = new ResourceDispatcher(new ResourceTree(served), workers);
         try {
             this.endpoint = CoapEndpoint.builder()
                     .name("coaps4j-server")
                     .bind(bindAddress)
-                    .requestHandler(new Router(dispatcher))
+                    .requestHandler(dispatcher)
                     .start();
         } catch (IOException | RuntimeException e) {
             workers.shutdownNow();
             coaps.ifPresent(Connector::close);
             throw e;
         }
-        this.secureEndpoint = coaps.isPresent() ? startSecure(coaps.get(), new Router(dispatcher)) : null;
+        this.secureEndpoint = coaps.isPresent() ? startSecure(coaps.get(), dispatcher) : null;
     }
 
     /** The coaps endpoint: the same resources, behind the given DTLS connector. */
-    private CoapEndpoint startSecure(Connector connector, InboundRequestHandler router) throws IOException {
+    private CoapEndpoint startSecure(Connector connector, InboundRequestHandler requestHandler) throws IOException {
         try {
             return CoapEndpoint.builder()
                     .name("coaps4j-server-coaps")
                     .connector(connector)
-                    .requestHandler(router)
+                    .requestHandler(requestHandler)
                     .start();
         } catch (IOException | RuntimeException e) {
             connector.close();
@@ -237,58 +238,38 @@ public final class CliServer implements AutoCloseable {
                 });
     }
 
-    /**
-     * {@code /store/{name}} is one resource per name, which a tree of fixed paths cannot hold; every
-     * other path goes to the resource dispatcher.
-     */
-    private final class Router implements InboundRequestHandler {
-        private final ResourceDispatcher dispatcher;
+    /** {@code /store/{name}}: one template resource serves every entry name. */
+    private Resource storeResource() {
+        RequestHandler handler = this::answer;
+        return Resource.builder(STORE + "/{" + ENTRY_NAME + "}")
+                .get(handler).put(handler).post(handler).delete(handler)
+                .build();
+    }
 
-        Router(ResourceDispatcher dispatcher) {
-            this.dispatcher = dispatcher;
+    private CoapResponse answer(CoapRequest request) {
+        try {
+            return storeRequest(request.pathParameter(ENTRY_NAME).orElseThrow(), request.message());
+        } catch (RuntimeException e) {
+            LOG.error("store request {} failed", request.message(), e);
+            return CoapResponse.of(Code.INTERNAL_SERVER_ERROR);
         }
+    }
 
-        @Override
-        public void onRequest(ServerExchange exchange, Responder responder) {
-            List<String> path = exchange.request().uriPath();
-            if (path.size() != 2 || !STORE.equals(path.get(0))) {
-                dispatcher.onRequest(exchange, responder);
-                return;
-            }
-            try {
-                workers.execute(() -> responder.respond(exchange, answer(path.get(1), exchange.request())));
-            } catch (RejectedExecutionException e) {
-                responder.respond(exchange, CoapResponse.of(Code.SERVICE_UNAVAILABLE));
-            }
+    private CoapResponse storeRequest(String name, Message request) {
+        Code method = request.code();
+        if (method.equals(Code.GET)) {
+            return storeService.get(name);
         }
-
-        private CoapResponse answer(String name, Message request) {
-            try {
-                return storeRequest(name, request);
-            } catch (RuntimeException e) {
-                LOG.error("store request {} failed", request, e);
-                return CoapResponse.of(Code.INTERNAL_SERVER_ERROR);
-            }
+        if (method.equals(Code.DELETE)) {
+            return storeService.delete(name);
         }
-
-        private CoapResponse storeRequest(String name, Message request) {
-            Code method = request.code();
-            if (method.equals(Code.GET)) {
-                return storeService.get(name);
-            }
-            if (method.equals(Code.PUT) || method.equals(Code.POST)) {
-                OptionalLong given = request.contentFormat();
-                if (given.isPresent() && given.getAsLong() > MAX_CONTENT_FORMAT) {
-                    // RFC 7252 section 5.10.3: Content-Format is a uint of at most 2 bytes.
-                    return CoapResponse.builder(Code.BAD_REQUEST).payload("Content-Format must be 0..65535").build();
-                }
-                OptionalInt format = given.isPresent() ? OptionalInt.of((int) given.getAsLong()) : OptionalInt.empty();
-                return storeService.store(name, format, request.payload());
-            }
-            if (method.equals(Code.DELETE)) {
-                return storeService.delete(name);
-            }
-            return CoapResponse.of(Code.METHOD_NOT_ALLOWED);
+        // PUT and POST alike
+        OptionalLong given = request.contentFormat();
+        if (given.isPresent() && given.getAsLong() > MAX_CONTENT_FORMAT) {
+            // RFC 7252 section 5.10.3: Content-Format is a uint of at most 2 bytes.
+            return CoapResponse.builder(Code.BAD_REQUEST).payload("Content-Format must be 0..65535").build();
         }
+        OptionalInt format = given.isPresent() ? OptionalInt.of((int) given.getAsLong()) : OptionalInt.empty();
+        return storeService.store(name, format, request.payload());
     }
 }

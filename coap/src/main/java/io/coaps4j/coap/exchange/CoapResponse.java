@@ -87,7 +87,7 @@ public final class CoapResponse {
 
     /** The message to send, with the given message-layer fields. */
     public Message toMessage(MessageType type, int messageId, Token token) {
-        return message.withType(type).withMessageId(messageId).withToken(token);
+        return message.withHeader(type, messageId, token);
     }
 
     @Override

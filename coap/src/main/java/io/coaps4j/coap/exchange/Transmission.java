@@ -5,31 +5,29 @@ import io.coaps4j.coap.messaging.TimerQueue;
 
 /**
  * A message this node sent that an ACK or RST may still match by message ID: a CON being
- * retransmitted (section 4.2) or a NON request (an RST may reject it, section 4.3). Its owner is
- * either a {@link ClientExchange} or a {@link ServerExchange} whose separate response it carries.
+ * retransmitted (section 4.2) or a NON request (an RST may reject it, section 4.3). Its
+ * {@link TransmissionOwner} decides what a match or a timeout means.
  */
 final class Transmission extends TimerQueue.Timer {
     final MidKey key;
     final byte[] datagram;
     final boolean confirmable;
+    /** The request or ping it carries; null when it carries a separate response of ours. */
     final ClientExchange client;
-    final ServerExchange server;
-    final CoapEngine engine;
+    final TransmissionOwner owner;
     int retransmissions;
     long timeoutNanos;
 
-    Transmission(CoapEngine engine, MidKey key, byte[] datagram, boolean confirmable, ClientExchange client,
-                 ServerExchange server) {
-        this.engine = engine;
+    Transmission(MidKey key, byte[] datagram, boolean confirmable, ClientExchange client, TransmissionOwner owner) {
         this.key = key;
         this.datagram = datagram;
         this.confirmable = confirmable;
         this.client = client;
-        this.server = server;
+        this.owner = owner;
     }
 
     @Override
     protected void fire(long nowNanos) {
-        engine.retransmissionTimeout(this, nowNanos);
+        owner.timedOut(this, nowNanos);
     }
 }

@@ -12,6 +12,15 @@
  *       clock, which is what lets the tests run it on virtual time over a simulated lossy network.
  *       Callbacks run after the state is consistent, so they may re-enter the engine (a handler
  *       answering at once is how a response gets piggybacked).</li>
+ *   <li><b>One job per part.</b> {@link io.coaps4j.coap.exchange.CoapEngine} checks its callers'
+ *       arguments and wires the parts: {@code InboundDispatcher} classifies each inbound message
+ *       (malformed, ping, ACK/RST, duplicate, new request or response) and hands it on;
+ *       {@code ServerExchanges} delivers requests and sends piggybacked or separate responses;
+ *       {@code ClientExchanges} owns tokens, NSTART queues and each request's single outcome;
+ *       {@code Retransmitter} matches ACK/RST by message ID and retransmits CONs; {@code PeerTable}
+ *       holds per-peer message-ID counters and NSTART state; {@code Outbound} is where results
+ *       leave, and stays silent after shutdown. A {@code Transmission} tells its owning side (client
+ *       or server) what became of it, so the message layer never asks what a message carried.</li>
  *   <li><b>Matching by {@link io.coaps4j.coap.peer.Peer#equals}.</b> ACK/RST by (peer, message ID),
  *       responses by (peer, token); outbound messages go to exactly the Peer object they belong to.
  *       A DTLS binding's peers carry session and epoch, so matching stays inside one epoch.</li>

@@ -120,40 +120,32 @@ public final class Message {
 
     /** The first option with this number, if any. */
     public Optional<Option> option(int number) {
-        for (int i = 0, n = options.size(); i < n; i++) {
-            Option option = options.get(i);
-            if (option.number() == number) {
-                return Optional.of(option);
-            }
-            if (option.number() > number) {
-                break;
-            }
-        }
-        return Optional.empty();
+        int i = firstIndexOf(number);
+        return i < 0 ? Optional.empty() : Optional.of(options.get(i));
     }
 
     /** Every instance of a (repeatable) option, in order. */
     public List<Option> options(int number) {
         List<Option> found = new ArrayList<>(2);
-        for (int i = 0, n = options.size(); i < n; i++) {
-            Option option = options.get(i);
-            if (option.number() == number) {
-                found.add(option);
-            } else if (option.number() > number) {
-                break;
-            }
+        for (int i = firstIndexOf(number), n = options.size(); i >= 0 && i < n && options.get(i).number() == number; i++) {
+            found.add(options.get(i));
         }
         return found;
     }
 
     public boolean hasOption(int number) {
+        return firstIndexOf(number) >= 0;
+    }
+
+    /** Where the first option with this number is, or -1; the list is sorted, so the scan stops early. */
+    private int firstIndexOf(int number) {
         for (int i = 0, n = options.size(); i < n; i++) {
             int found = options.get(i).number();
             if (found >= number) {
-                return found == number;
+                return found == number ? i : -1;
             }
         }
-        return false;
+        return -1;
     }
 
     /** The value of a uint option, if present. */
@@ -219,13 +211,8 @@ public final class Message {
 
     private List<String> strings(int number) {
         List<String> values = new ArrayList<>(2);
-        for (int i = 0, n = options.size(); i < n; i++) {
-            Option option = options.get(i);
-            if (option.number() == number) {
-                values.add(option.stringValue());
-            } else if (option.number() > number) {
-                break;
-            }
+        for (int i = firstIndexOf(number), n = options.size(); i >= 0 && i < n && options.get(i).number() == number; i++) {
+            values.add(options.get(i).stringValue());
         }
         return values;
     }
@@ -266,6 +253,15 @@ public final class Message {
 
     public Message withType(MessageType newType) {
         return new Message(newType, code, messageId, token, options, payloadBuffer, payloadOffset, payloadLength);
+    }
+
+    /** This message with all three message-layer fields replaced at once (one copy instead of three). */
+    public Message withHeader(MessageType newType, int newMessageId, Token newToken) {
+        Objects.requireNonNull(newToken, "token");
+        if (code.isEmpty() && newToken.length() != 0) {
+            throw new IllegalArgumentException("an Empty message (code 0.00) has no token (RFC 7252 section 4.1)");
+        }
+        return new Message(newType, code, newMessageId, newToken, options, payloadBuffer, payloadOffset, payloadLength);
     }
 
     public Message withToken(Token newToken) {

@@ -139,20 +139,9 @@ public final class OptionRegistry {
      */
     public OptionalInt firstUnrecognizedCritical(Message message) {
         List<Option> options = message.options();
-        int previous = -1;
-        int occurrence = 0;
-        OptionDefinition definition = null;
         for (int i = 0, n = options.size(); i < n; i++) {
-            Option option = options.get(i);
-            int number = option.number();
-            if (number == previous) {
-                occurrence++;
-            } else {
-                previous = number;
-                occurrence = 0;
-                definition = find(number);
-            }
-            if (OptionNumber.isCritical(number) && !recognized(definition, option, occurrence, message)) {
+            int number = options.get(i).number();
+            if (OptionNumber.isCritical(number) && !recognizedAt(options, i, message)) {
                 return OptionalInt.of(number);
             }
         }
@@ -168,24 +157,12 @@ public final class OptionRegistry {
     public Message recognizedOnly(Message message) {
         List<Option> options = message.options();
         List<Option> kept = null;
-        int previous = -1;
-        int occurrence = 0;
-        OptionDefinition definition = null;
         for (int i = 0, n = options.size(); i < n; i++) {
-            Option option = options.get(i);
-            int number = option.number();
-            if (number == previous) {
-                occurrence++;
-            } else {
-                previous = number;
-                occurrence = 0;
-                definition = find(number);
-            }
-            boolean keep = recognized(definition, option, occurrence, message);
+            boolean keep = recognizedAt(options, i, message);
             if (!keep && kept == null) {
                 kept = new ArrayList<>(options.subList(0, i));
             } else if (keep && kept != null) {
-                kept.add(option);
+                kept.add(options.get(i));
             }
         }
         return kept == null ? message : message.withSortedOptions(Collections.unmodifiableList(kept));
@@ -204,9 +181,14 @@ public final class OptionRegistry {
         }
     }
 
-    private static boolean recognized(OptionDefinition definition, Option option, int occurrence, Message message) {
+    /** Whether the option at {@code index} of the sorted {@code options} of {@code message} is recognized. */
+    private boolean recognizedAt(List<Option> options, int index, Message message) {
+        Option option = options.get(index);
+        OptionDefinition definition = find(option.number());
+        // Sorted, so a repetition directly follows its first occurrence (RFC 7252 section 5.4.5).
+        boolean first = index == 0 || options.get(index - 1).number() != option.number();
         return definition != null
-                && (occurrence == 0 || definition.repeatable())
+                && (first || definition.repeatable())
                 && definition.acceptsLength(option.length())
                 && definition.usage().allows(message);
     }

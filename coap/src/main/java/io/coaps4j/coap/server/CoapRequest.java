@@ -8,6 +8,7 @@ import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.peer.Peer;
 import java.security.Principal;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -15,17 +16,20 @@ import java.util.OptionalLong;
 public final class CoapRequest {
     private final Peer peer;
     private final Message message;
+    /** The resource the request was routed to; null when it was not routed. */
+    private final Resource resource;
     private List<String> path;
 
-    CoapRequest(Peer peer, Message message, List<String> path) {
+    CoapRequest(Peer peer, Message message, List<String> path, Resource resource) {
         this.peer = peer;
         this.message = message;
         this.path = path;
+        this.resource = resource;
     }
 
-    /** A view of {@code message} received from {@code peer}. */
+    /** A view of {@code message} received from {@code peer}, not routed to a resource (no path parameters). */
     public static CoapRequest of(Peer peer, Message message) {
-        return new CoapRequest(peer, message, null);
+        return new CoapRequest(peer, message, null, null);
     }
 
     public Code method() {
@@ -40,6 +44,16 @@ public final class CoapRequest {
             path = p;
         }
         return p;
+    }
+
+    /**
+     * The Uri-Path segment that the {@code {name}} segment of the resource's path template matched,
+     * decoded like every Uri-Path (a request for /store/a%20b to "store/{name}" gives "a b"; it may
+     * be empty, for /store/). Empty when the resource's path has no such parameter.
+     */
+    public Optional<String> pathParameter(String name) {
+        Objects.requireNonNull(name, "name");
+        return resource == null ? Optional.empty() : Optional.ofNullable(resource.parameterValue(name, path()));
     }
 
     /** The path as "/a/b". */

@@ -10,13 +10,20 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A resource at a path: handlers per method, the RFC 6690 attributes under which it is listed in
  * {@code /.well-known/core}, and who may use it. Immutable; built with {@link #builder(String)}.
+ *
+ * <p>A path may be a template: a segment written {@code {name}} matches any one Uri-Path segment
+ * (an empty one included), and the handler reads it with {@link CoapRequest#pathParameter}. An
+ * exact path wins over a template. A template resource is not listed in {@code /.well-known/core}
+ * (an RFC 6690 link names a concrete target) unless it supplies the links of the resources it
+ * serves with {@link Builder#links}.
  */
 public final class Resource {
-    private final List<String> path;
+    private final ResourcePath path;
     private final Object[] handlers; // by method code detail: RequestHandler or AsyncRequestHandler
     private final List<String> resourceTypes;
     private final List<String> interfaces;
@@ -27,10 +34,11 @@ public final class Resource {
     private final boolean hidden;
     private final Predicate<Principal> admitted;
     private final List<LinkAttribute> extraAttributes;
+    private final Supplier<List<Link>> links;
     private final Link link;
 
     private Resource(Builder b) {
-        this.path = List.copyOf(b.path);
+        this.path = b.path;
         this.handlers = b.handlers.clone();
         this.resourceTypes = List.copyOf(b.resourceTypes);
         this.interfaces = List.copyOf(b.interfaces);
@@ -41,6 +49,7 @@ public final class Resource {
         this.hidden = b.hidden;
         this.admitted = b.admitted;
         this.extraAttributes = List.copyOf(b.extraAttributes);
+        this.links = b.links;
         this.link = toLink();
     }
 
@@ -74,39 +83,63 @@ public final class Resource {
         return builder.build();
     }
 
-    /** How the resource is described in /.well-known/core (RFC 6690). */
+    /**
+     * How the resource is described in /.well-known/core (RFC 6690). For a template resource the
+     * target is the template itself ("/store/{name}"): a description, never listed as it is.
+     */
     public Link link() {
         return link;
     }
 
-    /** A resource at {@code path} such as "sensors/temp" (a leading '/' is optional; "" is the root). */
+    /**
+     * What /.well-known/core lists for this resource, computed at each discovery request: nothing
+     * when hidden; the supplied links when {@link Builder#links} was given; otherwise its own
+     * {@link #link()}, or nothing for a template.
+     */
+    public List<Link> listedLinks() {
+        if (hidden) {
+            return List.of();
+        }
+        if (links != null) {
+            return Objects.requireNonNull(links.get(), () -> "the links supplier of " + this + " returned null");
+        }
+        return isTemplate() ? List.of() : List.of(link);
+    }
+
+    /**
+     * A resource at {@code path} such as "sensors/temp" (a leading '/' is optional; "" is the root),
+     * or a template such as "store/{name}" whose {@code {name}} segment matches any one segment.
+     *
+     * @throws IllegalArgumentException when a segment is empty, a parameter name is empty, not made
+     *     of letters, digits, '_', '-' and '.', or used twice, or a segment has a brace elsewhere
+     */
     public static Builder builder(String path) {
-        return new Builder(parsePath(path));
+        return new Builder(ResourcePath.parse(path));
     }
 
-    static List<String> parsePath(String path) {
-        Objects.requireNonNull(path, "path");
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        List<String> segments = new ArrayList<>();
-        if (p.isEmpty()) {
-            return segments;
-        }
-        for (String segment : p.split("/", -1)) {
-            if (segment.isEmpty()) {
-                throw new IllegalArgumentException("path has an empty segment: '" + path + "'");
-            }
-            segments.add(segment);
-        }
-        return segments;
-    }
-
+    /** The segments, "{name}" for a parameter. */
     public List<String> path() {
-        return path;
+        return path.segments();
     }
 
-    /** "/a/b". */
+    /** "/a/b", or "/store/{name}" for a template. */
     public String pathString() {
-        return "/" + String.join("/", path);
+        return path.toString();
+    }
+
+    /** Whether the path has {@code {name}} segments. */
+    public boolean isTemplate() {
+        return path.isTemplate();
+    }
+
+    /** The names of the path's {@code {name}} segments, in path order; empty for an exact path. */
+    public List<String> parameterNames() {
+        return path.parameterNames();
+    }
+
+    /** The segment of {@code requestPath} that parameter {@code name} matched, or null when there is no such parameter. */
+    String parameterValue(String name, List<String> requestPath) {
+        return path.parameterValue(name, requestPath);
     }
 
     Object handler(Code method) {
@@ -169,7 +202,7 @@ public final class Resource {
 
     /** Builds a {@link Resource}. */
     public static final class Builder {
-        private final List<String> path;
+        private final ResourcePath path;
         private final Object[] handlers = new Object[32];
         private final List<String> resourceTypes = new ArrayList<>();
         private final List<String> interfaces = new ArrayList<>();
@@ -180,8 +213,9 @@ public final class Resource {
         private boolean hidden;
         private Predicate<Principal> admitted;
         private final List<LinkAttribute> extraAttributes = new ArrayList<>();
+        private Supplier<List<Link>> links;
 
-        private Builder(List<String> path) {
+        private Builder(ResourcePath path) {
             this.path = path;
         }
 
@@ -290,6 +324,17 @@ public final class Resource {
         /** A link attribute without a value. */
         public Builder linkFlag(String name) {
             extraAttributes.add(LinkAttribute.flag(name));
+            return this;
+        }
+
+        /**
+         * The links /.well-known/core lists for this resource instead of its own, asked for at each
+         * discovery request: for a template such as "store/{name}", the concrete resources it serves
+         * now ("/store/a", "/store/b"). Without it a template is not listed at all. The supplier runs
+         * where the discovery request is handled; if it fails, that request gets 5.00.
+         */
+        public Builder links(Supplier<List<Link>> supplier) {
+            this.links = Objects.requireNonNull(supplier, "links supplier");
             return this;
         }
 

@@ -5,14 +5,16 @@ import io.coaps4j.coap.endpoint.Responder;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.message.Message;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Routes each request to its resource and method handler: 4.04 for an unknown path, 4.05 for a
- * method the resource does not handle, 4.01/4.03 from the resource's authorization, and every
- * handler failure through {@link ErrorMapper}. Handlers run on the event loop, or on the given
+ * Routes each request to its resource (an exact path before a template) and method handler: 4.04
+ * for an unknown path, 4.05 for a method the resource does not handle, 4.01/4.03 from the
+ * resource's authorization, and every handler failure through {@link ErrorMapper}. Handlers run on the event loop, or on the given
  * executor when they may block.
  */
 public final class ResourceDispatcher implements InboundRequestHandler {
@@ -37,12 +39,14 @@ public final class ResourceDispatcher implements InboundRequestHandler {
 
     @Override
     public void onRequest(ServerExchange exchange, Responder responder) {
-        CoapRequest request = CoapRequest.of(exchange.peer(), exchange.request());
-        Resource resource = tree.find(request.path());
+        Message message = exchange.request();
+        List<String> path = List.copyOf(message.uriPath());
+        Resource resource = tree.find(path);
         if (resource == null) {
             responder.respond(exchange, NOT_FOUND);
             return;
         }
+        CoapRequest request = new CoapRequest(exchange.peer(), message, path, resource);
         Object handler = resource.handler(request.method());
         if (handler == null) {
             responder.respond(exchange, METHOD_NOT_ALLOWED);

@@ -29,9 +29,7 @@ final class WellKnownCore {
     private static List<Link> links(ResourceTree tree) {
         List<Link> links = new ArrayList<>();
         for (Resource resource : tree.resources()) {
-            if (!resource.hidden()) {
-                links.add(resource.link());
-            }
+            links.addAll(resource.listedLinks());
         }
         return links;
     }

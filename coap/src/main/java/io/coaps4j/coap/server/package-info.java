@@ -6,6 +6,12 @@
  *   <li>{@link io.coaps4j.coap.server.Resource}s are immutable and live in a
  *       {@link io.coaps4j.coap.server.ResourceTree} (one hash probe per path segment). Unknown
  *       path → 4.04, unsupported method → 4.05.</li>
+ *   <li>Path templates: a segment {@code {name}} matches any one Uri-Path segment, read with
+ *       {@link io.coaps4j.coap.server.CoapRequest#pathParameter}. Exact paths win; among templates,
+ *       exact segments further left win, with backtracking, so "/a/b/c" and "/a/{x}/d" both serve
+ *       their paths. A template names no concrete target, so it is not in {@code /.well-known/core}
+ *       (RFC 6690 has no templates) unless it supplies the links it serves now
+ *       ({@link io.coaps4j.coap.server.Resource.Builder#links}).</li>
  *   <li>Handlers are synchronous ({@link io.coaps4j.coap.server.RequestHandler}) or return a
  *       {@code CompletionStage} ({@link io.coaps4j.coap.server.AsyncRequestHandler}); a slow one
  *       leads to an empty ACK and a separate response, decided by the engine's threshold.

@@ -2,13 +2,9 @@ package io.coaps4j.coap.uri;
 
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.Option;
-import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.uri.PercentCoding.Component;
-import io.coaps4j.coap.uri.PercentCoding.Legal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -41,7 +37,8 @@ public final class CoapUri {
     private final List<String> path;
     private final List<String> query;
 
-    private CoapUri(CoapScheme scheme, String host, InetAddress ipLiteral, int port, List<String> path, List<String> query) {
+    /** From parts already validated and in normal form, by the factories and {@link CoapUriParser}. */
+    CoapUri(CoapScheme scheme, String host, InetAddress ipLiteral, int port, List<String> path, List<String> query) {
         this.scheme = scheme;
         this.host = host;
         this.ipLiteral = ipLiteral;
@@ -101,93 +98,7 @@ public final class CoapUri {
      *     bad port, a fragment, an illegal character or a broken percent-encoding
      */
     public static CoapUri parse(String uri) {
-        Objects.requireNonNull(uri, "uri");
-        int colon = schemeEnd(uri);
-        if (colon < 0) {
-            throw new IllegalArgumentException("\"" + uri + "\" is a relative reference; an absolute coap:// or coaps:// URI is required");
-        }
-        String schemeText = uri.substring(0, colon);
-        CoapScheme scheme = CoapScheme.of(schemeText).orElseThrow(() -> new IllegalArgumentException(
-                "scheme must be coap or coaps, was \"" + schemeText + "\" in \"" + uri + "\""));
-        int hash = uri.indexOf('#');
-        if (hash >= 0) {
-            throw new IllegalArgumentException("\"" + uri + "\" has a fragment, which CoAP URIs must not have (RFC 7252 section 6.4 step 4)");
-        }
-        if (!uri.startsWith("//", colon + 1)) {
-            throw new IllegalArgumentException("\"" + uri + "\" has no authority; expected " + scheme.text() + "://host/...");
-        }
-        int authorityStart = colon + 3;
-        int authorityEnd = authorityStart;
-        while (authorityEnd < uri.length() && "/?".indexOf(uri.charAt(authorityEnd)) < 0) {
-            authorityEnd++;
-        }
-        int queryStart = uri.indexOf('?', authorityEnd);
-        int pathEnd = queryStart < 0 ? uri.length() : queryStart;
-
-        // Authority: host [ ":" port ]; no userinfo in coap-URI (section 6.1).
-        if (uri.lastIndexOf('@', authorityEnd - 1) >= authorityStart) {
-            throw new IllegalArgumentException("\"" + uri + "\" has user info, which coap and coaps URIs do not allow");
-        }
-        String host;
-        InetAddress literal;
-        int portStart;
-        if (authorityStart < authorityEnd && uri.charAt(authorityStart) == '[') {
-            int close = uri.indexOf(']', authorityStart);
-            if (close < 0 || close >= authorityEnd) {
-                throw new IllegalArgumentException("unterminated IPv6 literal in \"" + uri + "\"");
-            }
-            String inside = uri.substring(authorityStart + 1, close);
-            if (inside.indexOf('%') >= 0) {
-                throw new IllegalArgumentException("IPv6 zone identifiers are not supported: \"" + uri + "\"");
-            }
-            if (inside.startsWith("v") || inside.startsWith("V")) {
-                throw new IllegalArgumentException("IPvFuture literals are not supported: \"" + uri + "\"");
-            }
-            byte[] ipv6 = IpLiterals.parseIpv6(inside);
-            if (ipv6 == null) {
-                throw new IllegalArgumentException("\"" + inside + "\" is not a valid IPv6 address in \"" + uri + "\"");
-            }
-            literal = IpLiterals.toAddress(ipv6);
-            host = "[" + IpLiterals.formatIpv6(ipv6) + "]";
-            portStart = close + 1;
-            if (portStart < authorityEnd && uri.charAt(portStart) != ':') {
-                throw new IllegalArgumentException("unexpected '" + uri.charAt(portStart) + "' after the IPv6 literal in \""
-                        + uri + "\"");
-            }
-        } else {
-            int portColon = uri.indexOf(':', authorityStart);
-            int hostEnd = portColon >= 0 && portColon < authorityEnd ? portColon : authorityEnd;
-            if (hostEnd == authorityStart) {
-                throw new IllegalArgumentException("\"" + uri + "\" has an empty host (RFC 7252 section 6.1)");
-            }
-            byte[] ipv4 = IpLiterals.parseIpv4(uri, authorityStart, hostEnd);
-            if (ipv4 != null) {
-                literal = IpLiterals.toAddress(ipv4);
-                host = uri.substring(authorityStart, hostEnd);
-            } else {
-                literal = null;
-                // Section 6.4 step 5: lowercase, then resolve percent-encodings. A reg-name is case-insensitive
-                // (RFC 3986 3.2.2), so "%5A" is lowercased as well: the normal form must parse back to itself.
-                host = PercentCoding.decode(uri.substring(authorityStart, hostEnd).toLowerCase(Locale.ROOT), 0,
-                        hostEnd - authorityStart, Legal.REG_NAME, "host").toLowerCase(Locale.ROOT);
-                if (host.isEmpty()) {
-                    throw new IllegalArgumentException("\"" + uri + "\" has an empty host (RFC 7252 section 6.1)");
-                }
-            }
-            portStart = hostEnd;
-        }
-        int port = scheme.defaultPort();
-        if (portStart < authorityEnd) {
-            // portStart is at ':'; an empty port means the default (section 6.1).
-            String portText = uri.substring(portStart + 1, authorityEnd);
-            if (!portText.isEmpty()) {
-                port = parsePort(portText, uri);
-            }
-        }
-
-        List<String> path = parsePath(uri, authorityEnd, pathEnd);
-        List<String> query = queryStart < 0 ? List.of() : parseQuery(uri, queryStart + 1);
-        return new CoapUri(scheme, host, literal, port, path, query);
+        return CoapUriParser.parse(uri);
     }
 
     /**
@@ -200,45 +111,7 @@ public final class CoapUri {
      *     step 2), or Uri-Port is 0; a server answers such a request with 4.00 Bad Request
      */
     public static CoapUri fromOptions(List<Option> options, boolean secure, InetSocketAddress destination) {
-        CoapScheme scheme = CoapScheme.forSecure(secure);
-        String host = null;
-        InetAddress literal = null;
-        int port = destination.getPort();
-        List<String> path = new ArrayList<>();
-        List<String> query = new ArrayList<>();
-        for (Option option : options) {
-            switch (option.number()) {
-                case OptionNumber.URI_HOST:
-                    if (host == null) {
-                        String value = option.stringValue();
-                        literal = literalOf(value);
-                        host = literal != null ? (value.startsWith("[") ? IpLiterals.uriHost(literal) : value)
-                                : validRegName(value);
-                    }
-                    break;
-                case OptionNumber.URI_PORT:
-                    port = (int) option.uintValue();
-                    checkPort(port, "Uri-Port");
-                    break;
-                case OptionNumber.URI_PATH:
-                    path.add(option.stringValue());
-                    break;
-                case OptionNumber.URI_QUERY:
-                    query.add(option.stringValue());
-                    break;
-                default:
-                    break;
-            }
-        }
-        if (host == null) {
-            literal = destination.getAddress();
-            if (literal == null) {
-                throw new IllegalArgumentException("destination " + destination + " is unresolved and there is no Uri-Host");
-            }
-            host = IpLiterals.uriHost(literal);
-        }
-        checkPort(port, "destination port");
-        return new CoapUri(scheme, host, literal, port, pathOf(path), Collections.unmodifiableList(query));
+        return UriOptions.compose(options, secure, destination);
     }
 
     /** Composes the URI of a received request from its options; see {@link #fromOptions(List, boolean, InetSocketAddress)}. */
@@ -256,7 +129,7 @@ public final class CoapUri {
         Objects.requireNonNull(destination, "destination");
         boolean hostIsDestination = ipLiteral != null && destination.getAddress() != null
                 && IpLiterals.sameAddress(ipLiteral, destination.getAddress());
-        return options(!hostIsDestination, port != destination.getPort());
+        return UriOptions.decompose(this, !hostIsDestination, port != destination.getPort());
     }
 
     /**
@@ -264,24 +137,7 @@ public final class CoapUri {
      * usual case): Uri-Host for a registered name only, never Uri-Port.
      */
     public List<Option> toOptions() {
-        return options(ipLiteral == null, false);
-    }
-
-    private List<Option> options(boolean withHost, boolean withPort) {
-        List<Option> options = new ArrayList<>(2 + path.size() + query.size());
-        if (withHost) {
-            options.add(Option.ofString(OptionNumber.URI_HOST, host));
-        }
-        if (withPort) {
-            options.add(Option.ofUint(OptionNumber.URI_PORT, port));
-        }
-        for (String segment : path) {
-            options.add(Option.ofString(OptionNumber.URI_PATH, segment));
-        }
-        for (String argument : query) {
-            options.add(Option.ofString(OptionNumber.URI_QUERY, argument));
-        }
-        return Collections.unmodifiableList(options);
+        return UriOptions.decompose(this, ipLiteral == null, false);
     }
 
     public CoapScheme scheme() {
@@ -383,116 +239,6 @@ public final class CoapUri {
         return Objects.hash(scheme, host, port, path, query);
     }
 
-    /** The index of the ':' ending a scheme, or -1 when {@code uri} does not start with one (RFC 3986 section 3.1). */
-    private static int schemeEnd(String uri) {
-        for (int i = 0; i < uri.length(); i++) {
-            char c = uri.charAt(i);
-            if (c == ':') {
-                return i > 0 ? i : -1;
-            }
-            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            boolean other = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-            if (!(letter || (i > 0 && other))) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    private static int parsePort(String text, String uri) {
-        if (text.length() > 5) {
-            throw new IllegalArgumentException("port \"" + text + "\" is out of range in \"" + uri + "\"");
-        }
-        int port = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new IllegalArgumentException("port \"" + text + "\" is not a number in \"" + uri + "\"");
-            }
-            port = port * 10 + (c - '0');
-        }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be 1..65535, was " + port + " in \"" + uri + "\"");
-        }
-        return port;
-    }
-
-    /** path-abempty after dot-segment removal (RFC 3986 section 5.2.4), each segment decoded. */
-    private static List<String> parsePath(String uri, int from, int to) {
-        if (to - from <= 1) {
-            return List.of(); // "" or "/" (section 6.4 step 8)
-        }
-        List<String> raw = new ArrayList<>();
-        int start = from + 1;
-        while (true) {
-            int slash = uri.indexOf('/', start);
-            int end = slash < 0 || slash > to ? to : slash;
-            String segment = uri.substring(start, end);
-            boolean last = end == to;
-            if (segment.equals(".")) {
-                if (last) {
-                    raw.add("");
-                }
-            } else if (segment.equals("..")) {
-                if (!raw.isEmpty()) {
-                    raw.remove(raw.size() - 1);
-                }
-                if (last) {
-                    raw.add("");
-                }
-            } else {
-                raw.add(segment);
-            }
-            if (last) {
-                break;
-            }
-            start = end + 1;
-        }
-        if (raw.size() == 1 && raw.get(0).isEmpty()) {
-            return List.of(); // resolved to "/"
-        }
-        List<String> decoded = new ArrayList<>(raw.size());
-        for (String segment : raw) {
-            decoded.add(PercentCoding.decode(segment, 0, segment.length(), Legal.PCHAR, "path segment"));
-        }
-        return Collections.unmodifiableList(decoded);
-    }
-
-    private static List<String> parseQuery(String uri, int from) {
-        List<String> arguments = new ArrayList<>();
-        int start = from;
-        while (true) {
-            int amp = uri.indexOf('&', start);
-            int end = amp < 0 ? uri.length() : amp;
-            arguments.add(PercentCoding.decode(uri, start, end, Legal.QUERY, "query"));
-            if (amp < 0) {
-                return Collections.unmodifiableList(arguments);
-            }
-            start = amp + 1;
-        }
-    }
-
-    private static InetAddress literalOf(String host) {
-        if (host.startsWith("[") && host.endsWith("]")) {
-            byte[] ipv6 = IpLiterals.parseIpv6(host.substring(1, host.length() - 1));
-            return ipv6 == null ? null : IpLiterals.toAddress(ipv6);
-        }
-        byte[] ipv4 = IpLiterals.parseIpv4(host);
-        return ipv4 == null ? null : IpLiterals.toAddress(ipv4);
-    }
-
-    /** Section 6.5 step 2: non-ASCII is percent-encoded, the rest must be a reg-name. */
-    private static String validRegName(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 128 && !Legal.REG_NAME.allows(c)) {
-                throw new IllegalArgumentException("Uri-Host \"" + value + "\" is not a valid host name: '" + c
-                        + "' at index " + i);
-            }
-        }
-        return value;
-    }
-
     /** An unpaired surrogate has no UTF-8 form and would silently become '?' in an option. */
     private static void checkWellFormed(String text, String what) {
         for (int i = 0; i < text.length(); i++) {
@@ -505,14 +251,14 @@ public final class CoapUri {
         }
     }
 
-    private static void checkPort(int port, String what) {
+    static void checkPort(int port, String what) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException(what + " must be 1..65535, was " + port);
         }
     }
 
     /** A single empty segment is the path "/", the same as no path (RFC 7252 sections 6.3 and 6.4 step 8). */
-    private static List<String> pathOf(List<String> segments) {
+    static List<String> pathOf(List<String> segments) {
         List<String> path = copy(segments, "path");
         return path.size() == 1 && path.get(0).isEmpty() ? List.of() : path;
     }

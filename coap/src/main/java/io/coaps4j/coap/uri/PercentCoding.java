@@ -24,21 +24,10 @@ final class PercentCoding {
         /** A query argument: also '/' and '?', but not '&' (section 6.5 step 8). */
         QUERY_ARGUMENT(":@/?");
 
-        private final boolean[] allowed = new boolean[128];
+        private final boolean[] allowed;
 
         Component(String extra) {
-            for (char c = 'a'; c <= 'z'; c++) {
-                allowed[c] = true;
-            }
-            for (char c = 'A'; c <= 'Z'; c++) {
-                allowed[c] = true;
-            }
-            for (char c = '0'; c <= '9'; c++) {
-                allowed[c] = true;
-            }
-            for (char c : (UNRESERVED_PUNCTUATION + SUB_DELIMS + extra).toCharArray()) {
-                allowed[c] = true;
-            }
+            allowed = unreservedAndSubDelims(extra);
             if (extra.contains("?")) {
                 allowed['&'] = false; // '&' separates query arguments
             }
@@ -50,6 +39,24 @@ final class PercentCoding {
     }
 
     private PercentCoding() {
+    }
+
+    /** The ASCII table of unreserved characters, sub-delims and {@code extra} (RFC 3986 section 2). */
+    private static boolean[] unreservedAndSubDelims(String extra) {
+        boolean[] allowed = new boolean[128];
+        for (char c = 'a'; c <= 'z'; c++) {
+            allowed[c] = true;
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            allowed[c] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            allowed[c] = true;
+        }
+        for (char c : (UNRESERVED_PUNCTUATION + SUB_DELIMS + extra).toCharArray()) {
+            allowed[c] = true;
+        }
+        return allowed;
     }
 
     /** Appends {@code value} to {@code out}, percent-encoding each UTF-8 byte that {@code component} does not allow. */
@@ -134,21 +141,10 @@ final class PercentCoding {
         /** query = *( pchar / "/" / "?" ). */
         QUERY(":@/?");
 
-        private final boolean[] allowed = new boolean[128];
+        private final boolean[] allowed;
 
         Legal(String extra) {
-            for (char c = 'a'; c <= 'z'; c++) {
-                allowed[c] = true;
-            }
-            for (char c = 'A'; c <= 'Z'; c++) {
-                allowed[c] = true;
-            }
-            for (char c = '0'; c <= '9'; c++) {
-                allowed[c] = true;
-            }
-            for (char c : (UNRESERVED_PUNCTUATION + SUB_DELIMS + extra).toCharArray()) {
-                allowed[c] = true;
-            }
+            allowed = unreservedAndSubDelims(extra);
         }
 
         boolean allows(char c) {

@@ -2,32 +2,20 @@ package io.coaps4j.coap.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coaps4j.coap.exchange.CoapEngine;
 import io.coaps4j.coap.exchange.CoapResponse;
-import io.coaps4j.coap.exchange.EngineConfig;
-import io.coaps4j.coap.exchange.EngineOutput;
-import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
-import io.coaps4j.coap.message.MessageCodec;
-import io.coaps4j.coap.message.MessageType;
-import io.coaps4j.coap.message.Option;
-import io.coaps4j.coap.message.OptionNumber;
-import io.coaps4j.coap.message.Token;
 import io.coaps4j.coap.peer.Peer;
 import io.coaps4j.coap.peer.PlainPeer;
 import java.net.InetSocketAddress;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Routing, authorization and error mapping, driven through a sans-IO engine. */
 class ResourceDispatcherTest {
-    private final List<Message> sent = new ArrayList<>();
-    private CoapEngine engine;
+    private ServedResources served;
 
     /** A peer as a secure binding would present it: same address, plus who it proved to be. */
     private record AuthenticatedPeer(InetSocketAddress address, String name) implements Peer {
@@ -42,33 +30,12 @@ class ResourceDispatcherTest {
         }
     }
 
-    private Message call(Peer from, Code method, String path) throws Exception {
-        List<Option> options = new ArrayList<>();
-        for (String segment : Resource.parsePath(path)) {
-            options.add(Option.ofString(OptionNumber.URI_PATH, segment));
-        }
-        Message request = Message.of(MessageType.CON, method, sent.size() + 1, Token.ofHex("aa"), options, new byte[0]);
-        engine.receive(from, MessageCodec.encode(request), 0, MessageCodec.encodedLength(request), 0);
-        return sent.get(sent.size() - 1);
+    private Message call(Peer from, Code method, String path) {
+        return served.call(from, method, ResourcePath.parse(path).segments(), List.of());
     }
 
     private void serve(Resource... resources) {
-        ResourceDispatcher dispatcher = new ResourceDispatcher(new ResourceTree(List.of(resources)), null);
-        engine = new CoapEngine(EngineConfig.DEFAULT, new EngineOutput() {
-            @Override
-            public void send(Peer peer, byte[] datagram) {
-                try {
-                    sent.add(MessageCodec.decode(datagram));
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }
-
-            @Override
-            public void requestReceived(ServerExchange exchange) {
-                dispatcher.onRequest(exchange, (ex, response) -> engine.respond(ex, response, 0));
-            }
-        }, new Random(1));
+        served = new ServedResources(resources);
     }
 
     @Test

@@ -1,0 +1,152 @@
+package io.coaps4j.coap.exchange;
+
+import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.message.MessageCodec;
+import io.coaps4j.coap.message.MessageType;
+import io.coaps4j.coap.message.OptionRegistry;
+import io.coaps4j.coap.messaging.DeduplicationCache;
+import io.coaps4j.coap.messaging.MidKey;
+import io.coaps4j.coap.messaging.TimerQueue;
+import io.coaps4j.coap.peer.Peer;
+import java.util.OptionalInt;
+
+/**
+ * The server side: hands each new request to the application as a {@link ServerExchange} and
+ * sends its response piggybacked on the ACK, or after an empty ACK as a separate response
+ * (RFC 7252 section 5.2).
+ */
+final class ServerExchanges implements TransmissionOwner {
+    private final Outbound outbound;
+    private final OptionRegistry recognizedOptions;
+    private final TimerQueue timers;
+    private final Retransmitter retransmitter;
+    private final PeerTable peers;
+    private final long separateResponseAfterNanos;
+
+    ServerExchanges(EngineConfig config, Outbound outbound, TimerQueue timers, Retransmitter retransmitter,
+                    PeerTable peers) {
+        this.outbound = outbound;
+        this.recognizedOptions = config.recognizedOptions();
+        this.timers = timers;
+        this.retransmitter = retransmitter;
+        this.peers = peers;
+        this.separateResponseAfterNanos = config.separateResponseAfter().toNanos();
+    }
+
+    /** A new (not duplicate) request, already recorded in {@code entry}. */
+    void receive(Peer from, Message request, DeduplicationCache.Entry<ServerExchange> entry, long nowNanos) {
+        OptionalInt unrecognized = recognizedOptions.firstUnrecognizedCritical(request);
+        if (unrecognized.isPresent()) {
+            if (request.type() == MessageType.CON) {
+                // Section 5.4.1: 4.02 with a diagnostic payload (section 5.5.2).
+                byte[] ack = MessageCodec.encode(CoapResponse.builder(Code.BAD_OPTION)
+                        .payload("Unrecognized critical option " + unrecognized.getAsInt()).build()
+                        .toMessage(MessageType.ACK, request.messageId(), request.token()));
+                entry.reply(ack);
+                outbound.send(from, ack);
+            } else {
+                outbound.sendEmpty(from, MessageType.RST, request.messageId()); // a NON is rejected (section 4.3)
+            }
+            return;
+        }
+        ServerExchange exchange = new ServerExchange(from, recognizedOptions.recognizedOnly(request), entry);
+        entry.value(exchange);
+        outbound.deliver(exchange);
+        if (exchange.state == ServerExchange.State.PENDING && exchange.confirmable()) {
+            if (separateResponseAfterNanos == 0) {
+                acknowledgeEmpty(exchange);
+            } else {
+                exchange.separateTimer = new SeparateResponseTimer(exchange);
+                timers.schedule(exchange.separateTimer, nowNanos + separateResponseAfterNanos);
+            }
+        }
+    }
+
+    /**
+     * The client sent a request again before it was answered: the handler is still working, so
+     * acknowledge now and answer separately (section 5.2.2).
+     */
+    void retransmittedWhilePending(ServerExchange exchange) {
+        if (exchange.state == ServerExchange.State.PENDING) {
+            acknowledgeEmpty(exchange);
+        }
+    }
+
+    /** See {@link CoapEngine#respond}. */
+    boolean respond(ServerExchange exchange, CoapResponse response, long nowNanos) {
+        if (exchange.state == ServerExchange.State.RESPONDED || outbound.closed()) {
+            return false;
+        }
+        ServerExchange.State previous = exchange.state;
+        exchange.state = ServerExchange.State.RESPONDED;
+        if (exchange.separateTimer != null) {
+            timers.cancel(exchange.separateTimer);
+        }
+        Message request = exchange.request();
+        DeduplicationCache.Entry<ServerExchange> entry = exchange.entry;
+        if (entry.value() == exchange) {
+            entry.value(null); // the entry keeps only its reply; the exchange can go
+        }
+        Peer peer = exchange.peer();
+        boolean confirmable = exchange.confirmable();
+        if (confirmable && previous == ServerExchange.State.PENDING) {
+            byte[] ack = MessageCodec.encode(response.toMessage(MessageType.ACK, request.messageId(), request.token()));
+            entry.reply(ack);
+            outbound.send(peer, ack);
+            return true;
+        }
+        int messageId = peers.get(peer, nowNanos).nextMessageId();
+        byte[] datagram = MessageCodec.encode(response.toMessage(confirmable ? MessageType.CON : MessageType.NON,
+                messageId, request.token()));
+        if (confirmable) {
+            retransmitter.start(new Transmission(new MidKey(peer, messageId), datagram, true, null, this), nowNanos);
+        } else {
+            outbound.send(peer, datagram);
+        }
+        return true;
+    }
+
+    private void acknowledgeEmpty(ServerExchange exchange) {
+        exchange.state = ServerExchange.State.ACKNOWLEDGED;
+        if (exchange.separateTimer != null) {
+            timers.cancel(exchange.separateTimer);
+        }
+        exchange.entry.reply(outbound.sendEmpty(exchange.peer(), MessageType.ACK, exchange.request().messageId()));
+    }
+
+    /** Our separate response arrived; a piggybacked "response" to it is not a thing, so only an empty ACK counts. */
+    @Override
+    public void acknowledged(Transmission transmission, Message ack, long nowNanos) {
+        if (ack.isEmpty()) {
+            retransmitter.end(transmission);
+        }
+    }
+
+    /** The client has lost interest in our separate response: the exchange is over. */
+    @Override
+    public void reset(Transmission transmission, Message rst, long nowNanos) {
+        retransmitter.end(transmission);
+    }
+
+    /** Sent again until MAX_RETRANSMIT; then the response is given up without anyone to tell. */
+    @Override
+    public void timedOut(Transmission transmission, long nowNanos) {
+        retransmitter.retransmit(transmission, nowNanos);
+    }
+
+    private final class SeparateResponseTimer extends TimerQueue.Timer {
+        private final ServerExchange exchange;
+
+        SeparateResponseTimer(ServerExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        protected void fire(long nowNanos) {
+            if (exchange.state == ServerExchange.State.PENDING) {
+                acknowledgeEmpty(exchange);
+            }
+        }
+    }
+}
