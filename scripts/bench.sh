@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
-# Side-by-side CoAP server benchmark: coaps4j, Californium 3.13, libcoap and a raw UDP ceiling, each in its
-# own process, loaded by the same closed-loop generator at 1, 16 and 128 clients. Builds what it needs.
-#   scripts/bench.sh            full run (3 s warm-up + 10 s measured per server and client count)
-#   scripts/bench.sh --quick    short run (1 s + 3 s)
-#   scripts/bench.sh --help     all options
+# Side-by-side CoAP server benchmark: coaps4j, Californium 3.13, libcoap (and a raw UDP ceiling for NoSec),
+# each in its own process, loaded by the same generator. Suites, in order (default all):
+#   nosec       CoAP over UDP: req/s, latency, server CPU/request at 1, 16 and 128 clients
+#   psk         CoAP over DTLS 1.2 PSK (TLS_PSK_WITH_AES_128_CCM_8): the same
+#   handshakes  full PSK handshakes/s from new source ports, server CPU per handshake
+#   sessions    heap (libcoap: RSS) per idle PSK session, 10,000 sessions per server
+# Builds what it needs.
+#   scripts/bench.sh                          everything (3 s warm-up + 10 s measured per point)
+#   scripts/bench.sh --quick                  short points (1 s + 3 s)
+#   scripts/bench.sh --suite psk,handshakes   some suites only
+#   scripts/bench.sh --help                   all options
 # The Markdown report is printed and written to bench/target/bench-results.md; server logs go to
 # bench/target/bench-logs/. See docs/BENCHMARKS.md for the method.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v coap-server-notls >/dev/null 2>&1; then
+if ! command -v coap-server-notls >/dev/null 2>&1 || ! command -v coap-server-gnutls >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing libcoap3-bin (libcoap's coap-server-notls)..." >&2
+    echo "Installing libcoap3-bin (libcoap's coap-server-notls and coap-server-gnutls)..." >&2
     (apt-get install -y -q libcoap3-bin >/dev/null 2>&1 \
       || (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q libcoap3-bin >/dev/null 2>&1)) \
       || echo "warning: could not install libcoap3-bin; the libcoap server will be reported as not measured" >&2
   else
-    echo "warning: coap-server-notls is missing; the libcoap server will be reported as not measured" >&2
+    echo "warning: coap-server-notls/-gnutls are missing; the libcoap server will be reported as not measured" >&2
   fi
 fi
 
@@ -28,5 +34,6 @@ mvn -B -q -o -Dstyle.color=never -pl bench -am package -DskipTests >&2 2>/dev/nu
 CLASSPATH_FILE=bench/target/bench.classpath
 [ -s "$CLASSPATH_FILE" ] || { echo "bench: $CLASSPATH_FILE was not written by the build" >&2; exit 1; }
 
-exec java -Xms256m -Xmx512m -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.run.SideBySide \
+# The sessions suite keeps 10,000 client sockets (and their DTLS state) open at once.
+exec java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.run.SideBySide \
   --log-dir bench/target/bench-logs --out bench/target/bench-results.md "$@"

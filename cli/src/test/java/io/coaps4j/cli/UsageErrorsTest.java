@@ -48,8 +48,57 @@ class UsageErrorsTest {
     }
 
     @Test
-    void coapsIsNotAvailableYet() {
-        assertUsageError(CliRun.of("get", "coaps://127.0.0.1/hello"), "coaps:// (CoAP over DTLS) is not available");
+    void coapsNeedsAKey() {
+        assertUsageError(CliRun.of("get", "coaps://127.0.0.1/hello"), "coaps:// needs a pre-shared key");
+    }
+
+    @Test
+    void aPskKeyThatIsNotHex() {
+        assertUsageError(CliRun.of("get", "coaps://127.0.0.1/hello", "--psk-identity", "me", "--psk-key", "secret"),
+                "--psk-key is not hex: character 1 is not one of 0-9, a-f");
+    }
+
+    @Test
+    void aPskKeyTooLong() {
+        assertUsageError(CliRun.of("put", "coaps://127.0.0.1/store/x", "--psk-identity", "me", "--psk-key",
+                "ab".repeat(65)), "--psk-key is 65 bytes long; a pre-shared key has at most 64");
+    }
+
+    @Test
+    void aPskIdentityWithoutKey() {
+        assertUsageError(CliRun.of("discover", "coaps://127.0.0.1", "--psk-identity", "me"),
+                "--psk-identity needs a key");
+    }
+
+    @Test
+    void aPskKeyAndAKeyFileTogether() {
+        assertUsageError(CliRun.of("delete", "coaps://127.0.0.1/store/x", "--psk-identity", "me", "--psk-key", "00",
+                "--psk-key-file", "f"), "mutually exclusive");
+    }
+
+    @Test
+    void serverCoapsPortOutOfRange() {
+        assertUsageError(CliRun.of("server", "--port", "0", "--coaps-port", "65536"), "--coaps-port must be 0..65535");
+    }
+
+    @Test
+    void serverCoapAndCoapsOnOnePort() {
+        assertUsageError(CliRun.of("server", "--port", "5999", "--coaps-port", "5999"),
+                "coap and coaps cannot share UDP port 5999");
+    }
+
+    @Test
+    void serverNoCoapsWithCoapsOptions() {
+        assertUsageError(CliRun.of("server", "--port", "0", "--no-coaps", "--coaps-port", "0"),
+                "--no-coaps cannot be combined with --coaps-port");
+        assertUsageError(CliRun.of("server", "--port", "0", "--no-coaps", "--psk-identity", "me", "--psk-key", "00"),
+                "--no-coaps cannot be combined with --psk-identity, --psk-key");
+    }
+
+    @Test
+    void serverPskKeyWithoutIdentity() {
+        assertUsageError(CliRun.of("server", "--port", "0", "--coaps-port", "0", "--psk-key", "00"),
+                "--psk-key needs an identity");
     }
 
     @Test

@@ -22,4 +22,26 @@ final class FreePorts {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A free UDP port N on loopback whose N+1 is free too, for libcoap's coap-server, which serves
+     * coap on {@code -p N} and coaps on N+1.
+     */
+    static int udpPairOnLoopback() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = udpOnLoopback();
+            if (port < 65535 && free(port + 1)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("found no two adjacent free UDP ports on loopback");
+    }
+
+    private static boolean free(int port) {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            return true;
+        } catch (SocketException taken) {
+            return false;
+        }
+    }
 }

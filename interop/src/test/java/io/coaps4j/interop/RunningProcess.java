@@ -3,6 +3,7 @@ package io.coaps4j.interop;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,11 +31,21 @@ final class RunningProcess implements AutoCloseable {
     }
 
     static RunningProcess start(List<String> command) throws IOException {
+        RunningProcess running = startWithInput(command);
+        running.process.getOutputStream().close();
+        return running;
+    }
+
+    /** Starts {@code command} with its standard input left open for {@link #stdin()}. */
+    static RunningProcess startWithInput(List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return new RunningProcess(List.copyOf(command), process);
+        return new RunningProcess(List.copyOf(command), builder.start());
+    }
+
+    /** The process's standard input (open only when started with {@link #startWithInput}). */
+    OutputStream stdin() {
+        return process.getOutputStream();
     }
 
     /** Runs {@code command} to completion, killing it after {@code timeout}. */

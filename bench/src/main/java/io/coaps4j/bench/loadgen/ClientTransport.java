@@ -10,8 +10,9 @@ import java.time.Duration;
 /**
  * How one load-generator client reaches the server: one local endpoint (its own source port, because a
  * CoAP server keeps message-ID deduplication per endpoint, RFC 7252 section 4.5) and whatever protection
- * the binding adds. Plain UDP passes CoAP messages through; a DTLS transport would run its handshake in
- * {@link #connect} and protect each record in {@link #send} and {@link #receive}.
+ * the binding adds. Plain UDP passes CoAP messages through ({@link PlainUdpTransport}); DTLS runs its
+ * handshake in {@link #connect} and protects each message in {@link #send} and {@link #receive}
+ * ({@link DtlsClientTransport}).
  *
  * <p>After {@code connect} a transport is used by one generator thread only, non-blocking.
  */
@@ -27,6 +28,14 @@ public interface ClientTransport extends Closeable {
     @FunctionalInterface
     interface Factory {
         ClientTransport open(InetSocketAddress server) throws IOException;
+
+        /**
+         * A factory whose transports are opened and used by one thread at a time. Transports with per-thread
+         * state (a DTLS crypto context, which is not thread-safe) return a fresh factory; stateless ones themselves.
+         */
+        default Factory forOneThread() {
+            return this;
+        }
     }
 
     /**

@@ -24,16 +24,20 @@ public final class LoadGenerator {
         RunPhase phase = new RunPhase();
         List<List<ClientSlot>> partitions = new ArrayList<>();
         List<Selector> selectors = new ArrayList<>();
+        List<ClientTransport.Factory> factories = new ArrayList<>();
         List<GeneratorLoop> loops = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         try {
             for (int t = 0; t < spec.generatorThreads(); t++) {
                 partitions.add(new ArrayList<>());
                 selectors.add(Selector.open());
+                // Each generator thread opens its transports through its own factory: per-thread state
+                // (a DTLS crypto context) is then never shared; this thread opens the first ones before it starts.
+                factories.add(spec.transport().forOneThread());
             }
             for (int c = 0; c < spec.clients(); c++) {
                 int t = c % spec.generatorThreads();
-                ClientTransport transport = spec.transport().open(spec.server());
+                ClientTransport transport = factories.get(t).open(spec.server());
                 ClientSlot slot = new ClientSlot(template.newBuffer(), transport, random.nextInt(1 << 16), random.nextInt(),
                         spec.requestsPerEndpoint());
                 partitions.get(t).add(slot);
@@ -41,7 +45,7 @@ public final class LoadGenerator {
                 transport.channel().register(selectors.get(t), SelectionKey.OP_READ, slot);
             }
             for (int t = 0; t < spec.generatorThreads(); t++) {
-                GeneratorLoop loop = new GeneratorLoop(partitions.get(t), selectors.get(t), phase, spec.transport(),
+                GeneratorLoop loop = new GeneratorLoop(partitions.get(t), selectors.get(t), phase, factories.get(t),
                         spec.server(), spec.resendTimeout(), random.nextLong());
                 Thread thread = new Thread(loop, "loadgen-" + t);
                 thread.setDaemon(true);

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -23,15 +25,20 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ServerProcess implements AutoCloseable {
     private static final String READY = "READY ";
+    private static final String GC_COMMAND = "GC\n";
+    private static final String HEAP = "HEAP ";
 
     private final String name;
     private final Process process;
     private final InetSocketAddress address;
+    /** Answers of a Java server to the GC command, read from its output; null for native servers. */
+    private final BlockingQueue<Long> heapAnswers;
 
-    private ServerProcess(String name, Process process, InetSocketAddress address) {
+    private ServerProcess(String name, Process process, InetSocketAddress address, BlockingQueue<Long> heapAnswers) {
         this.name = name;
         this.process = process;
         this.address = address;
+        this.heapAnswers = heapAnswers;
     }
 
     /**
@@ -55,12 +62,13 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectError(log.toFile())
                 .start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> copyOutput(process, log, port), name + "-output");
+        BlockingQueue<Long> heapAnswers = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> copyOutput(process, log, port, heapAnswers), name + "-output");
         reader.setDaemon(true);
         reader.start();
         try {
             int bound = port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new ServerProcess(name, process, new InetSocketAddress(host, bound));
+            return new ServerProcess(name, process, new InetSocketAddress(host, bound), heapAnswers);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new IOException(name + " did not report READY within " + timeout + "; see " + log, e);
@@ -76,16 +84,18 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ServerProcess(name, process, address);
+        return new ServerProcess(name, process, address, null);
     }
 
-    private static void copyOutput(Process process, Path log, CompletableFuture<Integer> port) {
+    private static void copyOutput(Process process, Path log, CompletableFuture<Integer> port, BlockingQueue<Long> heapAnswers) {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter copy = new PrintWriter(Files.newBufferedWriter(log.resolveSibling(log.getFileName() + ".out")), true)) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (!port.isDone() && line.startsWith(READY)) {
                     port.complete(Integer.parseInt(line.substring(READY.length()).trim()));
+                } else if (line.startsWith(HEAP)) {
+                    heapAnswers.add(Long.parseLong(line.substring(HEAP.length()).trim()));
                 }
                 copy.println(line);
             }
@@ -119,6 +129,29 @@ public final class ServerProcess implements AutoCloseable {
             // reported as unknown
         }
         return -1;
+    }
+
+    /**
+     * Asks a Java server (one started by {@link #startJava}) for its heap in use after full collections, over
+     * the control channel of its standard input.
+     */
+    public long heapAfterFullGc(Duration timeout) throws IOException, InterruptedException {
+        if (heapAnswers == null) {
+            throw new IllegalStateException(name + " is a native server without a control channel");
+        }
+        heapAnswers.clear();
+        process.getOutputStream().write(GC_COMMAND.getBytes(StandardCharsets.US_ASCII));
+        process.getOutputStream().flush();
+        Long heap = heapAnswers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (heap == null) {
+            throw new IOException(name + " did not report its heap within " + timeout);
+        }
+        return heap;
+    }
+
+    /** Whether {@link #heapAfterFullGc} can be asked. */
+    public boolean reportsHeap() {
+        return heapAnswers != null;
     }
 
     public boolean isAlive() {

@@ -12,12 +12,18 @@ import java.util.List;
 final class BenchArguments {
     static final String USAGE = String.join("\n",
             "usage: bench.sh [options]",
+            "  --suite a,b,...          what to measure (default all, in this order): nosec (CoAP over UDP),",
+            "                           psk (CoAP over DTLS PSK), handshakes (full PSK handshakes/s),",
+            "                           sessions (heap per idle PSK session)",
             "  --quick                  short run: 1 s warm-up, 3 s measured per point",
             "  --warmup SECONDS         warm-up before each measured window (default 3)",
             "  --measure SECONDS        measured window per server and client count (default 10)",
             "  --clients 1,16,128       concurrent clients, each with one CON GET outstanding",
-            "  --servers a,b,...        servers to run, in order (default: all of %s)",
+            "  --servers a,b,...        servers to run, in order; the first is compared with the others",
+            "                           (default: all of %s; echo is NoSec only)",
             "  --threads N              load-generator threads (default 1)",
+            "  --handshakers N          concurrent new-connection threads in the handshake suite (default 4)",
+            "  --sessions N             idle sessions opened per server in the sessions suite (default 10000)",
             "  --resend-ms MS           retransmit a request unanswered this long (default 500)",
             "  --server-jvm-opts 'OPTS' JVM options of the Java servers (default '-Xms1g -Xmx4g')",
             "  --host ADDRESS           address the servers bind and the clients use (default 127.0.0.1)",
@@ -53,6 +59,15 @@ final class BenchArguments {
                     break;
                 case "--servers":
                     options.servers(names(value != null ? value : next(args, ++i, arg), knownServers));
+                    break;
+                case "--suite":
+                    options.suites(suites(value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--handshakers":
+                    options.handshakers(integer(arg, value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--sessions":
+                    options.idleSessions(integer(arg, value != null ? value : next(args, ++i, arg)));
                     break;
                 case "--threads":
                     options.generatorThreads(integer(arg, value != null ? value : next(args, ++i, arg)));
@@ -107,6 +122,14 @@ final class BenchArguments {
         List<Integer> out = new ArrayList<>();
         for (String part : value.split(",")) {
             out.add(integer(option, part));
+        }
+        return out;
+    }
+
+    private static List<Suite> suites(String value) {
+        List<Suite> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            out.add(Suite.of(part));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package io.coaps4j.bench.run;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 
 /** Settings of one side-by-side run. Immutable; {@link Builder#build()} names the field that is wrong. */
@@ -17,6 +18,9 @@ final class BenchOptions {
     private final InetAddress host;
     private final Path logDir;
     private final Path output;
+    private final List<Suite> suites;
+    private final int handshakers;
+    private final int idleSessions;
 
     private BenchOptions(Builder b) {
         this.warmup = b.warmup;
@@ -29,6 +33,9 @@ final class BenchOptions {
         this.host = b.host;
         this.logDir = b.logDir;
         this.output = b.output;
+        this.suites = List.copyOf(b.suites);
+        this.handshakers = b.handshakers;
+        this.idleSessions = b.idleSessions;
     }
 
     static Builder builder() {
@@ -77,6 +84,21 @@ final class BenchOptions {
         return output;
     }
 
+    /** The suites to run, in their natural order. */
+    List<Suite> suites() {
+        return suites;
+    }
+
+    /** Concurrent threads opening new connections in the handshake suite. */
+    int handshakers() {
+        return handshakers;
+    }
+
+    /** Idle sessions opened per server in the sessions suite. */
+    int idleSessions() {
+        return idleSessions;
+    }
+
     static final class Builder {
         private Duration warmup = Duration.ofSeconds(3);
         private Duration measure = Duration.ofSeconds(10);
@@ -88,8 +110,26 @@ final class BenchOptions {
         private InetAddress host = InetAddress.getLoopbackAddress();
         private Path logDir = Path.of("target", "bench-logs");
         private Path output;
+        private List<Suite> suites = List.of(Suite.values());
+        private int handshakers = 4;
+        private int idleSessions = 10_000;
 
         private Builder() {
+        }
+
+        Builder suites(List<Suite> suites) {
+            this.suites = suites;
+            return this;
+        }
+
+        Builder handshakers(int handshakers) {
+            this.handshakers = handshakers;
+            return this;
+        }
+
+        Builder idleSessions(int idleSessions) {
+            this.idleSessions = idleSessions;
+            return this;
         }
 
         Builder warmup(Duration warmup) {
@@ -165,6 +205,16 @@ final class BenchOptions {
             }
             if (resendTimeout == null || resendTimeout.toMillis() < 1) {
                 throw new IllegalArgumentException("resend timeout must be at least 1 ms, was " + resendTimeout);
+            }
+            if (suites == null || suites.isEmpty()) {
+                throw new IllegalArgumentException("suite must name at least one suite");
+            }
+            suites = EnumSet.copyOf(suites).stream().toList();
+            if (handshakers < 1 || handshakers > 64) {
+                throw new IllegalArgumentException("handshakers must be 1..64, was " + handshakers);
+            }
+            if (idleSessions < 1 || idleSessions > 15_000) {
+                throw new IllegalArgumentException("sessions must be 1..15000 (one client socket each), was " + idleSessions);
             }
             if (serverJvmOptions == null || host == null || logDir == null) {
                 throw new IllegalArgumentException("serverJvmOptions, host and logDir must be set");

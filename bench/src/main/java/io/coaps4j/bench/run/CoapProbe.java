@@ -1,5 +1,6 @@
 package io.coaps4j.bench.run;
 
+import io.coaps4j.bench.HelloResource;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageCodec;
@@ -26,6 +27,12 @@ final class CoapProbe {
     private static final SplittableRandom RANDOM = new SplittableRandom();
 
     private CoapProbe() {
+    }
+
+    /** The probe of NoSec servers: GET /hello over plain UDP, retried until the server listens. */
+    static HelloProbe hello() {
+        return (name, server) -> requireHello(name, exchange(server, request(Code.GET, HelloResource.PATH, new byte[0]),
+                Duration.ofMillis(500), Duration.ofSeconds(10)), HelloResource.TEXT);
     }
 
     /** A confirmable request for the resource at {@code path} with a random message ID and token. */

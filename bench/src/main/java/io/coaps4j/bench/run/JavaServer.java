@@ -1,8 +1,6 @@
 package io.coaps4j.bench.run;
 
-import io.coaps4j.bench.HelloResource;
 import io.coaps4j.bench.process.ServerProcess;
-import io.coaps4j.coap.message.Code;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -13,12 +11,14 @@ final class JavaServer implements BenchedServer {
     private final String name;
     private final String description;
     private final String mainClass;
+    private final HelloProbe probe;
     private final List<String> extraArgs;
 
-    JavaServer(String name, String description, Class<?> mainClass, String... extraArgs) {
+    JavaServer(String name, String description, Class<?> mainClass, HelloProbe probe, String... extraArgs) {
         this.name = name;
         this.description = description;
         this.mainClass = mainClass.getName();
+        this.probe = probe;
         this.extraArgs = List.of(extraArgs);
     }
 
@@ -37,9 +37,7 @@ final class JavaServer implements BenchedServer {
         ServerProcess process = ServerProcess.startJava(name, mainClass, options.serverJvmOptions(), options.host(),
                 extraArgs, options.logDir(), Duration.ofSeconds(30));
         try {
-            CoapProbe.requireHello(name, CoapProbe.exchange(process.address(),
-                    CoapProbe.request(Code.GET, HelloResource.PATH, new byte[0]),
-                    Duration.ofMillis(500), Duration.ofSeconds(10)), HelloResource.TEXT);
+            probe.requireHello(name, process.address());
             return process;
         } catch (IOException e) {
             process.close();

@@ -22,7 +22,7 @@ final class LibcoapServer implements BenchedServer {
 
     @Override
     public String name() {
-        return "libcoap";
+        return ServerCatalog.LIBCOAP;
     }
 
     @Override

@@ -54,6 +54,89 @@ final class ResultTable {
         return out.toString();
     }
 
+    /** One row per server of the full-handshake run. */
+    static String handshakes(List<HandshakeMeasurement> measurements) {
+        StringBuilder out = new StringBuilder();
+        out.append("| server | handshakers | handshakes/s | p50 ms | p99 ms | server CPU µs/handshake | server cores | generator CPU µs/handshake | other load (cores) | failed |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (HandshakeMeasurement m : measurements) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.0f | %.2f | %.0f | %.2f | %d |%n",
+                    m.server(), m.result().handshakers(), m.result().completedPerSecond(), m.result().p50Nanos() / 1e6,
+                    m.result().p99Nanos() / 1e6, m.serverCpuMicrosPerHandshake(), m.serverCores(),
+                    m.generatorCpuMicrosPerHandshake(), m.otherCores(), m.result().failed()));
+        }
+        for (HandshakeMeasurement m : measurements) {
+            if (!m.result().failuresByReason().isEmpty()) {
+                out.append(String.format(Locale.ROOT, "%nFailed connections of %s: %s%n", m.server(),
+                        m.result().failuresByReason().entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue())
+                                .collect(java.util.stream.Collectors.joining(", "))));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Handshake rate and server CPU per handshake of {@code subject} against each other server. */
+    static String handshakeRatios(String subject, List<HandshakeMeasurement> measurements) {
+        Optional<HandshakeMeasurement> mine = measurements.stream().filter(m -> m.server().equals(subject)).findFirst();
+        if (mine.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("| comparison | handshakes/s ratio | server CPU/handshake ratio |\n");
+        out.append("|---|---:|---:|\n");
+        for (HandshakeMeasurement theirs : measurements) {
+            if (theirs.server().equals(subject)) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "| %s vs %s | %.2f | %.2f |%n", subject, theirs.server(),
+                    mine.get().result().completedPerSecond() / theirs.result().completedPerSecond(),
+                    mine.get().serverCpuMicrosPerHandshake() / theirs.serverCpuMicrosPerHandshake()));
+        }
+        return out.toString();
+    }
+
+    /** One row per server of the idle-session run. */
+    static String sessions(List<SessionMeasurement> measurements) {
+        StringBuilder out = new StringBuilder();
+        out.append("| server | idle sessions | failed | opened per s | heap before MB | heap idle MB | heap bytes/idle session | heap bytes/session right after its request | RSS before MB | RSS after MB | RSS bytes/session | still answering |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (SessionMeasurement m : measurements) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %s | %s | %s | %s | %s | %s | %.0f | %d/%d |%n",
+                    m.server(), m.opened(), m.failed(), m.sessionsOpenedPerSecond(), megabytes(m.heapBefore()),
+                    megabytes(m.heapIdle()),
+                    m.hasHeap() ? String.format(Locale.ROOT, "%.0f", m.heapBytesPerSession()) : "n/a (native)",
+                    m.hasHeap() ? String.format(Locale.ROOT, "%.0f", m.freshHeapBytesPerSession()) : "n/a (native)",
+                    megabytes(m.residentBefore()), megabytes(m.residentAfter()), m.residentBytesPerSession(),
+                    m.answered(), m.asked()));
+        }
+        return out.toString();
+    }
+
+    /** Heap per idle session of {@code subject} against the other servers that report a heap. */
+    static String sessionRatios(String subject, List<SessionMeasurement> measurements) {
+        Optional<SessionMeasurement> mine = measurements.stream().filter(m -> m.server().equals(subject)).findFirst();
+        if (mine.isEmpty() || !mine.get().hasHeap()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("| comparison | heap bytes/session ratio | RSS bytes/session ratio |\n");
+        out.append("|---|---:|---:|\n");
+        for (SessionMeasurement theirs : measurements) {
+            if (theirs.server().equals(subject)) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "| %s vs %s | %s | %.2f |%n", subject, theirs.server(),
+                    theirs.hasHeap() ? String.format(Locale.ROOT, "%.2f", mine.get().heapBytesPerSession() / theirs.heapBytesPerSession())
+                            : "n/a (native)",
+                    mine.get().residentBytesPerSession() / theirs.residentBytesPerSession()));
+        }
+        return out.toString();
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", bytes / 1048576.0);
+    }
+
     private static Optional<Measurement> find(List<Measurement> measurements, String server, int clients) {
         return measurements.stream().filter(m -> m.server().equals(server) && m.load().clients() == clients).findFirst();
     }

@@ -1,14 +1,30 @@
 package io.coaps4j.bench.run;
 
+import io.coaps4j.bench.BenchPsk;
+import io.coaps4j.bench.loadgen.ClientTransport;
+import io.coaps4j.bench.loadgen.DtlsClientTransport;
+import io.coaps4j.bench.loadgen.PlainUdpTransport;
 import io.coaps4j.bench.server.CaliforniumHelloServer;
+import io.coaps4j.bench.server.CaliforniumPskServer;
 import io.coaps4j.bench.server.EchoCeilingServer;
 import io.coaps4j.bench.server.OurNoSecServer;
+import io.coaps4j.bench.server.OurPskServer;
+import io.coaps4j.bench.server.ShortExchangeLifetime;
+import io.coaps4j.dtls.config.DtlsConfig;
 
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The servers a run can compare, by the name used on the command line; the first is the one the ratios are about. */
+/**
+ * The servers a run can compare in one security mode, by the name used on the command line (the same name
+ * means the same implementation in both modes), and how the load generator reaches them. The first server
+ * of a run is the one the ratios are about.
+ */
 final class ServerCatalog {
     static final String COAPS4J = "coaps4j";
     static final String CALIFORNIUM = "californium";
@@ -16,19 +32,73 @@ final class ServerCatalog {
     static final String LIBCOAP = "libcoap";
     static final String ECHO = "echo";
 
+    private static final String PEERS_MARK_AND_SWEEP = "PEERS_MARK_AND_SWEEP";
+    private static final String OUR_PSK = "coaps4j CoapServer over DtlsConnector, PSK (TLS_PSK_WITH_AES_128_CCM_8), default"
+            + " DTLS and engine configuration (cookie exchange, extended master secret), Resource /hello";
+    private static final String CALIFORNIUM_PSK = "Californium 3.13.0 + Scandium DTLSConnector, PSK, TLS_PSK_WITH_AES_128_CCM_8"
+            + " only, otherwise default configuration (cookie exchange, extended master secret)";
+
+    private final boolean overDtls;
     private final Map<String, BenchedServer> byName = new LinkedHashMap<>();
 
-    ServerCatalog() {
-        add(new JavaServer(COAPS4J, "coaps4j CoapServer over UdpConnector (NoSec), default EngineConfig, Resource /hello",
-                OurNoSecServer.class));
-        add(new JavaServer(CALIFORNIUM, "Californium 3.13.0 CoapServer, default configuration, CoapResource /hello",
-                CaliforniumHelloServer.class));
-        add(new JavaServer(CALIFORNIUM_BOUNDED, "Californium 3.13.0 as above but COAP.DEDUPLICATOR=PEERS_MARK_AND_SWEEP"
+    private ServerCatalog(boolean overDtls) {
+        this.overDtls = overDtls;
+    }
+
+    /** CoAP over plain UDP (NoSec), with the raw UDP ceiling. */
+    static ServerCatalog noSec() {
+        ServerCatalog catalog = new ServerCatalog(false);
+        HelloProbe probe = CoapProbe.hello();
+        catalog.add(new JavaServer(COAPS4J, "coaps4j CoapServer over UdpConnector (NoSec), default EngineConfig, Resource /hello",
+                OurNoSecServer.class, probe));
+        catalog.add(new JavaServer(CALIFORNIUM, "Californium 3.13.0 CoapServer, default configuration, CoapResource /hello",
+                CaliforniumHelloServer.class, probe));
+        catalog.add(new JavaServer(CALIFORNIUM_BOUNDED, "Californium 3.13.0 as above but COAP.DEDUPLICATOR=PEERS_MARK_AND_SWEEP"
                 + " (last 64 message IDs per peer instead of every exchange for 247 s)",
-                CaliforniumHelloServer.class, "PEERS_MARK_AND_SWEEP"));
-        add(new LibcoapServer());
-        add(new JavaServer(ECHO, "raw UDP ceiling: one NIO thread answering each CON with a fixed 2.05 ACK",
-                EchoCeilingServer.class));
+                CaliforniumHelloServer.class, probe, PEERS_MARK_AND_SWEEP));
+        catalog.add(new LibcoapServer());
+        catalog.add(new JavaServer(ECHO, "raw UDP ceiling: one NIO thread answering each CON with a fixed 2.05 ACK",
+                EchoCeilingServer.class, probe));
+        return catalog;
+    }
+
+    /** CoAP over DTLS 1.2 with the benchmark PSK, TLS_PSK_WITH_AES_128_CCM_8 only. */
+    static ServerCatalog psk() {
+        ServerCatalog catalog = new ServerCatalog(true);
+        HelloProbe probe = DtlsProbe.hello();
+        catalog.add(new JavaServer(COAPS4J, OUR_PSK, OurPskServer.class, probe));
+        catalog.add(new JavaServer(CALIFORNIUM, CALIFORNIUM_PSK, CaliforniumPskServer.class, probe));
+        catalog.add(new JavaServer(CALIFORNIUM_BOUNDED, "Californium 3.13.0 + Scandium as above but"
+                + " COAP.DEDUPLICATOR=PEERS_MARK_AND_SWEEP", CaliforniumPskServer.class, probe,
+                CaliforniumPskServer.DEDUP + PEERS_MARK_AND_SWEEP));
+        catalog.add(new LibcoapPskServer());
+        return catalog;
+    }
+
+    /**
+     * The PSK servers for the idle-session run, fresh and with EXCHANGE_LIFETIME shortened to
+     * {@code exchangeLifetime} on both Java servers ({@link ShortExchangeLifetime}). The bounded-deduplication
+     * Californium is left out: it runs the same DTLS stack, and its deduplicator holds nothing once the
+     * lifetime has passed.
+     */
+    static ServerCatalog pskIdle(Duration exchangeLifetime) {
+        ServerCatalog catalog = new ServerCatalog(true);
+        HelloProbe probe = DtlsProbe.hello();
+        String lifetime = ShortExchangeLifetime.argument(exchangeLifetime);
+        String shortened = ", EXCHANGE_LIFETIME " + exchangeLifetime.toSeconds() + " s";
+        catalog.add(new JavaServer(COAPS4J, OUR_PSK + shortened, OurPskServer.class, probe, lifetime));
+        catalog.add(new JavaServer(CALIFORNIUM, CALIFORNIUM_PSK + shortened + " (mark-and-sweep every 1 s)",
+                CaliforniumPskServer.class, probe, lifetime));
+        catalog.add(new LibcoapPskServer());
+        return catalog;
+    }
+
+    /** Every server name either mode knows, in the default order. */
+    static List<String> allNames() {
+        Set<String> names = new LinkedHashSet<>();
+        names.addAll(noSec().names());
+        names.addAll(psk().names());
+        return List.copyOf(names);
     }
 
     private void add(BenchedServer server) {
@@ -39,11 +109,30 @@ final class ServerCatalog {
         return List.copyOf(byName.keySet());
     }
 
+    /** Those of {@code requested} that this mode has, in the requested order. */
+    List<String> select(List<String> requested) {
+        return requested.stream().filter(byName::containsKey).toList();
+    }
+
+    boolean overDtls() {
+        return overDtls;
+    }
+
     BenchedServer get(String name) {
         BenchedServer server = byName.get(name);
         if (server == null) {
             throw new IllegalArgumentException("servers: unknown server '" + name + "', known: " + names());
         }
         return server;
+    }
+
+    /** The client configuration for the DTLS servers: the benchmark PSK for every port of {@code server}. */
+    static DtlsConfig clientConfig(InetSocketAddress server) {
+        return DtlsClientTransport.pskConfig(server.getAddress(), BenchPsk.IDENTITY, BenchPsk.key());
+    }
+
+    /** How a generator client reaches a server of this mode at {@code server}. */
+    ClientTransport.Factory transportTo(InetSocketAddress server) {
+        return overDtls ? DtlsClientTransport.factory(clientConfig(server)) : PlainUdpTransport.factory();
     }
 }

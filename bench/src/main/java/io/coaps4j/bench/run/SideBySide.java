@@ -1,104 +1,72 @@
 package io.coaps4j.bench.run;
 
-import io.coaps4j.bench.loadgen.LoadGenerator;
-import io.coaps4j.bench.loadgen.LoadResult;
-import io.coaps4j.bench.loadgen.LoadSpec;
-import io.coaps4j.bench.loadgen.WindowObserver;
 import io.coaps4j.bench.process.ClockTicks;
 import io.coaps4j.bench.process.MachineCpu;
 import io.coaps4j.bench.process.ProcessCpu;
-import io.coaps4j.bench.process.ServerProcess;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The side-by-side benchmark: each server in a fresh process of its own, loaded by the same closed-loop
- * generator at each client count (warm-up, then a measured window), with the server's CPU time read from
- * /proc over exactly that window. Client counts run outermost, servers in turn within each. Prints a Markdown table of the results and the ratios.
+ * The side-by-side benchmark: each server in a fresh process of its own, loaded by the same generator.
+ * The suites run in order: NoSec throughput (its servers are then stopped), then, against the DTLS PSK
+ * servers started once for all three, PSK throughput, full handshakes per second and heap per idle session.
+ * Prints a Markdown report with the results and the ratios of the first server against the others.
  */
 public final class SideBySide {
-    private static final int GENERATOR_WARMUP_CLIENTS = 16;
-
     private SideBySide() {
     }
 
     public static void main(String[] args) throws Exception {
-        ServerCatalog catalog = new ServerCatalog();
+        List<String> names = ServerCatalog.allNames();
         BenchOptions options;
         try {
             if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-                System.out.println(String.format(BenchArguments.USAGE, catalog.names()));
+                System.out.println(String.format(BenchArguments.USAGE, names));
                 return;
             }
-            options = BenchArguments.parse(args, catalog.names());
+            options = BenchArguments.parse(args, names);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println(String.format(BenchArguments.USAGE, catalog.names()));
+            System.err.println(String.format(BenchArguments.USAGE, names));
             System.exit(2);
             return;
         }
-        System.exit(run(options, catalog) ? 0 : 1);
+        System.exit(run(options) ? 0 : 1);
     }
 
-    private static boolean run(BenchOptions options, ServerCatalog catalog) throws IOException, InterruptedException {
+    private static boolean run(BenchOptions options) throws IOException, InterruptedException {
         long ticksPerSecond = ClockTicks.perSecond();
-        ProcessCpu generatorCpu = ProcessCpu.of(ProcessHandle.current().pid(), ticksPerSecond);
-        MachineCpu machineCpu = MachineCpu.of(ticksPerSecond);
+        RunContext context = new RunContext(options, ticksPerSecond,
+                ProcessCpu.of(ProcessHandle.current().pid(), ticksPerSecond), MachineCpu.of(ticksPerSecond));
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String loadBefore = loadAverage();
-        Map<String, ServerProcess> running = new ConcurrentHashMap<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> running.values().forEach(SideBySide::stopQuietly)));
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(Locale.ROOT,
+                "Run %s on %d CPUs (load average before: %s), JDK %s, CLK_TCK %d; suites %s; %s s warm-up + %s s measured per point, "
+                        + "%d generator thread(s), resend after %d ms; server JVM options: %s%n",
+                started, Runtime.getRuntime().availableProcessors(), loadBefore, System.getProperty("java.version"),
+                ticksPerSecond, String.join(",", options.suites().stream().map(Suite::label).toList()),
+                options.warmup().toMillis() / 1e3, options.measure().toMillis() / 1e3, options.generatorThreads(),
+                options.resendTimeout().toMillis(), String.join(" ", options.serverJvmOptions())));
 
-        List<Measurement> measurements = new ArrayList<>();
-        Map<String, String> failures = new LinkedHashMap<>();
-        try {
-            // Every server gets a fresh process of its own, started up front and idle until its turn.
-            for (String name : options.servers()) {
-                BenchedServer server = catalog.get(name);
-                progress("%s: starting (%s)", name, server.description());
-                try {
-                    running.put(name, server.start(options));
-                } catch (IOException e) {
-                    failures.put(name, e.getMessage());
-                    progress("%s: FAILED to start: %s", name, e.getMessage());
-                }
-            }
-            warmUpGenerator(options, running);
-            // Client count outermost: the servers compared at one count are measured minutes apart at most,
-            // so a change in the background load of a shared machine skews the ratios less.
-            for (int clients : options.clientCounts()) {
-                for (String name : options.servers()) {
-                    ServerProcess process = running.get(name);
-                    if (process == null) {
-                        continue;
-                    }
-                    try {
-                        measurements.add(measure(options, process, clients, generatorCpu, machineCpu, ticksPerSecond));
-                    } catch (IOException | RuntimeException e) {
-                        failures.put(name, "at " + clients + " clients: " + e.getMessage());
-                        progress("%s: FAILED: %s", name, e.getMessage());
-                        stopQuietly(running.remove(name));
-                    }
-                }
-            }
-        } finally {
-            running.values().forEach(SideBySide::stopQuietly);
-            running.clear();
+        if (options.suites().contains(Suite.NOSEC)) {
+            runNoSec(context, report);
+        }
+        if (options.suites().stream().anyMatch(Suite::overDtls)) {
+            runPsk(context, report);
+        }
+        for (Map.Entry<String, String> failure : context.failures.entrySet()) {
+            report.append("\nNOT MEASURED: ").append(failure.getKey()).append(": ").append(failure.getValue()).append('\n');
         }
 
-        String report = report(options, catalog, measurements, failures, started, loadBefore, ticksPerSecond);
         System.out.println();
         System.out.print(report);
         if (options.output() != null) {
@@ -107,77 +75,100 @@ public final class SideBySide {
                 Files.createDirectories(parent);
             }
             Files.writeString(options.output(), report, StandardCharsets.UTF_8);
-            progress("report written to %s", options.output());
+            RunContext.progress("report written to %s", options.output());
         }
-        return failures.isEmpty();
+        return context.failures.isEmpty();
     }
 
-    /**
-     * The generator runs in this JVM: without this, the first server measured would meet a generator still
-     * being compiled. Not recorded.
-     */
-    private static void warmUpGenerator(BenchOptions options, Map<String, ServerProcess> running)
-            throws IOException, InterruptedException {
-        if (options.warmup().isZero()) {
+    private static void runNoSec(RunContext context, StringBuilder report) throws InterruptedException {
+        ServerCatalog catalog = ServerCatalog.noSec();
+        List<String> names = catalog.select(context.options.servers());
+        if (names.isEmpty()) {
             return;
         }
-        for (String name : options.servers()) {
-            ServerProcess process = running.get(name);
-            if (process != null) {
-                progress("generator warm-up: %s s against %s", options.warmup().toMillis() / 1e3, name);
-                LoadGenerator.run(LoadSpec.builder().server(process.address()).clients(GENERATOR_WARMUP_CLIENTS)
-                        .generatorThreads(options.generatorThreads()).warmup(Duration.ZERO).measure(options.warmup())
-                        .resendTimeout(options.resendTimeout()).build(), WindowObserver.NONE);
-                return;
+        report.append("\n### NoSec: CoAP over UDP\n\n");
+        describe(report, catalog, names);
+        try (ServerGroup group = ServerGroup.start(context, catalog, names, Suite.NOSEC)) {
+            List<Measurement> measurements = ThroughputSuite.run(context, group, Suite.NOSEC);
+            appendThroughput(report, names, context.options.clientCounts(), measurements);
+        }
+    }
+
+    private static void runPsk(RunContext context, StringBuilder report) throws InterruptedException {
+        BenchOptions options = context.options;
+        ServerCatalog catalog = ServerCatalog.psk();
+        List<String> names = catalog.select(options.servers());
+        if (names.isEmpty()) {
+            return;
+        }
+        report.append("\n### DTLS 1.2 PSK servers (TLS_PSK_WITH_AES_128_CCM_8)\n\n");
+        String subject = names.get(0);
+        List<Measurement> psk = List.of();
+        List<HandshakeMeasurement> handshakes = List.of();
+        List<SessionMeasurement> sessions = List.of();
+        if (options.suites().contains(Suite.PSK) || options.suites().contains(Suite.HANDSHAKES)) {
+            describe(report, catalog, names);
+            Suite first = options.suites().contains(Suite.PSK) ? Suite.PSK : Suite.HANDSHAKES;
+            try (ServerGroup group = ServerGroup.start(context, catalog, names, first)) {
+                if (options.suites().contains(Suite.PSK)) {
+                    psk = ThroughputSuite.run(context, group, Suite.PSK);
+                    report.append("\n#### PSK request throughput\n\n");
+                    appendThroughput(report, names, options.clientCounts(), psk);
+                }
+                if (options.suites().contains(Suite.HANDSHAKES)) {
+                    handshakes = HandshakeSuite.run(context, group);
+                    report.append(String.format(Locale.ROOT, "%n#### Full PSK handshakes (%d handshakers, each connection: new source port,"
+                            + " cookie exchange, handshake, one CON GET, close_notify)%n%n", options.handshakers()));
+                    report.append(ResultTable.handshakes(handshakes));
+                    String ratios = ResultTable.handshakeRatios(subject, handshakes);
+                    if (!ratios.isEmpty()) {
+                        report.append('\n').append(ratios);
+                    }
+                }
             }
         }
+        if (options.suites().contains(Suite.SESSIONS)) {
+            ServerCatalog idle = SessionSuite.catalog();
+            List<String> idleNames = idle.select(options.servers());
+            try (ServerGroup group = ServerGroup.start(context, idle, idleNames, Suite.SESSIONS)) {
+                sessions = SessionSuite.run(context, group, subject);
+            }
+            report.append(String.format(Locale.ROOT, "%n#### Idle PSK sessions (%d per server on fresh processes, each:"
+                    + " handshake and one GET from its own port, then idle; heap after full GC; RSS for all)%n%n",
+                    options.idleSessions()));
+            idleNames.forEach(n -> report.append("- ").append(n).append(": ").append(idle.get(n).description()).append('\n'));
+            report.append('\n').append(ResultTable.sessions(sessions));
+            String ratios = ResultTable.sessionRatios(subject, sessions);
+            if (!ratios.isEmpty()) {
+                report.append('\n').append(ratios);
+            }
+            for (SessionMeasurement m : sessions) {
+                if (!m.histogram().isEmpty()) {
+                    report.append("\n").append(m.server()).append(" with the idle sessions: top of `jmap -histo:live`\n\n```\n");
+                    m.histogram().forEach(line -> report.append(line).append('\n'));
+                    report.append("```\n");
+                }
+            }
+        }
+        if (subject.equals(ServerCatalog.COAPS4J) && names.contains(ServerCatalog.CALIFORNIUM)) {
+            report.append("\n#### Targets\n\n")
+                    .append(Targets.render(subject, ServerCatalog.CALIFORNIUM, psk, handshakes, sessions));
+        }
     }
 
-    private static Measurement measure(BenchOptions options, ServerProcess process, int clients, ProcessCpu generatorCpu,
-                                       MachineCpu machineCpu, long ticksPerSecond) throws IOException, InterruptedException {
-        LoadSpec spec = LoadSpec.builder()
-                .server(process.address())
-                .clients(clients)
-                .generatorThreads(options.generatorThreads())
-                .warmup(options.warmup())
-                .measure(options.measure())
-                .resendTimeout(options.resendTimeout())
-                .build();
-        CpuWindow window = new CpuWindow(ProcessCpu.of(process.pid(), ticksPerSecond), generatorCpu, machineCpu);
-        LoadResult result = LoadGenerator.run(spec, window);
-        if (!process.isAlive()) {
-            throw new IOException(process.name() + " died during the run; see " + options.logDir());
+    private static void describe(StringBuilder report, ServerCatalog catalog, List<String> names) {
+        for (String name : names) {
+            report.append("- ").append(name).append(": ").append(catalog.get(name).description()).append('\n');
         }
-        Measurement m = new Measurement(process.name(), result, window.serverNanos(), window.generatorNanos(),
-                window.machineBusyNanos(), process.residentBytes());
-        progress("%s: %3d clients: %.0f req/s, p50 %.1f µs, p99 %.1f µs, server %.1f µs CPU/req, other load %.2f cores, %d retransmitted",
-                process.name(), clients, result.requestsPerSecond(), result.p50Nanos() / 1e3, result.p99Nanos() / 1e3,
-                m.serverCpuMicrosPerRequest(), m.otherCores(), result.retransmissions());
-        return m;
     }
 
-    private static String report(BenchOptions options, ServerCatalog catalog, List<Measurement> measurements,
-                                 Map<String, String> failures, Instant started, String loadBefore, long ticksPerSecond)
-            throws IOException {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT,
-                "Run %s on %d CPUs (load average before: %s), JDK %s, CLK_TCK %d; %s s warm-up + %s s measured per point, "
-                        + "%d generator thread(s), resend after %d ms; server JVM options: %s%n%n",
-                started, Runtime.getRuntime().availableProcessors(), loadBefore, System.getProperty("java.version"),
-                ticksPerSecond, options.warmup().toMillis() / 1e3, options.measure().toMillis() / 1e3,
-                options.generatorThreads(), options.resendTimeout().toMillis(), String.join(" ", options.serverJvmOptions())));
-        for (String name : options.servers()) {
-            out.append("- ").append(name).append(": ").append(catalog.get(name).description()).append('\n');
-        }
-        out.append('\n').append(ResultTable.results(measurements));
-        List<String> ran = options.servers().stream().filter(s -> !failures.containsKey(s)).toList();
+    private static void appendThroughput(StringBuilder report, List<String> names, List<Integer> clientCounts,
+                                         List<Measurement> measurements) {
+        report.append('\n').append(ResultTable.results(measurements));
+        List<String> ran = names.stream().filter(n -> measurements.stream().anyMatch(m -> m.server().equals(n))).toList();
         if (ran.size() > 1) {
-            out.append('\n').append(ResultTable.ratios(ran.get(0), ran.subList(1, ran.size()), options.clientCounts(), measurements));
+            report.append('\n').append(ResultTable.ratios(ran.get(0), ran.subList(1, ran.size()), clientCounts, measurements));
         }
-        for (Map.Entry<String, String> failure : failures.entrySet()) {
-            out.append("\nNOT MEASURED: ").append(failure.getKey()).append(": ").append(failure.getValue()).append('\n');
-        }
-        return out.toString();
     }
 
     private static String loadAverage() {
@@ -187,19 +178,5 @@ public final class SideBySide {
         } catch (IOException | ArrayIndexOutOfBoundsException e) {
             return "unknown";
         }
-    }
-
-    private static void stopQuietly(ServerProcess process) {
-        if (process != null) {
-            try {
-                process.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void progress(String format, Object... args) {
-        System.err.println(String.format(Locale.ROOT, format, args));
     }
 }

@@ -1,19 +1,30 @@
 package io.coaps4j.bench.server;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What every benchmark server main shares: where to bind ({@code [host] [port]}, default 127.0.0.1 and an
- * ephemeral port), the "READY port" line the harness waits for, and ending when the harness closes our
- * standard input, so a server never outlives the run that started it.
+ * ephemeral port), the "READY port" line the harness waits for, a control channel on standard input, and
+ * ending when the harness closes our standard input, so a server never outlives the run that started it.
+ *
+ * <p>Control commands, one per line: {@value #GC_COMMAND} runs a full collection (three times, so that
+ * objects freed by finalization or reference processing of the first are gone too) and answers
+ * "{@value #HEAP} bytes" with the heap in use afterwards.
  */
 public final class ServerLauncher {
     /** The line prefix announcing the bound port on standard output. */
     public static final String READY = "READY ";
+    /** The command asking for the heap in use after a full collection. */
+    public static final String GC_COMMAND = "GC";
+    /** The prefix of the answer to {@link #GC_COMMAND}. */
+    public static final String HEAP = "HEAP ";
 
     private ServerLauncher() {
     }
@@ -28,20 +39,31 @@ public final class ServerLauncher {
         return new InetSocketAddress(InetAddress.getByName(host), port);
     }
 
-    /** Prints the ready line, then blocks until standard input ends and runs {@code stop}. */
+    /** Prints the ready line, then serves control commands until standard input ends and runs {@code stop}. */
     public static void announceAndServe(int port, Runnable stop) {
         System.out.println(READY + port);
         System.out.flush();
         try {
-            InputStream in = System.in;
-            byte[] sink = new byte[64];
-            while (in.read(sink) >= 0) {
-                // The harness sends nothing; end of input means it is gone or wants us to stop.
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.trim().equals(GC_COMMAND)) {
+                    System.out.println(HEAP + heapAfterFullGc());
+                    System.out.flush();
+                }
             }
         } catch (IOException e) {
             // Same as end of input.
         }
         stop.run();
         System.exit(0);
+    }
+
+    /** Heap bytes in use after full collections. */
+    static long heapAfterFullGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

@@ -21,6 +21,18 @@ class BenchArgumentsTest {
         assertThat(options.measure()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.generatorThreads()).isEqualTo(1);
         assertThat(options.output()).isNull();
+        assertThat(options.suites()).containsExactly(Suite.NOSEC, Suite.PSK, Suite.HANDSHAKES, Suite.SESSIONS);
+        assertThat(options.handshakers()).isEqualTo(4);
+        assertThat(options.idleSessions()).isEqualTo(10_000);
+    }
+
+    @Test
+    void suitesRunInTheirNaturalOrderWhateverOrderTheyAreGivenIn() throws Exception {
+        BenchOptions options = BenchArguments.parse(new String[] {"--suite", "sessions,psk", "--handshakers", "2",
+                "--sessions=500"}, KNOWN);
+        assertThat(options.suites()).containsExactly(Suite.PSK, Suite.SESSIONS);
+        assertThat(options.handshakers()).isEqualTo(2);
+        assertThat(options.idleSessions()).isEqualTo(500);
     }
 
     @Test
@@ -51,5 +63,8 @@ class BenchArgumentsTest {
         assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--measure", "0"}, KNOWN)).hasMessageContaining("measure");
         assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--warmup", "soon"}, KNOWN)).hasMessageContaining("--warmup");
         assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--threads", "0"}, KNOWN)).hasMessageContaining("threads");
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--suite", "ecdhe"}, KNOWN)).hasMessageContaining("ecdhe");
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--handshakers", "0"}, KNOWN)).hasMessageContaining("handshakers");
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--sessions", "20000"}, KNOWN)).hasMessageContaining("sessions");
     }
 }

@@ -10,12 +10,14 @@ import io.coaps4j.bench.process.ServerProcess;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,23 +29,32 @@ class ServersAnswerHelloTest {
     @TempDir
     Path logs;
 
-    static List<String> servers() {
-        return new ServerCatalog().names();
+    static Stream<Arguments> servers() {
+        return Stream.concat(
+                ServerCatalog.noSec().names().stream().map(name -> Arguments.of("nosec", name)),
+                ServerCatalog.psk().names().stream().map(name -> Arguments.of("psk", name)));
     }
 
-    @ParameterizedTest
+    private static ServerCatalog catalog(String mode) {
+        return mode.equals("psk") ? ServerCatalog.psk() : ServerCatalog.noSec();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("servers")
-    void serverRunsInItsOwnProcessAndCarriesLoad(String name) throws Exception {
+    void serverRunsInItsOwnProcessAndCarriesLoad(String mode, String name) throws Exception {
         if (name.equals(ServerCatalog.LIBCOAP)) {
-            Assumptions.assumeTrue(onPath(LibcoapServer.COMMAND), LibcoapServer.COMMAND + " is not installed");
+            String command = mode.equals("psk") ? LibcoapPskServer.COMMAND : LibcoapServer.COMMAND;
+            Assumptions.assumeTrue(onPath(command), command + " is not installed");
         }
         BenchOptions options = BenchOptions.builder().servers(List.of(name)).logDir(logs)
                 .serverJvmOptions(List.of("-Xmx128m")).build();
-        try (ServerProcess process = new ServerCatalog().get(name).start(options)) {
+        ServerCatalog catalog = catalog(mode);
+        try (ServerProcess process = catalog.get(name).start(options)) {
             assertThat(process.pid()).isNotEqualTo(ProcessHandle.current().pid());
             CpuWindow window = new CpuWindow(ProcessCpu.of(process.pid(), ClockTicks.perSecond()),
                     ProcessCpu.of(ProcessHandle.current().pid(), ClockTicks.perSecond()), MachineCpu.of(ClockTicks.perSecond()));
             LoadResult result = LoadGenerator.run(LoadSpec.builder().server(process.address()).clients(4)
+                    .transport(catalog.transportTo(process.address()))
                     .warmup(Duration.ofMillis(200)).measure(Duration.ofMillis(800)).build(), window);
 
             assertThat(result.successes()).isPositive();
@@ -51,6 +62,10 @@ class ServersAnswerHelloTest {
             assertThat(window.serverNanos()).isPositive();
             assertThat(window.machineBusyNanos()).isGreaterThanOrEqualTo(window.serverNanos() - 20_000_000L); // tick skew
             assertThat(process.isAlive()).isTrue();
+            if (process.reportsHeap()) {
+                // The control channel of the Java servers: heap in use after full collections.
+                assertThat(process.heapAfterFullGc(Duration.ofSeconds(30))).isPositive().isLessThan(128L << 20);
+            }
         }
     }
 

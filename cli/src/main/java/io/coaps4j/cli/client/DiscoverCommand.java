@@ -3,14 +3,17 @@ package io.coaps4j.cli.client;
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
+import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.coap.client.ClientRequest;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.linkformat.Link;
 import io.coaps4j.coap.linkformat.LinkFormat;
 import io.coaps4j.coap.linkformat.LinkFormatException;
 import io.coaps4j.coap.uri.CoapUri;
+import io.coaps4j.dtls.credentials.PskCredentials;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +30,15 @@ import picocli.CommandLine.Parameters;
 public final class DiscoverCommand implements Callable<Integer> {
     private static final List<String> WELL_KNOWN_CORE = List.of(".well-known", "core");
 
-    @Parameters(index = "0", paramLabel = "URI", description = "coap://host[:port][?query]")
+    @Parameters(index = "0", paramLabel = "URI", description = "coap://host[:port][?query], or coaps:// with a"
+            + " pre-shared key")
     String uri;
 
     @Mixin
     ExchangeOptions exchange;
+
+    @Mixin
+    PskOptions psk;
 
     private final Terminal terminal;
 
@@ -42,12 +49,13 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CoapUri target = Requests.parse(uri);
+        Optional<PskCredentials> credentials = Requests.credentialsFor(target, psk);
         if (target.path().isEmpty()) {
             target = target.withPathAndQuery(WELL_KNOWN_CORE, target.query());
         }
         ClientRequest.Builder request = ClientRequest.get(target.toString());
         exchange.applyTo(request);
-        CoapResponse response = Requests.send(request.build(), exchange.timeout);
+        CoapResponse response = Requests.send(request.build(), exchange.timeout, credentials);
         if (!response.isSuccess()) {
             return ResponseReport.print(terminal, response.code(), response.payload());
         }

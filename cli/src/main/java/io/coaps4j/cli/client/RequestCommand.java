@@ -3,21 +3,29 @@ package io.coaps4j.cli.client;
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
+import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.coap.client.ClientRequest;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.uri.CoapUri;
+import io.coaps4j.dtls.credentials.PskCredentials;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** One request to one URI, its response shown by {@link ResponseReport}. The method is the subclass's. */
 abstract class RequestCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "URI", description = "coap://host[:port]/path[?query]")
+    @Parameters(index = "0", paramLabel = "URI", description = "coap://host[:port]/path[?query], or coaps:// with a"
+            + " pre-shared key")
     String uri;
 
     @Mixin
     ExchangeOptions exchange;
+
+    @Mixin
+    PskOptions psk;
 
     private final Terminal terminal;
 
@@ -33,10 +41,12 @@ abstract class RequestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClientRequest.Builder request = Requests.builder(method(), uri);
+        CoapUri target = Requests.parse(uri);
+        Optional<PskCredentials> credentials = Requests.credentialsFor(target, psk);
+        ClientRequest.Builder request = ClientRequest.method(method(), target.toString());
         exchange.applyTo(request);
         addBody(request);
-        CoapResponse response = Requests.send(request.build(), exchange.timeout);
+        CoapResponse response = Requests.send(request.build(), exchange.timeout, credentials);
         return ResponseReport.print(terminal, response.code(), response.payload());
     }
 

@@ -2,51 +2,78 @@ package io.coaps4j.cli.client;
 
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
+import io.coaps4j.cli.psk.PskOptions;
+import io.coaps4j.cli.psk.PskConnectors;
 import io.coaps4j.coap.client.ClientRequest;
 import io.coaps4j.coap.client.CoapClient;
 import io.coaps4j.coap.client.CoapClientException;
 import io.coaps4j.coap.client.CoapTimeoutException;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.ExchangeFailure;
-import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.uri.CoapUri;
+import io.coaps4j.coaps.DtlsConnector;
+import io.coaps4j.coaps.DtlsHandshakeException;
+import io.coaps4j.dtls.credentials.PskCredentials;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Builds and sends the CLI's requests, turning every failure into a one-line {@link CommandFailure}. */
 final class Requests {
     private Requests() {
     }
 
-    /** A request builder for {@code uri}; an unusable URI is a usage error. */
-    static ClientRequest.Builder builder(Code method, String uri) {
-        CoapUri parsed = parse(uri);
-        return ClientRequest.method(method, parsed.toString());
-    }
-
     static CoapUri parse(String uri) {
-        CoapUri parsed;
         try {
-            parsed = CoapUri.parse(uri);
+            return CoapUri.parse(uri);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCodes.USAGE, "invalid URI: " + e.getMessage());
         }
-        if (parsed.scheme().secure()) {
-            throw new CommandFailure(ExitCodes.USAGE, "coaps:// (CoAP over DTLS) is not available in this build of"
-                    + " coaps4j yet; use coap://");
-        }
-        return parsed;
     }
 
-    /** Sends on a client of its own and waits at most {@code timeout}. */
-    static CoapResponse send(ClientRequest request, Duration timeout) {
-        try (CoapClient client = CoapClient.builder().timeout(timeout).build()) {
-            return client.send(request);
-        } catch (CoapTimeoutException e) {
-            throw new CommandFailure(ExitCodes.TIMEOUT, "no response from " + request.uri() + " within "
-                    + seconds(timeout) + " s");
+    /**
+     * The credentials for {@code target}: required for coaps://, refused for coap:// (where they
+     * would protect nothing and their presence suggests a mistaken URI).
+     */
+    static Optional<PskCredentials> credentialsFor(CoapUri target, PskOptions psk) {
+        if (!target.scheme().secure()) {
+            if (psk.given()) {
+                throw new CommandFailure(ExitCodes.USAGE, psk.givenNames() + ": a pre-shared key is for coaps:// URIs;"
+                        + " " + target + " is plain coap://");
+            }
+            return Optional.empty();
+        }
+        Optional<PskCredentials> credentials = psk.credentials();
+        if (credentials.isEmpty()) {
+            throw new CommandFailure(ExitCodes.USAGE, "coaps:// needs a pre-shared key: give --psk-identity ID with"
+                    + " --psk-key HEX or --psk-key-file FILE");
+        }
+        return credentials;
+    }
+
+    /** Sends on a client of its own (over DTLS with {@code credentials}) and waits at most {@code timeout}. */
+    static CoapResponse send(ClientRequest request, Duration timeout, Optional<PskCredentials> credentials) {
+        CoapClient.Builder builder = CoapClient.builder().timeout(timeout);
+        DtlsConnector dtls = credentials.map(PskConnectors::client).orElse(null);
+        if (dtls != null) {
+            builder.connector(dtls);
+        }
+        try (CoapClient client = builder.build()) {
+            try {
+                return client.send(request);
+            } catch (CoapTimeoutException e) {
+                if (dtls != null && dtls.sessions().isEmpty()) {
+                    throw HandshakeFailures.incomplete(hostAndPort(request.uri()) + " within " + seconds(timeout) + " s",
+                            credentials.orElseThrow().identity());
+                }
+                throw new CommandFailure(ExitCodes.TIMEOUT, "no response from " + request.uri() + " within "
+                        + seconds(timeout) + " s");
+            }
         } catch (CoapClientException e) {
+            if (e.getCause() instanceof DtlsHandshakeException handshake) {
+                throw HandshakeFailures.describe(handshake, credentials.orElseThrow().identity());
+            }
             if (e.failure() == ExchangeFailure.RESET) {
                 throw new CommandFailure(ExitCodes.FAILURE, request.uri() + " rejected the request with a reset (RST)");
             }
@@ -58,6 +85,10 @@ final class Requests {
         } catch (UncheckedIOException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "cannot open a UDP socket: " + e.getCause().getMessage());
         }
+    }
+
+    private static String hostAndPort(CoapUri uri) {
+        return uri.host() + ":" + uri.port();
     }
 
     private static String seconds(Duration timeout) {

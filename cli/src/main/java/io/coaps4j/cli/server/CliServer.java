@@ -4,6 +4,8 @@ import io.coaps4j.cli.store.DurableStore;
 import io.coaps4j.cli.store.EntryName;
 import io.coaps4j.cli.store.StoredRepresentation;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
+import io.coaps4j.coap.endpoint.Connector;
+import io.coaps4j.coap.endpoint.InboundRequestHandler;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.ContentFormat;
@@ -17,6 +19,7 @@ import io.coaps4j.coap.server.Resource;
 import io.coaps4j.coap.server.ResourceDispatcher;
 import io.coaps4j.coap.server.ResourceTree;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,8 +56,10 @@ public final class CliServer implements AutoCloseable {
     private final List<Resource> fixedResources;
     private final ThreadPoolExecutor workers;
     private final CoapEndpoint endpoint;
+    private final CoapEndpoint secureEndpoint; // null without coaps
 
-    private CliServer(InetSocketAddress bindAddress, DurableStore store, Clock clock) throws IOException {
+    private CliServer(InetSocketAddress bindAddress, DurableStore store, Clock clock, Optional<Connector> coaps)
+            throws IOException {
         this.store = store;
         this.storeService = new StoreService(store);
         this.fixedResources = fixedResources(clock);
@@ -71,7 +76,36 @@ public final class CliServer implements AutoCloseable {
                     .start();
         } catch (IOException | RuntimeException e) {
             workers.shutdownNow();
+            coaps.ifPresent(Connector::close);
             throw e;
+        }
+        this.secureEndpoint = coaps.isPresent() ? startSecure(coaps.get(), dispatcher) : null;
+    }
+
+    /** The coaps endpoint: the same resources, behind the given DTLS connector. */
+    private CoapEndpoint startSecure(Connector connector, InboundRequestHandler requestHandler) throws IOException {
+        try {
+            return CoapEndpoint.builder()
+                    .name("coaps4j-server-coaps")
+                    .connector(connector)
+                    .requestHandler(requestHandler)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            connector.close();
+            close();
+            if (e instanceof IOException || e instanceof UncheckedIOException) {
+                throw new SecureListenerException(e instanceof UncheckedIOException ? e.getCause() : e);
+            }
+            throw e;
+        }
+    }
+
+    /** The coaps endpoint could not start (e.g. its port is taken); the cause says why. */
+    public static final class SecureListenerException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SecureListenerException(Throwable cause) {
+            super("coaps: " + cause.getMessage(), cause);
         }
     }
 
@@ -80,7 +114,20 @@ public final class CliServer implements AutoCloseable {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
-        return new CliServer(bindAddress, store, clock);
+        return new CliServer(bindAddress, store, clock, Optional.empty());
+    }
+
+    /**
+     * Like {@link #start(InetSocketAddress, DurableStore, Clock)}, and also serves the same resources
+     * through {@code coaps} (a DTLS connector, bound when the server starts; closed with it).
+     */
+    public static CliServer start(InetSocketAddress bindAddress, DurableStore store, Clock clock, Connector coaps)
+            throws IOException {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(coaps, "coaps");
+        return new CliServer(bindAddress, store, clock, Optional.of(coaps));
     }
 
     /** Opens the store in {@code dataDirectory} and starts on {@code bindAddress} with the system clock. */
@@ -93,6 +140,11 @@ public final class CliServer implements AutoCloseable {
         return endpoint.localAddress();
     }
 
+    /** Where the coaps endpoint listens; empty when the server has none. */
+    public Optional<InetSocketAddress> secureLocalAddress() {
+        return secureEndpoint == null ? Optional.empty() : Optional.of(secureEndpoint.localAddress());
+    }
+
     public DurableStore store() {
         return store;
     }
@@ -101,7 +153,13 @@ public final class CliServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            endpoint.close();
+            try {
+                endpoint.close();
+            } finally {
+                if (secureEndpoint != null) {
+                    secureEndpoint.close();
+                }
+            }
         } finally {
             workers.shutdown();
             try {

@@ -1,32 +1,46 @@
 package io.coaps4j.cli.server;
 
+import io.coaps4j.cli.Addresses;
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
+import io.coaps4j.cli.psk.PskConnectors;
+import io.coaps4j.cli.psk.PskOptions;
+import io.coaps4j.cli.psk.ServerPskFile;
 import io.coaps4j.cli.store.DurableStore;
+import io.coaps4j.coap.endpoint.Connector;
+import io.coaps4j.dtls.credentials.PskCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code coaps4j server}: serves the demo resources until stopped (Ctrl-C). */
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = {
-            "Serve CoAP on UDP until stopped with Ctrl-C.",
+            "Serve CoAP on UDP (coap://, port 5683) and CoAP over DTLS with a pre-shared key (coaps://, port 5684)"
+                + " until stopped with Ctrl-C.",
             "Resources: /hello (GET), /time (GET), /store/{name} (GET, PUT, POST, DELETE; kept in the data folder),"
-                + " /.well-known/core (GET, RFC 6690 discovery)."})
+                + " /.well-known/core (GET, RFC 6690 discovery).",
+            "Without --psk-identity and a key, the coaps key is generated at the first start into psk.properties in"
+                + " the data folder (readable by its owner only), re-used later, and printed at every start."})
 public final class ServerCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 5683;
+    static final int DEFAULT_COAPS_PORT = 5684;
 
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "local address to listen on (default: every IPv4 and IPv6 address)")
@@ -40,6 +54,17 @@ public final class ServerCommand implements Callable<Integer> {
             description = "folder that keeps /store entries across restarts (default: ./${DEFAULT-VALUE})")
     Path data;
 
+    @Option(names = "--coaps-port", paramLabel = "N",
+            description = "UDP port of coaps:// (CoAP over DTLS 1.2, PSK mode); 0 picks a free one (default: "
+                    + DEFAULT_COAPS_PORT + ")")
+    Integer coapsPort;
+
+    @Option(names = "--no-coaps", description = "serve coap:// only")
+    boolean noCoaps;
+
+    @Mixin
+    PskOptions psk;
+
     private final Terminal terminal;
     private final ServerLifecycle lifecycle;
 
@@ -52,22 +77,40 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         try {
             InetSocketAddress bindAddress = bindAddress();
+            Optional<InetSocketAddress> coapsAddress = coapsAddress(bindAddress);
+            Optional<PskCredentials> given = psk.credentials();
             DurableStore store = openStore();
-            try (CliServer server = start(bindAddress, store)) {
-                List<String> endpoints = describe(server.localAddress());
-                for (String endpoint : endpoints) {
-                    terminal.outLine("listening on " + endpoint);
-                }
+            Optional<ServerPsk> serverPsk = coapsAddress.isPresent() ? Optional.of(serverPsk(given, store))
+                    : Optional.empty();
+            try (CliServer server = start(bindAddress, store, coapsAddress, serverPsk)) {
+                printWhereItListens(server, serverPsk);
                 terminal.outLine("data folder " + store.directory());
                 terminal.errLine("Press Ctrl-C to stop.");
                 lifecycle.arm();
-                lifecycle.started(List.of(server.localAddress()));
+                List<InetSocketAddress> endpoints = new ArrayList<>(2);
+                endpoints.add(server.localAddress());
+                server.secureLocalAddress().ifPresent(endpoints::add);
+                lifecycle.started(endpoints);
                 lifecycle.awaitStopRequest();
                 terminal.errLine("stopping");
             }
             return ExitCodes.OK;
         } finally {
             lifecycle.stopped();
+        }
+    }
+
+    /** One line per scheme and address family, then the coaps key (see {@link ServerPsk#print}). */
+    private void printWhereItListens(CliServer server, Optional<ServerPsk> serverPsk) {
+        for (String endpoint : describe("coap", server.localAddress())) {
+            terminal.outLine("listening on " + endpoint);
+        }
+        if (server.secureLocalAddress().isPresent()) {
+            InetSocketAddress coaps = server.secureLocalAddress().get();
+            for (String endpoint : describe("coaps", coaps)) {
+                terminal.outLine("listening on " + endpoint);
+            }
+            serverPsk.orElseThrow().print(terminal, coaps);
         }
     }
 
@@ -86,6 +129,48 @@ public final class ServerCommand implements Callable<Integer> {
         }
     }
 
+    /** Where coaps listens (the coap address with the coaps port), or empty with --no-coaps. */
+    private Optional<InetSocketAddress> coapsAddress(InetSocketAddress coap) {
+        if (noCoaps) {
+            if (coapsPort != null || psk.given()) {
+                throw new CommandFailure(ExitCodes.USAGE, "--no-coaps cannot be combined with "
+                        + (coapsPort != null ? "--coaps-port" : psk.givenNames()));
+            }
+            return Optional.empty();
+        }
+        int chosen = coapsPort == null ? DEFAULT_COAPS_PORT : coapsPort;
+        if (chosen < 0 || chosen > 65535) {
+            throw new CommandFailure(ExitCodes.USAGE, "--coaps-port must be 0..65535, was " + chosen);
+        }
+        if (chosen != 0 && chosen == port) {
+            throw new CommandFailure(ExitCodes.USAGE, "coap and coaps cannot share UDP port " + port
+                    + "; give --port and --coaps-port different ports");
+        }
+        return Optional.of(new InetSocketAddress(coap.getAddress(), chosen));
+    }
+
+    /** The key given on the command line, else the one in the data folder (generated at the first start). */
+    private ServerPsk serverPsk(Optional<PskCredentials> given, DurableStore store) {
+        if (given.isPresent()) {
+            return ServerPsk.given(given.get());
+        }
+        Path file = store.directory().resolve(ServerPskFile.FILE_NAME);
+        try {
+            ServerPskFile.Outcome outcome = new ServerPskFile(new SecureRandom()).loadOrGenerate(store.directory());
+            if (outcome.readableByOthers()) {
+                terminal.errLine("coaps4j: warning: other users can read " + file + "; run chmod 600 " + file);
+            }
+            return ServerPsk.ofFile(outcome);
+        } catch (FileSystemException e) {
+            throw new CommandFailure(ExitCodes.FAILURE, "cannot read or create the coaps key file " + file + ": "
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+        } catch (IOException e) {
+            // The message names the file and what is wrong with it.
+            throw new CommandFailure(ExitCodes.FAILURE, "cannot use the coaps key: " + reason(e)
+                    + " (fix the file, or delete it to have a new key generated)");
+        }
+    }
+
     private DurableStore openStore() {
         try {
             return DurableStore.open(data);
@@ -95,9 +180,17 @@ public final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    private static CliServer start(InetSocketAddress bindAddress, DurableStore store) {
+    private static CliServer start(InetSocketAddress bindAddress, DurableStore store,
+                                   Optional<InetSocketAddress> coapsAddress, Optional<ServerPsk> serverPsk) {
         try {
-            return CliServer.start(bindAddress, store, Clock.systemUTC());
+            if (coapsAddress.isEmpty()) {
+                return CliServer.start(bindAddress, store, Clock.systemUTC());
+            }
+            Connector coaps = PskConnectors.server(coapsAddress.get(), serverPsk.orElseThrow().credentials());
+            return CliServer.start(bindAddress, store, Clock.systemUTC(), coaps);
+        } catch (CliServer.SecureListenerException e) {
+            throw new CommandFailure(ExitCodes.FAILURE, "cannot listen on UDP " + printable(coapsAddress.orElseThrow())
+                    + " (coaps): " + reason(e.getCause()));
         } catch (IOException | UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
             throw new CommandFailure(ExitCodes.FAILURE, "cannot listen on UDP " + printable(bindAddress) + ": "
@@ -105,27 +198,23 @@ public final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    /** One coap:// URI per address family the socket accepts. */
-    static List<String> describe(InetSocketAddress local) {
+    /** One {@code scheme}:// URI per address family the socket accepts. */
+    static List<String> describe(String scheme, InetSocketAddress local) {
         List<String> lines = new ArrayList<>(2);
         InetAddress address = local.getAddress();
         if (address.isAnyLocalAddress()) {
-            lines.add("coap://0.0.0.0:" + local.getPort() + " (every IPv4 address)");
+            lines.add(scheme + "://0.0.0.0:" + local.getPort() + " (every IPv4 address)");
             if (address instanceof Inet6Address) {
-                lines.add("coap://[::]:" + local.getPort() + " (every IPv6 address)");
+                lines.add(scheme + "://[::]:" + local.getPort() + " (every IPv6 address)");
             }
         } else {
-            lines.add("coap://" + printable(local));
+            lines.add(scheme + "://" + printable(local));
         }
         return lines;
     }
 
     private static String printable(InetSocketAddress address) {
-        InetAddress ip = address.getAddress();
-        String host = ip == null ? address.getHostString()
-                : ip instanceof Inet6Address ? "[" + ip.getHostAddress().replaceFirst("%.*$", "") + "]"
-                : ip.getHostAddress();
-        return host + ":" + address.getPort();
+        return Addresses.printable(address);
     }
 
     private static String reason(Throwable e) {

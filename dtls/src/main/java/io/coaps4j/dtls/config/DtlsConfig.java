@@ -20,6 +20,8 @@ import java.util.Optional;
 public final class DtlsConfig {
     /** IPv6's minimum MTU (1280) less the IPv6 and UDP headers: no IP fragmentation on any path. */
     public static final int DEFAULT_MAX_DATAGRAM_SIZE = 1232;
+    /** 24 hours: sessions are kept up as long as possible (oneM2M TS-0008 clause 7). */
+    public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 24L * 60 * 60 * 1000;
 
     private final List<CipherSuite> cipherSuites;
     private final Optional<PskStore> pskStore;
@@ -28,6 +30,7 @@ public final class DtlsConfig {
     private final RetransmissionPolicy retransmission;
     private final int maxConcurrentHandshakes;
     private final int maxConnections;
+    private final long idleTimeoutMillis;
     private final long cookieRotationPeriodMillis;
     private final ExtendedMasterSecretMode extendedMasterSecret;
     private final int maxHandshakeMessageLength;
@@ -41,6 +44,7 @@ public final class DtlsConfig {
         this.retransmission = builder.retransmission;
         this.maxConcurrentHandshakes = builder.maxConcurrentHandshakes;
         this.maxConnections = builder.maxConnections;
+        this.idleTimeoutMillis = builder.idleTimeoutMillis;
         this.cookieRotationPeriodMillis = builder.cookieRotationPeriodMillis;
         this.extendedMasterSecret = builder.extendedMasterSecret;
         this.maxHandshakeMessageLength = builder.maxHandshakeMessageLength;
@@ -79,9 +83,24 @@ public final class DtlsConfig {
         return maxConcurrentHandshakes;
     }
 
-    /** Server: connections (handshaking or established) at once. */
+    /**
+     * Server: established sessions held at once. When a handshake completes beyond it, the least
+     * recently active sessions are closed (close_notify) to make room: only a client that proved it
+     * holds a key can displace a session, never one that merely passed the cookie exchange. Handshakes
+     * in progress are bounded apart by {@link #maxConcurrentHandshakes()}, so a server holds at most
+     * the sum of both.
+     */
     public int maxConnections() {
         return maxConnections;
+    }
+
+    /**
+     * Server: a session without traffic for this long (no protected record received, no data sent) is
+     * closed with close_notify. Long by default (24 hours): oneM2M TS-0008 wants sessions kept up as long
+     * as possible, and under memory pressure the least recently active sessions make room anyway.
+     */
+    public long idleTimeoutMillis() {
+        return idleTimeoutMillis;
     }
 
     /** How often the cookie secret changes; a cookie stays valid for one to two periods. */
@@ -121,6 +140,7 @@ public final class DtlsConfig {
         private RetransmissionPolicy retransmission = RetransmissionPolicy.DEFAULT;
         private int maxConcurrentHandshakes = 1_000;
         private int maxConnections = 100_000;
+        private long idleTimeoutMillis = DEFAULT_IDLE_TIMEOUT_MILLIS;
         private long cookieRotationPeriodMillis = 60_000;
         private ExtendedMasterSecretMode extendedMasterSecret = ExtendedMasterSecretMode.ENABLED;
         private int maxHandshakeMessageLength = 16_384;
@@ -161,6 +181,12 @@ public final class DtlsConfig {
 
         public Builder maxConnections(int max) {
             this.maxConnections = max;
+            return this;
+        }
+
+        /** Server: see {@link DtlsConfig#idleTimeoutMillis()}; at least one second. */
+        public Builder idleTimeoutMillis(long timeout) {
+            this.idleTimeoutMillis = timeout;
             return this;
         }
 
@@ -222,6 +248,9 @@ public final class DtlsConfig {
             if (maxConnections < maxConcurrentHandshakes) {
                 throw new IllegalArgumentException("maxConnections must be at least maxConcurrentHandshakes ("
                         + maxConcurrentHandshakes + "), was " + maxConnections);
+            }
+            if (idleTimeoutMillis < 1_000) {
+                throw new IllegalArgumentException("idleTimeoutMillis must be at least 1000, was " + idleTimeoutMillis);
             }
             if (cookieRotationPeriodMillis < 1_000) {
                 throw new IllegalArgumentException("cookieRotationPeriodMillis must be at least 1000 so that clients"

@@ -2,7 +2,9 @@ package io.coaps4j.dtls.credentials;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,9 +20,17 @@ import java.util.Set;
  */
 public final class InMemoryPskStore implements PskStore {
     private final List<PskEntry> entries;
+    /** The entries of each identity, in order: a server's lookup does not grow with the store. */
+    private final Map<PskIdentity, List<PskEntry>> byIdentity;
 
     private InMemoryPskStore(List<PskEntry> entries) {
         this.entries = entries;
+        Map<PskIdentity, List<PskEntry>> index = new HashMap<>();
+        for (PskEntry entry : entries) {
+            index.computeIfAbsent(entry.identity(), identity -> new ArrayList<>(1)).add(entry);
+        }
+        index.replaceAll((identity, list) -> List.copyOf(list));
+        this.byIdentity = Map.copyOf(index);
     }
 
     public static Builder builder() {
@@ -56,10 +66,21 @@ public final class InMemoryPskStore implements PskStore {
 
     @Override
     public Optional<PreSharedKey> serverKey(PskIdentity identity, Optional<String> serverName, InetSocketAddress client) {
+        return serverEntry(identity, serverName, client).map(PskEntry::key);
+    }
+
+    /** The stored credentials, whose identity instance all sessions of that identity then share. */
+    @Override
+    public Optional<PskCredentials> serverCredentials(PskIdentity identity, Optional<String> serverName,
+                                                      InetSocketAddress client) {
+        return serverEntry(identity, serverName, client).map(PskEntry::credentials);
+    }
+
+    private Optional<PskEntry> serverEntry(PskIdentity identity, Optional<String> serverName, InetSocketAddress client) {
         Objects.requireNonNull(identity, "identity");
         PskEntry fallback = null;
-        for (PskEntry entry : entries) {
-            if (!entry.identity().equals(identity) || !entry.admitsClient(client)) {
+        for (PskEntry entry : byIdentity.getOrDefault(identity, List.of())) {
+            if (!entry.admitsClient(client)) {
                 continue;
             }
             if (!entry.hasNameScope()) {
@@ -68,10 +89,10 @@ public final class InMemoryPskStore implements PskStore {
                 // Reached by address: the name scope cannot be checked and does not exclude the entry.
                 fallback = fallback == null ? entry : fallback;
             } else if (entry.scopedToName(serverName.get())) {
-                return Optional.of(entry.key());
+                return Optional.of(entry);
             }
         }
-        return fallback == null ? Optional.empty() : Optional.of(fallback.key());
+        return Optional.ofNullable(fallback);
     }
 
     @Override

@@ -23,6 +23,16 @@ public interface PskStore {
      */
     Optional<PreSharedKey> serverKey(PskIdentity identity, Optional<String> serverName, InetSocketAddress client);
 
+    /**
+     * {@link #serverKey} with the identity as the store holds it. A server keeps the identity of every
+     * session it establishes; a store that returns its own instance lets all sessions of an identity
+     * share it instead of each keeping the copy that came from the wire.
+     */
+    default Optional<PskCredentials> serverCredentials(PskIdentity identity, Optional<String> serverName,
+                                                       InetSocketAddress client) {
+        return serverKey(identity, serverName, client).map(key -> new PskCredentials(identity, key));
+    }
+
     /** True when some key is scoped to {@code serverName}: the server then acknowledges the name (RFC 6066 section 3). */
     boolean servesName(String serverName);
 }

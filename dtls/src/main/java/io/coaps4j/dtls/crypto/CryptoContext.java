@@ -12,6 +12,8 @@ public final class CryptoContext {
     private final AesCcm aesCcm8;
     private final HmacSha256Prf prf = new HmacSha256Prf();
     private final HmacSha256 hmac = new HmacSha256();
+    /** For one-shot hashes (a transcript's hash at a Finished): spares a provider lookup per hash. */
+    private final HandshakeHash sha256 = HandshakeHash.sha256();
     private final byte[] recordNonce = new byte[AeadAlgorithm.AES_128_CCM_8.nonceLength()];
     private final byte[] recordAad = new byte[13];
 
@@ -51,6 +53,11 @@ public final class CryptoContext {
     /** This context's HMAC-SHA256, e.g. for cookies; one computation at a time. */
     public HmacSha256 hmacSha256() {
         return hmac;
+    }
+
+    /** SHA-256 of {@code length} bytes of {@code data} at {@code offset}, with this context's digest. */
+    public byte[] sha256(byte[] data, int offset, int length) {
+        return sha256.hashOnce(data, offset, length);
     }
 
     /** A new, empty handshake transcript. */

@@ -36,6 +36,12 @@ public final class HandshakeHash {
         digest.update(message);
     }
 
+    /** The hash of everything added so far followed by the given bytes; this hash is empty afterwards. */
+    byte[] hashOnce(byte[] message, int offset, int length) {
+        digest.update(message, offset, length);
+        return digest.digest();
+    }
+
     /** The hash of everything added so far; the transcript goes on. */
     public byte[] current() {
         return cloneDigest().digest();

@@ -3,107 +3,65 @@ package io.coaps4j.dtls.engine;
 import io.coaps4j.dtls.alert.Alert;
 import io.coaps4j.dtls.alert.AlertDescription;
 import io.coaps4j.dtls.alert.AlertMapping;
-import io.coaps4j.dtls.alert.AuthenticationFailedException;
-import io.coaps4j.dtls.alert.DecodeException;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.config.DtlsConfig;
-import io.coaps4j.dtls.credentials.PskCredentials;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;
-import io.coaps4j.dtls.flight.Flight;
-import io.coaps4j.dtls.flight.FlightMessage;
-import io.coaps4j.dtls.flight.FlightWriter;
-import io.coaps4j.dtls.flight.RetransmissionMachine;
-import io.coaps4j.dtls.handshake.HandshakeContext;
-import io.coaps4j.dtls.handshake.HandshakeReassembler;
-import io.coaps4j.dtls.handshake.HandshakeState;
-import io.coaps4j.dtls.handshake.OutgoingMessage;
-import io.coaps4j.dtls.handshake.ReceivedMessage;
-import io.coaps4j.dtls.handshake.Transition;
-import io.coaps4j.dtls.handshake.client.ClientHandshake;
-import io.coaps4j.dtls.handshake.message.ChangeCipherSpec;
-import io.coaps4j.dtls.handshake.message.HandshakeFragment;
-import io.coaps4j.dtls.handshake.message.HandshakeType;
-import io.coaps4j.dtls.handshake.server.ServerHandshake;
+import io.coaps4j.dtls.handshake.EstablishedSession;
 import io.coaps4j.dtls.record.ContentType;
 import io.coaps4j.dtls.record.DecryptedRecord;
-import io.coaps4j.dtls.record.DropReason;
 import io.coaps4j.dtls.record.RecordLayer;
-import io.coaps4j.dtls.record.RecordReceiver;
 import io.coaps4j.dtls.record.SecurityAssociation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One DTLS 1.2 connection with one peer, client or server side, without I/O: datagrams and the time
- * go in, datagrams to send, events and the next deadline come out ({@link DtlsResult}).
+ * go in, datagrams to send, events and the next deadline come out, either as a {@link DtlsResult} or,
+ * without result objects, through a {@link DtlsOutput}.
  *
- * <p>It composes the record layer (epochs, protection, replay), the handshake content states, the
- * reassembler that orders the peer's handshake messages, and the flight retransmission machine.
- * Failures of the peer's input are handled as the RFCs say: invalid records are dropped silently
- * (RFC 6347 section 4.1.2.7), protocol violations end the connection with the fatal alert that
- * {@link AlertMapping} assigns. Renegotiation is refused with a no_renegotiation warning.
+ * <p>It composes the record layer (epochs, protection, replay), the rules of {@link InboundRecords} and
+ * the {@link ConnectionHandshake}, which it drops once the handshake and its retained last flight are
+ * done: an idle established connection keeps its record layer, its session and little else. Invalid
+ * records are dropped silently (RFC 6347 section 4.1.2.7), protocol violations end the connection with
+ * the fatal alert that {@link AlertMapping} assigns.
  *
  * <p>Not thread-safe: one event loop owns it and calls it with that loop's {@link CryptoContext}.
  * Server connections are created by {@link DtlsServer} once the client's cookie is valid.
  */
 public final class DtlsConnection {
     private static final Logger LOG = LoggerFactory.getLogger(DtlsConnection.class);
-    /** Future handshake messages buffered beyond the next expected one (RFC 6347 section 4.2.2). */
-    static final int MAX_MESSAGES_AHEAD = 8;
 
     /** Where a connection is in its life. */
     public enum Status { HANDSHAKING, ESTABLISHED, CLOSED, FAILED }
 
     private final ConnectionEnd role;
     private final InetSocketAddress peer;
-    private final DtlsConfig config;
-    private final CryptoContext crypto;
-    private final DtlsMetrics metrics;
-    private final HandshakeContext context;
-    private final FlightWriter writer;
+    private final EngineContext engine;
     private final RecordLayer records;
-    private final RetransmissionMachine retransmission;
-    private final byte[] clientHelloRandom;
-    private final Receiver receiver = new Receiver();
-
     private Status status = Status.HANDSHAKING;
-    private HandshakeState state;
-    private HandshakeReassembler inbound;
+    /** The handshake while it runs and while its last flight is kept; null afterwards. */
+    private ConnectionHandshake handshake;
     private DtlsSession session;
-    private boolean started;
-    /** Client: the ClientHello flight, until {@link #start} sends it. */
-    private List<OutgoingMessage> firstFlight;
+    /** When a protected record last arrived or data was last sent: what a server's idle timeout measures. */
+    private long lastActivity;
+    /** During a call: where its output goes. */
+    private DtlsOutput out;
+    /**
+     * Events held back: the application hears of a handshake waiting to replace a session only once it
+     * replaced it ({@link #announce}), never of one that failed while the session went on.
+     */
+    private boolean quiet;
 
-    /** Output of the call in progress. */
-    private List<byte[]> datagrams;
-    private List<DtlsEvent> events;
-    private long now;
-    private boolean peerRetransmitted;
-
-    private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, DtlsConfig config, CryptoContext crypto,
-                           DtlsMetrics metrics, RecordLayer records, HandshakeState state, int nextReceiveSeq,
-                           RetransmissionMachine retransmission, byte[] clientHelloRandom) {
+    private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.role = role;
         this.peer = peer;
-        this.config = config;
-        this.crypto = crypto;
-        this.metrics = metrics;
-        this.context = new HandshakeContext(config, crypto, peer);
-        this.writer = new FlightWriter(config.maxDatagramSize());
+        this.engine = engine;
         this.records = records;
-        this.state = state;
-        this.inbound = new HandshakeReassembler(nextReceiveSeq, config.maxHandshakeMessageLength(),
-                config.maxBufferedHandshakeBytes(), MAX_MESSAGES_AHEAD);
-        this.retransmission = retransmission;
-        this.clientHelloRandom = clientHelloRandom;
     }
 
     /**
@@ -116,19 +74,10 @@ public final class DtlsConnection {
      */
     public static DtlsConnection client(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics,
                                         InetSocketAddress server, Optional<String> serverName) {
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(serverName, "serverName");
-        serverName.ifPresent(DtlsConnection::checkHostName);
-        PskCredentials credentials = config.pskStore()
-                .flatMap(store -> store.clientCredentials(server, serverName))
-                .orElseThrow(() -> new IllegalArgumentException("the PSK store has no credentials for " + server
-                        + serverName.map(name -> " (" + name + ")").orElse("")));
-        HandshakeContext context = new HandshakeContext(config, crypto, server);
-        ClientHandshake.Start start = ClientHandshake.start(context, credentials, serverName);
-        DtlsConnection connection = new DtlsConnection(ConnectionEnd.CLIENT, server, config, crypto, metrics,
-                new RecordLayer(), start.state(), 0, RetransmissionMachine.forClient(config.retransmission()), null);
-        connection.firstFlight = start.flight();
+        EngineContext engine = new EngineContext(config, crypto, metrics);
+        DtlsConnection connection = new DtlsConnection(ConnectionEnd.CLIENT, Objects.requireNonNull(server, "server"),
+                engine, new RecordLayer());
+        connection.handshake = ConnectionHandshake.client(connection, engine, connection.records, server, serverName);
         return connection;
     }
 
@@ -138,19 +87,13 @@ public final class DtlsConnection {
      * The server's first record continues from the hello's record sequence number (RFC 6347
      * section 4.2.1). The caller then passes the hello's datagram to {@link #receive}.
      */
-    static DtlsConnection server(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics,
-                                 InetSocketAddress client, int helloSeq, long helloRecordSeq, byte[] clientRandom) {
-        return new DtlsConnection(ConnectionEnd.SERVER, client, config, crypto, metrics,
-                new RecordLayer(SecurityAssociation.plaintext(helloRecordSeq)), ServerHandshake.start(helloSeq),
-                helloSeq, RetransmissionMachine.forServer(config.retransmission()), clientRandom.clone());
-    }
-
-    private static void checkHostName(String name) {
-        boolean ipv4 = name.matches("[0-9.]+");
-        if (name.isEmpty() || ipv4 || name.contains(":")) {
-            throw new IllegalArgumentException("serverName must be a DNS host name, not an address literal"
-                    + " (RFC 6066 section 3): " + name);
-        }
+    static DtlsConnection server(EngineContext engine, InetSocketAddress client, int helloSeq, long helloRecordSeq,
+                                 byte[] clientRandom) {
+        DtlsConnection connection = new DtlsConnection(ConnectionEnd.SERVER, client, engine,
+                new RecordLayer(SecurityAssociation.plaintext(helloRecordSeq)));
+        connection.handshake = ConnectionHandshake.server(connection, engine, connection.records, client, helloSeq,
+                clientRandom);
+        return connection;
     }
 
     public ConnectionEnd role() {
@@ -176,8 +119,7 @@ public final class DtlsConnection {
 
     /** When {@link #onTimer} next has work, or {@link DtlsResult#NO_DEADLINE}. */
     public long nextDeadline() {
-        return status == Status.HANDSHAKING || status == Status.ESTABLISHED
-                ? retransmission.deadline() : DtlsResult.NO_DEADLINE;
+        return isOpen() && handshake != null ? handshake.deadline() : DtlsResult.NO_DEADLINE;
     }
 
     /** The record layer, for tests in this package that play a peer sending protected records. */
@@ -185,44 +127,72 @@ public final class DtlsConnection {
         return records;
     }
 
-    /** The random of the ClientHello that created this server connection, to tell its retransmissions from a new handshake. */
-    boolean startedBy(byte[] random) {
-        return clientHelloRandom != null && Arrays.equals(clientHelloRandom, random);
+    /** When a protected record last arrived or application data was last sent (the call's time). */
+    long lastActivity() {
+        return lastActivity;
     }
 
     /** Client: sends the first ClientHello (RFC 6347 section 4.2.4, PREPARING → SENDING). */
     public DtlsResult start(long now) {
+        ResultCollector collector = new ResultCollector();
+        return collector.result(start(now, collector));
+    }
+
+    /** {@link #start(long)} with the output going to {@code output}; returns the next deadline. */
+    public long start(long now, DtlsOutput output) {
         if (role != ConnectionEnd.CLIENT) {
             throw new IllegalStateException("only a client connection is started; a server connection starts with the"
                     + " client's hello");
         }
-        if (started) {
+        if (handshake == null || !handshake.awaitsStart()) {
             throw new IllegalStateException("the connection has already been started");
         }
-        started = true;
-        begin(now);
-        sendFlight(firstFlight, false);
-        firstFlight = null;
+        begin(output, now);
+        handshake.start();
         return end();
     }
 
     /** Processes one datagram from the peer. */
     public DtlsResult receive(byte[] datagram, int offset, int length, long now) {
-        Objects.checkFromIndexSize(offset, length, datagram.length);
-        begin(now);
-        if (status == Status.HANDSHAKING || status == Status.ESTABLISHED) {
-            peerRetransmitted = false;
-            records.receive(crypto, datagram, offset, length, receiver);
-            if (peerRetransmitted && (status == Status.HANDSHAKING || status == Status.ESTABLISHED)
-                    && retransmission.onPeerRetransmission(now)) {
-                retransmission.flight().ifPresent(this::write);
-            }
-        }
-        return end();
+        ResultCollector collector = new ResultCollector();
+        return collector.result(receive(datagram, offset, length, now, collector));
     }
 
     public DtlsResult receive(byte[] datagram, long now) {
         return receive(datagram, 0, datagram.length, now);
+    }
+
+    /** {@link #receive(byte[], int, int, long)} with the output going to {@code output}; returns the next deadline. */
+    public long receive(byte[] datagram, int offset, int length, long now, DtlsOutput output) {
+        receiveRecords(datagram, offset, length, now, output, false);
+        return nextDeadline();
+    }
+
+    /**
+     * Server, while a new handshake from the same address runs (RFC 6347 section 4.2.8): processes one
+     * record, returns whether it authenticated. A record the old session refused comes {@code forwarded}
+     * to the new handshake; it may be a replay of the session's, so its bad tag must not end the handshake.
+     */
+    boolean receiveRouted(byte[] datagram, int offset, int length, long now, DtlsOutput output, boolean forwarded) {
+        return receiveRecords(datagram, offset, length, now, output, forwarded);
+    }
+
+    private boolean receiveRecords(byte[] datagram, int offset, int length, long now, DtlsOutput output,
+                                   boolean lenient) {
+        Objects.checkFromIndexSize(offset, length, datagram.length);
+        begin(output, now);
+        boolean authenticated = false;
+        if (isOpen()) {
+            authenticated = engine.inbound().receive(this, records, datagram, offset, length, lenient);
+            if (handshake != null && isOpen()) {
+                handshake.afterReceive();
+            }
+            if (authenticated && status == Status.ESTABLISHED) {
+                lastActivity = now;
+            }
+        }
+        end();
+        return authenticated;
     }
 
     /**
@@ -232,316 +202,196 @@ public final class DtlsConnection {
      * @throws IllegalArgumentException when the data exceeds a record's 2^14 bytes
      */
     public DtlsResult send(byte[] data, int offset, int length, long now) {
-        if (status != Status.ESTABLISHED) {
-            throw new IllegalStateException("application data can only be sent on an established connection; this one is "
-                    + status);
-        }
-        begin(now);
-        datagrams.add(records.protect(crypto, ContentType.APPLICATION_DATA, data, offset, length));
-        return end();
+        ResultCollector collector = new ResultCollector();
+        return collector.result(send(data, offset, length, now, collector));
     }
 
     public DtlsResult send(byte[] data, long now) {
         return send(data, 0, data.length, now);
     }
 
+    /** {@link #send(byte[], int, int, long)} with the output going to {@code output}; returns the next deadline. */
+    public long send(byte[] data, int offset, int length, long now, DtlsOutput output) {
+        if (status != Status.ESTABLISHED) {
+            throw new IllegalStateException("application data can only be sent on an established connection; this one is "
+                    + status);
+        }
+        begin(output, now);
+        output.datagram(peer, records.protect(engine.crypto, ContentType.APPLICATION_DATA, data, offset, length));
+        lastActivity = now;
+        return end();
+    }
+
     /** Retransmits, gives up or releases what is due at {@code now}. */
     public DtlsResult onTimer(long now) {
-        begin(now);
-        if (status == Status.HANDSHAKING || status == Status.ESTABLISHED) {
-            switch (retransmission.onTimer(now)) {
-                case RETRANSMIT:
-                    retransmission.flight().ifPresent(this::write);
-                    break;
-                case GIVE_UP:
-                    status = Status.FAILED;
-                    state = null;
-                    inbound = null;
-                    metrics.handshakeTimedOut();
-                    LOG.debug("{} {}: handshake timed out", role, peer);
-                    events.add(new DtlsEvent.Failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(),
-                            "no answer after " + config.retransmission().maxRetransmissions() + " retransmissions"));
-                    break;
-                case RELEASED:
-                    forgetHandshake();
-                    break;
-                default:
-                    break;
-            }
+        ResultCollector collector = new ResultCollector();
+        return collector.result(onTimer(now, collector));
+    }
+
+    /** {@link #onTimer(long)} with the output going to {@code output}; returns the next deadline. */
+    public long onTimer(long now, DtlsOutput output) {
+        begin(output, now);
+        if (isOpen() && handshake != null) {
+            handshake.onTimer(now);
         }
         return end();
     }
 
     /** Closes the connection with close_notify (RFC 5246 section 7.2.1); the peer's answer is not awaited. */
     public DtlsResult close(long now) {
-        begin(now);
-        if (status == Status.HANDSHAKING || status == Status.ESTABLISHED) {
+        ResultCollector collector = new ResultCollector();
+        return collector.result(close(now, collector));
+    }
+
+    /** {@link #close(long)} with the output going to {@code output}; returns the next deadline. */
+    public long close(long now, DtlsOutput output) {
+        return close(DtlsEvent.CloseReason.LOCAL_CLOSE, now, output);
+    }
+
+    /** Closes with close_notify for {@code reason}: this side's decision (local close, idle, room for others). */
+    long close(DtlsEvent.CloseReason reason, long now, DtlsOutput output) {
+        begin(output, now);
+        if (isOpen()) {
             sendAlert(Alert.closeNotify());
-            closeWith(DtlsEvent.CloseReason.LOCAL_CLOSE);
+            closeWith(reason);
         }
         return end();
     }
 
-    /** Ends this connection because the same client completed a cookie exchange for a new one (RFC 6347 4.2.8). */
-    DtlsResult replaced(long now) {
-        begin(now);
-        if (status == Status.HANDSHAKING || status == Status.ESTABLISHED) {
+    /** Ends this connection for a new one of the same client (RFC 6347 section 4.2.8); no alert: the client lost it. */
+    void replaced(long now, DtlsOutput output) {
+        begin(output, now);
+        if (isOpen()) {
             closeWith(DtlsEvent.CloseReason.REPLACED);
         }
-        return end();
+        end();
     }
 
-    private void begin(long callTime) {
-        now = callTime;
-        datagrams = new ArrayList<>(2);
-        events = new ArrayList<>(1);
+    boolean isOpen() {
+        return status == Status.HANDSHAKING || status == Status.ESTABLISHED;
     }
 
-    private DtlsResult end() {
-        DtlsResult result = new DtlsResult(datagrams, events, nextDeadline());
-        datagrams = null;
-        events = null;
-        return result;
-    }
-
-    /** Receives the records of a datagram from the record layer, in order. */
-    private final class Receiver implements RecordReceiver {
-        @Override
-        public void deliver(DecryptedRecord record) {
-            if (status != Status.HANDSHAKING && status != Status.ESTABLISHED) {
-                return;
-            }
-            try {
-                switch (record.type()) {
-                    case HANDSHAKE:
-                        onHandshakeRecord(record);
-                        break;
-                    case CHANGE_CIPHER_SPEC:
-                        onChangeCipherSpec(record);
-                        break;
-                    case ALERT:
-                        onAlert(record);
-                        break;
-                    case APPLICATION_DATA:
-                        onApplicationData(record);
-                        break;
-                    default:
-                        metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT);
-                        break;
-                }
-            } catch (DtlsException failure) {
-                fail(failure);
-            }
-        }
-
-        @Override
-        public void dropped(DropReason reason) {
-            metrics.recordDropped(reason);
-            if (reason == DropReason.BAD_TAG && status == Status.HANDSHAKING && state.awaitsPeerFinished()) {
-                // The peer's first record of the new epoch does not authenticate: it derived other keys,
-                // from a wrong or unknown PSK (RFC 4279 section 2). Fail as for a bad Finished.
-                fail(new AuthenticationFailedException("a record of the new epoch fails authentication"));
-            }
+    private void begin(DtlsOutput output, long now) {
+        out = Objects.requireNonNull(output, "output");
+        if (handshake != null) {
+            handshake.begin(now);
         }
     }
 
-    private void onHandshakeRecord(DecryptedRecord record) throws DtlsException {
-        List<HandshakeFragment> fragments;
-        try {
-            fragments = HandshakeFragment.decodeAll(record.plaintext(), 0, record.plaintext().length);
-        } catch (DecodeException malformed) {
-            metrics.handshakeDropped(HandshakeDropReason.MALFORMED_FRAGMENT);
-            return;
-        }
-        for (HandshakeFragment fragment : fragments) {
-            if (status == Status.ESTABLISHED) {
-                onHandshakeFragmentAfterCompletion(fragment, record.epoch());
-            } else if (status == Status.HANDSHAKING) {
-                offer(fragment, record.epoch());
-                ReceivedMessage message;
-                while (status == Status.HANDSHAKING && (message = inbound.poll()) != null) {
-                    apply(state.onMessage(message, context));
-                }
-            }
+    private long end() {
+        out = null;
+        return nextDeadline();
+    }
+
+    void emit(byte[] datagram) {
+        out.datagram(peer, datagram);
+    }
+
+    void emit(DtlsEvent event) {
+        if (!quiet) {
+            out.event(peer, event);
         }
     }
 
-    private void offer(HandshakeFragment fragment, int epoch) {
-        switch (inbound.offer(fragment, epoch)) {
-            case ACCEPTED:
-                break;
-            case ALREADY_PROCESSED:
-                peerRetransmitted = true;
-                break;
-            default:
-                metrics.handshakeDropped(HandshakeDropReason.REASSEMBLY_BOUND);
-                break;
-        }
+    /** Server: holds back the events of a handshake waiting to replace a session (RFC 6347 section 4.2.8). */
+    void quiet(boolean holdBack) {
+        quiet = holdBack;
     }
 
-    /**
-     * After the handshake: a hello in the protected epoch asks for renegotiation, which is refused
-     * (RFC 5246 section 7.2.2 no_renegotiation); old messages are the peer retransmitting its last
-     * flight, answered with ours while it is kept (RFC 6347 section 4.2.4).
-     */
-    private void onHandshakeFragmentAfterCompletion(HandshakeFragment fragment, int epoch) {
-        int renegotiationRequest = role == ConnectionEnd.SERVER
-                ? HandshakeType.CLIENT_HELLO.code() : HandshakeType.HELLO_REQUEST.code();
-        if (fragment.type() == renegotiationRequest && epoch == session.epoch()) {
-            sendAlert(Alert.warning(AlertDescription.NO_RENEGOTIATION));
-            return;
-        }
-        if (inbound != null && inbound.offer(fragment, epoch) == HandshakeReassembler.Outcome.ALREADY_PROCESSED) {
-            peerRetransmitted = true;
-        }
+    /** Reports, after all, the completion of a handshake that was {@link #quiet}, and lets its events through. */
+    void announce(DtlsOutput output) {
+        quiet = false;
+        output.event(peer, new DtlsEvent.HandshakeCompleted(session));
     }
 
-    private void onChangeCipherSpec(DecryptedRecord record) throws DtlsException {
-        if (status == Status.ESTABLISHED) {
-            // Part of the peer's retransmitted last flight; its handshake messages trigger our answer.
-            return;
-        }
-        if (!state.acceptsChangeCipherSpec() || record.epoch() != records.readEpoch()) {
-            // Early (before the keys exist) or repeated: never switch keys on it.
-            metrics.handshakeDropped(HandshakeDropReason.UNEXPECTED_CHANGE_CIPHER_SPEC);
-            return;
-        }
-        byte[] plaintext = record.plaintext();
-        ChangeCipherSpec.decode(plaintext, 0, plaintext.length);
-        apply(state.onChangeCipherSpec(context));
+    /** The handshake in progress or retained, or null. */
+    ConnectionHandshake handshake() {
+        return handshake;
     }
 
-    private void onAlert(DecryptedRecord record) {
-        Alert alert;
-        try {
-            alert = Alert.decode(record.plaintext(), 0, record.plaintext().length);
-        } catch (DecodeException malformed) {
-            metrics.handshakeDropped(HandshakeDropReason.MALFORMED_ALERT);
-            return;
-        }
-        if (status == Status.ESTABLISHED && record.epoch() != session.epoch()) {
-            // Anyone can forge a plaintext alert; once keys exist, only protected alerts count.
-            metrics.handshakeDropped(HandshakeDropReason.UNPROTECTED_ALERT);
-            return;
-        }
-        if (alert.isCloseNotify()) {
-            sendAlert(Alert.closeNotify());
-            closeWith(DtlsEvent.CloseReason.PEER_CLOSED);
-        } else if (alert.isFatal()) {
-            if (status == Status.HANDSHAKING) {
-                metrics.handshakeFailed(alert.description());
-            }
-            LOG.debug("{} {}: peer sent {}", role, peer, alert);
-            terminate();
-            status = Status.FAILED;
-            events.add(new DtlsEvent.Failed(DtlsEvent.FailureOrigin.PEER_ALERT, Optional.of(alert.description()),
-                    "peer sent " + alert));
-        }
-        // Other warnings (no_renegotiation, user_canceled...) change nothing here.
+    /** The epoch of the established session. */
+    int sessionEpoch() {
+        return session.epoch();
     }
 
-    private void onApplicationData(DecryptedRecord record) {
-        if (status != Status.ESTABLISHED || record.epoch() != session.epoch()) {
-            metrics.handshakeDropped(HandshakeDropReason.EARLY_APPLICATION_DATA);
-            return;
-        }
-        if (role == ConnectionEnd.SERVER && inbound != null) {
+    /** Application data of the session's epoch, accepted: handed on as an event. */
+    void deliver(DecryptedRecord record) {
+        if (role == ConnectionEnd.SERVER && handshake != null) {
             // The client sends data only after our Finished reached it: our last flight is no longer needed.
-            retransmission.release();
+            handshake.releaseLastFlight();
             forgetHandshake();
         }
-        events.add(new DtlsEvent.ApplicationData(session, record.epoch(), record.plaintext()));
+        emit(new DtlsEvent.ApplicationData(session, record.epoch(), record.plaintext()));
     }
 
-    private void apply(Transition transition) {
-        if (transition instanceof Transition.Next next) {
-            state = next.state();
-            next.pendingKeys().ifPresent(records::installPending);
-            if (!next.flight().isEmpty()) {
-                sendFlight(next.flight(), false);
-            }
-            if (next.activateRead()) {
-                // May deliver buffered records of the new epoch, which then meet the new state.
-                records.activatePendingRead(crypto, receiver);
-            }
-        } else {
-            Transition.Completed completed = (Transition.Completed) transition;
-            state = null;
-            status = Status.ESTABLISHED;
-            session = new DtlsSession(completed.session(), peer, records.readEpoch());
-            metrics.handshakeSucceeded();
-            LOG.debug("{} {}: handshake completed, {}", role, peer, completed.session());
-            if (completed.finalFlight().isEmpty()) {
-                retransmission.finishedByPeer();
-                forgetHandshake();
-            } else {
-                sendFlight(completed.finalFlight(), true);
-            }
-            events.add(new DtlsEvent.HandshakeCompleted(session));
-        }
+    /** The handshake completed with {@code established}; called by the handshake, which may still send its last flight. */
+    void established(EstablishedSession established) {
+        status = Status.ESTABLISHED;
+        session = new DtlsSession(established, peer, records.readEpoch());
+        lastActivity = handshake.now();
+        engine.metrics.handshakeSucceeded();
+        LOG.debug("{} {}: handshake completed, {}", role, peer, established);
+        emit(new DtlsEvent.HandshakeCompleted(session));
     }
 
-    /** Builds the flight's records epoch by epoch (a ChangeCipherSpec switches writing) and sends it. */
-    private void sendFlight(List<OutgoingMessage> messages, boolean last) {
-        List<FlightMessage> flight = new ArrayList<>(messages.size());
-        for (OutgoingMessage message : messages) {
-            if (message instanceof OutgoingMessage.Handshake handshake) {
-                flight.add(FlightMessage.handshake(handshake.message(), handshake.messageSeq(),
-                        records.writeAssociation()));
-            } else {
-                flight.add(FlightMessage.changeCipherSpec(records.writeAssociation()));
-                records.activatePendingWrite();
-            }
-        }
-        Flight built = new Flight(flight, last);
-        retransmission.send(built, now);
-        write(built);
+    /** Drops what only the handshake needed: its state, reassembler, last flight and the previous epoch's read keys. */
+    void forgetHandshake() {
+        handshake = null;
+        records.discardPreviousRead();
     }
 
-    private void write(Flight flight) {
-        datagrams.addAll(writer.write(flight, crypto));
+    /** The handshake's retransmissions are used up (RFC 6347 section 4.2.4). */
+    void timedOut() {
+        engine.metrics.handshakeTimedOut();
+        failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(), "no answer after "
+                + engine.config.retransmission().maxRetransmissions() + " retransmissions");
     }
 
-    private void fail(DtlsException failure) {
+    /** The peer sent the fatal {@code alert}. */
+    void failedByPeer(Alert alert) {
+        failed(DtlsEvent.FailureOrigin.PEER_ALERT, Optional.of(alert.description()), "peer sent " + alert);
+    }
+
+    /** This side detected {@code failure}: the fatal alert it maps to is sent and the connection ends. */
+    void fail(DtlsException failure) {
         Alert alert = AlertMapping.alertFor(failure);
-        if (status == Status.HANDSHAKING) {
-            metrics.handshakeFailed(alert.description());
-        }
-        LOG.debug("{} {}: sending {}: {}", role, peer, alert, failure.getMessage());
         sendAlert(alert);
+        failed(DtlsEvent.FailureOrigin.LOCAL_ALERT, Optional.of(alert.description()), failure.getMessage());
+    }
+
+    private void failed(DtlsEvent.FailureOrigin origin, Optional<AlertDescription> alert, String detail) {
+        if (status == Status.HANDSHAKING) {
+            alert.ifPresent(engine.metrics::handshakeFailed);
+        }
+        LOG.debug("{} {}: failed, {} {}: {}", role, peer, origin, alert, detail);
         terminate();
         status = Status.FAILED;
-        events.add(new DtlsEvent.Failed(DtlsEvent.FailureOrigin.LOCAL_ALERT, Optional.of(alert.description()),
-                failure.getMessage()));
+        emit(new DtlsEvent.Failed(origin, alert, detail));
     }
 
-    private void closeWith(DtlsEvent.CloseReason reason) {
+    void closeWith(DtlsEvent.CloseReason reason) {
+        engine.metrics.sessionClosed(reason);
         terminate();
         status = Status.CLOSED;
-        events.add(new DtlsEvent.Closed(reason));
+        emit(new DtlsEvent.Closed(reason));
     }
 
     /** Alerts are never retransmitted (RFC 6347 section 4.2.7); they go in the current write epoch. */
-    private void sendAlert(Alert alert) {
+    void sendAlert(Alert alert) {
         byte[] bytes = alert.encode();
-        datagrams.add(records.protect(crypto, ContentType.ALERT, bytes, 0, bytes.length));
+        emit(records.protect(engine.crypto, ContentType.ALERT, bytes, 0, bytes.length));
     }
 
     private void terminate() {
-        state = null;
-        inbound = null;
-        retransmission.finishedByPeer();
-    }
-
-    /** Drops what only the handshake needed: the reassembler and the previous epoch's read keys. */
-    private void forgetHandshake() {
-        inbound = null;
-        records.discardPreviousRead();
+        if (handshake != null) {
+            handshake.stop();
+            handshake = null;
+        }
     }
 
     @Override
     public String toString() {
         return "DtlsConnection[" + role + " " + peer + ", " + status
-                + (state != null ? ", " + state.name() : "") + "]";
+                + (handshake != null && !handshake.stateName().isEmpty() ? ", " + handshake.stateName() : "") + "]";
     }
 }

@@ -53,8 +53,16 @@ public sealed interface DtlsEvent {
         PEER_CLOSED,
         /** This side closed it. */
         LOCAL_CLOSE,
-        /** The client started a new handshake from the same address and proved it can receive there (RFC 6347 section 4.2.8). */
-        REPLACED
+        /**
+         * The client started a new handshake from the same address: a handshake is replaced once the cookie
+         * exchange proved the client, an established session once the new handshake completed (RFC 6347
+         * section 4.2.8).
+         */
+        REPLACED,
+        /** The server closed it (close_notify) after {@code idleTimeoutMillis} without traffic. */
+        IDLE_TIMEOUT,
+        /** The server closed it (close_notify), least recently active, to make room for a new session. */
+        EVICTED
     }
 
     /** Who ended a failed connection. */

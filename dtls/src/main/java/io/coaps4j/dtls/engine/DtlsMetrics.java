@@ -20,6 +20,9 @@ public final class DtlsMetrics {
     private long handshakesSucceeded;
     private long handshakesTimedOut;
     private long helloVerifyRequestsSent;
+    private long sessionsExpired;
+    private long sessionsEvicted;
+    private long sessionsReplaced;
 
     void recordDropped(DropReason reason) {
         recordDrops.increment(reason);
@@ -43,6 +46,37 @@ public final class DtlsMetrics {
 
     void helloVerifyRequestSent() {
         helloVerifyRequestsSent++;
+    }
+
+    void sessionClosed(DtlsEvent.CloseReason reason) {
+        switch (reason) {
+            case IDLE_TIMEOUT:
+                sessionsExpired++;
+                break;
+            case EVICTED:
+                sessionsEvicted++;
+                break;
+            case REPLACED:
+                sessionsReplaced++;
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** Sessions the server closed after its idle timeout. */
+    public long sessionsExpired() {
+        return sessionsExpired;
+    }
+
+    /** Sessions the server closed, least recently active, to make room for new ones. */
+    public long sessionsEvicted() {
+        return sessionsEvicted;
+    }
+
+    /** Connections replaced by a new handshake of the same client (RFC 6347 section 4.2.8). */
+    public long sessionsReplaced() {
+        return sessionsReplaced;
     }
 
     public long handshakesSucceeded() {
@@ -80,6 +114,8 @@ public final class DtlsMetrics {
         StringBuilder text = new StringBuilder("DtlsMetrics[succeeded ").append(handshakesSucceeded)
                 .append(", failed ").append(failuresByAlert).append(", timed out ").append(handshakesTimedOut)
                 .append(", HelloVerifyRequests ").append(helloVerifyRequestsSent)
+                .append(", sessions expired ").append(sessionsExpired).append(", evicted ").append(sessionsEvicted)
+                .append(", replaced ").append(sessionsReplaced)
                 .append(", record drops ").append(recordDrops);
         for (HandshakeDropReason reason : HandshakeDropReason.values()) {
             if (handshakeDrops[reason.ordinal()] > 0) {

@@ -1,54 +1,56 @@
 package io.coaps4j.dtls.engine;
 
-import io.coaps4j.dtls.alert.DecodeException;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.cookie.CookieSecrets;
 import io.coaps4j.dtls.cookie.StatelessCookies;
 import io.coaps4j.dtls.crypto.CryptoContext;
-import io.coaps4j.dtls.handshake.message.ClientHello;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 import io.coaps4j.dtls.handshake.message.HelloVerifyRequest;
 import io.coaps4j.dtls.record.ContentType;
 import io.coaps4j.dtls.record.ProtocolVersion;
-import io.coaps4j.dtls.record.Record;
 import io.coaps4j.dtls.record.RecordCodec;
 import io.coaps4j.dtls.record.SecurityAssociation;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 /**
  * The server side of DTLS for one socket, without I/O: it routes each datagram to the connection of
- * its source address and owns the admission of new clients.
+ * its source address, owns the admission of new clients and the table of sessions.
  *
- * <p>Cookies before state (RFC 6347 section 4.2.1): a ClientHello from an unknown address is
- * answered with a HelloVerifyRequest computed from the hello and the address alone, never larger
- * than the hello, and nothing is stored. Only a hello with a valid cookie creates a connection, and
- * only while fewer than {@code maxConcurrentHandshakes} handshakes and {@code maxConnections}
- * connections exist. A valid hello with a new random from the address of an existing connection is
- * a new handshake of a client that lost its state (section 4.2.8): the cookie exchange proved the
- * client reachable, so the old connection is replaced.
+ * <p>Cookies before state (RFC 6347 section 4.2.1): a ClientHello from an unknown address is answered
+ * with a HelloVerifyRequest computed from the hello and the address alone, never larger than the hello,
+ * and nothing is stored. Only a hello with a valid cookie creates a connection, and only while fewer than
+ * {@code maxConcurrentHandshakes} handshakes run.
  *
- * <p>Connections that fail or close are removed at once; nothing of them is kept. Not thread-safe:
- * one event loop owns a server and calls it with that loop's {@link CryptoContext}.
+ * <p>A valid hello with a new random from the address of an existing connection is a new handshake of a
+ * client that lost its state (section 4.2.8). A handshake in progress is replaced at once: the cookie
+ * exchange proved the client. An established session is not destroyed by it: it keeps working (its
+ * records are tried first) until the new handshake delivers a verified Finished, and only then is it
+ * closed ({@link DtlsEvent.CloseReason#REPLACED}), just before the new one's
+ * {@link DtlsEvent.HandshakeCompleted}. Until then the new handshake reports nothing: one that fails
+ * leaves the session untouched and unmentioned.
+ *
+ * <p>Sessions: at most {@code maxConnections} established ones. When a handshake completes beyond that,
+ * the least recently active sessions are closed with close_notify ({@link DtlsEvent.CloseReason#EVICTED}),
+ * so unauthenticated traffic never displaces a session. A session without traffic for
+ * {@code idleTimeoutMillis} is closed the same way ({@link DtlsEvent.CloseReason#IDLE_TIMEOUT}). Both use
+ * the activity order of {@link SessionTable}: nothing is scanned per packet or per timer.
+ *
+ * <p>Connections that fail or close are removed at once. Not thread-safe: one event loop owns a server
+ * and calls it with that loop's {@link CryptoContext}. Each call exists in two forms: one returning a
+ * {@link Result}, and one writing to a {@link DtlsOutput} and returning the next deadline, which makes
+ * the established path free of result objects.
  */
 public final class DtlsServer {
-    private static final int HANDSHAKE_RECORD_HEADER = Record.HEADER_LENGTH;
-
     private final DtlsConfig config;
-    private final CryptoContext crypto;
-    private final DtlsMetrics metrics;
+    private final EngineContext engine;
     private final StatelessCookies cookies;
-    private final Map<InetSocketAddress, Slot> connections = new HashMap<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-    private int handshakes;
+    private final SessionTable table;
+    private final SlotTimers timers = new SlotTimers();
 
     /** A datagram for {@code to}. */
     public record Outbound(InetSocketAddress to, byte[] datagram) {
@@ -76,58 +78,79 @@ public final class DtlsServer {
 
     public DtlsServer(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics, long now) {
         this.config = Objects.requireNonNull(config, "config");
-        this.crypto = Objects.requireNonNull(crypto, "crypto");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.engine = new EngineContext(config, crypto, metrics);
+        this.table = new SessionTable(config.maxConnections());
         this.cookies = new StatelessCookies(new CookieSecrets(crypto.random(), config.cookieRotationPeriodMillis(), now));
     }
 
     public DtlsMetrics metrics() {
-        return metrics;
+        return engine.metrics;
     }
 
-    /** Connections held, handshaking or established. */
+    /** Connections held: established sessions and handshakes in progress. */
     public int connectionCount() {
-        return connections.size();
+        return table.sessions() + table.handshakes();
+    }
+
+    /** Established sessions held. */
+    public int sessionCount() {
+        return table.sessions();
     }
 
     /** Connections still in their handshake. */
     public int handshakeCount() {
-        return handshakes;
+        return table.handshakes();
     }
 
     /** The session established with {@code peer}, if any. */
     public Optional<DtlsSession> session(InetSocketAddress peer) {
-        Slot slot = connections.get(peer);
-        return slot == null || slot.connection.status() != DtlsConnection.Status.ESTABLISHED
-                ? Optional.empty() : slot.connection.session();
+        PeerSlot slot = table.get(peer);
+        return slot == null || slot.current.status() != DtlsConnection.Status.ESTABLISHED
+                ? Optional.empty() : slot.current.session();
     }
 
-    /** The connection with {@code peer}, for tests in this package. */
+    /** The connection serving {@code peer}, for tests in this package. */
     Optional<DtlsConnection> connection(InetSocketAddress peer) {
-        Slot slot = connections.get(peer);
-        return slot == null ? Optional.empty() : Optional.of(slot.connection);
+        PeerSlot slot = table.get(peer);
+        return slot == null ? Optional.empty() : Optional.of(slot.current);
+    }
+
+    /** The new handshake from {@code peer} that waits to replace its session, for tests in this package. */
+    Optional<DtlsConnection> successor(InetSocketAddress peer) {
+        PeerSlot slot = table.get(peer);
+        return slot == null ? Optional.empty() : Optional.ofNullable(slot.successor);
     }
 
     /** Processes one datagram from {@code from}. */
     public Result receive(InetSocketAddress from, byte[] datagram, int offset, int length, long now) {
-        Objects.requireNonNull(from, "from");
-        Objects.checkFromIndexSize(offset, length, datagram.length);
         Collector out = new Collector();
-        Slot slot = connections.get(from);
-        Optional<Hello> hello = startsWithClientHello(datagram, offset, length)
-                ? parseHello(datagram, offset, length) : Optional.empty();
-        if (slot != null && (hello.isEmpty() || slot.connection.startedBy(hello.get().hello.random()))) {
-            call(slot, out, slot.connection.receive(datagram, offset, length, now));
-        } else if (hello.isPresent()) {
-            admit(from, hello.get(), datagram, offset, length, now, out);
-        } else {
-            metrics.handshakeDropped(HandshakeDropReason.NO_CONNECTION);
-        }
-        return out.result(nextDeadline());
+        return out.result(receive(from, datagram, offset, length, now, out));
     }
 
     public Result receive(InetSocketAddress from, byte[] datagram, long now) {
         return receive(from, datagram, 0, datagram.length, now);
+    }
+
+    /** {@link #receive(InetSocketAddress, byte[], int, int, long)} writing to {@code out}; returns the next deadline. */
+    public long receive(InetSocketAddress from, byte[] datagram, int offset, int length, long now, DtlsOutput out) {
+        Objects.requireNonNull(from, "from");
+        Objects.checkFromIndexSize(offset, length, datagram.length);
+        Objects.requireNonNull(out, "out");
+        PeerSlot slot = table.get(from);
+        ClientHelloPeek hello = ClientHelloPeek.startsWithClientHello(datagram, offset, length)
+                ? ClientHelloPeek.parse(datagram, offset, length) : null;
+        DtlsConnection target = slot == null ? null
+                : hello == null ? slot.current : slot.startedBy(hello.hello().random());
+        if (target != null && slot.successor != null && hello == null) {
+            route(slot, datagram, offset, length, now, out);
+        } else if (target != null) {
+            receive(slot, target, datagram, offset, length, now, out);
+        } else if (hello != null) {
+            admit(from, slot, hello, datagram, offset, length, now, out);
+        } else {
+            engine.metrics.handshakeDropped(HandshakeDropReason.NO_CONNECTION);
+        }
+        return nextDeadline();
     }
 
     /**
@@ -136,72 +159,107 @@ public final class DtlsServer {
      * @throws IllegalStateException when there is no established connection with {@code to}
      */
     public Result send(InetSocketAddress to, byte[] data, int offset, int length, long now) {
-        Slot slot = connections.get(to);
-        if (slot == null) {
-            throw new IllegalStateException("no connection with " + to);
-        }
         Collector out = new Collector();
-        call(slot, out, slot.connection.send(data, offset, length, now));
-        return out.result(nextDeadline());
+        return out.result(send(to, data, offset, length, now, out));
     }
 
     public Result send(InetSocketAddress to, byte[] data, long now) {
         return send(to, data, 0, data.length, now);
     }
 
-    /** Closes the connection with {@code peer} (close_notify), if there is one. */
-    public Result close(InetSocketAddress peer, long now) {
-        Collector out = new Collector();
-        Slot slot = connections.get(peer);
-        if (slot != null) {
-            call(slot, out, slot.connection.close(now));
+    /** {@link #send(InetSocketAddress, byte[], int, int, long)} writing to {@code out}; returns the next deadline. */
+    public long send(InetSocketAddress to, byte[] data, int offset, int length, long now, DtlsOutput out) {
+        PeerSlot slot = table.get(to);
+        if (slot == null) {
+            throw new IllegalStateException("no connection with " + to);
         }
-        return out.result(nextDeadline());
+        slot.current.send(data, offset, length, now, out);
+        settle(slot, slot.current, false, now, out);
+        return nextDeadline();
     }
 
-    /** Runs the timers due at {@code now}. */
-    public Result onTimer(long now) {
+    /** Closes the connections with {@code peer} (close_notify), if there are any. */
+    public Result close(InetSocketAddress peer, long now) {
         Collector out = new Collector();
-        while (!timers.isEmpty() && timers.peek().deadline <= now) {
-            Timer timer = timers.poll();
-            if (timer.isCurrent()) {
-                timer.slot.scheduled = DtlsResult.NO_DEADLINE;
-                call(timer.slot, out, timer.slot.connection.onTimer(now));
+        return out.result(close(peer, now, out));
+    }
+
+    /** {@link #close(InetSocketAddress, long)} writing to {@code out}; returns the next deadline. */
+    public long close(InetSocketAddress peer, long now, DtlsOutput out) {
+        PeerSlot slot = table.get(peer);
+        if (slot != null) {
+            if (slot.successor != null) {
+                table.close(slot, slot.successor, DtlsEvent.CloseReason.LOCAL_CLOSE, now, out);
+            }
+            table.close(slot, slot.current, DtlsEvent.CloseReason.LOCAL_CLOSE, now, out);
+            if (!slot.removed) {
+                timers.reschedule(slot);
             }
         }
-        return out.result(nextDeadline());
+        return nextDeadline();
+    }
+
+    /** Runs the timers due at {@code now}: retransmissions, released flights, idle sessions. */
+    public Result onTimer(long now) {
+        Collector out = new Collector();
+        return out.result(onTimer(now, out));
+    }
+
+    /** {@link #onTimer(long)} writing to {@code out}; returns the next deadline. */
+    public long onTimer(long now, DtlsOutput out) {
+        PeerSlot slot;
+        while ((slot = timers.pollDue(now)) != null) {
+            DtlsConnection successor = slot.successor;
+            fire(slot, slot.current, now, out);
+            if (successor != null && !slot.removed && slot.successor == successor) {
+                fire(slot, successor, now, out);
+            }
+            if (!slot.removed) {
+                timers.reschedule(slot);
+            }
+        }
+        PeerSlot oldest;
+        while ((oldest = table.oldest()) != null && now - oldest.current.lastActivity() >= config.idleTimeoutMillis()) {
+            table.close(oldest, oldest.current, DtlsEvent.CloseReason.IDLE_TIMEOUT, now, out);
+        }
+        return nextDeadline();
     }
 
     /** When {@link #onTimer} is next due, or {@link DtlsResult#NO_DEADLINE}. */
     public long nextDeadline() {
-        while (!timers.isEmpty() && !timers.peek().isCurrent()) {
-            timers.poll();
+        long next = timers.next();
+        PeerSlot oldest = table.oldest();
+        if (oldest != null) {
+            long lastActivity = oldest.current.lastActivity();
+            long idle = lastActivity > Long.MAX_VALUE - config.idleTimeoutMillis()
+                    ? DtlsResult.NO_DEADLINE : lastActivity + config.idleTimeoutMillis();
+            next = Math.min(next, idle);
         }
-        return timers.isEmpty() ? DtlsResult.NO_DEADLINE : timers.peek().deadline;
+        return next;
     }
 
-    /** A ClientHello to admit: either answered statelessly or turned into a connection. */
-    private void admit(InetSocketAddress from, Hello hello, byte[] datagram, int offset, int length, long now,
-                       Collector out) {
-        if (!cookies.isValid(crypto.hmacSha256(), from, hello.hello, now)) {
+    /** A ClientHello not owned by a connection: answered statelessly, or turned into a connection. */
+    private void admit(InetSocketAddress from, PeerSlot slot, ClientHelloPeek hello, byte[] datagram, int offset,
+                       int length, long now, DtlsOutput out) {
+        if (!cookies.isValid(engine.crypto.hmacSha256(), from, hello.hello(), now)) {
             sendHelloVerifyRequest(from, hello, length, now, out);
             return;
         }
-        Slot existing = connections.get(from);
-        if (handshakes >= config.maxConcurrentHandshakes()
-                || (existing == null && connections.size() >= config.maxConnections())) {
-            metrics.handshakeDropped(HandshakeDropReason.CONNECTION_LIMIT);
+        // A new handshake displaces a handshake of the same client (the current one or a waiting successor).
+        DtlsConnection displaced = slot == null ? null : slot.current.isHandshaking() ? slot.current : slot.successor;
+        if (table.handshakes() - (displaced == null ? 0 : 1) >= config.maxConcurrentHandshakes()) {
+            engine.metrics.handshakeDropped(HandshakeDropReason.CONNECTION_LIMIT);
             return;
         }
-        if (existing != null) {
-            call(existing, out, existing.connection.replaced(now));
+        DtlsConnection fresh = DtlsConnection.server(engine, from, hello.messageSeq(), hello.recordSeq(),
+                hello.hello().random());
+        fresh.quiet(slot != null && displaced != slot.current); // waits beside an established session
+        fresh.receive(datagram, offset, length, now, out);
+        if (!fresh.isHandshaking() || fresh.nextDeadline() == DtlsResult.NO_DEADLINE) {
+            // Failed at once (e.g. no common suite: the alert is out), or the hello was not taken: keep nothing.
+            return;
         }
-        DtlsConnection connection = DtlsConnection.server(config, crypto, metrics, from, hello.messageSeq,
-                hello.recordSeq, hello.hello.random());
-        Slot slot = new Slot(connection);
-        connections.put(from, slot);
-        handshakes++;
-        call(slot, out, connection.receive(datagram, offset, length, now));
+        timers.reschedule(table.admit(from, slot, fresh, displaced, now, out));
     }
 
     /**
@@ -209,115 +267,93 @@ public final class DtlsServer {
      * hello's record sequence number and message_seq mirrored, and never more bytes than the hello
      * had, so a spoofed hello cannot make the server an amplifier.
      */
-    private void sendHelloVerifyRequest(InetSocketAddress from, Hello hello, int receivedLength, long now,
-                                        Collector out) {
-        byte[] cookie = cookies.cookieFor(crypto.hmacSha256(), from, hello.hello, now);
+    private void sendHelloVerifyRequest(InetSocketAddress from, ClientHelloPeek hello, int receivedLength, long now,
+                                        DtlsOutput out) {
+        byte[] cookie = cookies.cookieFor(engine.crypto.hmacSha256(), from, hello.hello(), now);
         HelloVerifyRequest request = new HelloVerifyRequest(ProtocolVersion.DTLS_1_0, cookie);
-        byte[] fragment = HandshakeFragment.whole(HandshakeType.HELLO_VERIFY_REQUEST.code(), hello.messageSeq,
+        byte[] fragment = HandshakeFragment.whole(HandshakeType.HELLO_VERIFY_REQUEST.code(), hello.messageSeq(),
                 request.encodeBody()).encode();
-        SecurityAssociation stateless = SecurityAssociation.plaintext(hello.recordSeq);
+        SecurityAssociation stateless = SecurityAssociation.plaintext(hello.recordSeq());
         if (stateless.protectedLength(fragment.length) > receivedLength) {
-            metrics.handshakeDropped(HandshakeDropReason.TOO_SMALL_FOR_VERIFY_REQUEST);
+            engine.metrics.handshakeDropped(HandshakeDropReason.TOO_SMALL_FOR_VERIFY_REQUEST);
             return;
         }
-        out.datagrams.add(new Outbound(from, stateless.protect(crypto, ContentType.HANDSHAKE, fragment)));
-        metrics.handshakeDropped(HandshakeDropReason.COOKIE_MISSING_OR_INVALID);
-        metrics.helloVerifyRequestSent();
-    }
-
-    /** Hands a connection's output on, and updates the tables for its new status and deadline. */
-    private void call(Slot slot, Collector out, DtlsResult result) {
-        DtlsConnection connection = slot.connection;
-        for (byte[] datagram : result.datagrams()) {
-            out.datagrams.add(new Outbound(connection.peer(), datagram));
-        }
-        for (DtlsEvent event : result.events()) {
-            out.events.add(new PeerEvent(connection.peer(), event));
-        }
-        if (slot.countedAsHandshake && !connection.isHandshaking()) {
-            slot.countedAsHandshake = false;
-            handshakes--;
-        }
-        DtlsConnection.Status status = connection.status();
-        if (status == DtlsConnection.Status.FAILED || status == DtlsConnection.Status.CLOSED) {
-            connections.remove(connection.peer(), slot);
-            slot.removed = true;
-            return;
-        }
-        long deadline = connection.nextDeadline();
-        if (deadline != slot.scheduled) {
-            slot.scheduled = deadline;
-            if (deadline != DtlsResult.NO_DEADLINE) {
-                timers.add(new Timer(deadline, slot));
-            }
-        }
-    }
-
-    /** Cheap test on the raw bytes: does the datagram start with an epoch-0 handshake record holding a ClientHello? */
-    private static boolean startsWithClientHello(byte[] datagram, int offset, int length) {
-        return length > HANDSHAKE_RECORD_HEADER
-                && datagram[offset] == (byte) ContentType.HANDSHAKE.code()
-                && datagram[offset + 3] == 0 && datagram[offset + 4] == 0
-                && datagram[offset + HANDSHAKE_RECORD_HEADER] == (byte) HandshakeType.CLIENT_HELLO.code();
+        out.datagram(from, stateless.protect(engine.crypto, ContentType.HANDSHAKE, fragment));
+        engine.metrics.handshakeDropped(HandshakeDropReason.COOKIE_MISSING_OR_INVALID);
+        engine.metrics.helloVerifyRequestSent();
     }
 
     /**
-     * The ClientHello of the datagram's first record when it is whole in one fragment, as a
-     * stateless server must require: it cannot keep fragments of unverified clients.
+     * While a new handshake waits to replace an established session (RFC 6347 section 4.2.8), each record
+     * goes where it belongs: epoch 0 to the new handshake; a protected record to the session first, and to
+     * the new handshake only when the session did not accept it, so the session keeps working.
      */
-    private static Optional<Hello> parseHello(byte[] datagram, int offset, int length) {
-        List<Record> records = RecordCodec.decode(datagram, offset, length);
-        if (records.isEmpty()) {
-            return Optional.empty();
-        }
-        Record first = records.get(0);
-        if (first.type() != ContentType.HANDSHAKE || first.epoch() != 0) {
-            return Optional.empty();
-        }
-        try {
-            byte[] plaintext = first.fragment();
-            List<HandshakeFragment> fragments = HandshakeFragment.decodeAll(plaintext, 0, plaintext.length);
-            HandshakeFragment fragment = fragments.get(0);
-            if (fragment.type() != HandshakeType.CLIENT_HELLO.code() || !fragment.isComplete()) {
-                return Optional.empty();
+    private void route(PeerSlot slot, byte[] datagram, int offset, int length, long now, DtlsOutput out) {
+        int end = offset + length;
+        int pos = offset;
+        while (pos < end && !slot.removed) {
+            DtlsConnection successor = slot.successor;
+            if (successor == null) {
+                receive(slot, slot.current, datagram, pos, end - pos, now, out);
+                return;
             }
-            ClientHello hello = ClientHello.decode(fragment.fragmentBytes());
-            return Optional.of(new Hello(hello, fragment.messageSeq(), first.sequenceNumber()));
-        } catch (DecodeException malformed) {
-            return Optional.empty();
+            int next = RecordCodec.recordEnd(datagram, pos, end);
+            if (next < 0) {
+                receive(slot, successor, datagram, pos, end - pos, now, out);
+                return;
+            }
+            if (RecordCodec.epoch(datagram, pos) == 0) {
+                receive(slot, successor, datagram, pos, next - pos, now, out);
+            } else {
+                DtlsConnection session = slot.current;
+                boolean accepted = session.receiveRouted(datagram, pos, next - pos, now, out, false);
+                settle(slot, session, false, now, out);
+                if (!accepted && !slot.removed && slot.successor == successor) {
+                    successor.receiveRouted(datagram, pos, next - pos, now, out, true);
+                    settle(slot, successor, true, now, out);
+                }
+            }
+            pos = next;
         }
     }
 
-    private record Hello(ClientHello hello, int messageSeq, long recordSeq) {
+    private void receive(PeerSlot slot, DtlsConnection connection, byte[] datagram, int offset, int length, long now,
+                         DtlsOutput out) {
+        boolean wasHandshaking = connection.isHandshaking();
+        connection.receive(datagram, offset, length, now, out);
+        settle(slot, connection, wasHandshaking, now, out);
     }
 
-    /** A connection in the table, with the deadline its timer entry was made for. */
-    private static final class Slot {
-        final DtlsConnection connection;
-        long scheduled = DtlsResult.NO_DEADLINE;
-        boolean countedAsHandshake = true;
-        boolean removed;
-
-        Slot(DtlsConnection connection) {
-            this.connection = connection;
+    private void fire(PeerSlot slot, DtlsConnection connection, long now, DtlsOutput out) {
+        if (connection.nextDeadline() <= now) {
+            boolean wasHandshaking = connection.isHandshaking();
+            connection.onTimer(now, out);
+            settle(slot, connection, wasHandshaking, now, out);
         }
     }
 
-    /** A timer entry; stale when the connection was removed or rescheduled since. */
-    private record Timer(long deadline, Slot slot) implements Comparable<Timer> {
-        boolean isCurrent() {
-            return !slot.removed && slot.scheduled == deadline;
+    /** Updates the slot, the table and the slot's timer after a call to one of its connections. */
+    private void settle(PeerSlot slot, DtlsConnection connection, boolean wasHandshaking, long now, DtlsOutput out) {
+        table.settle(slot, connection, wasHandshaking, now, out);
+        if (!slot.removed) {
+            timers.reschedule(slot);
+        }
+    }
+
+    /** Collects a call's output for the methods that return a {@link Result}. */
+    private static final class Collector implements DtlsOutput {
+        private List<Outbound> datagrams = List.of();
+        private List<PeerEvent> events = List.of();
+
+        @Override
+        public void datagram(InetSocketAddress to, byte[] datagram) {
+            datagrams = ResultCollector.append(datagrams, new Outbound(to, datagram));
         }
 
         @Override
-        public int compareTo(Timer other) {
-            return Long.compare(deadline, other.deadline);
+        public void event(InetSocketAddress peer, DtlsEvent event) {
+            events = ResultCollector.append(events, new PeerEvent(peer, event));
         }
-    }
-
-    private static final class Collector {
-        final List<Outbound> datagrams = new ArrayList<>(2);
-        final List<PeerEvent> events = new ArrayList<>(1);
 
         Result result(long nextDeadline) {
             return new Result(datagrams, events, nextDeadline);

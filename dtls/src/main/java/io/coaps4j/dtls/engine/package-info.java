@@ -8,18 +8,41 @@
  * <h2>Decisions where the RFCs leave a choice</h2>
  * <ul>
  *   <li>Unknown PSK identity and wrong key both end with a fatal decrypt_error (RFC 4279 section 2):
- *       an unknown identity continues with a random key. A wrong key shows up as the peer's first
- *       record of the new epoch failing authentication; while that epoch's Finished is awaited this
- *       is taken as the authentication failure it is, not silently dropped.</li>
+ *       an unknown identity continues with a random key. A wrong key shows up as the peer's records of
+ *       the new epoch failing authentication. Such a record is dropped silently like any invalid record
+ *       (RFC 6347 4.1.2.7), since anyone can forge one: it never ends a handshake by itself. It is noted,
+ *       and when the retransmission timer fires while the peer's Finished is still awaited, with records
+ *       of the new epoch that failed since our last flight and none that authenticated, the handshake
+ *       ends with decrypt_error instead of retransmitting. A wrong key thus fails within one timeout,
+ *       and a forged record cannot abort a handshake whose genuine Finished arrives before the timer
+ *       (a forged record and the loss of the genuine Finished together can).</li>
  *   <li>Protocol violations (a message in the wrong state or epoch) end the handshake with a fatal
  *       alert. Invalid records and malformed fragments are dropped silently (RFC 6347 4.1.2.7).</li>
  *   <li>A ChangeCipherSpec that arrives before its keys exist is dropped, never acted on: loss can
  *       reorder it, and switching keys early is the classic CCS-injection flaw.</li>
  *   <li>Once established, alerts are only believed when protected; a plaintext alert is ignored.</li>
- *   <li>Renegotiation is refused with a no_renegotiation warning both ways. A new epoch-0 hello with
- *       a valid cookie from the address of an existing connection (RFC 6347 4.2.8) replaces that
- *       connection: the cookie exchange has proved the client reachable. A retransmission of the
- *       hello that started the connection is recognised by its random and is not a new handshake.</li>
+ *   <li>Renegotiation is refused with a no_renegotiation warning both ways.</li>
+ *   <li>A new epoch-0 hello with a valid cookie from the address of an existing connection (RFC 6347
+ *       4.2.8): a connection still in its handshake is replaced at once, the cookie exchange having
+ *       proved the client reachable. An established session is replaced only when the new handshake
+ *       delivers a verified Finished (the stricter of the RFC's two options); until then it keeps
+ *       working, its records being offered to it first, and the new handshake reports no events, so
+ *       one that fails leaves the session untouched and unmentioned. A record the session refused and
+ *       the new handshake cannot authenticate is dropped, never fatal (it may be a replay of the
+ *       session's traffic): a replacement handshake with a wrong key therefore ends by timeout rather
+ *       than decrypt_error. A retransmission of the hello that started a handshake is recognised by its
+ *       random while the handshake state is kept and is not a new handshake.</li>
+ *   <li>{@code maxConnections} bounds established sessions; handshakes are bounded apart by
+ *       {@code maxConcurrentHandshakes}. A handshake that completes beyond the bound closes the least
+ *       recently active session (close_notify, {@link io.coaps4j.dtls.engine.DtlsEvent.CloseReason#EVICTED}):
+ *       admission never evicts, so a client must prove it holds a key before it displaces anybody.</li>
+ *   <li>Sessions are kept up as long as possible (oneM2M TS-0008): the idle timeout is 24 hours by
+ *       default. Activity is a protected record that authenticates, or data this side sends; forged or
+ *       replayed records do not keep a session alive. Sessions are ordered by activity, so the idle
+ *       deadline is the oldest session's and nothing is scanned.</li>
+ *   <li>The server's last flight is kept for the client's retransmissions (RFC 6347 4.2.4) until the
+ *       client's first application data or the retention timeout; then every handshake object is
+ *       dropped. An idle PSK session costs the server about 570 bytes of heap, its address included.</li>
  *   <li>The server mirrors the message_seq and record sequence number of the ClientHello in its
  *       HelloVerifyRequest and first flight (RFC 6347 4.2.1 and 4.2.2), as OpenSSL does.</li>
  *   <li>Application data of a new epoch that arrives before its Finished is dropped (4.2.4).</li>

@@ -2,6 +2,7 @@ package io.coaps4j.dtls.handshake;
 
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
+import io.coaps4j.dtls.crypto.KeyDerivation;
 
 import java.security.Principal;
 import java.util.Arrays;
@@ -16,8 +17,13 @@ import java.util.Optional;
  * must be about the same keys and about the peer, so no skipped or unchecked message can produce one.
  */
 public final class EstablishedSession {
-    private final byte[] sessionId;
-    private final SessionKeys keys;
+    /**
+     * The session id followed by the master secret, in one array because every idle session keeps
+     * them; the randoms the keys were derived from are not kept (the key block exists already).
+     */
+    private final byte[] idAndMasterSecret;
+    private final CipherSuite suite;
+    private final boolean extendedMasterSecret;
     private final Principal peer;
     private final ConnectionEnd localEnd;
     private final Optional<String> serverName;
@@ -34,22 +40,36 @@ public final class EstablishedSession {
             throw new IllegalArgumentException("the authentication rests on another Finished than the one given");
         }
         this.localEnd = localEnd;
-        this.sessionId = sessionId.clone();
-        this.keys = peerFinished.keys();
+        SessionKeys keys = peerFinished.keys();
+        byte[] master = keys.masterSecret();
+        this.idAndMasterSecret = Arrays.copyOf(sessionId, sessionId.length + master.length);
+        System.arraycopy(master, 0, idAndMasterSecret, sessionId.length, master.length);
+        Arrays.fill(master, (byte) 0);
+        this.suite = keys.suite();
+        this.extendedMasterSecret = keys.extendedMasterSecret();
         this.peer = peerAuthenticated.principal();
         this.serverName = Objects.requireNonNull(serverName, "serverName");
     }
 
     public byte[] sessionId() {
-        return sessionId.clone();
+        return Arrays.copyOf(idAndMasterSecret, sessionIdLength());
+    }
+
+    private int sessionIdLength() {
+        return idAndMasterSecret.length - KeyDerivation.MASTER_SECRET_LENGTH;
+    }
+
+    /** The master secret, for session resumption (RFC 5246 section 7.3). */
+    byte[] masterSecret() {
+        return Arrays.copyOfRange(idAndMasterSecret, sessionIdLength(), idAndMasterSecret.length);
     }
 
     public CipherSuite cipherSuite() {
-        return keys.suite();
+        return suite;
     }
 
     public boolean extendedMasterSecret() {
-        return keys.extendedMasterSecret();
+        return extendedMasterSecret;
     }
 
     /** Who the peer proved to be. */
@@ -68,8 +88,8 @@ public final class EstablishedSession {
 
     @Override
     public String toString() {
-        return "EstablishedSession[" + localEnd + ", id " + HexFormat.of().formatHex(sessionId) + ", "
-                + keys.suite() + ", peer " + peer.getName() + (keys.extendedMasterSecret() ? ", EMS" : "") + "]";
+        return "EstablishedSession[" + localEnd + ", id " + HexFormat.of().formatHex(sessionId()) + ", "
+                + suite + ", peer " + peer.getName() + (extendedMasterSecret ? ", EMS" : "") + "]";
     }
 
     @Override
@@ -79,6 +99,6 @@ public final class EstablishedSession {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(sessionId);
+        return System.identityHashCode(this);
     }
 }

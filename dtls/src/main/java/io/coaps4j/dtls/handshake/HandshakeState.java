@@ -28,9 +28,9 @@ public interface HandshakeState {
     }
 
     /**
-     * True while the peer's Finished is due in the new epoch: a record of that epoch that fails
-     * authentication then means the peer derived other keys (a wrong or unknown PSK), which ends the
-     * handshake with decrypt_error instead of a silent drop.
+     * True while the peer's Finished is due in the new epoch: records of that epoch that fail
+     * authentication, with none that authenticates, until the retransmission timer fires then mean the
+     * peer derived other keys (a wrong or unknown PSK), which ends the handshake with decrypt_error.
      */
     default boolean awaitsPeerFinished() {
         return false;

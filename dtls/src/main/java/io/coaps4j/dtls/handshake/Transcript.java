@@ -1,7 +1,6 @@
 package io.coaps4j.dtls.handshake;
 
 import io.coaps4j.dtls.crypto.CryptoContext;
-import io.coaps4j.dtls.crypto.HandshakeHash;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 import io.coaps4j.dtls.handshake.message.WireWriter;
@@ -39,9 +38,7 @@ public final class Transcript {
 
     /** SHA-256 of the messages (the PRF hash of every supported suite). */
     public byte[] hash(CryptoContext crypto) {
-        HandshakeHash hash = crypto.newHandshakeHash();
-        hash.update(messages);
-        return hash.current();
+        return crypto.sha256(messages, 0, messages.length);
     }
 
     /** Bytes of all messages, headers included. */

@@ -1,6 +1,5 @@
 package io.coaps4j.dtls.record;
 
-import io.coaps4j.dtls.crypto.Aead;
 import io.coaps4j.dtls.crypto.AeadAlgorithm;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.crypto.CryptoContext;
@@ -11,25 +10,37 @@ import java.util.Optional;
  * 8-byte explicit nonce (epoch ‖ sequence number) followed by ciphertext and tag; the AEAD nonce is the
  * writer's 4-byte implicit IV followed by the explicit nonce; the additional data is
  * {@code epoch ‖ seq ‖ type ‖ version ‖ plaintext length} (RFC 6347 section 4.1.2.1).
+ *
+ * <p>Compact because every idle session keeps one: the two keys as arrays (their identity keys the
+ * per-thread cipher cache), the 4-byte implicit IVs as ints, the replay window as two longs.
  */
 final class AeadAssociation extends SecurityAssociation {
     private static final int AAD_LENGTH = 13;
 
     private final CipherSuite suite;
     private final byte[] readKey;
-    private final byte[] readIv;
     private final byte[] writeKey;
-    private final byte[] writeIv;
-    private final ReplayWindow replayWindow = new ReplayWindow();
+    private final int readIv;
+    private final int writeIv;
+    /** The replay window (RFC 6347 section 4.1.2.6), as {@link ReplayWindow} keeps it. */
+    private long highestReceived = -1;
+    private long receivedBitmap;
 
     AeadAssociation(int epoch, CipherSuite suite, byte[] readKey, byte[] readIv, byte[] writeKey, byte[] writeIv,
                     long nextWriteSequence) {
         super(epoch, nextWriteSequence);
         this.suite = suite;
         this.readKey = readKey;
-        this.readIv = readIv;
         this.writeKey = writeKey;
-        this.writeIv = writeIv;
+        this.readIv = implicitIv(readIv);
+        this.writeIv = implicitIv(writeIv);
+    }
+
+    private static int implicitIv(byte[] iv) {
+        if (iv.length != 4) {
+            throw new IllegalArgumentException("the implicit IV must be 4 bytes (RFC 5288, RFC 6655), was " + iv.length);
+        }
+        return ((iv[0] & 0xFF) << 24) | ((iv[1] & 0xFF) << 16) | ((iv[2] & 0xFF) << 8) | (iv[3] & 0xFF);
     }
 
     @Override
@@ -54,53 +65,51 @@ final class AeadAssociation extends SecurityAssociation {
         writeEpochAndSequence(out, explicitOffset, epoch, sequence);
         byte[] nonce = nonce(crypto, writeIv, out, explicitOffset, explicitLength);
         byte[] aad = additionalData(crypto, epoch, sequence, type, ProtocolVersion.DTLS_1_2, length);
-        Aead aead = crypto.aead(algorithm);
-        aead.seal(writeKey, nonce, aad, 0, AAD_LENGTH, plaintext, offset, length,
+        crypto.aead(algorithm).seal(writeKey, nonce, aad, 0, AAD_LENGTH, plaintext, offset, length,
                 out, explicitOffset + explicitLength);
         return Record.HEADER_LENGTH + fragmentLength;
     }
 
     @Override
-    public UnprotectResult unprotect(CryptoContext crypto, Record record) {
-        if (record.epoch() != epoch()) {
+    UnprotectResult unprotect(CryptoContext crypto, ContentType type, ProtocolVersion version, int epoch,
+                              long sequence, byte[] source, int fragmentOffset, int fragmentLength) {
+        if (epoch != epoch()) {
             return DroppedRecord.of(DropReason.UNKNOWN_EPOCH);
         }
         AeadAlgorithm algorithm = suite.aead();
-        int plaintextLength = record.fragmentLength() - algorithm.expansion();
+        int plaintextLength = fragmentLength - algorithm.expansion();
         if (plaintextLength < 0) {
             return DroppedRecord.of(DropReason.MALFORMED);
         }
         if (plaintextLength > MAX_PLAINTEXT_LENGTH) {
             return DroppedRecord.of(DropReason.OVERSIZED);
         }
-        long sequence = record.sequenceNumber();
         // The cheap replay check comes first (RFC 6347 section 4.1.2.6) ...
-        if (!replayWindow.mayAccept(sequence)) {
+        if (!ReplayWindow.mayAccept(highestReceived, receivedBitmap, sequence)) {
             return DroppedRecord.of(DropReason.REPLAY);
         }
-        byte[] fragment = record.fragmentArray();
         int explicitLength = algorithm.explicitNonceLength();
-        byte[] nonce = nonce(crypto, readIv, fragment, 0, explicitLength);
-        byte[] aad = additionalData(crypto, epoch(), sequence, record.type(), record.version(), plaintextLength);
+        byte[] nonce = nonce(crypto, readIv, source, fragmentOffset, explicitLength);
+        byte[] aad = additionalData(crypto, epoch, sequence, type, version, plaintextLength);
         byte[] plaintext = new byte[plaintextLength];
         boolean authentic = crypto.aead(algorithm).open(readKey, nonce, aad, 0, AAD_LENGTH,
-                fragment, explicitLength, fragment.length - explicitLength, plaintext, 0);
+                source, fragmentOffset + explicitLength, fragmentLength - explicitLength, plaintext, 0);
         if (!authentic) {
             return DroppedRecord.of(DropReason.BAD_TAG);
         }
         // ... and the window moves only for authentic records.
-        replayWindow.markReceived(sequence);
-        return new DecryptedRecord(record.type(), epoch(), sequence, plaintext);
+        receivedBitmap = ReplayWindow.marked(highestReceived, receivedBitmap, sequence);
+        highestReceived = Math.max(highestReceived, sequence);
+        return new DecryptedRecord(type, epoch, sequence, plaintext);
     }
 
-    ReplayWindow replayWindow() {
-        return replayWindow;
-    }
-
-    private static byte[] nonce(CryptoContext crypto, byte[] implicit, byte[] explicit, int offset, int length) {
+    private static byte[] nonce(CryptoContext crypto, int implicit, byte[] explicit, int offset, int length) {
         byte[] nonce = crypto.recordNonceBuffer();
-        System.arraycopy(implicit, 0, nonce, 0, implicit.length);
-        System.arraycopy(explicit, offset, nonce, implicit.length, length);
+        nonce[0] = (byte) (implicit >>> 24);
+        nonce[1] = (byte) (implicit >>> 16);
+        nonce[2] = (byte) (implicit >>> 8);
+        nonce[3] = (byte) implicit;
+        System.arraycopy(explicit, offset, nonce, 4, length);
         return nonce;
     }
 

@@ -34,17 +34,19 @@ final class PlaintextAssociation extends SecurityAssociation {
     }
 
     @Override
-    public UnprotectResult unprotect(CryptoContext crypto, Record record) {
-        if (record.epoch() != 0) {
+    UnprotectResult unprotect(CryptoContext crypto, ContentType type, ProtocolVersion version, int epoch,
+                              long sequence, byte[] source, int fragmentOffset, int fragmentLength) {
+        if (epoch != 0) {
             return DroppedRecord.of(DropReason.UNKNOWN_EPOCH);
         }
-        if (record.type() == ContentType.APPLICATION_DATA) {
+        if (type == ContentType.APPLICATION_DATA) {
             return DroppedRecord.of(DropReason.EPOCH0_APPLICATION_DATA);
         }
-        if (record.fragmentLength() > MAX_PLAINTEXT_LENGTH) {
+        if (fragmentLength > MAX_PLAINTEXT_LENGTH) {
             return DroppedRecord.of(DropReason.OVERSIZED);
         }
-        return new DecryptedRecord(record.type(), 0, record.sequenceNumber(), record.fragment());
+        return new DecryptedRecord(type, 0, sequence,
+                java.util.Arrays.copyOfRange(source, fragmentOffset, fragmentOffset + fragmentLength));
     }
 
     @Override

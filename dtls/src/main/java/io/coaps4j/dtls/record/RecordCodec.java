@@ -32,35 +32,64 @@ public final class RecordCodec {
         int end = offset + length;
         int pos = offset;
         while (pos < end) {
-            if (end - pos < Record.HEADER_LENGTH) {
+            int next = recordEnd(datagram, pos, end);
+            if (next < 0) {
                 sink.dropped(DropReason.MALFORMED);
                 return;
             }
-            int fragmentLength = ((datagram[pos + 11] & 0xFF) << 8) | (datagram[pos + 12] & 0xFF);
-            int fragmentStart = pos + Record.HEADER_LENGTH;
-            if (fragmentLength > end - fragmentStart) {
-                // Records may not span datagrams: nothing after a truncated record can be framed.
-                sink.dropped(DropReason.MALFORMED);
-                return;
-            }
-            int next = fragmentStart + fragmentLength;
-            ContentType type = ContentType.fromCode(datagram[pos] & 0xFF);
-            if (type == null) {
-                sink.dropped(DropReason.MALFORMED);
-            } else if (fragmentLength > MAX_FRAGMENT_LENGTH) {
-                sink.dropped(DropReason.OVERSIZED);
+            DropReason problem = problem(datagram, pos, next);
+            if (problem != null) {
+                sink.dropped(problem);
             } else {
-                ProtocolVersion version = ProtocolVersion.of(datagram[pos + 1] & 0xFF, datagram[pos + 2] & 0xFF);
-                int epoch = ((datagram[pos + 3] & 0xFF) << 8) | (datagram[pos + 4] & 0xFF);
-                long sequence = 0;
-                for (int i = 5; i < 11; i++) {
-                    sequence = (sequence << 8) | (datagram[pos + i] & 0xFF);
-                }
+                int fragmentStart = pos + Record.HEADER_LENGTH;
                 byte[] fragment = Arrays.copyOfRange(datagram, fragmentStart, next);
-                sink.record(new Record(type, version, epoch, sequence, fragment, true));
+                sink.record(new Record(type(datagram, pos), version(datagram, pos), epoch(datagram, pos),
+                        sequenceNumber(datagram, pos), fragment, true));
             }
             pos = next;
         }
+    }
+
+    /**
+     * Where the record starting at {@code pos} ends, or -1 when its header or fragment runs past
+     * {@code end}: records may not span datagrams, so nothing after a truncated record can be framed.
+     */
+    public static int recordEnd(byte[] datagram, int pos, int end) {
+        if (end - pos < Record.HEADER_LENGTH) {
+            return -1;
+        }
+        int fragmentLength = ((datagram[pos + 11] & 0xFF) << 8) | (datagram[pos + 12] & 0xFF);
+        int next = pos + Record.HEADER_LENGTH + fragmentLength;
+        return next > end ? -1 : next;
+    }
+
+    /** Why the framed record from {@code pos} to {@code next} is skipped (unknown type, oversized), or null. */
+    static DropReason problem(byte[] datagram, int pos, int next) {
+        if (type(datagram, pos) == null) {
+            return DropReason.MALFORMED;
+        }
+        return next - pos - Record.HEADER_LENGTH > MAX_FRAGMENT_LENGTH ? DropReason.OVERSIZED : null;
+    }
+
+    static ContentType type(byte[] datagram, int pos) {
+        return ContentType.fromCode(datagram[pos] & 0xFF);
+    }
+
+    static ProtocolVersion version(byte[] datagram, int pos) {
+        return ProtocolVersion.of(datagram[pos + 1] & 0xFF, datagram[pos + 2] & 0xFF);
+    }
+
+    /** The epoch in the header of the record starting at {@code pos}, which must hold a whole header. */
+    public static int epoch(byte[] datagram, int pos) {
+        return ((datagram[pos + 3] & 0xFF) << 8) | (datagram[pos + 4] & 0xFF);
+    }
+
+    static long sequenceNumber(byte[] datagram, int pos) {
+        long sequence = 0;
+        for (int i = 5; i < 11; i++) {
+            sequence = (sequence << 8) | (datagram[pos + i] & 0xFF);
+        }
+        return sequence;
     }
 
     /** The well-formed records of a datagram; malformed ones are left out silently. */

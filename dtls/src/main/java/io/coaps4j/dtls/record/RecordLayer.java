@@ -1,6 +1,7 @@
 package io.coaps4j.dtls.record;
 
 import io.coaps4j.dtls.crypto.CryptoContext;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,9 +28,8 @@ public final class RecordLayer {
     private SecurityAssociation write;
     private SecurityAssociation pending;
     private SecurityAssociation previousRead;
+    /** Next-epoch records waiting for their keys; null while there are none. */
     private Record[] buffered;
-    private int bufferedCount;
-    private int bufferedBytes;
 
     /** A connection starting its first handshake in epoch 0. */
     public RecordLayer() {
@@ -45,36 +45,51 @@ public final class RecordLayer {
     /**
      * Processes the records of one datagram in order, handing each accepted record and each drop to
      * {@code receiver}. The receiver may change epochs ({@link #activatePendingRead}) while being called;
-     * the following records of the datagram then see the new state.
+     * the following records of the datagram then see the new state. Fragments are decrypted where they
+     * lie in {@code datagram}, which is only read; only a record buffered for the next epoch is copied.
      */
     public void receive(CryptoContext crypto, byte[] datagram, int offset, int length, RecordReceiver receiver) {
         Objects.requireNonNull(crypto, "crypto");
         Objects.requireNonNull(receiver, "receiver");
-        RecordCodec.decode(datagram, offset, length, new RecordCodec.Sink() {
-            @Override
-            public void record(Record record) {
-                receive(crypto, record, receiver);
+        Objects.checkFromIndexSize(offset, length, datagram.length);
+        int end = offset + length;
+        int pos = offset;
+        while (pos < end) {
+            int next = RecordCodec.recordEnd(datagram, pos, end);
+            if (next < 0) {
+                receiver.dropped(DropReason.MALFORMED);
+                return;
             }
-
-            @Override
-            public void dropped(DropReason reason) {
-                receiver.dropped(reason);
+            DropReason problem = RecordCodec.problem(datagram, pos, next);
+            if (problem != null) {
+                receiver.dropped(problem);
+            } else {
+                receive(crypto, RecordCodec.type(datagram, pos), RecordCodec.version(datagram, pos),
+                        RecordCodec.epoch(datagram, pos), RecordCodec.sequenceNumber(datagram, pos),
+                        datagram, pos + Record.HEADER_LENGTH, next - pos - Record.HEADER_LENGTH, receiver);
             }
-        });
+            pos = next;
+        }
     }
 
     /** Processes one record already framed by {@link RecordCodec}. */
     public void receive(CryptoContext crypto, Record record, RecordReceiver receiver) {
-        if (!acceptableVersion(record)) {
+        receive(crypto, record.type(), record.version(), record.epoch(), record.sequenceNumber(),
+                record.fragmentArray(), 0, record.fragmentLength(), receiver);
+    }
+
+    private void receive(CryptoContext crypto, ContentType type, ProtocolVersion version, int epoch, long sequence,
+                         byte[] source, int fragmentOffset, int fragmentLength, RecordReceiver receiver) {
+        if (!acceptableVersion(version, epoch)) {
             receiver.dropped(DropReason.BAD_VERSION);
             return;
         }
-        int epoch = record.epoch();
         SecurityAssociation association = epoch == read.epoch() ? read
                 : previousRead != null && epoch == previousRead.epoch() ? previousRead
                 : null;
         if (association != null) {
-            UnprotectResult result = association.unprotect(crypto, record);
+            UnprotectResult result = association.unprotect(crypto, type, version, epoch, sequence, source,
+                    fragmentOffset, fragmentLength);
             if (result instanceof DecryptedRecord) {
                 receiver.deliver((DecryptedRecord) result);
             } else {
@@ -82,7 +97,8 @@ public final class RecordLayer {
             }
         } else if (epoch == read.epoch() + 1) {
             // RFC 6347 section 4.1: records of the next epoch may be buffered until its keys are in use.
-            buffer(record, receiver);
+            buffer(new Record(type, version, epoch, sequence,
+                    Arrays.copyOfRange(source, fragmentOffset, fragmentOffset + fragmentLength), true), receiver);
         } else {
             receiver.dropped(DropReason.UNKNOWN_EPOCH);
         }
@@ -153,12 +169,11 @@ public final class RecordLayer {
             pending = null;
         }
         Record[] records = buffered;
-        int count = bufferedCount;
         buffered = null;
-        bufferedCount = 0;
-        bufferedBytes = 0;
-        for (int i = 0; i < count; i++) {
-            receive(crypto, records[i], receiver);
+        if (records != null) {
+            for (int i = 0; i < records.length && records[i] != null; i++) {
+                receive(crypto, records[i], receiver);
+            }
         }
     }
 
@@ -193,25 +208,31 @@ public final class RecordLayer {
 
     /** Next-epoch records waiting for their keys. */
     public int bufferedRecords() {
-        return bufferedCount;
+        int count = 0;
+        while (buffered != null && count < buffered.length && buffered[count] != null) {
+            count++;
+        }
+        return count;
     }
 
     private void buffer(Record record, RecordReceiver receiver) {
-        if (bufferedCount == MAX_BUFFERED_RECORDS || bufferedBytes + record.fragmentLength() > MAX_BUFFERED_BYTES) {
+        int count = bufferedRecords();
+        int bytes = 0;
+        for (int i = 0; i < count; i++) {
+            bytes += buffered[i].fragmentLength();
+        }
+        if (count == MAX_BUFFERED_RECORDS || bytes + record.fragmentLength() > MAX_BUFFERED_BYTES) {
             receiver.dropped(DropReason.FUTURE_EPOCH);
             return;
         }
         if (buffered == null) {
             buffered = new Record[MAX_BUFFERED_RECORDS];
         }
-        buffered[bufferedCount++] = record;
-        bufferedBytes += record.fragmentLength();
+        buffered[count] = record;
     }
 
     /** DTLS 1.2 always; DTLS 1.0 only in epoch 0, where hellos may carry it (RFC 6347 section 4.2.1). */
-    private static boolean acceptableVersion(Record record) {
-        ProtocolVersion version = record.version();
-        return version.equals(ProtocolVersion.DTLS_1_2)
-                || (record.epoch() == 0 && version.equals(ProtocolVersion.DTLS_1_0));
+    private static boolean acceptableVersion(ProtocolVersion version, int epoch) {
+        return version.equals(ProtocolVersion.DTLS_1_2) || (epoch == 0 && version.equals(ProtocolVersion.DTLS_1_0));
     }
 }

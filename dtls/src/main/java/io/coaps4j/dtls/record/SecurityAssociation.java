@@ -129,7 +129,19 @@ public abstract sealed class SecurityAssociation permits PlaintextAssociation, A
      * this epoch must not carry give a {@link DroppedRecord}; otherwise a {@link DecryptedRecord}. The replay
      * window moves only when the tag has verified.
      */
-    public abstract UnprotectResult unprotect(CryptoContext crypto, Record record);
+    public final UnprotectResult unprotect(CryptoContext crypto, Record record) {
+        Objects.requireNonNull(crypto, "crypto");
+        return unprotect(crypto, record.type(), record.version(), record.epoch(), record.sequenceNumber(),
+                record.fragmentArray(), 0, record.fragmentLength());
+    }
+
+    /**
+     * {@link #unprotect(CryptoContext, Record)} for a record still in its datagram: the header's fields
+     * decoded, the fragment at {@code fragmentOffset} in {@code source}, which is only read. Spares the
+     * record layer a copy of every fragment.
+     */
+    abstract UnprotectResult unprotect(CryptoContext crypto, ContentType type, ProtocolVersion version, int epoch,
+                                       long sequence, byte[] source, int fragmentOffset, int fragmentLength);
 
     /** Writes the record for {@code sequence}; arguments are checked. */
     abstract int seal(CryptoContext crypto, ContentType type, long sequence, byte[] plaintext, int offset,

@@ -25,6 +25,8 @@ class DtlsConfigTest {
         assertThat(config.retransmission().maxTimeoutMillis()).isEqualTo(60_000);
         assertThat(config.maxDatagramSize()).isEqualTo(1232);
         assertThat(config.pskIdentityHint()).isEmpty();
+        assertThat(config.idleTimeoutMillis()).as("sessions kept up long (oneM2M TS-0008)").isEqualTo(86_400_000L);
+        assertThat(valid().idleTimeoutMillis(1_000).build().idleTimeoutMillis()).isEqualTo(1_000);
     }
 
     @Test
@@ -40,6 +42,7 @@ class DtlsConfigTest {
         assertThatThrownBy(() -> valid().maxConcurrentHandshakes(10).maxConnections(5).build())
                 .hasMessageContaining("maxConnections");
         assertThatThrownBy(() -> valid().cookieRotationPeriodMillis(10).build()).hasMessageContaining("cookieRotationPeriodMillis");
+        assertThatThrownBy(() -> valid().idleTimeoutMillis(999).build()).hasMessageContaining("idleTimeoutMillis");
         assertThatThrownBy(() -> valid().maxHandshakeMessageLength(10).build()).hasMessageContaining("maxHandshakeMessageLength");
         assertThatThrownBy(() -> valid().maxBufferedHandshakeBytes(300).build()).hasMessageContaining("maxBufferedHandshakeBytes");
         assertThatThrownBy(() -> valid().pskIdentityHint("").build()).hasMessageContaining("pskIdentityHint");

@@ -61,6 +61,25 @@ class PskStoreTest {
     }
 
     @Test
+    void serverCredentialsCarryTheStoredIdentityInstanceAndTheRightKey() throws Exception {
+        PskIdentity stored = PskIdentity.of("device");
+        InMemoryPskStore store = InMemoryPskStore.builder()
+                .add("other", KEY_C)
+                .add(stored, PreSharedKey.of(KEY_A), PskPeer.hostName("a.example"))
+                .add(PskIdentity.of("device"), PreSharedKey.of(KEY_B), PskPeer.hostName("b.example"))
+                .build();
+        PskIdentity fromWire = PskIdentity.ofUtf8("device".getBytes(StandardCharsets.UTF_8));
+        InetSocketAddress client = address("203.0.113.5", 40000);
+
+        PskCredentials found = store.serverCredentials(fromWire, Optional.of("a.example"), client).orElseThrow();
+        assertThat(found.identity()).isSameAs(stored).isNotSameAs(fromWire);
+        assertThat(found.key().bytes()).isEqualTo(KEY_A);
+        assertThat(store.serverCredentials(fromWire, Optional.of("b.example"), client))
+                .map(c -> c.key().bytes()).contains(KEY_B);
+        assertThat(store.serverCredentials(PskIdentity.of("nobody"), Optional.empty(), client)).isEmpty();
+    }
+
+    @Test
     void serverRefusesIdentityFromAnAddressOutsideItsScope() throws Exception {
         InMemoryPskStore store = InMemoryPskStore.builder()
                 .add("sensor", KEY_A, PskPeer.address(InetAddress.getByName("203.0.113.5")))

@@ -125,6 +125,11 @@ class AesCcmPropertiesTest {
         byte[] second = new byte[48];
         ccm8.seal(mutable, nonce, null, 0, 0, plaintext, 0, 40, second, 0);
         assertThat(second).isEqualTo(BcReference.ccmSeal(mutable, nonce, new byte[0], plaintext, 8));
+        // Nor a change in the key's last byte (the comparison reads the key in two halves).
+        mutable[15] ^= 1;
+        byte[] third = new byte[48];
+        ccm8.seal(mutable, nonce, null, 0, 0, plaintext, 0, 40, third, 0);
+        assertThat(third).isEqualTo(BcReference.ccmSeal(mutable, nonce, new byte[0], plaintext, 8));
     }
 
     @Example

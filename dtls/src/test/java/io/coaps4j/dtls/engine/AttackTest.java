@@ -3,11 +3,11 @@ package io.coaps4j.dtls.engine;
 import io.coaps4j.dtls.alert.AlertDescription;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
-import io.coaps4j.dtls.handshake.message.ClientHello;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 import io.coaps4j.dtls.handshake.message.WireWriter;
 import io.coaps4j.dtls.record.ContentType;
+import io.coaps4j.dtls.record.DropReason;
 import io.coaps4j.dtls.record.Record;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.coaps4j.dtls.engine.Fixture.CLIENT;
+import static io.coaps4j.dtls.engine.Hellos.cookieOf;
+import static io.coaps4j.dtls.engine.Hellos.firstHello;
+import static io.coaps4j.dtls.engine.Hellos.withCookie;
 import static io.coaps4j.dtls.engine.Fixture.KEY;
 import static io.coaps4j.dtls.engine.Fixture.OTHER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,26 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each attack on the handshake, on the wire, and what the endpoints must (not) do. */
 class AttackTest {
     private static final InetSocketAddress VICTIM = VirtualNetwork.address("192.0.2.99", 5683);
-
-    private static byte[] firstHello(long seed) {
-        return Fixture.client(Fixture.config("c", KEY), seed).start(0).datagrams().get(0);
-    }
-
-    /** The ClientHello datagram again, with {@code cookie} in place of the empty cookie. */
-    private static byte[] withCookie(byte[] helloDatagram, byte[] cookie) throws Exception {
-        Record record = Wire.records(helloDatagram).get(0);
-        HandshakeFragment fragment = Wire.onlyFragment(record);
-        ClientHello hello = ClientHello.decode(fragment.fragmentBytes()).withCookie(cookie);
-        byte[] body = hello.encodeBody();
-        return Wire.datagram(Wire.plaintext(ContentType.HANDSHAKE, record.sequenceNumber() + 1,
-                HandshakeFragment.whole(HandshakeType.CLIENT_HELLO.code(), 1, body).encode()));
-    }
-
-    private static byte[] cookieOf(DtlsServer.Result verifyRequest) throws Exception {
-        Record record = Wire.records(verifyRequest.datagrams().get(0).datagram()).get(0);
-        byte[] body = Wire.onlyFragment(record).fragmentBytes();
-        return io.coaps4j.dtls.handshake.message.HelloVerifyRequest.decode(body).cookie();
-    }
 
     @Test
     void helloWithoutCookieFromASpoofedAddressAllocatesNothingAndIsNotAmplified() {
@@ -73,6 +56,20 @@ class AttackTest {
         }
         assertThat(server.connectionCount()).isZero();
         assertThat(server.metrics().helloVerifyRequestsSent()).isEqualTo(1000);
+    }
+
+    @Test
+    void aCookieValidHelloInARecordOfAnotherVersionLeavesNothingBehind() throws Exception {
+        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        byte[] hello = firstHello(70);
+        byte[] valid = withCookie(hello, cookieOf(server.receive(CLIENT, hello, 0)));
+        valid[2] = (byte) 0xFE; // record version {254, 254}: neither DTLS 1.0 nor 1.2; the cookie does not cover it
+
+        server.receive(CLIENT, valid, 1);
+
+        assertThat(server.connectionCount()).isZero();
+        assertThat(server.handshakeCount()).isZero();
+        assertThat(server.nextDeadline()).isEqualTo(DtlsResult.NO_DEADLINE);
     }
 
     @Test
@@ -171,6 +168,34 @@ class AttackTest {
         assertThat(Fixture.eventsOfType(network.serverEventsOf(CLIENT), DtlsEvent.HandshakeCompleted.class)).isEmpty();
         assertThat(server.connectionCount()).isZero();
         assertThat(client.status()).isEqualTo(DtlsConnection.Status.FAILED);
+    }
+
+    @Test
+    void aForgedRecordOfTheNewEpochBeforeTheGenuineFinishedDoesNotAbortTheHandshake() {
+        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        VirtualNetwork network = new VirtualNetwork(server, 1, 0, 5);
+        DtlsConnection client = Fixture.client(Fixture.config("c", KEY), 34);
+        List<Record> flight = heldBackClientFlight(network, client);
+        Record finished = flight.get(2);
+        byte[] tampered = finished.fragment();
+        tampered[tampered.length - 1] ^= 1;
+        // Same epoch and sequence number as the genuine Finished: it must not take its place either.
+        Record forged = new Record(finished.type(), finished.version(), finished.epoch(), finished.sequenceNumber(),
+                tampered);
+
+        network.inject(CLIENT, VirtualNetwork.SERVER, Wire.datagram(flight.get(0), flight.get(1), forged));
+        network.runUntil(network.now + 1);
+        assertThat(server.metrics().recordsDropped(DropReason.BAD_TAG)).isEqualTo(1);
+        assertThat(server.handshakeCount()).isEqualTo(1);
+        assertThat(network.serverEventsOf(CLIENT)).isEmpty();
+
+        network.inject(CLIENT, VirtualNetwork.SERVER, Wire.datagram(finished));
+        network.runUntil(network.now + 100);
+
+        assertThat(Fixture.eventsOfType(network.serverEventsOf(CLIENT), DtlsEvent.HandshakeCompleted.class)).hasSize(1);
+        assertThat(Fixture.eventsOfType(network.serverEventsOf(CLIENT), DtlsEvent.Failed.class)).isEmpty();
+        assertThat(server.session(CLIENT)).isPresent();
+        assertThat(client.status()).isEqualTo(DtlsConnection.Status.ESTABLISHED);
     }
 
     @Test
@@ -297,7 +322,8 @@ class AttackTest {
             VirtualNetwork network = new VirtualNetwork(server, 1, 0, 5);
             DtlsConnection client = Fixture.client(clientConfig, 40);
             network.start(CLIENT, client);
-            network.run();
+            // The server notices when its first timer fires (1 s), not after its retransmissions (15 s).
+            network.runUntil(network.now + 2_000);
 
             assertThat(client.status()).isEqualTo(DtlsConnection.Status.FAILED);
             assertThat(server.connectionCount()).isZero();
@@ -306,6 +332,7 @@ class AttackTest {
             VirtualNetwork.Packet last = network.delivered.get(network.delivered.size() - 1);
             alertSizes.add(last.bytes().length);
             assertThat(server.metrics().handshakesFailed(AlertDescription.DECRYPT_ERROR)).isEqualTo(1);
+            assertThat(server.metrics().handshakesTimedOut()).isZero();
         }
         assertThat(clientFailures).hasSize(2).allSatisfy(event -> {
             DtlsEvent.Failed failed = (DtlsEvent.Failed) event;

@@ -35,6 +35,7 @@ public final class ClientHandshake {
     public static Start start(HandshakeContext context, PskCredentials credentials, Optional<String> serverName) {
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(serverName, "serverName");
+        serverName.ifPresent(ClientHandshake::checkHostName);
         List<Integer> suites = new ArrayList<>();
         for (CipherSuite suite : context.config().cipherSuites()) {
             suites.add(suite.code());
@@ -50,5 +51,19 @@ public final class ClientHandshake {
                 new byte[] {ClientHello.COMPRESSION_NULL}, extensions.build());
         ClientOffer offer = new ClientOffer(hello, 0, credentials, serverName.map(n -> ServerNameList.ofHostName(n).hostName()), 0);
         return new Start(new ClientAwaitingServerHello(offer), List.of(OutgoingMessage.handshake(hello, 0)));
+    }
+
+    /**
+     * Checks that {@code name}, the name a server was reached by, is a DNS host name: server_name
+     * carries no address literals (RFC 6066 section 3).
+     *
+     * @throws IllegalArgumentException naming the literal otherwise
+     */
+    public static void checkHostName(String name) {
+        boolean ipv4 = name.matches("[0-9.]+");
+        if (name.isEmpty() || ipv4 || name.contains(":")) {
+            throw new IllegalArgumentException("serverName must be a DNS host name, not an address literal"
+                    + " (RFC 6066 section 3): " + name);
+        }
     }
 }

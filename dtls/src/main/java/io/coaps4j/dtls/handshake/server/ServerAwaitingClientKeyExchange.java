@@ -3,6 +3,7 @@ package io.coaps4j.dtls.handshake.server;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.alert.MisuseException;
 import io.coaps4j.dtls.credentials.PreSharedKey;
+import io.coaps4j.dtls.credentials.PskCredentials;
 import io.coaps4j.dtls.credentials.PskIdentity;
 import io.coaps4j.dtls.credentials.PskPrincipal;
 import io.coaps4j.dtls.credentials.PskStore;
@@ -44,10 +45,12 @@ final class ServerAwaitingClientKeyExchange implements HandshakeState {
         PskClientKeyExchange keyExchange = PskClientKeyExchange.decode(message.body());
         PskStore store = context.config().pskStore()
                 .orElseThrow(() -> new MisuseException("a PSK suite was negotiated without a PSK store"));
-        Optional<PskIdentity> identity = PskIdentity.fromWire(keyExchange.identity());
-        Optional<PreSharedKey> key = identity.flatMap(id -> store.serverKey(id, negotiated.serverName(), context.peer()));
-        PreSharedKey used = key.orElseGet(() -> PreSharedKey.of(context.crypto().random().nextBytes(RANDOM_KEY_LENGTH)));
-        Optional<PskPrincipal> principal = key.isPresent() ? identity.map(PskPrincipal::new) : Optional.empty();
+        Optional<PskCredentials> credentials = PskIdentity.fromWire(keyExchange.identity())
+                .flatMap(id -> store.serverCredentials(id, negotiated.serverName(), context.peer()));
+        PreSharedKey used = credentials.map(PskCredentials::key)
+                .orElseGet(() -> PreSharedKey.of(context.crypto().random().nextBytes(RANDOM_KEY_LENGTH)));
+        // The store's own identity instance: the sessions of one identity share it.
+        Optional<PskPrincipal> principal = credentials.map(found -> new PskPrincipal(found.identity()));
 
         Transcript throughKeyExchange = transcript.append(HandshakeType.CLIENT_KEY_EXCHANGE, message.messageSeq(),
                 message.body());

@@ -1,0 +1,88 @@
+package io.coaps4j.bench.run;
+
+import io.coaps4j.bench.BenchPsk;
+import io.coaps4j.bench.HelloResource;
+import io.coaps4j.bench.process.ServerProcess;
+import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.message.Message;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * libcoap's example server over DTLS with GnuTLS, {@code coap-server-gnutls -k KEY -h ""}: any client
+ * identity with the benchmark key, no identity hint (as the Java servers send none). It serves DTLS on
+ * the port after its plain UDP one. As for NoSec, {@code -d 1} lets one PUT create /hello with the common
+ * payload; the PUT goes over DTLS too, from our client, which also shows that GnuTLS agrees to
+ * TLS_PSK_WITH_AES_128_CCM_8, the only suite our client offers.
+ */
+final class LibcoapPskServer implements BenchedServer {
+    static final String COMMAND = "coap-server-gnutls";
+
+    @Override
+    public String name() {
+        return ServerCatalog.LIBCOAP;
+    }
+
+    @Override
+    public String description() {
+        return "libcoap " + COMMAND + " (GnuTLS) -k KEY -h '' -d 1 -v 0, /hello created by PUT over DTLS";
+    }
+
+    @Override
+    public ServerProcess start(BenchOptions options) throws IOException, InterruptedException {
+        int plainPort = freeUdpPortPair(options);
+        InetSocketAddress dtls = new InetSocketAddress(options.host(), plainPort + 1);
+        ServerProcess process = ServerProcess.startNative(name(), List.of(COMMAND,
+                "-A", options.host().getHostAddress(), "-p", Integer.toString(plainPort), "-k", BenchPsk.KEY_TEXT,
+                "-h", "", "-d", "1", "-v", "0"), dtls, options.logDir());
+        try {
+            Message created = putHelloOnceListening(dtls, Duration.ofSeconds(10));
+            if (!created.code().isSuccess()) {
+                throw new IOException(COMMAND + " refused PUT /hello: " + created.code());
+            }
+            DtlsProbe.hello().requireHello(name(), dtls);
+            return process;
+        } catch (IOException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    /** The server needs a moment to bind; until then a handshake goes unanswered, so it is tried again. */
+    private static Message putHelloOnceListening(InetSocketAddress dtls, Duration total) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + total.toNanos();
+        while (true) {
+            try {
+                return DtlsProbe.exchange(dtls, CoapProbe.request(Code.PUT, HelloResource.PATH, HelloResource.payload()),
+                        Duration.ofSeconds(2));
+            } catch (IOException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** A port p with p and p + 1 both free right now: libcoap takes p for UDP and p + 1 for DTLS. */
+    private static int freeUdpPortPair(BenchOptions options) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (DatagramSocket first = new DatagramSocket(new InetSocketAddress(options.host(), 0))) {
+                int port = first.getLocalPort();
+                if (port >= 65535) {
+                    continue;
+                }
+                try (DatagramSocket second = new DatagramSocket(new InetSocketAddress(options.host(), port + 1))) {
+                    return port;
+                } catch (IOException taken) {
+                    // Try another pair.
+                }
+            }
+        }
+        throw new IOException("no two consecutive free UDP ports on " + options.host());
+    }
+}

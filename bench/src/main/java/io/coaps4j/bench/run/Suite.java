@@ -1,0 +1,35 @@
+package io.coaps4j.bench.run;
+
+import java.util.Locale;
+
+/** The parts of a side-by-side run, selectable with {@code --suite}; they run in this order. */
+enum Suite {
+    /** CoAP over plain UDP: requests per second, latency and server CPU per request at each client count. */
+    NOSEC,
+    /** CoAP over DTLS 1.2 PSK (TLS_PSK_WITH_AES_128_CCM_8), the same measurements over established sessions. */
+    PSK,
+    /** Full PSK handshakes per second from new source ports, with server CPU per handshake. */
+    HANDSHAKES,
+    /** Heap (or, for native servers, resident memory) per idle PSK session. */
+    SESSIONS;
+
+    /** The name used on the command line. */
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The suite called {@code label} on the command line. */
+    static Suite of(String label) {
+        for (Suite suite : values()) {
+            if (suite.label().equals(label.trim())) {
+                return suite;
+            }
+        }
+        throw new IllegalArgumentException("--suite: unknown suite '" + label.trim() + "', known: nosec, psk, handshakes, sessions");
+    }
+
+    /** Whether the suite runs against the DTLS PSK servers. */
+    boolean overDtls() {
+        return this != NOSEC;
+    }
+}

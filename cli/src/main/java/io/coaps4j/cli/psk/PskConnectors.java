@@ -1,0 +1,32 @@
+package io.coaps4j.cli.psk;
+
+import io.coaps4j.coaps.DtlsConnector;
+import io.coaps4j.dtls.credentials.InMemoryPskStore;
+import io.coaps4j.dtls.credentials.PskCredentials;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+/**
+ * The DTLS connectors of the command line, in the PSK mode with the default suite
+ * TLS_PSK_WITH_AES_128_CCM_8 (RFC 7252 section 9.1.3.1): one identity and key, usable with any peer.
+ */
+public final class PskConnectors {
+    private PskConnectors() {
+    }
+
+    /** A server's connector on {@code bind} that accepts {@code credentials} from any client. */
+    public static DtlsConnector server(InetSocketAddress bind, PskCredentials credentials) {
+        Objects.requireNonNull(bind, "bind");
+        return DtlsConnector.builder().bind(bind).psk(storeOf(credentials)).build();
+    }
+
+    /** A client's connector (any free port) that offers {@code credentials} to every server. */
+    public static DtlsConnector client(PskCredentials credentials) {
+        return DtlsConnector.client(storeOf(credentials));
+    }
+
+    private static InMemoryPskStore storeOf(PskCredentials credentials) {
+        Objects.requireNonNull(credentials, "credentials");
+        return InMemoryPskStore.builder().add(credentials.identity(), credentials.key()).build();
+    }
+}

@@ -1,0 +1,103 @@
+package io.coaps4j.coaps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.coaps4j.dtls.config.DtlsConfig;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CoapsConfigTest {
+
+    @Test
+    void defaultsAreTheCoapsPortAndNoKeepAlive() {
+        CoapsConfig config = CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).build();
+        assertThat(config.bindAddress().getPort()).isEqualTo(5684);
+        assertThat(config.keepAlive().enabled()).isFalse();
+        assertThat(config.maxClientSessions()).isEqualTo(CoapsConfig.DEFAULT_MAX_CLIENT_SESSIONS);
+        assertThat(config.dtls().pskStore()).isPresent();
+    }
+
+    @Test
+    void sessionTableLimitsReachTheDtlsConfig() {
+        CoapsConfig config = CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY))
+                .maxConnections(500).maxConcurrentHandshakes(50).retransmission(Fixtures.QUICK_GIVE_UP)
+                .pskIdentityHint("hint").idleTimeout(Duration.ofMinutes(5)).build();
+        assertThat(config.dtls().idleTimeoutMillis()).isEqualTo(300_000);
+        assertThat(config.dtls().maxConnections()).isEqualTo(500);
+        assertThat(config.dtls().maxConcurrentHandshakes()).isEqualTo(50);
+        assertThat(config.dtls().retransmission()).isEqualTo(Fixtures.QUICK_GIVE_UP);
+        assertThat(config.dtls().pskIdentityHint()).contains("hint");
+    }
+
+    @Test
+    void buildNamesTheWrongField() {
+        assertThatThrownBy(() -> CoapsConfig.builder().build()).hasMessageStartingWith("psk must be set");
+        assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).bind(null).build())
+                .hasMessageStartingWith("bind must be set");
+        assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY))
+                .bind(InetSocketAddress.createUnresolved("example.org", 5684)).build())
+                .hasMessageStartingWith("bind must be a resolved address");
+        assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).maxClientSessions(0).build())
+                .hasMessageStartingWith("maxClientSessions must be positive");
+        assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY))
+                .idleTimeout(Duration.ofMillis(10)).build()).hasMessageStartingWith("idleTimeout must be at least 1 s");
+        assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).keepAlive(null).build())
+                .hasMessageStartingWith("keepAlive must be set");
+        assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).maxConnections(0).build())
+                .hasMessageContaining("maxConcurrentHandshakes").hasMessageContaining("maxConnections");
+    }
+
+    @Test
+    void aWholeDtlsConfigExcludesThePiecemealSettings() {
+        DtlsConfig dtls = DtlsConfig.builder().pskStore(Fixtures.store("a", Fixtures.KEY)).maxConnections(7_000).build();
+        assertThat(CoapsConfig.builder().dtlsConfig(dtls).build().dtls()).isSameAs(dtls);
+        assertThatThrownBy(() -> CoapsConfig.builder().dtlsConfig(dtls).psk(Fixtures.store("b", Fixtures.KEY)).build())
+                .hasMessageStartingWith("psk must not be set together with dtlsConfig");
+        assertThatThrownBy(() -> CoapsConfig.builder().dtlsConfig(dtls).maxConnections(3).build())
+                .hasMessageStartingWith("maxConnections must not be set together with dtlsConfig");
+        assertThatThrownBy(() -> CoapsConfig.builder().dtlsConfig(dtls).idleTimeout(Duration.ofHours(1)).build())
+                .hasMessageStartingWith("idleTimeout must not be set together with dtlsConfig");
+    }
+
+    @Test
+    void keepAliveIsValidatedAndKnowsItsDetectionTime() {
+        KeepAlive keepAlive = KeepAlive.of(Duration.ofSeconds(30), Duration.ofSeconds(2), 4);
+        assertThat(keepAlive.enabled()).isTrue();
+        // 30 s idle, then waits of 2 + 4 + 8 + 16 + 32 s.
+        assertThat(keepAlive.detectionTime()).isEqualTo(Duration.ofSeconds(92));
+        assertThat(KeepAlive.afterIdle(Duration.ofMinutes(1))).isEqualTo(
+                KeepAlive.of(Duration.ofMinutes(1), KeepAlive.DEFAULT_ACK_TIMEOUT, KeepAlive.DEFAULT_MAX_RETRANSMIT));
+        assertThatThrownBy(() -> KeepAlive.of(Duration.ZERO, Duration.ofSeconds(1), 1)).hasMessageStartingWith("idle");
+        assertThatThrownBy(() -> KeepAlive.of(Duration.ofSeconds(1), Duration.ofNanos(5), 1))
+                .hasMessageStartingWith("ackTimeout");
+        assertThatThrownBy(() -> KeepAlive.of(Duration.ofSeconds(1), Duration.ofSeconds(1), -1))
+                .hasMessageStartingWith("maxRetransmit");
+        assertThatThrownBy(() -> KeepAlive.disabled().idle()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void serverNameIsTheHostNameNeverALiteral() throws Exception {
+        byte[] loopback = {127, 0, 0, 1};
+        assertThat(HandshakeResolver.serverName(new InetSocketAddress(InetAddress.getByAddress("device.example", loopback), 5684)))
+                .contains("device.example");
+        assertThat(HandshakeResolver.serverName(new InetSocketAddress(InetAddress.getByAddress(loopback), 5684))).isEmpty();
+        assertThat(HandshakeResolver.serverName(new InetSocketAddress(InetAddress.getByName("::1"), 5684))).isEmpty();
+        assertThat(HandshakeResolver.serverName(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 5684)))
+                .isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void pingBytesFollowTheCoapHeader() {
+        byte[] ping = CoapPing.ping(0x1234);
+        assertThat(ping).containsExactly(0x40, 0x00, 0x12, 0x34);
+        assertThat(CoapPing.confirmableMessageId(ping)).isEqualTo(0x1234);
+        assertThat(CoapPing.isResetFor(new byte[] {0x70, 0, 0x12, 0x34}, 0x1234)).isTrue();
+        assertThat(CoapPing.isResetFor(new byte[] {0x70, 0, 0x12, 0x35}, 0x1234)).isFalse();
+        assertThat(CoapPing.isResetFor(new byte[] {0x60, 0, 0x12, 0x34}, 0x1234)).as("an ACK").isFalse();
+        assertThat(CoapPing.confirmableMessageId(new byte[] {0x50, 0x01, 0, 1})).as("a NON").isEqualTo(-1);
+    }
+}

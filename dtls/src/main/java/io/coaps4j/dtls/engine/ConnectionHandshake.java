@@ -1,0 +1,289 @@
+package io.coaps4j.dtls.engine;
+
+import io.coaps4j.dtls.alert.AuthenticationFailedException;
+import io.coaps4j.dtls.alert.DtlsException;
+import io.coaps4j.dtls.credentials.PskCredentials;
+import io.coaps4j.dtls.flight.Flight;
+import io.coaps4j.dtls.flight.FlightMessage;
+import io.coaps4j.dtls.flight.RetransmissionMachine;
+import io.coaps4j.dtls.handshake.HandshakeContext;
+import io.coaps4j.dtls.handshake.HandshakeReassembler;
+import io.coaps4j.dtls.handshake.HandshakeState;
+import io.coaps4j.dtls.handshake.OutgoingMessage;
+import io.coaps4j.dtls.handshake.ReceivedMessage;
+import io.coaps4j.dtls.handshake.Transition;
+import io.coaps4j.dtls.handshake.client.ClientHandshake;
+import io.coaps4j.dtls.handshake.message.HandshakeFragment;
+import io.coaps4j.dtls.handshake.server.ServerHandshake;
+import io.coaps4j.dtls.record.RecordLayer;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The handshake of one connection while it runs, and afterwards its last flight for as long as RFC 6347
+ * section 4.2.4 keeps it: the content state, the reassembler that orders the peer's messages and the
+ * flight retransmission machine. The connection drops this object as soon as nothing of the handshake
+ * is needed any more, so an idle session keeps none of it (DESIGN.md "Memory per session").
+ */
+final class ConnectionHandshake {
+    /** Future handshake messages buffered beyond the next expected one (RFC 6347 section 4.2.2). */
+    static final int MAX_MESSAGES_AHEAD = 8;
+
+    private final DtlsConnection connection;
+    private final EngineContext engine;
+    private final RecordLayer records;
+    private final HandshakeContext context;
+    private final RetransmissionMachine retransmission;
+    /** Server: the random of the ClientHello that started it, to tell that hello's retransmissions from a new handshake. */
+    private final byte[] clientHelloRandom;
+    /** The content state; null once the handshake completed. */
+    private HandshakeState state;
+    /** Orders the peer's messages; kept after completion to recognise its retransmitted last flight. */
+    private HandshakeReassembler inbound;
+    /** Client: the ClientHello flight, until {@link #start} sends it. */
+    private List<OutgoingMessage> firstFlight;
+    private boolean peerRetransmitted;
+    /** A record of the new epoch failed authentication since our last flight was sent. */
+    private boolean badTagSinceLastFlight;
+    /** A record of the new epoch authenticated: the peer holds our keys, whatever else arrives forged. */
+    private boolean newEpochAuthenticated;
+    private long now;
+
+    /**
+     * The handshake of a client {@code connection} to {@code server}, reached by {@code serverName} when
+     * it was addressed by name; {@link #start} sends its first flight.
+     *
+     * @throws IllegalArgumentException when the PSK store has no key for this server, or
+     *                                  {@code serverName} is an address literal
+     */
+    static ConnectionHandshake client(DtlsConnection connection, EngineContext engine, RecordLayer records,
+                                      InetSocketAddress server, Optional<String> serverName) {
+        Objects.requireNonNull(serverName, "serverName");
+        serverName.ifPresent(ClientHandshake::checkHostName);
+        PskCredentials credentials = engine.config.pskStore()
+                .flatMap(store -> store.clientCredentials(server, serverName))
+                .orElseThrow(() -> new IllegalArgumentException("the PSK store has no credentials for " + server
+                        + serverName.map(name -> " (" + name + ")").orElse("")));
+        ClientHandshake.Start start = ClientHandshake.start(new HandshakeContext(engine.config, engine.crypto, server),
+                credentials, serverName);
+        return new ConnectionHandshake(connection, engine, records, server, start.state(), 0,
+                RetransmissionMachine.forClient(engine.config.retransmission()), null, start.flight());
+    }
+
+    /** The handshake of a server {@code connection} whose client's ClientHello, with a valid cookie, comes next. */
+    static ConnectionHandshake server(DtlsConnection connection, EngineContext engine, RecordLayer records,
+                                      InetSocketAddress client, int helloSeq, byte[] clientRandom) {
+        return new ConnectionHandshake(connection, engine, records, client, ServerHandshake.start(helloSeq), helloSeq,
+                RetransmissionMachine.forServer(engine.config.retransmission()), clientRandom.clone(), null);
+    }
+
+    private ConnectionHandshake(DtlsConnection connection, EngineContext engine, RecordLayer records, InetSocketAddress peer,
+                        HandshakeState state, int nextReceiveSeq, RetransmissionMachine retransmission,
+                        byte[] clientHelloRandom, List<OutgoingMessage> firstFlight) {
+        this.connection = connection;
+        this.engine = engine;
+        this.records = records;
+        this.context = new HandshakeContext(engine.config, engine.crypto, peer);
+        this.retransmission = retransmission;
+        this.clientHelloRandom = clientHelloRandom;
+        this.state = state;
+        this.firstFlight = firstFlight;
+        this.inbound = new HandshakeReassembler(nextReceiveSeq, engine.config.maxHandshakeMessageLength(),
+                engine.config.maxBufferedHandshakeBytes(), MAX_MESSAGES_AHEAD);
+    }
+
+    /** Starts a call at {@code callTime}. */
+    void begin(long callTime) {
+        now = callTime;
+        peerRetransmitted = false;
+    }
+
+    /** The time of the call in progress. */
+    long now() {
+        return now;
+    }
+
+    boolean startedBy(byte[] random) {
+        return clientHelloRandom != null && Arrays.equals(clientHelloRandom, random);
+    }
+
+    /** The state's name, or empty once completed. */
+    String stateName() {
+        return state == null ? "" : state.name();
+    }
+
+    boolean awaitsPeerFinished() {
+        return state != null && state.awaitsPeerFinished();
+    }
+
+    long deadline() {
+        return retransmission.deadline();
+    }
+
+    /**
+     * A record of the new epoch failed authentication while the peer's Finished is awaited. It is dropped
+     * (RFC 6347 section 4.1.2.7): anyone can forge one. Only noted, for {@link #onTimer}.
+     */
+    void onBadTag() {
+        badTagSinceLastFlight = true;
+    }
+
+    /** A protected record of the new epoch authenticated. */
+    void onAuthenticRecord() {
+        newEpochAuthenticated = true;
+    }
+
+    /** Client: whether the first flight is still to be sent. */
+    boolean awaitsStart() {
+        return firstFlight != null;
+    }
+
+    /** Client: sends the first flight (RFC 6347 section 4.2.4, PREPARING → SENDING). */
+    void start() {
+        sendFlight(firstFlight, false);
+        firstFlight = null;
+    }
+
+    /** A fragment of the peer's handshake in progress: reassembled, and whole messages handled in order. */
+    void onFragment(HandshakeFragment fragment, int epoch) throws DtlsException {
+        offer(fragment, epoch);
+        ReceivedMessage message;
+        while (state != null && connection.isHandshaking() && (message = inbound.poll()) != null) {
+            apply(state.onMessage(message, context));
+        }
+    }
+
+    /** After completion, an old message means the peer is retransmitting its last flight (RFC 6347 section 4.2.4). */
+    void onFragmentAfterCompletion(HandshakeFragment fragment, int epoch) {
+        if (inbound != null && inbound.offer(fragment, epoch) == HandshakeReassembler.Outcome.ALREADY_PROCESSED) {
+            peerRetransmitted = true;
+        }
+    }
+
+    private void offer(HandshakeFragment fragment, int epoch) {
+        switch (inbound.offer(fragment, epoch)) {
+            case ACCEPTED:
+                break;
+            case ALREADY_PROCESSED:
+                peerRetransmitted = true;
+                break;
+            default:
+                engine.metrics.handshakeDropped(HandshakeDropReason.REASSEMBLY_BOUND);
+                break;
+        }
+    }
+
+    /** Whether the peer's ChangeCipherSpec, received in {@code epoch}, is due now; never before its keys exist. */
+    boolean acceptsChangeCipherSpec(int epoch) {
+        return state != null && state.acceptsChangeCipherSpec() && epoch == records.readEpoch();
+    }
+
+    void onChangeCipherSpec() throws DtlsException {
+        apply(state.onChangeCipherSpec(context));
+    }
+
+    /** At the end of a receive: answers a peer retransmission with ours (RFC 6347 section 4.2.4). */
+    void afterReceive() {
+        if (peerRetransmitted && retransmission.onPeerRetransmission(now)) {
+            retransmission.flight().ifPresent(this::write);
+        }
+    }
+
+    /**
+     * Retransmits when due; tells the connection when the handshake gave up or its last flight was released.
+     * When the peer's Finished is still awaited and only records of the new epoch that fail authentication
+     * came since our last flight, the peer derived other keys, from a wrong or unknown PSK (RFC 4279
+     * section 2): the handshake ends with decrypt_error instead of retransmitting. Waiting for the timer
+     * lets a genuine Finished that follows a forged record still complete the handshake.
+     */
+    void onTimer(long time) {
+        RetransmissionMachine.Expiry expiry = retransmission.onTimer(time);
+        if ((expiry == RetransmissionMachine.Expiry.RETRANSMIT || expiry == RetransmissionMachine.Expiry.GIVE_UP)
+                && peerUsesOtherKeys()) {
+            connection.fail(new AuthenticationFailedException("records of the new epoch fail authentication"));
+            return;
+        }
+        switch (expiry) {
+            case RETRANSMIT:
+                retransmission.flight().ifPresent(this::write);
+                break;
+            case GIVE_UP:
+                connection.timedOut();
+                break;
+            case RELEASED:
+                connection.forgetHandshake();
+                break;
+            default:
+                break;
+        }
+    }
+
+    private boolean peerUsesOtherKeys() {
+        return badTagSinceLastFlight && !newEpochAuthenticated && awaitsPeerFinished();
+    }
+
+    /** The peer showed that it has our last flight: it need not be kept. */
+    void releaseLastFlight() {
+        retransmission.release();
+    }
+
+    /** Stops everything: no more retransmissions, no more messages. */
+    void stop() {
+        state = null;
+        inbound = null;
+        retransmission.finishedByPeer();
+    }
+
+    private void apply(Transition transition) {
+        if (transition instanceof Transition.Next next) {
+            state = next.state();
+            next.pendingKeys().ifPresent(records::installPending);
+            if (!next.flight().isEmpty()) {
+                sendFlight(next.flight(), false);
+            }
+            if (next.activateRead()) {
+                // May deliver buffered records of the new epoch, which then meet the new state.
+                records.activatePendingRead(engine.crypto, engine.inbound());
+            }
+        } else {
+            Transition.Completed completed = (Transition.Completed) transition;
+            state = null;
+            connection.established(completed.session());
+            if (completed.finalFlight().isEmpty()) {
+                retransmission.finishedByPeer();
+                connection.forgetHandshake();
+            } else {
+                sendFlight(completed.finalFlight(), true);
+            }
+        }
+    }
+
+    /** Builds the flight's records epoch by epoch (a ChangeCipherSpec switches writing) and sends it. */
+    private void sendFlight(List<OutgoingMessage> messages, boolean last) {
+        List<FlightMessage> flight = new ArrayList<>(messages.size());
+        for (OutgoingMessage message : messages) {
+            if (message instanceof OutgoingMessage.Handshake handshake) {
+                flight.add(FlightMessage.handshake(handshake.message(), handshake.messageSeq(),
+                        records.writeAssociation()));
+            } else {
+                flight.add(FlightMessage.changeCipherSpec(records.writeAssociation()));
+                records.activatePendingWrite();
+            }
+        }
+        Flight built = new Flight(flight, last);
+        badTagSinceLastFlight = false;
+        retransmission.send(built, now);
+        write(built);
+    }
+
+    private void write(Flight flight) {
+        for (byte[] datagram : engine.writer.write(flight, engine.crypto)) {
+            connection.emit(datagram);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.coaps4j.dtls.engine;
+
+import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.crypto.CryptoContext;
+import io.coaps4j.dtls.flight.FlightWriter;
+
+import java.util.Objects;
+
+/**
+ * What the connections of one event loop share: configuration, crypto objects, counters, the flight
+ * writer, and the {@link InboundRecords} through which the record layer hands records to the
+ * connection being called. Sharing these keeps each idle connection to its own state (DESIGN.md "Memory per session").
+ * Not thread-safe, like the loop's {@link CryptoContext}.
+ */
+final class EngineContext {
+    final DtlsConfig config;
+    final CryptoContext crypto;
+    final DtlsMetrics metrics;
+    final FlightWriter writer;
+    private final InboundRecords inbound;
+
+    EngineContext(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.crypto = Objects.requireNonNull(crypto, "crypto");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.writer = new FlightWriter(config.maxDatagramSize());
+        this.inbound = new InboundRecords(crypto, metrics);
+    }
+
+    /** The rules every record a connection receives goes through. */
+    InboundRecords inbound() {
+        return inbound;
+    }
+}

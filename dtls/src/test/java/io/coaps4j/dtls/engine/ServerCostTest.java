@@ -1,0 +1,54 @@
+package io.coaps4j.dtls.engine;
+
+import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.crypto.CryptoContext;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the server spends per session and per handshake, measured with {@link ServerProbes} and printed.
+ * The bounds are generous, for a shared machine; they catch regressions such as handshake state kept
+ * after the handshake (DESIGN.md "Memory per session": well under 1,000 bytes per idle session).
+ */
+class ServerCostTest {
+
+    @Test
+    void anIdleEstablishedSessionCostsTheServerWellUnderAKilobyte() {
+        double bytes = ServerProbes.idleSessionBytes(10_000);
+        System.out.printf("heap per idle PSK session (server, 10,000 sessions): %.0f bytes%n", bytes);
+        assertThat(bytes).isLessThan(800);
+    }
+
+    @Test
+    void anIdleEstablishedSessionHoldsNoHandshakeState() {
+        DtlsConfig config = InMemoryPeers.config().build();
+        DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), 0);
+        InMemoryPeers peers = new InMemoryPeers(server, config, CryptoContext.create());
+        DtlsConnection client = peers.handshake(InMemoryPeers.clientAddress(1), 0);
+        DtlsConnection connection = server.connection(InMemoryPeers.clientAddress(1)).orElseThrow();
+        // The last flight is kept for the client's retransmitted Finished (RFC 6347 section 4.2.4) ...
+        assertThat(connection.handshake()).isNotNull();
+
+        // ... until the client's first data shows that it has it, or the retention ends.
+        byte[] data = client.send(new byte[] {1}, 1).datagrams().get(0);
+        server.receive(InMemoryPeers.clientAddress(1), data, 1);
+        assertThat(connection.handshake()).isNull();
+        assertThat(connection.recordLayer().previousReadAssociation()).isEmpty();
+        assertThat(connection.recordLayer().pendingAssociation()).isEmpty();
+
+        DtlsConnection quiet = peers.handshake(InMemoryPeers.clientAddress(2), 2);
+        DtlsConnection other = server.connection(InMemoryPeers.clientAddress(2)).orElseThrow();
+        assertThat(other.handshake()).isNotNull();
+        server.onTimer(2 + config.retransmission().finishedRetentionMillis());
+        assertThat(other.handshake()).isNull();
+        assertThat(quiet.status()).isEqualTo(DtlsConnection.Status.ESTABLISHED);
+    }
+
+    @Test
+    void aFullPskHandshakeCostsTheServerLittleCpu() {
+        double micros = ServerProbes.handshakeMicros(5_000);
+        System.out.printf("server CPU per full PSK handshake with cookie exchange: %.1f µs%n", micros);
+        assertThat(micros).isLessThan(2_000);
+    }
+}
