@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +114,11 @@ final class SessionEvents {
             }
             completeAll(state.serverWaiters.remove(address), mine.peer);
         } else if (current.isEmpty() && connectionEnded) {
-            failAll(state.serverWaiters.remove(address), HandshakeFailures.peerHandshakeEnded(address));
+            List<CompletableFuture<Peer>> waiting = state.serverWaiters.remove(address);
+            if (waiting != null) {
+                // Built only when somebody waits: every closed session passes here, and a stack trace costs microseconds.
+                failAll(waiting, HandshakeFailures.peerHandshakeEnded(address));
+            }
         }
         return mine;
     }
@@ -124,9 +129,9 @@ final class SessionEvents {
         } else if (event instanceof DtlsEvent.HandshakeCompleted completed) {
             clientEstablished(client, completed.session(), now);
         } else if (event instanceof DtlsEvent.Closed closedEvent) {
-            clientEnded(client, HandshakeFailures.closed(client.address, closedEvent.reason()));
+            clientEnded(client, () -> HandshakeFailures.closed(client.address, closedEvent.reason()));
         } else if (event instanceof DtlsEvent.Failed failed) {
-            clientEnded(client, HandshakeFailures.failed(client.address, failed));
+            clientEnded(client, () -> HandshakeFailures.failed(client.address, failed));
         }
     }
 
@@ -143,7 +148,8 @@ final class SessionEvents {
         completeAll(client.takeWaiters(), client.session.peer);
     }
 
-    private void clientEnded(ClientConnection client, DtlsHandshakeException failure) {
+    /** {@code failure} is built only when requests wait for the connection. */
+    private void clientEnded(ClientConnection client, Supplier<DtlsHandshakeException> failure) {
         if (client.removed) {
             return;
         }
@@ -151,7 +157,10 @@ final class SessionEvents {
         if (client.session != null) {
             lost(client.session.peer);
         }
-        failAll(client.takeWaiters(), failure);
+        List<CompletableFuture<Peer>> waiting = client.takeWaiters();
+        if (waiting != null) {
+            failAll(waiting, failure.get());
+        }
     }
 
     /** Forgets our client connection with the peer silently; resolves waiting for it wait for the peer's handshake instead. */

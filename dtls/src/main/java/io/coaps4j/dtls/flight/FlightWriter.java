@@ -14,12 +14,17 @@ import java.util.List;
  * into fragments (section 4.2.3), and a message that would fit whole in a fresh datagram is not
  * split needlessly. Every call protects the records anew, so each transmission gets new record
  * sequence numbers.
+ *
+ * <p>Not thread-safe: datagrams are laid out in one scratch buffer reused by every call, so a writer
+ * belongs to one event loop (its engine context), like the loop's crypto objects.
  */
 public final class FlightWriter {
     /** The smallest datagram in which a fragment of at least one byte fits in any epoch. */
     public static final int MIN_DATAGRAM_SIZE = 64;
 
     private final int maxDatagramSize;
+    /** Where the datagram being filled is laid out; each finished datagram is copied out at its size. */
+    private final byte[] scratch;
 
     public FlightWriter(int maxDatagramSize) {
         if (maxDatagramSize < MIN_DATAGRAM_SIZE) {
@@ -27,6 +32,7 @@ public final class FlightWriter {
                     + ", was " + maxDatagramSize);
         }
         this.maxDatagramSize = maxDatagramSize;
+        this.scratch = new byte[maxDatagramSize];
     }
 
     public int maxDatagramSize() {
@@ -49,7 +55,7 @@ public final class FlightWriter {
     private final class Packer {
         private final CryptoContext crypto;
         private final List<byte[]> datagrams = new ArrayList<>(2);
-        private byte[] buffer = new byte[maxDatagramSize];
+        private final byte[] buffer = scratch;
         private int fill;
 
         Packer(CryptoContext crypto) {

@@ -132,6 +132,36 @@ class AesCcmPropertiesTest {
         assertThat(third).isEqualTo(BcReference.ccmSeal(mutable, nonce, new byte[0], plaintext, 8));
     }
 
+    /**
+     * A key MACs through its ECB cipher at first and through CBC once busy or given a long message: every
+     * record of a long-lived key, short and long, before and after that switch, must match the reference.
+     */
+    @Example
+    void oneKeyStaysCorrectAcrossTheSwitchFromEcbChainingToCbc() {
+        byte[] key = bytes(16, 20);
+        byte[] nonce = bytes(12, 21);
+        byte[] aad = bytes(13, 22);
+        for (int record = 0; record < 60; record++) {
+            int length = record == 5 ? 300 : record % 40; // one long record early, then short ones
+            byte[] plaintext = bytes(length, record);
+            byte[] sealed = new byte[length + 8];
+            ccm8.seal(key, nonce, aad, 0, aad.length, plaintext, 0, length, sealed, 0);
+            assertThat(sealed).as("record %d", record).isEqualTo(BcReference.ccmSeal(key, nonce, aad, plaintext, 8));
+            byte[] opened = new byte[length];
+            assertThat(ccm8.open(key, nonce, aad, 0, aad.length, sealed, 0, sealed.length, opened, 0)).isTrue();
+            assertThat(opened).isEqualTo(plaintext);
+        }
+        // A key that never sees a long record switches after enough short ones.
+        byte[] other = bytes(16, 23);
+        for (int record = 0; record < 40; record++) {
+            byte[] plaintext = bytes(record % 24, record);
+            byte[] sealed = new byte[plaintext.length + 8];
+            ccm8.seal(other, nonce, null, 0, 0, plaintext, 0, plaintext.length, sealed, 0);
+            assertThat(sealed).as("record %d", record)
+                    .isEqualTo(BcReference.ccmSeal(other, nonce, new byte[0], plaintext, 8));
+        }
+    }
+
     @Example
     void moreKeysThanCacheSlotsStillEncryptEachWithItsOwnKey() {
         byte[] nonce = bytes(12, 13);
