@@ -23,6 +23,7 @@ final class BenchArguments {
             "                           (default: all of %s; echo is NoSec only)",
             "  --threads N              load-generator threads (default 1)",
             "  --handshakers N          concurrent new-connection threads in the handshake suite (default 4)",
+            "  --rounds N               handshake suite: measured windows per server, servers in turn; median reported (default 3)",
             "  --sessions N             idle sessions opened per server in the sessions suite (default 10000)",
             "  --resend-ms MS           retransmit a request unanswered this long (default 500)",
             "  --server-jvm-opts 'OPTS' JVM options of the Java servers (default '-Xms1g -Xmx4g')",
@@ -65,6 +66,9 @@ final class BenchArguments {
                     break;
                 case "--handshakers":
                     options.handshakers(integer(arg, value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--rounds":
+                    options.handshakeRounds(integer(arg, value != null ? value : next(args, ++i, arg)));
                     break;
                 case "--sessions":
                     options.idleSessions(integer(arg, value != null ? value : next(args, ++i, arg)));

@@ -20,6 +20,7 @@ final class BenchOptions {
     private final Path output;
     private final List<Suite> suites;
     private final int handshakers;
+    private final int handshakeRounds;
     private final int idleSessions;
 
     private BenchOptions(Builder b) {
@@ -35,6 +36,7 @@ final class BenchOptions {
         this.output = b.output;
         this.suites = List.copyOf(b.suites);
         this.handshakers = b.handshakers;
+        this.handshakeRounds = b.handshakeRounds;
         this.idleSessions = b.idleSessions;
     }
 
@@ -94,6 +96,11 @@ final class BenchOptions {
         return handshakers;
     }
 
+    /** Measured windows per server in the handshake suite, taken in turns; the median is reported. */
+    int handshakeRounds() {
+        return handshakeRounds;
+    }
+
     /** Idle sessions opened per server in the sessions suite. */
     int idleSessions() {
         return idleSessions;
@@ -112,6 +119,7 @@ final class BenchOptions {
         private Path output;
         private List<Suite> suites = List.of(Suite.values());
         private int handshakers = 4;
+        private int handshakeRounds = 3;
         private int idleSessions = 10_000;
 
         private Builder() {
@@ -124,6 +132,11 @@ final class BenchOptions {
 
         Builder handshakers(int handshakers) {
             this.handshakers = handshakers;
+            return this;
+        }
+
+        Builder handshakeRounds(int handshakeRounds) {
+            this.handshakeRounds = handshakeRounds;
             return this;
         }
 
@@ -212,6 +225,9 @@ final class BenchOptions {
             suites = EnumSet.copyOf(suites).stream().toList();
             if (handshakers < 1 || handshakers > 64) {
                 throw new IllegalArgumentException("handshakers must be 1..64, was " + handshakers);
+            }
+            if (handshakeRounds < 1 || handshakeRounds > 15) {
+                throw new IllegalArgumentException("rounds must be 1..15, was " + handshakeRounds);
             }
             if (idleSessions < 1 || idleSessions > 15_000) {
                 throw new IllegalArgumentException("sessions must be 1..15000 (one client socket each), was " + idleSessions);

@@ -116,10 +116,12 @@ public final class SideBySide {
                     appendThroughput(report, names, options.clientCounts(), psk);
                 }
                 if (options.suites().contains(Suite.HANDSHAKES)) {
-                    handshakes = HandshakeSuite.run(context, group);
+                    HandshakeSuite.Outcome outcome = HandshakeSuite.run(context, group);
+                    handshakes = outcome.medians();
                     report.append(String.format(Locale.ROOT, "%n#### Full PSK handshakes (%d handshakers, each connection: new source port,"
-                            + " cookie exchange, handshake, one CON GET, close_notify)%n%n", options.handshakers()));
-                    report.append(ResultTable.handshakes(handshakes));
+                            + " cookie exchange, handshake, one CON GET, close_notify; median of %d rounds)%n%n",
+                            options.handshakers(), options.handshakeRounds()));
+                    report.append(ResultTable.handshakes(handshakes)).append('\n').append(outcome.rounds()).append('\n');
                     String ratios = ResultTable.handshakeRatios(subject, handshakes);
                     if (!ratios.isEmpty()) {
                         report.append('\n').append(ratios);

@@ -23,14 +23,16 @@ class BenchArgumentsTest {
         assertThat(options.output()).isNull();
         assertThat(options.suites()).containsExactly(Suite.NOSEC, Suite.PSK, Suite.HANDSHAKES, Suite.SESSIONS);
         assertThat(options.handshakers()).isEqualTo(4);
+        assertThat(options.handshakeRounds()).isEqualTo(3);
         assertThat(options.idleSessions()).isEqualTo(10_000);
     }
 
     @Test
     void suitesRunInTheirNaturalOrderWhateverOrderTheyAreGivenIn() throws Exception {
         BenchOptions options = BenchArguments.parse(new String[] {"--suite", "sessions,psk", "--handshakers", "2",
-                "--sessions=500"}, KNOWN);
+                "--sessions=500", "--rounds", "5"}, KNOWN);
         assertThat(options.suites()).containsExactly(Suite.PSK, Suite.SESSIONS);
+        assertThat(options.handshakeRounds()).isEqualTo(5);
         assertThat(options.handshakers()).isEqualTo(2);
         assertThat(options.idleSessions()).isEqualTo(500);
     }
@@ -66,5 +68,6 @@ class BenchArgumentsTest {
         assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--suite", "ecdhe"}, KNOWN)).hasMessageContaining("ecdhe");
         assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--handshakers", "0"}, KNOWN)).hasMessageContaining("handshakers");
         assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--sessions", "20000"}, KNOWN)).hasMessageContaining("sessions");
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--rounds", "0"}, KNOWN)).hasMessageContaining("rounds");
     }
 }

@@ -29,6 +29,16 @@ class DtlsTablesTest {
     }
 
     @Test
+    void theMedianRoundIsTheMiddleOneByCpuPerHandshake() {
+        HandshakeMeasurement cheap = handshakes("ours", 1_000, 80_000_000L);
+        HandshakeMeasurement middle = handshakes("ours", 1_000, 95_000_000L);
+        HandshakeMeasurement dear = handshakes("ours", 1_000, 300_000_000L);
+        assertThat(HandshakeSuite.median(List.of(dear, cheap, middle))).isSameAs(middle);
+        assertThat(HandshakeSuite.median(List.of(dear, cheap))).as("lower middle of two").isSameAs(cheap);
+        assertThat(HandshakeSuite.median(List.of(dear))).isSameAs(dear);
+    }
+
+    @Test
     void handshakeCpuIsPerCompletedConnection() {
         HandshakeMeasurement m = handshakes("ours", 2_000, 800_000_000L);
         assertThat(m.serverCpuMicrosPerHandshake()).isEqualTo(400.0);
