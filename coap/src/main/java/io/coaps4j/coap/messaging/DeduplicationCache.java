@@ -16,7 +16,7 @@ import java.util.HashMap;
  *
  * <p>Forgetting a lost peer ({@link #forget}): when the transport can lose peers (a closed DTLS
  * session is a peer no message will ever match again), each kind also chains every peer's entries
- * through {@link Entry#previousOfPeer}, newest first, with the newest in a map by peer. Adding an
+ * through {@code Entry.previousOfPeer}, newest first, with the newest in a map by peer. Adding an
  * entry then costs one map update, which also yields the link; {@link #get} is untouched, and
  * without lost peers there is neither map nor link. Rings and chains share arrival order, so an
  * entry that expires or is evicted is the oldest of its chain: it leaves the map if it was also the
