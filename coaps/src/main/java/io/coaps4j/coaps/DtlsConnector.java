@@ -124,6 +124,12 @@ public final class DtlsConnector implements Connector {
         return SCHEME.equals(scheme);
     }
 
+    /** A closed or replaced session is reported through {@link ConnectorSink#peerLost}. */
+    @Override
+    public boolean reportsLostPeers() {
+        return true;
+    }
+
     @Override
     public InetSocketAddress localAddress() {
         UdpChannel udp = state.channel;

@@ -91,6 +91,11 @@ public final class DualModeConnector implements Connector {
         return plain.supports(scheme) || secure.supports(scheme);
     }
 
+    @Override
+    public boolean reportsLostPeers() {
+        return plain.reportsLostPeers() || secure.reportsLostPeers();
+    }
+
     /** The coaps address; {@link #plainAddress()} is the coap one. */
     @Override
     public InetSocketAddress localAddress() {

@@ -54,7 +54,15 @@ public final class CoapEndpoint implements AutoCloseable {
         this.connector = builder.connector != null ? builder.connector : new UdpConnector(builder.bindAddress);
         this.handler = builder.handler != null ? builder.handler : NOT_FOUND;
         RandomGenerator random = builder.random != null ? builder.random : new SecureRandom();
-        this.engine = new CoapEngine(builder.config, bridge, random);
+        this.engine = new CoapEngine(engineConfig(builder.config, connector), bridge, random);
+    }
+
+    /** The configuration, told that peers can be lost when the connector reports them. */
+    private static EngineConfig engineConfig(EngineConfig config, Connector connector) {
+        if (connector.reportsLostPeers() && !config.peersCanBeLost()) {
+            return config.toBuilder().peersCanBeLost(true).build();
+        }
+        return config;
     }
 
     public static Builder builder() {

@@ -34,6 +34,15 @@ public interface Connector extends AutoCloseable {
     /** True when this connector serves {@code scheme} (lower case, e.g. "coap"). */
     boolean supports(String scheme);
 
+    /**
+     * True when this connector calls {@link ConnectorSink#peerLost} (e.g. when a secure session
+     * closes): the endpoint then has its engine drop a lost peer's deduplication state at once
+     * ({@code EngineConfig.peersCanBeLost}), which costs a little on every new message.
+     */
+    default boolean reportsLostPeers() {
+        return false;
+    }
+
     /** The local address, once started. */
     InetSocketAddress localAddress();
 

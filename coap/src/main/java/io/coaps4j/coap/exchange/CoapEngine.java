@@ -38,7 +38,8 @@ public final class CoapEngine {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(random, "random");
         this.outbound = new Outbound(Objects.requireNonNull(output, "output"));
-        this.deduplication = new DeduplicationCache<>(config.transmission(), config.maxDeduplicationEntries());
+        this.deduplication = new DeduplicationCache<>(config.transmission(), config.maxDeduplicationEntries(),
+                config.peersCanBeLost());
         this.peers = new PeerTable(random, config.maxPeers(), config.transmission().exchangeLifetime().toNanos());
         this.retransmitter = new Retransmitter(config, timers, outbound, random);
         this.server = new ServerExchanges(config, outbound, timers, retransmitter, peers);
@@ -133,11 +134,17 @@ public final class CoapEngine {
 
     // ---------------------------------------------------------------------------- lifecycle
 
-    /** The transport lost {@code peer} (e.g. its session closed): its exchanges fail with PEER_LOST. */
+    /**
+     * The transport lost {@code peer} (e.g. its session closed): its exchanges fail with PEER_LOST.
+     * No message can match the peer again, so with {@link EngineConfig#peersCanBeLost} its
+     * deduplication entries go now rather than after EXCHANGE_LIFETIME, and with them the last
+     * references to the peer (for a DTLS peer: the closed session and its secrets).
+     */
     public void peerLost(Peer peer, long nowNanos) {
         client.failAll(peer, peers.find(peer), ExchangeFailure.PEER_LOST, nowNanos);
         retransmitter.forget(peer);
         peers.remove(peer);
+        deduplication.forget(peer);
     }
 
     /** Fails every client exchange with CLOSED and forgets all state; sends nothing more. */

@@ -18,9 +18,13 @@ import java.time.Duration;
  * @param recognizedOptions       the options this stack understands (section 5.4.1): an unrecognised critical
  *                                option fails a request with 4.02 and rejects a response; unrecognised
  *                                elective options are removed before delivery. The one list of them.
+ * @param peersCanBeLost          the transport reports peers gone for good ({@link CoapEngine#peerLost}), whose
+ *                                deduplication entries are then dropped at once instead of at expiry; costs one
+ *                                small map update per new message, so it is off for transports that never do
  */
 public record EngineConfig(TransmissionParameters transmission, int tokenLength, Duration separateResponseAfter,
-                           int maxDeduplicationEntries, int maxPeers, OptionRegistry recognizedOptions) {
+                           int maxDeduplicationEntries, int maxPeers, OptionRegistry recognizedOptions,
+                           boolean peersCanBeLost) {
 
     /**
      * The standard registry without Block1 and Block2: until block-wise transfer (RFC 7959) is
@@ -59,7 +63,7 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
     public Builder toBuilder() {
         return new Builder().transmission(transmission).tokenLength(tokenLength)
                 .separateResponseAfter(separateResponseAfter).maxDeduplicationEntries(maxDeduplicationEntries)
-                .maxPeers(maxPeers).recognizedOptions(recognizedOptions);
+                .maxPeers(maxPeers).recognizedOptions(recognizedOptions).peersCanBeLost(peersCanBeLost);
     }
 
     public static final class Builder {
@@ -69,6 +73,7 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
         private int maxDeduplicationEntries = 200_000;
         private int maxPeers = 100_000;
         private OptionRegistry recognizedOptions = DEFAULT_OPTIONS;
+        private boolean peersCanBeLost;
 
         private Builder() {
         }
@@ -103,9 +108,14 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
             return this;
         }
 
+        public Builder peersCanBeLost(boolean value) {
+            this.peersCanBeLost = value;
+            return this;
+        }
+
         public EngineConfig build() {
             return new EngineConfig(transmission, tokenLength, separateResponseAfter, maxDeduplicationEntries,
-                    maxPeers, recognizedOptions);
+                    maxPeers, recognizedOptions, peersCanBeLost);
         }
     }
 }

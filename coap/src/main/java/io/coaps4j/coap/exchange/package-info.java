@@ -39,7 +39,9 @@
  *       ACKed; an unexpected CON response gets an RST, an unexpected NON is ignored.</li>
  *   <li><b>Bounded memory.</b> Deduplication has a cap, per-peer state a cap and idle expiry after
  *       EXCHANGE_LIFETIME, and every client exchange ends by response, failure or timeout; after
- *       EXCHANGE_LIFETIME of quiet the engine holds nothing.</li>
+ *       EXCHANGE_LIFETIME of quiet the engine holds nothing. A lost peer's client exchanges,
+ *       transmissions and per-peer state go at once, its deduplication entries too when
+ *       {@link io.coaps4j.coap.exchange.EngineConfig#peersCanBeLost()}.</li>
  *   <li><b>Lean hot path.</b> A piggybacked request/response costs one decode, one map probe and
  *       insert, one encode and no timer operation; no logging, no string formatting.</li>
  * </ul>

@@ -10,7 +10,8 @@
  *       EXCHANGE_LIFETIME (CON) or NON_LIFETIME (NON), with the reply to resend for a duplicate CON
  *       (section 4.5). Expiry pops FIFO rings (entries of one kind live equally long, so arrival
  *       order is expiry order): no scan, no timer per entry. A hard cap drops the oldest entries
- *       first, so memory stays bounded under any load.</li>
+ *       first, so memory stays bounded under any load. When peers can be lost, each peer's entries
+ *       are chained so that a lost peer's are forgotten at once.</li>
  *   <li>{@link io.coaps4j.coap.messaging.TimerQueue}: an indexed min-heap of timers on virtual
  *       time; cancelling an acknowledged CON's retransmission costs O(log n) and leaves nothing behind.</li>
  *   <li>{@link io.coaps4j.coap.messaging.MidKey}: a message ID scoped by the whole

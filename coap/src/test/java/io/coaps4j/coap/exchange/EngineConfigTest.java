@@ -17,6 +17,9 @@ class EngineConfigTest {
         assertThat(config.recognizedOptions().isDefined(OptionNumber.URI_PATH)).isTrue();
         assertThat(config.recognizedOptions().isDefined(OptionNumber.BLOCK2)).as("block-wise not implemented").isFalse();
         assertThat(config.toBuilder().build()).isEqualTo(config);
+        assertThat(config.peersCanBeLost()).as("plain UDP never loses a peer").isFalse();
+        EngineConfig losing = config.toBuilder().peersCanBeLost(true).build();
+        assertThat(losing.toBuilder().build()).isEqualTo(losing);
     }
 
     @Test
