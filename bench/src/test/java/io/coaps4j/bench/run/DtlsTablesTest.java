@@ -39,6 +39,20 @@ class DtlsTablesTest {
     }
 
     @Test
+    void roundsWithFailedConnectionsAreLeftOutOfTheMedianWhenCleanOnesExist() {
+        HandshakeMeasurement clean = cleanHandshakes("theirs", 1_000, 200_000_000L);
+        HandshakeMeasurement cleanToo = cleanHandshakes("theirs", 1_000, 220_000_000L);
+        HandshakeMeasurement failing = handshakes("theirs", 1_000, 300_000_000L); // one connection failed
+        assertThat(HandshakeSuite.median(List.of(clean, failing, cleanToo))).isSameAs(clean);
+        assertThat(HandshakeSuite.median(List.of(failing))).as("only failing rounds: still reported").isSameAs(failing);
+    }
+
+    private static HandshakeMeasurement cleanHandshakes(String server, long completed, long serverCpuNanos) {
+        return new HandshakeMeasurement(server, new HandshakeResult(4, SECOND, completed, 0, 2_000_000, 9_000_000,
+                java.util.Map.of()), serverCpuNanos, serverCpuNanos, serverCpuNanos * 3);
+    }
+
+    @Test
     void handshakeCpuIsPerCompletedConnection() {
         HandshakeMeasurement m = handshakes("ours", 2_000, 800_000_000L);
         assertThat(m.serverCpuMicrosPerHandshake()).isEqualTo(400.0);
