@@ -49,12 +49,21 @@ final class HandshakeSuite {
         byServer.forEach((name, measured) -> {
             medians.add(median(measured));
             rounds.append(' ').append(name).append(' ').append(measured.stream()
-                    .map(m -> String.format(Locale.ROOT, m.result().failed() == 0 ? "%.0f" : "%.0f (%d failed)",
-                            m.serverCpuMicrosPerHandshake(), m.result().failed()))
+                    .map(HandshakeSuite::roundCpu)
                     .collect(Collectors.joining("/"))).append(';');
         });
         rounds.setLength(rounds.length() - 1);
         return new Outcome(medians, rounds.append('.').toString());
+    }
+
+    /** One round's CPU per handshake as the rounds line shows it, with its failures if any. */
+    static String roundCpu(HandshakeMeasurement m) {
+        long failed = m.result().failed();
+        if (m.result().completed() == 0) {
+            return "none completed (" + failed + " failed)";
+        }
+        String cpu = String.format(Locale.ROOT, "%.0f", m.serverCpuMicrosPerHandshake());
+        return failed == 0 ? cpu : cpu + " (" + failed + " failed)";
     }
 
     /**

@@ -47,6 +47,15 @@ class DtlsTablesTest {
         assertThat(HandshakeSuite.median(List.of(failing))).as("only failing rounds: still reported").isSameAs(failing);
     }
 
+    @Test
+    void theRoundsLineShowsFailuresAndRoundsWithNothingCompleted() {
+        assertThat(HandshakeSuite.roundCpu(cleanHandshakes("theirs", 1_000, 200_000_000L))).isEqualTo("200");
+        assertThat(HandshakeSuite.roundCpu(handshakes("theirs", 1_000, 300_000_000L))).isEqualTo("300 (1 failed)");
+        HandshakeMeasurement nothing = new HandshakeMeasurement("theirs", new HandshakeResult(4, SECOND, 0, 7, 0, 0,
+                java.util.Map.of("handshake failed", 7L)), 100_000_000L, 0, 0);
+        assertThat(HandshakeSuite.roundCpu(nothing)).isEqualTo("none completed (7 failed)");
+    }
+
     private static HandshakeMeasurement cleanHandshakes(String server, long completed, long serverCpuNanos) {
         return new HandshakeMeasurement(server, new HandshakeResult(4, SECOND, completed, 0, 2_000_000, 9_000_000,
                 java.util.Map.of()), serverCpuNanos, serverCpuNanos, serverCpuNanos * 3);
