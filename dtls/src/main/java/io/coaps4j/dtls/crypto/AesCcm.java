@@ -44,6 +44,7 @@ public final class AesCcm implements Aead {
 
     // Per-thread scratch, reused by every call.
     private final byte[] x = new byte[BLOCK];
+    private final byte[] chainInput = new byte[BLOCK];
     private byte[] macInput = new byte[BLOCK * 8];
     private byte[] macOutput = new byte[BLOCK * 8];
     private final byte[] expectedTag;
@@ -215,17 +216,18 @@ public final class AesCcm implements Aead {
         }
     }
 
-    /** The same CBC chain with the ECB cipher, one block per call: X_{i+1} = E(X_i xor B_i), X_0 = 0. */
+    /**
+     * The same CBC chain with the ECB cipher, one block per call: X_{i+1} = E(X_i xor B_i), X_0 = 0. Input and
+     * output are separate arrays: JCA copies an input that shares its array with the output.
+     */
     private void chainWithEcb(byte[] blocks, int total) throws GeneralSecurityException {
-        byte[] chain = macOutput;
-        aes.ecb.update(blocks, 0, BLOCK, chain, 0);
+        aes.ecb.update(blocks, 0, BLOCK, x, 0);
         for (int pos = BLOCK; pos < total; pos += BLOCK) {
             for (int i = 0; i < BLOCK; i++) {
-                chain[BLOCK + i] = (byte) (chain[i] ^ blocks[pos + i]);
+                chainInput[i] = (byte) (x[i] ^ blocks[pos + i]);
             }
-            aes.ecb.update(chain, BLOCK, BLOCK, chain, 0);
+            aes.ecb.update(chainInput, 0, BLOCK, x, 0);
         }
-        System.arraycopy(chain, 0, x, 0, BLOCK);
     }
 
     private static int roundUp(int length) {

@@ -14,17 +14,12 @@ import java.util.List;
  * into fragments (section 4.2.3), and a message that would fit whole in a fresh datagram is not
  * split needlessly. Every call protects the records anew, so each transmission gets new record
  * sequence numbers.
- *
- * <p>Not thread-safe: datagrams are laid out in one scratch buffer reused by every call, so a writer
- * belongs to one event loop (its engine context), like the loop's crypto objects.
  */
 public final class FlightWriter {
     /** The smallest datagram in which a fragment of at least one byte fits in any epoch. */
     public static final int MIN_DATAGRAM_SIZE = 64;
 
     private final int maxDatagramSize;
-    /** Where the datagram being filled is laid out; each finished datagram is copied out at its size. */
-    private final byte[] scratch;
 
     public FlightWriter(int maxDatagramSize) {
         if (maxDatagramSize < MIN_DATAGRAM_SIZE) {
@@ -32,7 +27,6 @@ public final class FlightWriter {
                     + ", was " + maxDatagramSize);
         }
         this.maxDatagramSize = maxDatagramSize;
-        this.scratch = new byte[maxDatagramSize];
     }
 
     public int maxDatagramSize() {
@@ -41,7 +35,7 @@ public final class FlightWriter {
 
     /** The datagrams carrying {@code flight}. */
     public List<byte[]> write(Flight flight, CryptoContext crypto) {
-        Packer packer = new Packer(crypto);
+        Packer packer = new Packer(crypto, packingSize(flight));
         for (FlightMessage message : flight.messages()) {
             if (message.isHandshake()) {
                 packer.handshake(message);
@@ -52,14 +46,29 @@ public final class FlightWriter {
         return packer.finish();
     }
 
+    /**
+     * Room for one datagram of {@code flight}: the whole flight protected when that fits in a datagram (the
+     * usual case, a few hundred bytes), else the largest datagram.
+     */
+    private int packingSize(Flight flight) {
+        long total = 0;
+        for (FlightMessage message : flight.messages()) {
+            int plaintext = message.isHandshake() ? HandshakeFragment.HEADER_LENGTH + message.bodyLength()
+                    : message.bodyLength();
+            total += message.association().protectedLength(plaintext);
+        }
+        return (int) Math.min(total, maxDatagramSize);
+    }
+
     private final class Packer {
         private final CryptoContext crypto;
         private final List<byte[]> datagrams = new ArrayList<>(2);
-        private final byte[] buffer = scratch;
+        private final byte[] buffer;
         private int fill;
 
-        Packer(CryptoContext crypto) {
+        Packer(CryptoContext crypto, int bufferSize) {
             this.crypto = crypto;
+            this.buffer = new byte[bufferSize];
         }
 
         void handshake(FlightMessage message) {

@@ -108,14 +108,18 @@ public final class HandshakeReassembler {
         return new ReceivedMessage(head.type, seq, head.epoch, head.body);
     }
 
-    /** One message being reassembled: its body and the sorted, disjoint ranges received so far. */
+    /**
+     * One message being reassembled: its body and the sorted, disjoint ranges received so far. Most
+     * messages arrive whole in one fragment; the range arrays are only made for one that does not.
+     */
     private static final class Partial {
         private final int type;
         private final int epoch;
         private final byte[] body;
-        private final int[] starts = new int[MAX_RANGES];
-        private final int[] ends = new int[MAX_RANGES];
+        private int[] starts;
+        private int[] ends;
         private int ranges;
+        private boolean whole;
 
         Partial(int type, int length, int epoch) {
             this.type = type;
@@ -124,7 +128,7 @@ public final class HandshakeReassembler {
         }
 
         boolean isComplete() {
-            return body.length == 0 || (ranges == 1 && starts[0] == 0 && ends[0] == body.length);
+            return whole || body.length == 0 || (ranges == 1 && starts[0] == 0 && ends[0] == body.length);
         }
 
         /** Merges the fragment's range; false when that would need more than MAX_RANGES ranges. */
@@ -133,6 +137,15 @@ public final class HandshakeReassembler {
             int end = start + fragment.fragmentLength();
             if (start == end) {
                 return true;
+            }
+            if (start == 0 && end == body.length) {
+                fragment.copyInto(body);
+                whole = true;
+                return true;
+            }
+            if (starts == null) {
+                starts = new int[MAX_RANGES];
+                ends = new int[MAX_RANGES];
             }
             // Ranges [first, last) are the ones the new range touches or overlaps.
             int first = 0;

@@ -3,7 +3,6 @@ package io.coaps4j.dtls.handshake;
 import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
-import io.coaps4j.dtls.handshake.message.WireWriter;
 
 import java.util.Arrays;
 
@@ -28,12 +27,23 @@ public final class Transcript {
 
     /** This transcript followed by the message {@code body} of {@code type} with {@code messageSeq}. */
     public Transcript append(HandshakeType type, int messageSeq, byte[] body) {
-        WireWriter header = new WireWriter(HandshakeFragment.HEADER_LENGTH);
-        header.uint8(type.code()).uint24(body.length).uint16(messageSeq).uint24(0).uint24(body.length);
-        byte[] next = Arrays.copyOf(messages, messages.length + HandshakeFragment.HEADER_LENGTH + body.length);
-        System.arraycopy(header.toByteArray(), 0, next, messages.length, HandshakeFragment.HEADER_LENGTH);
-        System.arraycopy(body, 0, next, messages.length + HandshakeFragment.HEADER_LENGTH, body.length);
+        int at = messages.length;
+        byte[] next = Arrays.copyOf(messages, at + HandshakeFragment.HEADER_LENGTH + body.length);
+        // msg_type, length, message_seq, fragment_offset 0, fragment_length = length (RFC 6347 section 4.2.2)
+        next[at] = (byte) type.code();
+        putUint24(next, at + 1, body.length);
+        next[at + 4] = (byte) (messageSeq >>> 8);
+        next[at + 5] = (byte) messageSeq;
+        putUint24(next, at + 6, 0);
+        putUint24(next, at + 9, body.length);
+        System.arraycopy(body, 0, next, at + HandshakeFragment.HEADER_LENGTH, body.length);
         return new Transcript(next);
+    }
+
+    private static void putUint24(byte[] out, int at, int value) {
+        out[at] = (byte) (value >>> 16);
+        out[at + 1] = (byte) (value >>> 8);
+        out[at + 2] = (byte) value;
     }
 
     /** SHA-256 of the messages (the PRF hash of every supported suite). */
