@@ -30,8 +30,8 @@
  *       the server's table is bounded by {@code DtlsConfig.maxConnections}, the client side by
  *       {@link io.coaps4j.coaps.CoapsConfig#maxClientSessions()} (least recently used closed first);
  *       closing the connector sends close_notify in every session. The optional
- *       {@link io.coaps4j.coaps.KeepAlive} pings idle sessions with CoAP ping (RFC 6520 heartbeat is
- *       not implemented) and closes those of peers that stay silent. Its ping uses a message ID half
+ *       {@link io.coaps4j.coaps.KeepAlive} pings idle sessions with CoAP ping (the DTLS heartbeat of
+ *       RFC 6520 is not offered) and closes those of peers that stay silent. Its ping uses a message ID half
  *       the ID space away from the last CON the engine sent in that session, so its RST cannot be
  *       taken for the answer to one of the engine's messages.</li>
  *   <li><b>Time.</b> The DTLS engine runs on milliseconds since the connector started; its

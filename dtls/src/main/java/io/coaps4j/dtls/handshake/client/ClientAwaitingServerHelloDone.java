@@ -2,6 +2,7 @@ package io.coaps4j.dtls.handshake.client;
 
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
+import io.coaps4j.dtls.handshake.AwaitingChangeCipherSpec;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
@@ -62,7 +63,7 @@ final class ClientAwaitingServerHelloDone implements HandshakeState {
                 OutgoingMessage.handshake(keyExchange, seq),
                 OutgoingMessage.changeCipherSpec(),
                 OutgoingMessage.handshake(finished, seq + 1));
-        return new Transition.Next(new ClientAwaitingChangeCipherSpec(negotiated, keys, throughFinished), flight,
-                Optional.of(epoch1), false);
+        HandshakeState next = new AwaitingChangeCipherSpec(new ClientAwaitingFinished(negotiated, keys, throughFinished));
+        return new Transition.Next(next, flight, Optional.of(epoch1), false);
     }
 }

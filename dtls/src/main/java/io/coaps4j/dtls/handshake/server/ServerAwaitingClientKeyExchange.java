@@ -8,6 +8,7 @@ import io.coaps4j.dtls.credentials.PskIdentity;
 import io.coaps4j.dtls.credentials.PskPrincipal;
 import io.coaps4j.dtls.credentials.PskStore;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
+import io.coaps4j.dtls.handshake.AwaitingChangeCipherSpec;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
@@ -56,7 +57,8 @@ final class ServerAwaitingClientKeyExchange implements HandshakeState {
                 message.body());
         SessionKeys keys = SessionKeys.fromPsk(context.crypto(), negotiated.suite(), used, negotiated.clientRandom(),
                 negotiated.serverRandom(), negotiated.extendedMasterSecret(), throughKeyExchange);
-        return new Transition.Next(new ServerAwaitingChangeCipherSpec(negotiated, keys, throughKeyExchange, principal),
-                List.of(), Optional.of(keys.association(context.crypto(), 1, ConnectionEnd.SERVER)), false);
+        HandshakeState next = new AwaitingChangeCipherSpec(
+                new ServerAwaitingFinished(negotiated, keys, throughKeyExchange, principal));
+        return new Transition.Next(next, List.of(), Optional.of(keys.association(context.crypto(), 1, ConnectionEnd.SERVER)), false);
     }
 }
