@@ -9,10 +9,7 @@ import io.coaps4j.dtls.engine.DtlsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -20,10 +17,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -34,29 +29,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class OpensslClientInteropTest {
     private static final byte[] PSK = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
-    private Process client;
-    private final List<String> clientOutput = Collections.synchronizedList(new ArrayList<>());
+    private OpensslProcess client;
 
     @AfterEach
     void stopClient() throws InterruptedException {
         if (client != null) {
-            client.destroy();
-            client.waitFor(5, TimeUnit.SECONDS);
-        }
-    }
-
-    private static boolean opensslAvailable() {
-        try {
-            Process probe = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
+            client.close();
         }
     }
 
     @Test
     void opensslClientCompletesAHandshakeWithOurServer() throws Exception {
-        assumeTrue(opensslAvailable(), "openssl is not installed");
+        assumeTrue(OpensslProcess.available(), "openssl is not installed");
         DtlsConfig config = DtlsConfig.builder()
                 .pskStore(InMemoryPskStore.builder().add("openssl-client", PSK).build())
                 .build();
@@ -64,35 +48,20 @@ class OpensslClientInteropTest {
         DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), now(start));
         List<DtlsServer.PeerEvent> events = new ArrayList<>();
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            client = new ProcessBuilder("openssl", "s_client", "-dtls1_2", "-connect", "127.0.0.1:" + socket.getLocalPort(),
+            client = OpensslProcess.start(List.of("s_client", "-dtls1_2", "-connect", "127.0.0.1:" + socket.getLocalPort(),
                     "-psk", HexFormat.of().formatHex(PSK), "-psk_identity", "openssl-client",
-                    "-cipher", "PSK-AES128-CCM8", "-servername", "coap.example")
-                    .redirectErrorStream(true).start();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-            Thread pump = new Thread(() -> {
-                try {
-                    for (String line; (line = reader.readLine()) != null; ) {
-                        clientOutput.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // The process ended.
-                }
-            });
-            pump.setDaemon(true);
-            pump.start();
+                    "-cipher", "PSK-AES128-CCM8", "-servername", "coap.example"));
 
             InetSocketAddress[] peer = new InetSocketAddress[1];
             serve(socket, server, events, start, 15_000, peer,
                     () -> events.stream().anyMatch(e -> e.event() instanceof DtlsEvent.HandshakeCompleted));
-            assertThat(events).as("client said " + clientOutput)
+            assertThat(events).as("client said " + client.output())
                     .anyMatch(e -> e.event() instanceof DtlsEvent.HandshakeCompleted);
             assertThat(server.metrics().helloVerifyRequestsSent()).isGreaterThanOrEqualTo(1);
             assertThat(server.session(peer[0]).orElseThrow().peerPrincipal().getName()).isEqualTo("openssl-client");
             assertThat(server.session(peer[0]).orElseThrow().serverName()).contains("coap.example");
 
-            OutputStream stdin = client.getOutputStream();
-            stdin.write("ping from openssl\n".getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
+            client.type("ping from openssl\n");
             serve(socket, server, events, start, 5_000, peer,
                     () -> events.stream().anyMatch(e -> e.event() instanceof DtlsEvent.ApplicationData));
             DtlsEvent.ApplicationData data = (DtlsEvent.ApplicationData) events.stream().map(DtlsServer.PeerEvent::event)
@@ -100,11 +69,8 @@ class OpensslClientInteropTest {
             assertThat(new String(data.data(), StandardCharsets.UTF_8)).isEqualTo("ping from openssl\n");
 
             transmit(socket, server.send(peer[0], "pong from coaps4j\n".getBytes(StandardCharsets.UTF_8), now(start)));
-            long until = System.currentTimeMillis() + 5_000;
-            while (!clientOutput.contains("pong from coaps4j") && System.currentTimeMillis() < until) {
-                Thread.sleep(20);
-            }
-            assertThat(clientOutput).contains("pong from coaps4j");
+            client.awaitLine("pong from coaps4j", 5_000);
+            assertThat(client.output()).contains("pong from coaps4j");
 
             transmit(socket, server.close(peer[0], now(start)));
             assertThat(server.connectionCount()).isZero();
@@ -113,43 +79,29 @@ class OpensslClientInteropTest {
 
     @Test
     void wrongKeyAndUnknownIdentityFromOpensslBothGetDecryptError() throws Exception {
-        assumeTrue(opensslAvailable(), "openssl is not installed");
+        assumeTrue(OpensslProcess.available(), "openssl is not installed");
         DtlsConfig config = DtlsConfig.builder()
                 .pskStore(InMemoryPskStore.builder().add("openssl-client", PSK).build())
                 .build();
         String[][] attempts = {{"openssl-client", "ffffffffffffffffffffffffffffffff"},
                 {"someone-else", HexFormat.of().formatHex(PSK)}};
         for (String[] attempt : attempts) {
-            clientOutput.clear();
             long start = System.nanoTime();
             DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), now(start));
             List<DtlsServer.PeerEvent> events = new ArrayList<>();
             try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-                client = new ProcessBuilder("openssl", "s_client", "-dtls1_2", "-connect",
+                client = OpensslProcess.start(List.of("s_client", "-dtls1_2", "-connect",
                         "127.0.0.1:" + socket.getLocalPort(), "-psk", attempt[1], "-psk_identity", attempt[0],
-                        "-cipher", "PSK-AES128-CCM8").redirectErrorStream(true).start();
-                BufferedReader reader = new BufferedReader(new InputStreamReader(client.getInputStream(),
-                        StandardCharsets.UTF_8));
-                Thread pump = new Thread(() -> {
-                    try {
-                        for (String line; (line = reader.readLine()) != null; ) {
-                            clientOutput.add(line);
-                        }
-                    } catch (IOException ignored) {
-                        // The process ended.
-                    }
-                });
-                pump.setDaemon(true);
-                pump.start();
+                        "-cipher", "PSK-AES128-CCM8"));
                 serve(socket, server, events, start, 15_000, new InetSocketAddress[1],
                         () -> events.stream().anyMatch(e -> e.event() instanceof DtlsEvent.Failed));
                 assertThat(server.metrics().handshakesFailed(io.coaps4j.dtls.alert.AlertDescription.DECRYPT_ERROR))
-                        .as("identity %s, client said %s", attempt[0], clientOutput).isEqualTo(1);
+                        .as("identity %s, client said %s", attempt[0], client.output()).isEqualTo(1);
                 assertThat(server.connectionCount()).isZero();
-                client.waitFor(5, TimeUnit.SECONDS);
-                assertThat(String.join("\n", clientOutput)).contains("decrypt error");
+                client.awaitExit(5);
+                assertThat(String.join("\n", client.output())).contains("decrypt error");
             }
-            client.destroy();
+            client.close();
         }
     }
 

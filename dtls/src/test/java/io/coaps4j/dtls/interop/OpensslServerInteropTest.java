@@ -10,10 +10,7 @@ import io.coaps4j.dtls.engine.DtlsResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -21,11 +18,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -36,23 +31,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class OpensslServerInteropTest {
     private static final byte[] PSK = HexFormat.of().parseHex("0102030405060708090a0b0c0d0e0f10");
-    private Process server;
-    private final List<String> serverOutput = Collections.synchronizedList(new ArrayList<>());
+    private OpensslProcess server;
 
     @AfterEach
     void stopServer() throws InterruptedException {
         if (server != null) {
-            server.destroy();
-            server.waitFor(5, TimeUnit.SECONDS);
-        }
-    }
-
-    private static boolean opensslAvailable() {
-        try {
-            Process probe = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
+            server.close();
         }
     }
 
@@ -61,28 +45,13 @@ class OpensslServerInteropTest {
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-dtls1_2", "-accept", "127.0.0.1:" + port,
+        List<String> command = new ArrayList<>(List.of("s_server", "-dtls1_2", "-accept", "127.0.0.1:" + port,
                 "-psk", HexFormat.of().formatHex(PSK), "-psk_identity", "Client_identity",
                 "-cipher", "PSK-AES128-CCM8", "-nocert"));
         command.addAll(List.of(extra));
-        server = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        Thread pump = new Thread(() -> {
-            try {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    serverOutput.add(line);
-                }
-            } catch (IOException ignored) {
-                // The process ended.
-            }
-        });
-        pump.setDaemon(true);
-        pump.start();
-        long until = System.currentTimeMillis() + 10_000;
-        while (!serverOutput.contains("ACCEPT") && System.currentTimeMillis() < until) {
-            Thread.sleep(20);
-        }
-        assertThat(serverOutput).as("openssl s_server output").contains("ACCEPT");
+        server = OpensslProcess.start(command);
+        server.awaitLine("ACCEPT", 10_000);
+        assertThat(server.output()).as("openssl s_server output").contains("ACCEPT");
         return port;
     }
 
@@ -98,7 +67,7 @@ class OpensslServerInteropTest {
     }
 
     private void handshakeAndExchange(String... serverOptions) throws Exception {
-        assumeTrue(opensslAvailable(), "openssl is not installed");
+        assumeTrue(OpensslProcess.available(), "openssl is not installed");
         int port = startServer(serverOptions);
         InetSocketAddress serverAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         DtlsConfig config = DtlsConfig.builder()
@@ -112,21 +81,16 @@ class OpensslServerInteropTest {
             transmit(socket, serverAddress, client.start(now(start)), events);
             pump(socket, serverAddress, client, events, start, 15_000,
                     () -> client.status() != DtlsConnection.Status.HANDSHAKING);
-            assertThat(client.status()).as("events " + events + ", server said " + serverOutput)
+            assertThat(client.status()).as("events " + events + ", server said " + server.output())
                     .isEqualTo(DtlsConnection.Status.ESTABLISHED);
             assertThat(client.session().orElseThrow().extendedMasterSecret()).isTrue();
 
             transmit(socket, serverAddress, client.send("hello from coaps4j\n".getBytes(StandardCharsets.UTF_8),
                     now(start)), events);
-            long until = System.currentTimeMillis() + 5_000;
-            while (!serverOutput.contains("hello from coaps4j") && System.currentTimeMillis() < until) {
-                Thread.sleep(20);
-            }
-            assertThat(serverOutput).contains("hello from coaps4j");
+            server.awaitLine("hello from coaps4j", 5_000);
+            assertThat(server.output()).contains("hello from coaps4j");
 
-            OutputStream stdin = server.getOutputStream();
-            stdin.write("hello from openssl\n".getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
+            server.type("hello from openssl\n");
             pump(socket, serverAddress, client, events, start, 5_000,
                     () -> events.stream().anyMatch(e -> e instanceof DtlsEvent.ApplicationData));
             DtlsEvent.ApplicationData data = (DtlsEvent.ApplicationData) events.stream()
