@@ -37,8 +37,8 @@
  *   <li><b>Time.</b> The DTLS engine runs on milliseconds since the connector started; its
  *       retransmission timers and the keep-alive sweep are driven by the event loop's deadline
  *       mechanism, so no timer object exists per session.</li>
- *   <li><b>NoSec and PSK at once.</b> {@link io.coaps4j.coaps.DualModeConnector} puts a plain and a
- *       DTLS connector behind one endpoint.</li>
+ *   <li><b>NoSec and PSK at once.</b> A {@code CoapServer} given a plain and a DTLS connector serves
+ *       the same resources on one endpoint each.</li>
  * </ul>
  */
 package io.coaps4j.coaps;

@@ -77,4 +77,10 @@ public final class UdpConnector implements Connector {
             udp.close();
         }
     }
+
+    @Override
+    public String toString() {
+        UdpChannel udp = channel;
+        return "UdpConnector[" + (udp != null ? udp.localAddress() : bindAddress) + "]";
+    }
 }
