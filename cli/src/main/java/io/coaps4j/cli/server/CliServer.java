@@ -10,6 +10,7 @@ import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.ContentFormat;
 import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.linkformat.Link;
 import io.coaps4j.coap.linkformat.LinkFilter;
 import io.coaps4j.coap.linkformat.LinkFormat;
@@ -257,11 +258,12 @@ public final class CliServer implements AutoCloseable {
 
     private CoapResponse storeRequest(String name, Message request) {
         Code method = request.code();
+        Preconditions conditions = Preconditions.of(request);
         if (method.equals(Code.GET)) {
-            return storeService.get(name);
+            return storeService.get(name, conditions, request.options(OptionNumber.ETAG));
         }
         if (method.equals(Code.DELETE)) {
-            return storeService.delete(name);
+            return storeService.delete(name, conditions);
         }
         // PUT and POST alike
         OptionalLong given = request.contentFormat();
@@ -270,6 +272,6 @@ public final class CliServer implements AutoCloseable {
             return CoapResponse.builder(Code.BAD_REQUEST).payload("Content-Format must be 0..65535").build();
         }
         OptionalInt format = given.isPresent() ? OptionalInt.of((int) given.getAsLong()) : OptionalInt.empty();
-        return storeService.store(name, format, request.payload());
+        return storeService.store(name, format, request.payload(), conditions);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * Entries kept as one file each in a data folder, so that a restart loses nothing that a client was
@@ -76,19 +77,43 @@ public final class DurableStore {
         return Optional.of(decode(file, bytes));
     }
 
+    /** What a write did. */
+    public enum Outcome {
+        CREATED, REPLACED, DELETED,
+        /** A delete found no entry. */
+        ABSENT,
+        /** The condition refused the entry there was (or the absence of one); nothing was written. */
+        CONDITION_FAILED
+    }
+
     /**
      * Stores {@code representation} under {@code name}, durably, replacing any previous one.
      *
      * @return true when the entry was created, false when an existing one was replaced
      */
     public boolean put(EntryName name, StoredRepresentation representation) throws IOException {
+        return put(name, representation, current -> true) == Outcome.CREATED;
+    }
+
+    /**
+     * Stores {@code representation} under {@code name} if {@code condition} accepts the entry stored
+     * there now (empty when there is none); the test and the write are one step for other writers.
+     *
+     * @return {@link Outcome#CREATED}, {@link Outcome#REPLACED} or {@link Outcome#CONDITION_FAILED}
+     */
+    public Outcome put(EntryName name, StoredRepresentation representation,
+                       Predicate<Optional<StoredRepresentation>> condition) throws IOException {
         Objects.requireNonNull(representation, "representation");
+        Objects.requireNonNull(condition, "condition");
         Path target = fileOf(name);
         writeLock.lock();
         try {
-            boolean created = !Files.exists(target);
+            Optional<StoredRepresentation> current = get(name);
+            if (!condition.test(current)) {
+                return Outcome.CONDITION_FAILED;
+            }
             writeAtomically(target, encode(representation));
-            return created;
+            return current.isEmpty() ? Outcome.CREATED : Outcome.REPLACED;
         } finally {
             writeLock.unlock();
         }
@@ -96,14 +121,27 @@ public final class DurableStore {
 
     /** Removes the entry; returns false when there was none. */
     public boolean delete(EntryName name) throws IOException {
+        return delete(name, current -> true) == Outcome.DELETED;
+    }
+
+    /**
+     * Removes the entry if {@code condition} accepts it (or its absence), as one step for other writers.
+     *
+     * @return {@link Outcome#DELETED}, {@link Outcome#ABSENT} or {@link Outcome#CONDITION_FAILED}
+     */
+    public Outcome delete(EntryName name, Predicate<Optional<StoredRepresentation>> condition) throws IOException {
+        Objects.requireNonNull(condition, "condition");
         Path target = fileOf(name);
         writeLock.lock();
         try {
+            if (!condition.test(get(name))) {
+                return Outcome.CONDITION_FAILED;
+            }
             boolean deleted = Files.deleteIfExists(target);
             if (deleted) {
                 forceDirectory();
             }
-            return deleted;
+            return deleted ? Outcome.DELETED : Outcome.ABSENT;
         } finally {
             writeLock.unlock();
         }

@@ -1,5 +1,8 @@
 package io.coaps4j.cli.store;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.OptionalInt;
 
@@ -9,6 +12,8 @@ import java.util.OptionalInt;
  */
 public final class StoredRepresentation {
     public static final int NO_CONTENT_FORMAT = -1;
+    /** ETag length: the option holds 1 to 8 bytes (RFC 7252 section 5.10.6). */
+    public static final int ETAG_LENGTH = 8;
 
     private final int contentFormat;
     private final byte[] payload;
@@ -42,6 +47,21 @@ public final class StoredRepresentation {
     /** A copy of the payload. */
     public byte[] payload() {
         return payload.clone();
+    }
+
+    /**
+     * The entity-tag of this representation (RFC 7252 section 5.10.6): the first 8 bytes of SHA-256
+     * over the Content-Format and the payload, so equal representations have equal tags, also across
+     * restarts, and a changed payload or format changes the tag.
+     */
+    public byte[] etag() {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(contentFormat).array());
+            return Arrays.copyOf(sha256.digest(payload), ETAG_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     public int payloadLength() {
