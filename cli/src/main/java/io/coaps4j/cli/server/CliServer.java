@@ -5,7 +5,6 @@ import io.coaps4j.cli.store.EntryName;
 import io.coaps4j.cli.store.StoredRepresentation;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.endpoint.Connector;
-import io.coaps4j.coap.endpoint.InboundRequestHandler;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.ContentFormat;
@@ -15,12 +14,11 @@ import io.coaps4j.coap.linkformat.Link;
 import io.coaps4j.coap.linkformat.LinkFilter;
 import io.coaps4j.coap.linkformat.LinkFormat;
 import io.coaps4j.coap.server.CoapRequest;
+import io.coaps4j.coap.server.CoapServer;
+import io.coaps4j.coap.server.EndpointStartException;
 import io.coaps4j.coap.server.RequestHandler;
 import io.coaps4j.coap.server.Resource;
-import io.coaps4j.coap.server.ResourceDispatcher;
-import io.coaps4j.coap.server.ResourceTree;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,8 +54,7 @@ public final class CliServer implements AutoCloseable {
     private final StoreService storeService;
     private final List<Resource> fixedResources;
     private final ThreadPoolExecutor workers;
-    private final CoapEndpoint endpoint;
-    private final CoapEndpoint secureEndpoint; // null without coaps
+    private final CoapServer server;
 
     private CliServer(InetSocketAddress bindAddress, DurableStore store, Clock clock, Optional<Connector> coaps)
             throws IOException {
@@ -65,38 +62,23 @@ public final class CliServer implements AutoCloseable {
         this.storeService = new StoreService(store);
         this.fixedResources = fixedResources(clock);
         this.workers = workerPool();
-        List<Resource> served = new ArrayList<>(fixedResources);
-        served.add(storeResource());
-        served.add(wellKnownCore());
-        ResourceDispatcher dispatcher = new ResourceDispatcher(new ResourceTree(served), workers);
+        CoapServer.Builder builder = CoapServer.builder()
+                .name("coaps4j-server")
+                .executor(workers)
+                .bind(bindAddress);
+        coaps.ifPresent(builder::connector);
+        fixedResources.forEach(builder::resource);
+        builder.resource(storeResource()).resource(wellKnownCore());
         try {
-            this.endpoint = CoapEndpoint.builder()
-                    .name("coaps4j-server")
-                    .bind(bindAddress)
-                    .requestHandler(dispatcher)
-                    .start();
-        } catch (IOException | RuntimeException e) {
+            this.server = builder.build().start();
+        } catch (EndpointStartException e) {
             workers.shutdownNow();
-            coaps.ifPresent(Connector::close);
-            throw e;
-        }
-        this.secureEndpoint = coaps.isPresent() ? startSecure(coaps.get(), dispatcher) : null;
-    }
-
-    /** The coaps endpoint: the same resources, behind the given DTLS connector. */
-    private CoapEndpoint startSecure(Connector connector, InboundRequestHandler requestHandler) throws IOException {
-        try {
-            return CoapEndpoint.builder()
-                    .name("coaps4j-server-coaps")
-                    .connector(connector)
-                    .requestHandler(requestHandler)
-                    .start();
-        } catch (IOException | RuntimeException e) {
-            connector.close();
-            close();
-            if (e instanceof IOException || e instanceof UncheckedIOException) {
-                throw new SecureListenerException(e instanceof UncheckedIOException ? e.getCause() : e);
+            if (coaps.isPresent() && e.connector() == coaps.get()) {
+                throw new SecureListenerException(e.getCause());
             }
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            workers.shutdownNow();
             throw e;
         }
     }
@@ -136,31 +118,25 @@ public final class CliServer implements AutoCloseable {
         return start(bindAddress, DurableStore.open(dataDirectory), Clock.systemUTC());
     }
 
-    /** Where the server listens; the wildcard address when bound to all interfaces. */
+    /** Where the server listens for coap://; the wildcard address when bound to all interfaces. */
     public InetSocketAddress localAddress() {
-        return endpoint.localAddress();
+        return server.endpoint().localAddress();
     }
 
     /** Where the coaps endpoint listens; empty when the server has none. */
     public Optional<InetSocketAddress> secureLocalAddress() {
-        return secureEndpoint == null ? Optional.empty() : Optional.of(secureEndpoint.localAddress());
+        return server.endpoint("coaps").map(CoapEndpoint::localAddress);
     }
 
     public DurableStore store() {
         return store;
     }
 
-    /** Stops serving: the port is free when this returns; stored entries stay on disk. */
+    /** Stops serving: the ports are free when this returns; stored entries stay on disk. */
     @Override
     public void close() {
         try {
-            try {
-                endpoint.close();
-            } finally {
-                if (secureEndpoint != null) {
-                    secureEndpoint.close();
-                }
-            }
+            server.close();
         } finally {
             workers.shutdown();
             try {

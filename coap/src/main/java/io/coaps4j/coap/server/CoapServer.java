@@ -63,7 +63,7 @@ public final class CoapServer implements AutoCloseable {
      * on all of them when this returns. When one cannot start (e.g. its port is taken), those already
      * started are closed and the exception names the connector.
      *
-     * @throws UncheckedIOException when a connector cannot bind
+     * @throws EndpointStartException when a connector cannot bind
      */
     public synchronized CoapServer start() {
         if (started) {
@@ -89,8 +89,8 @@ public final class CoapServer implements AutoCloseable {
                 if (cause == null) {
                     throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
                 }
-                throw new UncheckedIOException("could not start the " + schemeOf(connector) + " connector "
-                        + connector + " of " + name + ": " + cause.getMessage(), cause);
+                throw new EndpointStartException("could not start the " + schemeOf(connector) + " connector "
+                        + connector + " of " + name + ": " + cause.getMessage(), connector, cause);
             }
         }
         endpoints = List.copyOf(running);

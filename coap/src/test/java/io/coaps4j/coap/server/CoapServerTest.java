@@ -62,14 +62,20 @@ class CoapServerTest {
     @Test
     void aPortTakenFailsTheStartNamingTheConnectorAndClosesTheEndpointsStarted() throws SocketException {
         try (DatagramSocket taken = new DatagramSocket(anyLoopbackPort())) {
-            CoapServer server = hello().bind(anyLoopbackPort())
-                    .bind(new InetSocketAddress(LOOPBACK, taken.getLocalPort())).build();
+            UdpConnector first = new UdpConnector(anyLoopbackPort());
+            UdpConnector second = new UdpConnector(new InetSocketAddress(LOOPBACK, taken.getLocalPort()));
+            CoapServer server = hello().connector(first).connector(second).build();
 
             assertThatThrownBy(server::start).isInstanceOf(UncheckedIOException.class)
+                    .isInstanceOfSatisfying(EndpointStartException.class, e -> assertThat(e.connector()).isSameAs(second))
                     .hasMessageContaining("could not start the coap connector")
                     .hasMessageContaining(String.valueOf(taken.getLocalPort()));
             assertThatThrownBy(server::localAddresses).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("not started");
+            try (DatagramSocket rebound = new DatagramSocket(first.localAddress())) {
+                assertThat(rebound.getLocalPort()).as("the first endpoint's port is free again")
+                        .isEqualTo(first.localAddress().getPort());
+            }
         }
     }
 
