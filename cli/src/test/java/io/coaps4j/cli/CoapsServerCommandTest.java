@@ -52,6 +52,17 @@ class CoapsServerCommandTest {
     }
 
     @Test
+    void itPrintsTheCoapsDropCountersWhenItStops() throws Exception {
+        try (ServerRun server = ServerRun.start(dataDir)) {
+            CliRun run = server.stop();
+
+            assertThat(run.stderr()).contains("stopping\ncoaps drop counters: 0 handshakes refused at the connection limit, "
+                    + "0 handshakes timed out, 0 sessions evicted, 0 messages too large for one DTLS record, "
+                    + "0 messages for another session or epoch, 0 messages for a closed session\n");
+        }
+    }
+
+    @Test
     void aRestartUsesTheSameKey() throws Exception {
         try (ServerRun first = ServerRun.start(dataDir)) {
             first.stop();

@@ -2,10 +2,17 @@ package io.coaps4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coaps4j.coap.client.ClientRequest;
+import io.coaps4j.coap.client.CoapClient;
+import io.coaps4j.coap.exchange.CoapResponse;
+import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.message.Option;
+import io.coaps4j.coap.message.OptionNumber;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +56,29 @@ class ServerCommandTest {
 
             assertThat(get.stdout()).isEqualTo("survives");
             assertThat(get.stderr()).isEqualTo("2.05 Content\n");
+        }
+    }
+
+    @Test
+    void storeWritesHonourIfNoneMatchAndIfMatchOverTheWire() throws Exception {
+        try (ServerRun server = ServerRun.start(dataDir, "--no-coaps");
+             CoapClient client = CoapClient.builder().timeout(Duration.ofSeconds(5)).build()) {
+            String entry = server.uri("/store/once");
+            CoapResponse created = client.send(ClientRequest.put(entry).payload("first")
+                    .option(Option.empty(OptionNumber.IF_NONE_MATCH)).build());
+            CoapResponse again = client.send(ClientRequest.put(entry).payload("second")
+                    .option(Option.empty(OptionNumber.IF_NONE_MATCH)).build());
+            byte[] etag = created.option(OptionNumber.ETAG).orElseThrow().value();
+            CoapResponse matched = client.send(ClientRequest.put(entry).payload("third")
+                    .option(Option.of(OptionNumber.IF_MATCH, etag)).build());
+            CoapResponse stale = client.send(ClientRequest.delete(entry)
+                    .option(Option.of(OptionNumber.IF_MATCH, etag)).build());
+
+            assertThat(created.code()).isEqualTo(Code.CREATED);
+            assertThat(again.code()).isEqualTo(Code.PRECONDITION_FAILED);
+            assertThat(matched.code()).isEqualTo(Code.CHANGED);
+            assertThat(stale.code()).isEqualTo(Code.PRECONDITION_FAILED);
+            assertThat(client.get(entry).payloadAsString()).isEqualTo("third");
         }
     }
 
