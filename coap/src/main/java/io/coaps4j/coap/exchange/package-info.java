@@ -21,7 +21,7 @@
  *       holds per-peer message-ID counters and NSTART state; {@code Outbound} is where results
  *       leave, and stays silent after shutdown. A {@code Transmission} tells its owning side (client
  *       or server) what became of it, so the message layer never asks what a message carried.</li>
- *   <li><b>Matching by {@link io.coaps4j.coap.peer.Peer#equals}.</b> ACK/RST by (peer, message ID),
+ *   <li><b>Matching by {@code Peer.equals}.</b> ACK/RST by (peer, message ID),
  *       responses by (peer, token); outbound messages go to exactly the Peer object they belong to.
  *       A DTLS binding's peers carry session and epoch, so matching stays inside one epoch.</li>
  *   <li><b>Server side.</b> A new CON or NON request is recorded for deduplication, then handed
