@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /** Settings of one side-by-side run. Immutable; {@link Builder#build()} names the field that is wrong. */
 final class BenchOptions {
@@ -22,6 +23,7 @@ final class BenchOptions {
     private final int handshakers;
     private final int handshakeRounds;
     private final int idleSessions;
+    private final Optional<String> baselineClasspath;
 
     private BenchOptions(Builder b) {
         this.warmup = b.warmup;
@@ -38,6 +40,7 @@ final class BenchOptions {
         this.handshakers = b.handshakers;
         this.handshakeRounds = b.handshakeRounds;
         this.idleSessions = b.idleSessions;
+        this.baselineClasspath = Optional.ofNullable(b.baselineClasspath);
     }
 
     static Builder builder() {
@@ -106,6 +109,11 @@ final class BenchOptions {
         return idleSessions;
     }
 
+    /** The classpath of the baseline build that the {@code coaps4j-baseline} server runs from, if one was given. */
+    Optional<String> baselineClasspath() {
+        return baselineClasspath;
+    }
+
     static final class Builder {
         private Duration warmup = Duration.ofSeconds(3);
         private Duration measure = Duration.ofSeconds(10);
@@ -121,8 +129,14 @@ final class BenchOptions {
         private int handshakers = 4;
         private int handshakeRounds = 3;
         private int idleSessions = 10_000;
+        private String baselineClasspath;
 
         private Builder() {
+        }
+
+        Builder baselineClasspath(String classpath) {
+            this.baselineClasspath = classpath;
+            return this;
         }
 
         Builder suites(List<Suite> suites) {
@@ -231,6 +245,10 @@ final class BenchOptions {
             }
             if (idleSessions < 1 || idleSessions > 15_000) {
                 throw new IllegalArgumentException("sessions must be 1..15000 (one client socket each), was " + idleSessions);
+            }
+            if (servers.contains(ServerCatalog.COAPS4J_BASELINE) && (baselineClasspath == null || baselineClasspath.isBlank())) {
+                throw new IllegalArgumentException("servers: " + ServerCatalog.COAPS4J_BASELINE
+                        + " runs the baseline build: give --baseline REF to bench.sh (or --baseline-classpath CP)");
             }
             if (serverJvmOptions == null || host == null || logDir == null) {
                 throw new IllegalArgumentException("serverJvmOptions, host and logDir must be set");
