@@ -30,6 +30,8 @@ final class BenchArguments {
             "  --host ADDRESS           address the servers bind and the clients use (default 127.0.0.1)",
             "  --log-dir DIR            server output logs (default target/bench-logs)",
             "  --out FILE               also write the Markdown report to FILE",
+            "  --docs FILE              replace the latest-results section of FILE (docs/BENCHMARKS.md) with the",
+            "                           report, when the windows are at least the defaults",
             "  --baseline-classpath CP  run coaps4j-baseline from this classpath (bench.sh --baseline REF builds",
             "                           commit REF and passes it): before and after a change in one run");
 
@@ -66,6 +68,9 @@ final class BenchArguments {
                 case "--servers":
                     options.servers(names(value != null ? value : next(args, ++i, arg), knownServers));
                     serversNamed = true;
+                    break;
+                case "--docs":
+                    options.docs(Path.of(value != null ? value : next(args, ++i, arg)));
                     break;
                 case "--baseline-classpath":
                     options.baselineClasspath(value != null ? value : next(args, ++i, arg));

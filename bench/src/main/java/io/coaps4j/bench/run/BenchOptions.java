@@ -24,6 +24,7 @@ final class BenchOptions {
     private final int handshakeRounds;
     private final int idleSessions;
     private final Optional<String> baselineClasspath;
+    private final Path docs;
 
     private BenchOptions(Builder b) {
         this.warmup = b.warmup;
@@ -41,6 +42,17 @@ final class BenchOptions {
         this.handshakeRounds = b.handshakeRounds;
         this.idleSessions = b.idleSessions;
         this.baselineClasspath = Optional.ofNullable(b.baselineClasspath);
+        this.docs = b.docs;
+    }
+
+    /** The page whose latest-results section the report replaces (docs/BENCHMARKS.md), or null. */
+    Path docs() {
+        return docs;
+    }
+
+    /** Whether the windows are at least the defaults, the length the published table is measured with. */
+    boolean fullLength() {
+        return warmup.compareTo(DEFAULT_WARMUP) >= 0 && measure.compareTo(DEFAULT_MEASURE) >= 0;
     }
 
     static Builder builder() {
@@ -114,9 +126,12 @@ final class BenchOptions {
         return baselineClasspath;
     }
 
+    static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
+    static final Duration DEFAULT_MEASURE = Duration.ofSeconds(10);
+
     static final class Builder {
-        private Duration warmup = Duration.ofSeconds(3);
-        private Duration measure = Duration.ofSeconds(10);
+        private Duration warmup = DEFAULT_WARMUP;
+        private Duration measure = DEFAULT_MEASURE;
         private List<Integer> clientCounts = List.of(1, 16, 128);
         private List<String> servers = List.of();
         private int generatorThreads = 1;
@@ -130,8 +145,14 @@ final class BenchOptions {
         private int handshakeRounds = 3;
         private int idleSessions = 10_000;
         private String baselineClasspath;
+        private Path docs;
 
         private Builder() {
+        }
+
+        Builder docs(Path docs) {
+            this.docs = docs;
+            return this;
         }
 
         Builder baselineClasspath(String classpath) {
