@@ -225,16 +225,17 @@ public final class CliServer implements AutoCloseable {
 
     private CoapResponse answer(CoapRequest request) {
         try {
-            return storeRequest(request.pathParameter(ENTRY_NAME).orElseThrow(), request.message());
+            return storeRequest(request.pathParameter(ENTRY_NAME).orElseThrow(), request);
         } catch (RuntimeException e) {
             LOG.error("store request {} failed", request.message(), e);
             return CoapResponse.of(Code.INTERNAL_SERVER_ERROR);
         }
     }
 
-    private CoapResponse storeRequest(String name, Message request) {
+    private CoapResponse storeRequest(String name, CoapRequest coapRequest) {
+        Message request = coapRequest.message();
         Code method = request.code();
-        Preconditions conditions = Preconditions.of(request);
+        Preconditions conditions = Preconditions.of(coapRequest);
         if (method.equals(Code.GET)) {
             return storeService.get(name, conditions, request.options(OptionNumber.ETAG));
         }

@@ -2,6 +2,7 @@ package io.coaps4j.cli.server;
 
 import io.coaps4j.cli.store.StoredRepresentation;
 import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.server.CoapRequest;
 import io.coaps4j.coap.message.Option;
 import io.coaps4j.coap.message.OptionNumber;
 import java.util.Arrays;
@@ -31,9 +32,10 @@ final class Preconditions implements Predicate<Optional<StoredRepresentation>> {
         return NONE;
     }
 
-    static Preconditions of(Message request) {
-        List<Option> ifMatch = request.options(OptionNumber.IF_MATCH);
-        boolean ifNoneMatch = request.hasOption(OptionNumber.IF_NONE_MATCH);
+    static Preconditions of(CoapRequest request) {
+        Message message = request.message();
+        List<Option> ifMatch = message.options(OptionNumber.IF_MATCH);
+        boolean ifNoneMatch = message.hasOption(OptionNumber.IF_NONE_MATCH);
         return ifMatch.isEmpty() && !ifNoneMatch ? NONE : new Preconditions(List.copyOf(ifMatch), ifNoneMatch);
     }
 

@@ -9,6 +9,10 @@ import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.message.Option;
 import io.coaps4j.coap.message.OptionNumber;
+import io.coaps4j.coap.peer.PlainPeer;
+import io.coaps4j.coap.server.CoapRequest;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,7 +110,8 @@ class StoreServiceTest {
         for (Option option : options) {
             request.option(option);
         }
-        return Preconditions.of(request.build());
+        return Preconditions.of(CoapRequest.of(new PlainPeer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 5683)),
+                request.build()));
     }
 
     private static Option ifMatch(byte[] etag) {
