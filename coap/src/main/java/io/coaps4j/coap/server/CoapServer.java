@@ -67,7 +67,8 @@ public final class CoapServer implements AutoCloseable {
      */
     public synchronized CoapServer start() {
         if (started) {
-            throw new IllegalStateException("server already started on " + localAddresses());
+            throw new IllegalStateException("server already started; a server starts once (build another"
+                    + " from the builder to start again)");
         }
         started = true;
         ResourceDispatcher dispatcher = new ResourceDispatcher(tree, executor);

@@ -97,10 +97,12 @@ class CoapServerTest {
 
     @Test
     void aServerStartsOnce() {
-        try (CoapServer server = hello().bind(anyLoopbackPort()).build().start()) {
-            assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("already started");
-        }
+        CoapServer server = hello().bind(anyLoopbackPort()).build().start();
+        assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already started");
+        server.close();
+        assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already started");
     }
 
     @Test
