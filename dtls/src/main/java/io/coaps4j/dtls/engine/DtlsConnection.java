@@ -347,6 +347,29 @@ public final class DtlsConnection {
                 + engine.config.retransmission().maxRetransmissions() + " retransmissions");
     }
 
+    /** Server: the client did not answer our first flight within {@code stalledHandshakeTimeout}. */
+    void stalled() {
+        engine.metrics.handshakeStalled();
+        failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(), "no answer to the server's first flight within "
+                + engine.config.stalledHandshakeTimeout().toMillis() + " ms");
+    }
+
+    /** Server: whether this is a handshake whose client has not answered our first flight for a while. */
+    boolean stalled(long now) {
+        return status == Status.HANDSHAKING && handshake != null && handshake.stalled(now);
+    }
+
+    /** Server: a stalled handshake gives its place to a new client; no alert, the client is silent anyway. */
+    void displaced(long now, DtlsOutput output) {
+        begin(output, now);
+        if (isHandshaking()) {
+            engine.metrics.handshakeDisplaced();
+            failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(),
+                    "no answer to the server's first flight; its place went to a new client");
+        }
+        end();
+    }
+
     /** The peer sent the fatal {@code alert}. */
     void failedByPeer(Alert alert) {
         failed(DtlsEvent.FailureOrigin.PEER_ALERT, Optional.of(alert.description()), "peer sent " + alert);

@@ -79,7 +79,7 @@ public final class DtlsServer {
     public DtlsServer(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics, long now) {
         this.config = Objects.requireNonNull(config, "config");
         this.engine = new EngineContext(config, crypto, metrics);
-        this.table = new SessionTable(config.maxConnections());
+        this.table = new SessionTable(config.maxConnections(), config.maxConcurrentHandshakes());
         this.cookies = new StatelessCookies(new CookieSecrets(crypto.random(), config.cookieRotationPeriodMillis(), now));
     }
 
@@ -247,7 +247,12 @@ public final class DtlsServer {
         }
         // A new handshake displaces a handshake of the same client (the current one or a waiting successor).
         DtlsConnection displaced = slot == null ? null : slot.current.isHandshaking() ? slot.current : slot.successor;
-        if (table.handshakes() - (displaced == null ? 0 : 1) >= config.maxConcurrentHandshakes()) {
+        int sameClient = displaced == null ? 0 : 1;
+        if (table.halfOpen().from(from.getAddress()) - sameClient >= config.maxHandshakesPerAddress()) {
+            engine.metrics.handshakeDropped(HandshakeDropReason.ADDRESS_HANDSHAKE_LIMIT);
+            return;
+        }
+        if (table.handshakes() - sameClient >= config.maxConcurrentHandshakes() && !displaceStalled(now, out)) {
             engine.metrics.handshakeDropped(HandshakeDropReason.CONNECTION_LIMIT);
             return;
         }
@@ -260,6 +265,22 @@ public final class DtlsServer {
             return;
         }
         timers.reschedule(table.admit(from, slot, fresh, displaced, now, out));
+    }
+
+    /**
+     * Ends the longest-waiting stalled handshake to make room for a new cookie-proven client, so that clients
+     * which answered a cookie and then fell silent cannot hold every place until their retransmissions run
+     * out; false when no handshake is stalled (all are progressing or too young to tell).
+     */
+    private boolean displaceStalled(long now, DtlsOutput out) {
+        DtlsConnection stalled = table.halfOpen().oldestStalled(now);
+        if (stalled == null) {
+            return false;
+        }
+        PeerSlot slot = table.get(stalled.peer());
+        stalled.displaced(now, out);
+        settle(slot, stalled, true, now, out);
+        return true;
     }
 
     /**

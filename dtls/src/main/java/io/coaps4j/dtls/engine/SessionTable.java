@@ -19,11 +19,12 @@ final class SessionTable {
     private final int maxSessions;
     private PeerSlot oldest;
     private PeerSlot newest;
+    private final HalfOpenHandshakes handshakes;
     private int sessions;
-    private int handshakes;
 
-    SessionTable(int maxSessions) {
+    SessionTable(int maxSessions, int maxHandshakes) {
         this.maxSessions = maxSessions;
+        this.handshakes = new HalfOpenHandshakes(maxHandshakes);
     }
 
     PeerSlot get(InetSocketAddress peer) {
@@ -37,6 +38,11 @@ final class SessionTable {
 
     /** Connections in their handshake, current or waiting to replace a session. */
     int handshakes() {
+        return handshakes.count();
+    }
+
+    /** The handshakes in progress, by source address and in admission order. */
+    HalfOpenHandshakes halfOpen() {
         return handshakes;
     }
 
@@ -52,7 +58,7 @@ final class SessionTable {
      */
     PeerSlot admit(InetSocketAddress peer, PeerSlot slot, DtlsConnection fresh, DtlsConnection displaced, long now,
                    DtlsOutput out) {
-        handshakes++;
+        handshakes.started(fresh);
         if (displaced != null) {
             replace(displaced, now, out);
         }
@@ -77,7 +83,7 @@ final class SessionTable {
     /** Updates the slot and the table after a call to one of its connections, made at {@code now}. */
     void settle(PeerSlot slot, DtlsConnection connection, boolean wasHandshaking, long now, DtlsOutput out) {
         if (wasHandshaking && !connection.isHandshaking()) {
-            handshakes--;
+            handshakes.ended(connection);
         }
         if (connection == slot.successor) {
             settleSuccessor(slot, now, out);
@@ -139,7 +145,7 @@ final class SessionTable {
         boolean wasHandshaking = old.isHandshaking();
         old.replaced(now, out);
         if (wasHandshaking) {
-            handshakes--;
+            handshakes.ended(old);
         }
     }
 
