@@ -10,20 +10,14 @@ import java.util.Map;
  * order, so that the oldest stalled one (a client that passed the cookie exchange and then fell silent)
  * is found at once when a new client needs its place.
  *
- * <p>The admission queue is cleaned lazily: handshakes that ended or progressed leave it when they reach
- * its head. Since a stalled handshake ends after {@code stalledHandshakeTimeout}, the head moves on within
- * that time, and the queue holds at most the admissions of about that long; a compaction bounds it
- * besides. Not thread-safe.
+ * <p>A handshake leaves the admission queue when it ends (searched from the head, where the oldest are,
+ * so usually found at once), never holding a closed connection and its secrets; one that progressed
+ * leaves it when it reaches the head. Not thread-safe.
  */
 final class HalfOpenHandshakes {
     private final Map<InetAddress, Integer> byAddress = new HashMap<>();
     private final ArrayDeque<DtlsConnection> admitted = new ArrayDeque<>();
-    private final int compactAbove;
     private int count;
-
-    HalfOpenHandshakes(int maxHandshakes) {
-        this.compactAbove = 4 * maxHandshakes;
-    }
 
     /** Handshakes in progress. */
     int count() {
@@ -39,14 +33,12 @@ final class HalfOpenHandshakes {
         count++;
         byAddress.merge(connection.peer().getAddress(), 1, Integer::sum);
         admitted.addLast(connection);
-        if (admitted.size() > compactAbove) {
-            admitted.removeIf(queued -> !queued.isHandshaking());
-        }
     }
 
     void ended(DtlsConnection connection) {
         count--;
         byAddress.computeIfPresent(connection.peer().getAddress(), (address, n) -> n == 1 ? null : n - 1);
+        admitted.removeFirstOccurrence(connection);
     }
 
     /** The longest-waiting handshake that is stalled at {@code now}, or null; the queue's head is cleaned on the way. */

@@ -22,9 +22,12 @@ final class SessionTable {
     private final HalfOpenHandshakes handshakes;
     private int sessions;
 
-    SessionTable(int maxSessions, int maxHandshakes) {
+    private final RateLimitedWarning evictions;
+
+    SessionTable(int maxSessions, RateLimitedWarning evictions) {
         this.maxSessions = maxSessions;
-        this.handshakes = new HalfOpenHandshakes(maxHandshakes);
+        this.evictions = evictions;
+        this.handshakes = new HalfOpenHandshakes();
     }
 
     PeerSlot get(InetSocketAddress peer) {
@@ -70,7 +73,15 @@ final class SessionTable {
         } else {
             slot.successor = fresh; // made quiet by the caller before its first call
         }
+        fresh.slot = slot;
         return slot;
+    }
+
+    /** Calls {@code action} with each established connection, least recently active first. */
+    void forEachSession(java.util.function.Consumer<DtlsConnection> action) {
+        for (PeerSlot slot = oldest; slot != null; slot = slot.newer) {
+            action.accept(slot.current);
+        }
     }
 
     /** Closes {@code connection} of {@code slot} with close_notify for {@code reason}, and settles the slot. */
@@ -153,6 +164,7 @@ final class SessionTable {
     private void makeRoom(PeerSlot keep, long now, DtlsOutput out) {
         PeerSlot victim;
         while (sessions > maxSessions && (victim = oldest) != null && victim != keep) {
+            evictions.occurred(now);
             close(victim, victim.current, DtlsEvent.CloseReason.EVICTED, now, out);
         }
     }

@@ -159,8 +159,8 @@ class SessionTableTest {
             }
 
             @Override
-            public void event(InetSocketAddress peer, DtlsEvent event) {
-                seen.add(peer);
+            public void event(DtlsConnection connection, DtlsEvent event) {
+                seen.add(connection.peer());
                 seen.add(event);
             }
         };
