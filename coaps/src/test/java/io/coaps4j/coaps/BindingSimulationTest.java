@@ -36,6 +36,14 @@ class BindingSimulationTest {
         return config().acceptHandshakes(false).build();
     }
 
+    /** A server at {@link #SERVER} serving "x", from which {@code device} has fetched it: one session. */
+    private CoapsNetwork.Node serverConnectedTo(CoapsNetwork.Node device) {
+        CoapsNetwork.Node server = network.node(SERVER, config().build(), 1)
+                .resource("x", exchange -> CoapResponse.content("x"));
+        get(device, SERVER, "x");
+        return server;
+    }
+
     private Message get(CoapsNetwork.Node client, InetSocketAddress server, String path) {
         return network.await(client.get(server, path), Duration.ofSeconds(30)).join();
     }
@@ -83,10 +91,8 @@ class BindingSimulationTest {
 
     @Test
     void aResponseLeavesOnlyInTheSessionAndEpochOfItsRequest() {
-        CoapsNetwork.Node server = network.node(SERVER, config().build(), 1)
-                .resource("x", exchange -> CoapResponse.content("x"));
         CoapsNetwork.Node device = network.node(DEVICE, clientOnly(), 2);
-        get(device, SERVER, "x");
+        CoapsNetwork.Node server = serverConnectedTo(device);
         SecurePeer current = server.binding.established(DEVICE);
         SecurePeer otherEpoch = new SecurePeer(current.session(), current.epoch() + 1);
         SecurePeer otherSession = new SecurePeer(Fixtures.session(SERVER), 1);
@@ -104,10 +110,7 @@ class BindingSimulationTest {
 
     @Test
     void aMessageTooLargeForOneRecordIsCountedNotSent() {
-        CoapsNetwork.Node server = network.node(SERVER, config().build(), 1)
-                .resource("x", exchange -> CoapResponse.content("x"));
-        CoapsNetwork.Node device = network.node(DEVICE, clientOnly(), 2);
-        get(device, SERVER, "x");
+        CoapsNetwork.Node server = serverConnectedTo(network.node(DEVICE, clientOnly(), 2));
         SecurePeer peer = server.binding.established(DEVICE);
 
         server.binding.send(peer, new byte[CoapsBinding.maxMessageSize() + 1], network.now);

@@ -27,7 +27,10 @@ import java.util.Optional;
  * <p>Cookies before state (RFC 6347 section 4.2.1): a ClientHello from an unknown address is answered
  * with a HelloVerifyRequest computed from the hello and the address alone, never larger than the hello,
  * and nothing is stored. Only a hello with a valid cookie creates a connection, and only while fewer than
- * {@code maxConcurrentHandshakes} handshakes run.
+ * {@code maxConcurrentHandshakes} handshakes run, fewer than {@code maxHandshakesPerAddress} from its IP
+ * address. A handshake whose client never answers the server's first flight ends after
+ * {@code stalledHandshakeTimeout}; when every place is taken, a new cookie-proven client displaces the
+ * oldest such stalled handshake instead of being refused.
  *
  * <p>A valid hello with a new random from the address of an existing connection is a new handshake of a
  * client that lost its state (section 4.2.8). A handshake in progress is replaced at once: the cookie
