@@ -39,6 +39,6 @@ final class ConnectorCounters {
         return new CoapsMetrics(serverSessions, clientSessions, clientHandshakes, dtls.handshakesSucceeded(), failures,
                 dtls.handshakesTimedOut(), records, messages, binding, pingsSent, deadPeersClosed,
                 dtls.sessionsExpired(), dtls.sessionsEvicted(), sessionsReplaced,
-                clientSessionsEvicted, datagramsRefused);
+                clientSessionsEvicted, datagramsRefused, dtls.handshakesStalled(), dtls.handshakesDisplaced());
     }
 }

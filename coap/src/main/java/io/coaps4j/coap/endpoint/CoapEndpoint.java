@@ -135,7 +135,7 @@ public final class CoapEndpoint implements AutoCloseable {
     /** The address literal of {@code destination}: a host that names no server (RFC 6066 section 3). */
     private static String literalHost(InetSocketAddress destination) {
         Objects.requireNonNull(destination, "destination");
-        return destination.getAddress() == null ? destination.getHostString() : destination.getAddress().getHostAddress();
+        return destination.isUnresolved() ? destination.getHostName() : destination.getAddress().getHostAddress();
     }
 
     private CompletableFuture<Message> exchange(String scheme, String host, InetSocketAddress destination,
