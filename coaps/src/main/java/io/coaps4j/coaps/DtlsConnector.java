@@ -7,6 +7,7 @@ import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.PskStore;
 import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.crypto.RandomSource;
+import io.coaps4j.dtls.engine.DtlsMetrics;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import io.coaps4j.transport.DeadlineHandler;
 import io.coaps4j.transport.EventLoop;
@@ -253,7 +254,8 @@ public final class DtlsConnector implements Connector {
 
     /** A snapshot of the counters (taken on the event loop). */
     public CoapsMetrics metrics() {
-        return callOnLoop(() -> binding == null ? null : binding.metrics());
+        return callOnLoop(() -> binding == null
+                ? new ConnectorCounters().snapshot(new DtlsMetrics(), 0, 0, 0, 0) : binding.metrics());
     }
 
     /** The peers of the established sessions, both roles. */
