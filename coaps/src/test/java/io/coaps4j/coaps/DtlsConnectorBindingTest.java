@@ -154,6 +154,19 @@ class DtlsConnectorBindingTest {
     }
 
     @Test
+    void theUriHostTravelsAsServerNameAndAnAddressLiteralDoesNot() throws Exception {
+        SecurePeer named = (SecurePeer) client.resolve("coaps", "device.example", server.localAddress())
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(named.session().serverName()).contains("device.example");
+        assertThat(server.sessions()).singleElement()
+                .satisfies(peer -> assertThat(peer.session().serverName()).contains("device.example"));
+
+        assertThat(client.closeSession(server.localAddress()).get(5, TimeUnit.SECONDS)).isTrue();
+        SecurePeer literal = resolve();
+        assertThat(literal.session().serverName()).isEmpty();
+    }
+
+    @Test
     void resolveRefusesOtherSchemes() {
         assertThat(client.supports("coaps")).isTrue();
         assertThat(client.supports("coap")).isFalse();
