@@ -37,13 +37,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Events are queued while an engine call runs and handled once it returned: handling one may call the
  * engine again (a response sent from inside a request's delivery). Times are nanoseconds of the caller's
- * clock. Not thread-safe: one event loop owns it.
+ * monotonic clock, as everywhere in the engines. Not thread-safe: one event loop owns it.
  */
 public final class CoapsBinding {
     private static final Logger LOG = LoggerFactory.getLogger(DtlsConnector.class);
-    private static final long NANOS_PER_MILLI = 1_000_000L;
-    /** At most one WARN line per minute for each kind of drop (keep-alive and engine times are milliseconds). */
-    private static final long WARNING_PERIOD_MILLIS = 60_000;
+    /** At most one WARN line per minute for each kind of drop. */
+    private static final long WARNING_PERIOD = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
     /** Where the binding's results go, besides the CoAP engine's sink. Called on the calling thread. */
     public interface Output {
@@ -87,7 +86,7 @@ public final class CoapsBinding {
         this.keepAlive = new KeepAliveMonitor(config.keepAlive(), this::randomMessageId);
         for (BindingDropReason reason : BindingDropReason.values()) {
             dropWarnings[reason.ordinal()] = new RateLimitedWarning(LOG, "CoAP messages not sent (" + reason + ")",
-                    WARNING_PERIOD_MILLIS);
+                    WARNING_PERIOD);
         }
     }
 
@@ -99,7 +98,7 @@ public final class CoapsBinding {
     /** Processes one datagram from {@code from}; returns the next deadline. */
     public long receive(InetSocketAddress from, byte[] datagram, int offset, int length, long nowNanos) {
         if (!closed) {
-            long now = millis(nowNanos);
+            long now = engineTime(nowNanos);
             endpoint.receive(from, datagram, offset, length, now, engineOutput);
             drain(now);
         }
@@ -132,7 +131,7 @@ public final class CoapsBinding {
             dropped(BindingDropReason.TOO_LARGE, nowNanos);
             return;
         }
-        long now = millis(nowNanos);
+        long now = engineTime(nowNanos);
         session.sent(message);
         endpoint.send(connection, message, 0, message.length, now, engineOutput);
         drain(now);
@@ -163,7 +162,7 @@ public final class CoapsBinding {
         if (endpoint.connects(address)) {
             return; // a handshake runs, ours or the peer's: its end is reported
         }
-        long now = millis(nowNanos);
+        long now = engineTime(nowNanos);
         try {
             endpoint.connect(address, serverName, now, engineOutput);
         } catch (IllegalArgumentException | IllegalStateException notStarted) {
@@ -174,7 +173,7 @@ public final class CoapsBinding {
 
     /** Closes the session(s) with {@code address} with close_notify; false when there was none. */
     public boolean closeSessionsWith(InetSocketAddress address, long nowNanos) {
-        long now = millis(nowNanos);
+        long now = engineTime(nowNanos);
         boolean any = false;
         DtlsConnection connection;
         while ((connection = endpoint.established(address)) != null) {
@@ -194,7 +193,7 @@ public final class CoapsBinding {
     /** Ends every session with close_notify; the binding takes nothing more afterwards. */
     public void closeAll(long nowNanos) {
         if (!closed) {
-            long now = millis(nowNanos);
+            long now = engineTime(nowNanos);
             endpoint.closeAll(now, engineOutput);
             drain(now);
             closed = true;
@@ -204,7 +203,7 @@ public final class CoapsBinding {
     /** Runs what is due: DTLS retransmissions and expiries of both roles, and the keep-alive. */
     public long onTimer(long nowNanos) {
         if (!closed) {
-            long now = millis(nowNanos);
+            long now = engineTime(nowNanos);
             endpoint.onTimer(now, engineOutput);
             drain(now);
             if (keepAlive.startSweep(now, endpoint.serverSessions() + endpoint.clientConnections() > 0)) {
@@ -220,7 +219,7 @@ public final class CoapsBinding {
             return Long.MAX_VALUE;
         }
         long next = Math.min(endpoint.nextDeadline(), keepAlive.nextDeadline());
-        return next == DtlsResult.NO_DEADLINE ? Long.MAX_VALUE : originNanos + next * NANOS_PER_MILLI;
+        return next == DtlsResult.NO_DEADLINE ? Long.MAX_VALUE : originNanos + next;
     }
 
     /** A snapshot of the counters. */
@@ -344,11 +343,12 @@ public final class CoapsBinding {
 
     private void dropped(BindingDropReason reason, long nowNanos) {
         counters.dropped(reason);
-        dropWarnings[reason.ordinal()].occurred(millis(nowNanos));
+        dropWarnings[reason.ordinal()].occurred(engineTime(nowNanos));
     }
 
-    private long millis(long nowNanos) {
-        return (nowNanos - originNanos) / NANOS_PER_MILLI;
+    /** The engines' time: nanoseconds since the binding started, never negative whatever the caller's clock. */
+    private long engineTime(long nowNanos) {
+        return nowNanos - originNanos;
     }
 
     private int randomMessageId() {

@@ -35,9 +35,10 @@
  *       RFC 6520 is not offered) and closes those of peers that stay silent. Its ping uses a message ID half
  *       the ID space away from the last CON the engine sent in that session, so its RST cannot be
  *       taken for the answer to one of the engine's messages.</li>
- *   <li><b>Time.</b> The binding takes nanoseconds; the DTLS engine runs on milliseconds since the
- *       binding started. Retransmission timers and the keep-alive sweep are driven by one deadline, so
- *       no timer object exists per session.</li>
+ *   <li><b>Time.</b> One clock: {@code long} nanoseconds of the event loop's monotonic clock in the
+ *       binding, the DTLS engine and the CoAP engine; durations in the configuration are
+ *       {@link java.time.Duration}s. Retransmission timers and the keep-alive sweep are driven by one
+ *       deadline, so no timer object exists per session.</li>
  *   <li><b>Visible drops.</b> Messages not sent are counted by
  *       {@link io.coaps4j.coaps.BindingDropReason} and logged at WARN at most once a minute per kind.</li>
  *   <li><b>NoSec and PSK at once.</b> {@link io.coaps4j.coaps.DualModeConnector} puts a plain and a

@@ -26,7 +26,7 @@ class CoapsConfigTest {
         CoapsConfig config = CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY))
                 .maxConnections(500).maxConcurrentHandshakes(50).retransmission(Fixtures.QUICK_GIVE_UP)
                 .pskIdentityHint("hint").idleTimeout(Duration.ofMinutes(5)).build();
-        assertThat(config.dtls().idleTimeoutMillis()).isEqualTo(300_000);
+        assertThat(config.dtls().idleTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.dtls().maxConnections()).isEqualTo(500);
         assertThat(config.dtls().maxConcurrentHandshakes()).isEqualTo(50);
         assertThat(config.dtls().retransmission()).isEqualTo(Fixtures.QUICK_GIVE_UP);

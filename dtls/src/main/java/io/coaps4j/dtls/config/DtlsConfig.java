@@ -22,7 +22,9 @@ public final class DtlsConfig {
     /** IPv6's minimum MTU (1280) less the IPv6 and UDP headers: no IP fragmentation on any path. */
     public static final int DEFAULT_MAX_DATAGRAM_SIZE = 1232;
     /** 24 hours: sessions are kept up as long as possible (oneM2M TS-0008 clause 7). */
-    public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 24L * 60 * 60 * 1000;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(24);
+    /** How often the cookie secret changes by default. */
+    public static final Duration DEFAULT_COOKIE_ROTATION_PERIOD = Duration.ofMinutes(1);
     /** Half-open handshakes one source IP address may hold by default. */
     public static final int DEFAULT_MAX_HANDSHAKES_PER_ADDRESS = 256;
     /** How long by default a handshake may wait for the client's answer to the server's first flight. */
@@ -37,8 +39,8 @@ public final class DtlsConfig {
     private final int maxConnections;
     private final int maxHandshakesPerAddress;
     private final Duration stalledHandshakeTimeout;
-    private final long idleTimeoutMillis;
-    private final long cookieRotationPeriodMillis;
+    private final Duration idleTimeout;
+    private final Duration cookieRotationPeriod;
     private final ExtendedMasterSecretMode extendedMasterSecret;
     private final int maxHandshakeMessageLength;
     private final int maxBufferedHandshakeBytes;
@@ -53,8 +55,8 @@ public final class DtlsConfig {
         this.maxConnections = builder.maxConnections;
         this.maxHandshakesPerAddress = builder.maxHandshakesPerAddress;
         this.stalledHandshakeTimeout = builder.stalledHandshakeTimeout;
-        this.idleTimeoutMillis = builder.idleTimeoutMillis;
-        this.cookieRotationPeriodMillis = builder.cookieRotationPeriodMillis;
+        this.idleTimeout = builder.idleTimeout;
+        this.cookieRotationPeriod = builder.cookieRotationPeriod;
         this.extendedMasterSecret = builder.extendedMasterSecret;
         this.maxHandshakeMessageLength = builder.maxHandshakeMessageLength;
         this.maxBufferedHandshakeBytes = builder.maxBufferedHandshakeBytes;
@@ -126,13 +128,13 @@ public final class DtlsConfig {
      * closed with close_notify. Long by default (24 hours): oneM2M TS-0008 wants sessions kept up as long
      * as possible, and under memory pressure the least recently active sessions make room anyway.
      */
-    public long idleTimeoutMillis() {
-        return idleTimeoutMillis;
+    public Duration idleTimeout() {
+        return idleTimeout;
     }
 
     /** How often the cookie secret changes; a cookie stays valid for one to two periods. */
-    public long cookieRotationPeriodMillis() {
-        return cookieRotationPeriodMillis;
+    public Duration cookieRotationPeriod() {
+        return cookieRotationPeriod;
     }
 
     /** Whether the extended master secret (RFC 7627) is offered, used, or required. */
@@ -155,8 +157,8 @@ public final class DtlsConfig {
         return "DtlsConfig[suites " + cipherSuites + ", psk " + pskStore.isPresent() + ", maxDatagramSize "
                 + maxDatagramSize + ", " + retransmission + ", maxConcurrentHandshakes " + maxConcurrentHandshakes
                 + ", maxHandshakesPerAddress " + maxHandshakesPerAddress + ", stalledHandshakeTimeout "
-                + stalledHandshakeTimeout + ", maxConnections " + maxConnections + ", cookieRotationPeriodMillis "
-                + cookieRotationPeriodMillis
+                + stalledHandshakeTimeout + ", maxConnections " + maxConnections + ", cookieRotationPeriod "
+                + cookieRotationPeriod + ", idleTimeout " + idleTimeout
                 + ", extendedMasterSecret " + extendedMasterSecret + "]";
     }
 
@@ -171,8 +173,8 @@ public final class DtlsConfig {
         private int maxConnections = 100_000;
         private int maxHandshakesPerAddress = DEFAULT_MAX_HANDSHAKES_PER_ADDRESS;
         private Duration stalledHandshakeTimeout = DEFAULT_STALLED_HANDSHAKE_TIMEOUT;
-        private long idleTimeoutMillis = DEFAULT_IDLE_TIMEOUT_MILLIS;
-        private long cookieRotationPeriodMillis = 60_000;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration cookieRotationPeriod = DEFAULT_COOKIE_ROTATION_PERIOD;
         private ExtendedMasterSecretMode extendedMasterSecret = ExtendedMasterSecretMode.ENABLED;
         private int maxHandshakeMessageLength = 16_384;
         private int maxBufferedHandshakeBytes = 32_768;
@@ -227,14 +229,15 @@ public final class DtlsConfig {
             return this;
         }
 
-        /** Server: see {@link DtlsConfig#idleTimeoutMillis()}; at least one second. */
-        public Builder idleTimeoutMillis(long timeout) {
-            this.idleTimeoutMillis = timeout;
+        /** Server: see {@link DtlsConfig#idleTimeout()}; at least one second. */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = timeout;
             return this;
         }
 
-        public Builder cookieRotationPeriodMillis(long period) {
-            this.cookieRotationPeriodMillis = period;
+        /** Server: see {@link DtlsConfig#cookieRotationPeriod()}; at least one second. */
+        public Builder cookieRotationPeriod(Duration period) {
+            this.cookieRotationPeriod = period;
             return this;
         }
 
@@ -296,17 +299,17 @@ public final class DtlsConfig {
                 throw new IllegalArgumentException("maxHandshakesPerAddress must be positive, was " + maxHandshakesPerAddress);
             }
             if (stalledHandshakeTimeout == null
-                    || stalledHandshakeTimeout.toMillis() < retransmission.initialTimeoutMillis()) {
+                    || stalledHandshakeTimeout.compareTo(retransmission.initialTimeout()) < 0) {
                 throw new IllegalArgumentException("stalledHandshakeTimeout must be at least the initial retransmission"
-                        + " timeout (" + retransmission.initialTimeoutMillis() + " ms), so that a lost flight can be"
+                        + " timeout (" + retransmission.initialTimeout() + "), so that a lost flight can be"
                         + " retransmitted once, was " + stalledHandshakeTimeout);
             }
-            if (idleTimeoutMillis < 1_000) {
-                throw new IllegalArgumentException("idleTimeoutMillis must be at least 1000, was " + idleTimeoutMillis);
+            if (idleTimeout == null || idleTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("idleTimeout must be at least 1 s, was " + idleTimeout);
             }
-            if (cookieRotationPeriodMillis < 1_000) {
-                throw new IllegalArgumentException("cookieRotationPeriodMillis must be at least 1000 so that clients"
-                        + " can answer a HelloVerifyRequest, was " + cookieRotationPeriodMillis);
+            if (cookieRotationPeriod == null || cookieRotationPeriod.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("cookieRotationPeriod must be at least 1 s so that clients"
+                        + " can answer a HelloVerifyRequest, was " + cookieRotationPeriod);
             }
             if (maxHandshakeMessageLength < 256 || maxHandshakeMessageLength > 0xFFFFFF) {
                 throw new IllegalArgumentException("maxHandshakeMessageLength must be 256..16777215, was "

@@ -313,8 +313,8 @@ final class ConnectionHandshake {
         Flight built = new Flight(flight, last);
         if (!firstFlightSent && clientHelloRandom != null) {
             firstFlightSent = true;
-            stallDeadline = now + engine.config.stalledHandshakeTimeout().toMillis();
-            displaceableFrom = now + engine.config.retransmission().initialTimeoutMillis();
+            stallDeadline = now + engine.config.stalledHandshakeTimeout().toNanos();
+            displaceableFrom = now + engine.config.retransmission().initialTimeout().toNanos();
         }
         badTagSinceLastFlight = false;
         retransmission.send(built, now);

@@ -43,7 +43,7 @@ import java.util.Optional;
  * <p>Sessions: at most {@code maxConnections} established ones. When a handshake completes beyond that,
  * the least recently active sessions are closed with close_notify ({@link DtlsEvent.CloseReason#EVICTED}),
  * so unauthenticated traffic never displaces a session. A session without traffic for
- * {@code idleTimeoutMillis} is closed the same way ({@link DtlsEvent.CloseReason#IDLE_TIMEOUT}). Both use
+ * {@code idleTimeout} is closed the same way ({@link DtlsEvent.CloseReason#IDLE_TIMEOUT}). Both use
  * the activity order of {@link SessionTable}: nothing is scanned per packet or per timer.
  *
  * <p>Connections that fail or close are removed at once. Not thread-safe: one event loop owns a server
@@ -53,10 +53,12 @@ import java.util.Optional;
  */
 public final class DtlsServer {
     private static final Logger LOG = LoggerFactory.getLogger(DtlsServer.class);
-    /** At most one WARN line per minute for each kind of refusal (engine time is in milliseconds). */
-    private static final long WARNING_PERIOD = 60_000;
+    /** At most one WARN line per minute for each kind of refusal (engine time is in nanoseconds). */
+    private static final long WARNING_PERIOD = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
     private final DtlsConfig config;
+    /** {@code config.idleTimeout()} in the engine's unit, nanoseconds. */
+    private final long idleTimeout;
     private final EngineContext engine;
     private final StatelessCookies cookies;
     private final SessionTable table;
@@ -101,10 +103,11 @@ public final class DtlsServer {
 
     public DtlsServer(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics, long now) {
         this.config = Objects.requireNonNull(config, "config");
+        this.idleTimeout = config.idleTimeout().toNanos();
         this.engine = new EngineContext(config, crypto, metrics);
         this.table = new SessionTable(config.maxConnections(),
                 new RateLimitedWarning(LOG, "sessions evicted to make room (maxConnections)", WARNING_PERIOD));
-        this.cookies = new StatelessCookies(new CookieSecrets(crypto.random(), config.cookieRotationPeriodMillis(), now));
+        this.cookies = new StatelessCookies(new CookieSecrets(crypto.random(), config.cookieRotationPeriod(), now));
     }
 
     public DtlsMetrics metrics() {
@@ -289,7 +292,7 @@ public final class DtlsServer {
             }
         }
         PeerSlot oldest;
-        while ((oldest = table.oldest()) != null && now - oldest.current.lastActivity() >= config.idleTimeoutMillis()) {
+        while ((oldest = table.oldest()) != null && now - oldest.current.lastActivity() >= idleTimeout) {
             table.close(oldest, oldest.current, DtlsEvent.CloseReason.IDLE_TIMEOUT, now, out);
         }
         return nextDeadline();
@@ -301,8 +304,7 @@ public final class DtlsServer {
         PeerSlot oldest = table.oldest();
         if (oldest != null) {
             long lastActivity = oldest.current.lastActivity();
-            long idle = lastActivity > Long.MAX_VALUE - config.idleTimeoutMillis()
-                    ? DtlsResult.NO_DEADLINE : lastActivity + config.idleTimeoutMillis();
+            long idle = lastActivity > Long.MAX_VALUE - idleTimeout ? DtlsResult.NO_DEADLINE : lastActivity + idleTimeout;
             next = Math.min(next, idle);
         }
         return next;

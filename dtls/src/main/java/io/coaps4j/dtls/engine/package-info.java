@@ -3,8 +3,9 @@
  * server side, and the handle the application keeps for it), {@link io.coaps4j.dtls.engine.DtlsServer}
  * (the server role of a socket: cookies, admission, routing, timers) and
  * {@link io.coaps4j.dtls.engine.DtlsEndpoint} (both roles of a socket, the one table of its connections). Datagrams and the time go in; datagrams to send,
- * {@link io.coaps4j.dtls.engine.DtlsEvent}s and the next deadline come out. No sockets, threads or
- * clocks; randomness comes from the injected {@link io.coaps4j.dtls.crypto.CryptoContext}.
+ * {@link io.coaps4j.dtls.engine.DtlsEvent}s and the next deadline come out. Time is {@code long}
+ * nanoseconds of the caller's monotonic clock (as {@code System.nanoTime}); durations in the
+ * configuration are {@link java.time.Duration}s. No sockets, threads or clocks; randomness comes from the injected {@link io.coaps4j.dtls.crypto.CryptoContext}.
  *
  * <h2>Decisions where the RFCs leave a choice</h2>
  * <ul>

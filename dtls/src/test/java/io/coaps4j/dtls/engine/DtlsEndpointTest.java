@@ -50,7 +50,7 @@ class DtlsEndpointTest {
 
         @Override
         public void datagram(InetSocketAddress to, byte[] datagram) {
-            inFlight.add(new Packet(now + 5, order++, address, to, datagram));
+            inFlight.add(new Packet(now + Fixture.ms(5), order++, address, to, datagram));
         }
 
         @Override
@@ -74,7 +74,7 @@ class DtlsEndpointTest {
     private long order;
 
     private void run() {
-        long until = now + 60_000;
+        long until = now + Fixture.ms(60_000);
         while (true) {
             long next = inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.peek().at();
             for (Node node : nodes.values()) {

@@ -32,12 +32,12 @@ class HandshakeFloodTest {
                 .isEqualTo(1_000 - DtlsConfig.DEFAULT_MAX_HANDSHAKES_PER_ADDRESS);
 
         List<DtlsConnection> legitimate = startClients(network, 5, 10_000);
-        network.runUntil(2_000);
+        network.runUntil(Fixture.ms(2_000));
         assertThat(legitimate).allSatisfy(client ->
                 assertThat(client.status()).isEqualTo(DtlsConnection.Status.ESTABLISHED));
 
         // The silent ones end once stalled for stalledHandshakeTimeout, not after two minutes of retransmissions.
-        network.runUntil(DtlsConfig.DEFAULT_STALLED_HANDSHAKE_TIMEOUT.toMillis() + 100);
+        network.runUntil(DtlsConfig.DEFAULT_STALLED_HANDSHAKE_TIMEOUT.toNanos() + Fixture.ms(100));
         assertThat(server.handshakeCount()).isZero();
         assertThat(server.metrics().handshakesStalled()).isEqualTo(DtlsConfig.DEFAULT_MAX_HANDSHAKES_PER_ADDRESS);
         assertThat(server.sessionCount()).isEqualTo(5);
@@ -57,11 +57,11 @@ class HandshakeFloodTest {
         // The first legitimate client is refused while the flood is too young to be called stalled; its own
         // retransmitted hello one second later takes the place of the oldest silent client.
         List<DtlsConnection> legitimate = startClients(network, 3, 20_000);
-        network.runUntil(100);
+        network.runUntil(Fixture.ms(100));
         assertThat(server.metrics().handshakeMessagesDropped(HandshakeDropReason.CONNECTION_LIMIT)).isPositive();
         long maxHandshakes = 0;
         for (long time = 200; time <= 10_000; time += 200) {
-            network.runUntil(time);
+            network.runUntil(Fixture.ms(time));
             for (int i = 0; i < 5; i++, flooded++) { // the flood goes on while they handshake
                 flood(network, VirtualNetwork.address("198.51.101." + (flooded % 250 + 1), 30_000 + flooded / 250),
                         flooded);
