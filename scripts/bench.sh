@@ -12,8 +12,9 @@
 #   scripts/bench.sh --baseline REF           adds coaps4j built from commit REF (server coaps4j-baseline):
 #                                             before and after a change, measured in one run
 #   scripts/bench.sh --help                   all options
-# The Markdown report is printed and written to bench/target/bench-results.md; server logs go to
-# bench/target/bench-logs/. See docs/BENCHMARKS.md for the method.
+# The Markdown report is printed and written to bench/target/bench-results.md, and a run with the default
+# windows replaces the latest-results section of docs/BENCHMARKS.md (--no-docs: leave it); server logs go
+# to bench/target/bench-logs/. See docs/BENCHMARKS.md for the method.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,8 +37,10 @@ mvn -B -q -o -Dstyle.color=never -pl bench -am package -DskipTests >&2 2>/dev/nu
 # --baseline REF: build commit REF in a worktree of its own and run its servers as coaps4j-baseline.
 ARGS=()
 BASELINE_REF=""
+DOCS=(--docs docs/BENCHMARKS.md)
 while [ $# -gt 0 ]; do
   case "$1" in
+    --no-docs) DOCS=(); shift ;;
     --baseline) [ $# -ge 2 ] || { echo "bench: --baseline needs a commit" >&2; exit 2; }; BASELINE_REF="$2"; shift 2 ;;
     --baseline=*) BASELINE_REF="${1#--baseline=}"; shift ;;
     *) ARGS+=("$1"); shift ;;
@@ -63,4 +66,4 @@ CLASSPATH_FILE=bench/target/bench.classpath
 
 # The sessions suite keeps 10,000 client sockets (and their DTLS state) open at once.
 exec java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.run.SideBySide \
-  --log-dir bench/target/bench-logs --out bench/target/bench-results.md ${ARGS[@]+"${ARGS[@]}"}
+  --log-dir bench/target/bench-logs --out bench/target/bench-results.md ${DOCS[@]+"${DOCS[@]}"} ${ARGS[@]+"${ARGS[@]}"}

@@ -228,7 +228,7 @@ public final class CoapsConfig {
                 if (idleTimeout.isNegative() || idleTimeout.toMillis() < 1_000) {
                     throw new IllegalArgumentException("idleTimeout must be at least 1 s, was " + idleTimeout);
                 }
-                dtls.idleTimeoutMillis(idleTimeout.toMillis());
+                dtls.idleTimeout(idleTimeout);
             }
             return dtls.build();
         }

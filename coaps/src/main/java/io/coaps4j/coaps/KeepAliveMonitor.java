@@ -12,7 +12,7 @@ import java.util.function.IntSupplier;
  */
 final class KeepAliveMonitor {
     private static final long NO_DEADLINE = DtlsResult.NO_DEADLINE;
-    private static final long MIN_SWEEP_MILLIS = 10;
+    private static final long MIN_SWEEP = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10);
 
     private final boolean enabled;
     private final long idle;
@@ -24,10 +24,10 @@ final class KeepAliveMonitor {
 
     KeepAliveMonitor(KeepAlive keepAlive, IntSupplier randomMessageId) {
         this.enabled = keepAlive.enabled();
-        this.idle = enabled ? keepAlive.idle().toMillis() : 0;
-        this.ackTimeout = keepAlive.ackTimeout().toMillis();
+        this.idle = enabled ? keepAlive.idle().toNanos() : 0;
+        this.ackTimeout = keepAlive.ackTimeout().toNanos();
         this.maxRetransmit = keepAlive.maxRetransmit();
-        this.sweepPeriod = enabled ? Math.max(MIN_SWEEP_MILLIS, Math.min(idle, ackTimeout) / 2) : 0;
+        this.sweepPeriod = enabled ? Math.max(MIN_SWEEP, Math.min(idle, ackTimeout) / 2) : 0;
         this.randomMessageId = randomMessageId;
     }
 

@@ -26,7 +26,7 @@ final class Fixtures {
     static final byte[] OTHER_KEY = "another-key-for-the-same-id".getBytes(StandardCharsets.US_ASCII);
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     /** Gives up on a silent server within about a second. */
-    static final RetransmissionPolicy QUICK_GIVE_UP = new RetransmissionPolicy(100, 400, 2, 10_000);
+    static final RetransmissionPolicy QUICK_GIVE_UP = RetransmissionPolicy.ofMillis(100, 400, 2, 10_000);
 
     private Fixtures() {
     }

@@ -67,9 +67,9 @@ public final class DtlsClientTransport implements ClientTransport {
         return new DtlsFactory(config);
     }
 
-    /** The DTLS clock: monotonic milliseconds, as the engine's deadlines are. */
-    static long nowMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+    /** The DTLS clock: monotonic nanoseconds, as the engine's deadlines are. */
+    static long nowNanos() {
+        return System.nanoTime();
     }
 
     /** The connection, for callers that look at its state (e.g. whether it is still established). */
@@ -87,22 +87,22 @@ public final class DtlsClientTransport implements ClientTransport {
         long deadline = System.nanoTime() + timeout.toNanos();
         channel.configureBlocking(true);
         try {
-            handle(connection.start(nowMillis()));
+            handle(connection.start(nowNanos()));
             DatagramPacket packet = new DatagramPacket(thread.inbound, thread.inbound.length);
             while (connection.isHandshaking()) {
                 long now = System.nanoTime();
                 if (now - deadline >= 0) {
                     throw new IOException("DTLS handshake with " + connection.peer() + " did not complete within " + timeout);
                 }
-                long waitMillis = Math.min(TimeUnit.NANOSECONDS.toMillis(deadline - now),
-                        connection.nextDeadline() - nowMillis());
+                long waitMillis = TimeUnit.NANOSECONDS.toMillis(Math.min(deadline - now,
+                        connection.nextDeadline() - nowNanos()));
                 channel.socket().setSoTimeout((int) Math.max(1, Math.min(waitMillis, Integer.MAX_VALUE)));
                 try {
                     packet.setLength(thread.inbound.length);
                     channel.socket().receive(packet);
-                    handle(connection.receive(thread.inbound, 0, packet.getLength(), nowMillis()));
+                    handle(connection.receive(thread.inbound, 0, packet.getLength(), nowNanos()));
                 } catch (SocketTimeoutException e) {
-                    handle(connection.onTimer(nowMillis()));
+                    handle(connection.onTimer(nowNanos()));
                 }
             }
             if (connection.status() != DtlsConnection.Status.ESTABLISHED) {
@@ -144,7 +144,7 @@ public final class DtlsClientTransport implements ClientTransport {
                 } catch (SocketTimeoutException e) {
                     return false;
                 }
-                handle(connection.receive(thread.inbound, 0, packet.getLength(), nowMillis()));
+                handle(connection.receive(thread.inbound, 0, packet.getLength(), nowNanos()));
                 if (pending != null && !pending.isEmpty()) {
                     coapOut.put(pending.poll()).flip();
                     return true;
@@ -174,7 +174,7 @@ public final class DtlsClientTransport implements ClientTransport {
         }
         int length = coapMessage.remaining();
         coapMessage.get(thread.outbound, 0, length);
-        long now = nowMillis();
+        long now = nowNanos();
         if (now >= connection.nextDeadline()) {
             handle(connection.onTimer(now)); // releases the retained last flight once it is due
         }
@@ -193,7 +193,7 @@ public final class DtlsClientTransport implements ClientTransport {
         if (read <= 0) {
             return NOTHING_WAITING;
         }
-        handle(connection.receive(thread.inbound, 0, read, nowMillis()));
+        handle(connection.receive(thread.inbound, 0, read, nowNanos()));
         if (pending == null || pending.isEmpty()) {
             return NO_MESSAGE;
         }
@@ -219,7 +219,7 @@ public final class DtlsClientTransport implements ClientTransport {
     public void closeNotify() throws IOException {
         if (channel.isOpen() && !channel.isBlocking()
                 && (connection.status() == DtlsConnection.Status.ESTABLISHED || connection.isHandshaking())) {
-            handle(connection.close(nowMillis()));
+            handle(connection.close(nowNanos()));
         }
     }
 

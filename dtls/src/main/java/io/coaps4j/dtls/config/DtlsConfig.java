@@ -7,6 +7,7 @@ import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import io.coaps4j.dtls.record.SecurityAssociation;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,13 @@ public final class DtlsConfig {
     /** IPv6's minimum MTU (1280) less the IPv6 and UDP headers: no IP fragmentation on any path. */
     public static final int DEFAULT_MAX_DATAGRAM_SIZE = 1232;
     /** 24 hours: sessions are kept up as long as possible (oneM2M TS-0008 clause 7). */
-    public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 24L * 60 * 60 * 1000;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(24);
+    /** How often the cookie secret changes by default. */
+    public static final Duration DEFAULT_COOKIE_ROTATION_PERIOD = Duration.ofMinutes(1);
+    /** Half-open handshakes one source IP address may hold by default. */
+    public static final int DEFAULT_MAX_HANDSHAKES_PER_ADDRESS = 256;
+    /** How long by default a handshake may wait for the client's answer to the server's first flight. */
+    public static final Duration DEFAULT_STALLED_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
 
     private final List<CipherSuite> cipherSuites;
     private final Optional<PskStore> pskStore;
@@ -30,8 +37,10 @@ public final class DtlsConfig {
     private final RetransmissionPolicy retransmission;
     private final int maxConcurrentHandshakes;
     private final int maxConnections;
-    private final long idleTimeoutMillis;
-    private final long cookieRotationPeriodMillis;
+    private final int maxHandshakesPerAddress;
+    private final Duration stalledHandshakeTimeout;
+    private final Duration idleTimeout;
+    private final Duration cookieRotationPeriod;
     private final ExtendedMasterSecretMode extendedMasterSecret;
     private final int maxHandshakeMessageLength;
     private final int maxBufferedHandshakeBytes;
@@ -44,8 +53,10 @@ public final class DtlsConfig {
         this.retransmission = builder.retransmission;
         this.maxConcurrentHandshakes = builder.maxConcurrentHandshakes;
         this.maxConnections = builder.maxConnections;
-        this.idleTimeoutMillis = builder.idleTimeoutMillis;
-        this.cookieRotationPeriodMillis = builder.cookieRotationPeriodMillis;
+        this.maxHandshakesPerAddress = builder.maxHandshakesPerAddress;
+        this.stalledHandshakeTimeout = builder.stalledHandshakeTimeout;
+        this.idleTimeout = builder.idleTimeout;
+        this.cookieRotationPeriod = builder.cookieRotationPeriod;
         this.extendedMasterSecret = builder.extendedMasterSecret;
         this.maxHandshakeMessageLength = builder.maxHandshakeMessageLength;
         this.maxBufferedHandshakeBytes = builder.maxBufferedHandshakeBytes;
@@ -84,6 +95,24 @@ public final class DtlsConfig {
     }
 
     /**
+     * Server: handshakes in progress at once from one source IP address (any port), so that one host
+     * answering cookies from many ports cannot take every place of {@link #maxConcurrentHandshakes()}.
+     */
+    public int maxHandshakesPerAddress() {
+        return maxHandshakesPerAddress;
+    }
+
+    /**
+     * Server: how long a handshake may go without any answer to the server's first flight (ServerHello
+     * to ServerHelloDone) before it is ended, much shorter than the retransmissions of RFC 6347 section
+     * 4.2.4.1 would keep it. Once a handshake has waited for longer than the first retransmission
+     * timeout, a new cookie-proven client may displace it when the handshake places are all taken.
+     */
+    public Duration stalledHandshakeTimeout() {
+        return stalledHandshakeTimeout;
+    }
+
+    /**
      * Server: established sessions held at once. When a handshake completes beyond it, the least
      * recently active sessions are closed (close_notify) to make room: only a client that proved it
      * holds a key can displace a session, never one that merely passed the cookie exchange. Handshakes
@@ -99,13 +128,13 @@ public final class DtlsConfig {
      * closed with close_notify. Long by default (24 hours): oneM2M TS-0008 wants sessions kept up as long
      * as possible, and under memory pressure the least recently active sessions make room anyway.
      */
-    public long idleTimeoutMillis() {
-        return idleTimeoutMillis;
+    public Duration idleTimeout() {
+        return idleTimeout;
     }
 
     /** How often the cookie secret changes; a cookie stays valid for one to two periods. */
-    public long cookieRotationPeriodMillis() {
-        return cookieRotationPeriodMillis;
+    public Duration cookieRotationPeriod() {
+        return cookieRotationPeriod;
     }
 
     /** Whether the extended master secret (RFC 7627) is offered, used, or required. */
@@ -127,7 +156,9 @@ public final class DtlsConfig {
     public String toString() {
         return "DtlsConfig[suites " + cipherSuites + ", psk " + pskStore.isPresent() + ", maxDatagramSize "
                 + maxDatagramSize + ", " + retransmission + ", maxConcurrentHandshakes " + maxConcurrentHandshakes
-                + ", maxConnections " + maxConnections + ", cookieRotationPeriodMillis " + cookieRotationPeriodMillis
+                + ", maxHandshakesPerAddress " + maxHandshakesPerAddress + ", stalledHandshakeTimeout "
+                + stalledHandshakeTimeout + ", maxConnections " + maxConnections + ", cookieRotationPeriod "
+                + cookieRotationPeriod + ", idleTimeout " + idleTimeout
                 + ", extendedMasterSecret " + extendedMasterSecret + "]";
     }
 
@@ -140,8 +171,10 @@ public final class DtlsConfig {
         private RetransmissionPolicy retransmission = RetransmissionPolicy.DEFAULT;
         private int maxConcurrentHandshakes = 1_000;
         private int maxConnections = 100_000;
-        private long idleTimeoutMillis = DEFAULT_IDLE_TIMEOUT_MILLIS;
-        private long cookieRotationPeriodMillis = 60_000;
+        private int maxHandshakesPerAddress = DEFAULT_MAX_HANDSHAKES_PER_ADDRESS;
+        private Duration stalledHandshakeTimeout = DEFAULT_STALLED_HANDSHAKE_TIMEOUT;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration cookieRotationPeriod = DEFAULT_COOKIE_ROTATION_PERIOD;
         private ExtendedMasterSecretMode extendedMasterSecret = ExtendedMasterSecretMode.ENABLED;
         private int maxHandshakeMessageLength = 16_384;
         private int maxBufferedHandshakeBytes = 32_768;
@@ -184,14 +217,27 @@ public final class DtlsConfig {
             return this;
         }
 
-        /** Server: see {@link DtlsConfig#idleTimeoutMillis()}; at least one second. */
-        public Builder idleTimeoutMillis(long timeout) {
-            this.idleTimeoutMillis = timeout;
+        /** Server: see {@link DtlsConfig#maxHandshakesPerAddress()}; at least 1. */
+        public Builder maxHandshakesPerAddress(int max) {
+            this.maxHandshakesPerAddress = max;
             return this;
         }
 
-        public Builder cookieRotationPeriodMillis(long period) {
-            this.cookieRotationPeriodMillis = period;
+        /** Server: see {@link DtlsConfig#stalledHandshakeTimeout()}; at least the initial retransmission timeout. */
+        public Builder stalledHandshakeTimeout(Duration timeout) {
+            this.stalledHandshakeTimeout = timeout;
+            return this;
+        }
+
+        /** Server: see {@link DtlsConfig#idleTimeout()}; at least one second. */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /** Server: see {@link DtlsConfig#cookieRotationPeriod()}; at least one second. */
+        public Builder cookieRotationPeriod(Duration period) {
+            this.cookieRotationPeriod = period;
             return this;
         }
 
@@ -249,12 +295,21 @@ public final class DtlsConfig {
                 throw new IllegalArgumentException("maxConnections must be at least maxConcurrentHandshakes ("
                         + maxConcurrentHandshakes + "), was " + maxConnections);
             }
-            if (idleTimeoutMillis < 1_000) {
-                throw new IllegalArgumentException("idleTimeoutMillis must be at least 1000, was " + idleTimeoutMillis);
+            if (maxHandshakesPerAddress < 1) {
+                throw new IllegalArgumentException("maxHandshakesPerAddress must be positive, was " + maxHandshakesPerAddress);
             }
-            if (cookieRotationPeriodMillis < 1_000) {
-                throw new IllegalArgumentException("cookieRotationPeriodMillis must be at least 1000 so that clients"
-                        + " can answer a HelloVerifyRequest, was " + cookieRotationPeriodMillis);
+            if (stalledHandshakeTimeout == null
+                    || stalledHandshakeTimeout.compareTo(retransmission.initialTimeout()) < 0) {
+                throw new IllegalArgumentException("stalledHandshakeTimeout must be at least the initial retransmission"
+                        + " timeout (" + retransmission.initialTimeout() + "), so that a lost flight can be"
+                        + " retransmitted once, was " + stalledHandshakeTimeout);
+            }
+            if (idleTimeout == null || idleTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("idleTimeout must be at least 1 s, was " + idleTimeout);
+            }
+            if (cookieRotationPeriod == null || cookieRotationPeriod.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("cookieRotationPeriod must be at least 1 s so that clients"
+                        + " can answer a HelloVerifyRequest, was " + cookieRotationPeriod);
             }
             if (maxHandshakeMessageLength < 256 || maxHandshakeMessageLength > 0xFFFFFF) {
                 throw new IllegalArgumentException("maxHandshakeMessageLength must be 256..16777215, was "

@@ -9,26 +9,26 @@ import java.util.Objects;
  * every rotation period, the previous one still accepted so that a client caught by a rotation can
  * finish ("the server can have a limited window during which it accepts both secrets"). A cookie
  * is therefore valid for at least one and at most two periods. Time is the caller's monotonic
- * milliseconds. Not thread-safe: one per event loop.
+ * nanoseconds. Not thread-safe: one per event loop.
  */
 public final class CookieSecrets {
     public static final int SECRET_LENGTH = 32;
 
     private final RandomSource random;
-    private final long rotationPeriodMillis;
+    private final long rotationPeriod;
     private byte[] current;
     private byte[] previous;
     private long nextRotation;
 
-    public CookieSecrets(RandomSource random, long rotationPeriodMillis, long now) {
+    public CookieSecrets(RandomSource random, java.time.Duration rotationPeriod, long now) {
         this.random = Objects.requireNonNull(random, "random");
-        if (rotationPeriodMillis <= 0) {
-            throw new IllegalArgumentException("rotationPeriodMillis must be positive, was " + rotationPeriodMillis);
+        if (rotationPeriod.isNegative() || rotationPeriod.isZero()) {
+            throw new IllegalArgumentException("rotationPeriod must be positive, was " + rotationPeriod);
         }
-        this.rotationPeriodMillis = rotationPeriodMillis;
+        this.rotationPeriod = rotationPeriod.toNanos();
         this.current = random.nextBytes(SECRET_LENGTH);
         this.previous = random.nextBytes(SECRET_LENGTH);
-        this.nextRotation = now + rotationPeriodMillis;
+        this.nextRotation = now + this.rotationPeriod;
     }
 
     /** Rotates the secrets that are due at {@code now}: after two idle periods both are replaced. */
@@ -36,13 +36,13 @@ public final class CookieSecrets {
         if (now < nextRotation) {
             return;
         }
-        if (now >= nextRotation + rotationPeriodMillis) {
+        if (now >= nextRotation + rotationPeriod) {
             previous = random.nextBytes(SECRET_LENGTH);
         } else {
             previous = current;
         }
         current = random.nextBytes(SECRET_LENGTH);
-        nextRotation = now + rotationPeriodMillis;
+        nextRotation = now + rotationPeriod;
     }
 
     byte[] current(long now) {

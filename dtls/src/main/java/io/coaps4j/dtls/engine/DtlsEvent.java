@@ -59,7 +59,7 @@ public sealed interface DtlsEvent {
          * section 4.2.8).
          */
         REPLACED,
-        /** The server closed it (close_notify) after {@code idleTimeoutMillis} without traffic. */
+        /** The server closed it (close_notify) after {@code idleTimeout} without traffic. */
         IDLE_TIMEOUT,
         /** The server closed it (close_notify), least recently active, to make room for a new session. */
         EVICTED

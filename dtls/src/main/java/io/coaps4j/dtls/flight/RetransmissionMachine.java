@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>PREPARING and SENDING last only for the duration of a call in a sans-IO engine, so the state
  * kept between calls is WAITING (a flight is out, its timer runs) or FINISHED (the last flight is
  * out; it is kept for a while to answer retransmissions of the peer's last flight). Time is the
- * caller's monotonic milliseconds. Not thread-safe.
+ * caller's monotonic nanoseconds. Not thread-safe.
  */
 public final class RetransmissionMachine {
     /** A deadline that never comes. */
@@ -33,6 +33,10 @@ public final class RetransmissionMachine {
     }
 
     private final RetransmissionPolicy policy;
+    /** The policy's durations in the engine's unit, nanoseconds. */
+    private final long initialTimeout;
+    private final long maxTimeout;
+    private final long finishedRetention;
     private State state;
     private Flight flight;
     private long timeout;
@@ -43,7 +47,10 @@ public final class RetransmissionMachine {
     private RetransmissionMachine(RetransmissionPolicy policy, State initial) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.state = initial;
-        this.timeout = policy.initialTimeoutMillis();
+        this.initialTimeout = policy.initialTimeout().toNanos();
+        this.maxTimeout = policy.maxTimeout().toNanos();
+        this.finishedRetention = policy.finishedRetention().toNanos();
+        this.timeout = initialTimeout;
     }
 
     /** A client's machine: it prepares the first flight (RFC 6347 section 4.2.4). */
@@ -74,8 +81,8 @@ public final class RetransmissionMachine {
         return retransmissions;
     }
 
-    /** The current timer value. */
-    public long timeoutMillis() {
+    /** The current timer value, in nanoseconds. */
+    public long timeoutNanos() {
         return timeout;
     }
 
@@ -90,15 +97,15 @@ public final class RetransmissionMachine {
             throw new IllegalStateException("the last flight has been sent; a new handshake needs a new machine");
         }
         if (retransmissions == 0) {
-            timeout = policy.initialTimeoutMillis();
+            timeout = initialTimeout;
         }
         retransmissions = 0;
         flight = next;
         lastTransmission = now;
         if (next.last()) {
             state = State.FINISHED;
-            deadline = policy.finishedRetentionMillis() == 0 ? NO_DEADLINE : now + policy.finishedRetentionMillis();
-            if (policy.finishedRetentionMillis() == 0) {
+            deadline = finishedRetention == 0 ? NO_DEADLINE : now + finishedRetention;
+            if (finishedRetention == 0) {
                 flight = null;
             }
         } else {
@@ -149,7 +156,7 @@ public final class RetransmissionMachine {
             return Expiry.GIVE_UP;
         }
         retransmissions++;
-        timeout = Math.min(timeout * 2, policy.maxTimeoutMillis());
+        timeout = Math.min(timeout * 2, maxTimeout);
         deadline = now + timeout;
         lastTransmission = now;
         return Expiry.RETRANSMIT;
@@ -167,7 +174,7 @@ public final class RetransmissionMachine {
         if (flight == null || (state != State.WAITING && state != State.FINISHED)) {
             return false;
         }
-        if (now - lastTransmission < policy.initialTimeoutMillis() / 2) {
+        if (now - lastTransmission < initialTimeout / 2) {
             return false;
         }
         if (state == State.WAITING) {

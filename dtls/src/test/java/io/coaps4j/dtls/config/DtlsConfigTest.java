@@ -5,6 +5,7 @@ import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,12 +22,12 @@ class DtlsConfigTest {
         assertThat(config.cipherSuites()).containsExactly(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8);
         assertThat(config.extendedMasterSecret()).isEqualTo(ExtendedMasterSecretMode.ENABLED);
         assertThat(config.retransmission()).isEqualTo(RetransmissionPolicy.DEFAULT);
-        assertThat(config.retransmission().initialTimeoutMillis()).isEqualTo(1_000);
-        assertThat(config.retransmission().maxTimeoutMillis()).isEqualTo(60_000);
+        assertThat(config.retransmission().initialTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.retransmission().maxTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.maxDatagramSize()).isEqualTo(1232);
         assertThat(config.pskIdentityHint()).isEmpty();
-        assertThat(config.idleTimeoutMillis()).as("sessions kept up long (oneM2M TS-0008)").isEqualTo(86_400_000L);
-        assertThat(valid().idleTimeoutMillis(1_000).build().idleTimeoutMillis()).isEqualTo(1_000);
+        assertThat(config.idleTimeout()).as("sessions kept up long (oneM2M TS-0008)").isEqualTo(Duration.ofHours(24));
+        assertThat(valid().idleTimeout(Duration.ofSeconds(1)).build().idleTimeout()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -41,8 +42,9 @@ class DtlsConfigTest {
         assertThatThrownBy(() -> valid().maxConcurrentHandshakes(0).build()).hasMessageContaining("maxConcurrentHandshakes");
         assertThatThrownBy(() -> valid().maxConcurrentHandshakes(10).maxConnections(5).build())
                 .hasMessageContaining("maxConnections");
-        assertThatThrownBy(() -> valid().cookieRotationPeriodMillis(10).build()).hasMessageContaining("cookieRotationPeriodMillis");
-        assertThatThrownBy(() -> valid().idleTimeoutMillis(999).build()).hasMessageContaining("idleTimeoutMillis");
+        assertThatThrownBy(() -> valid().cookieRotationPeriod(Duration.ofMillis(10)).build())
+                .hasMessageContaining("cookieRotationPeriod");
+        assertThatThrownBy(() -> valid().idleTimeout(Duration.ofMillis(999)).build()).hasMessageContaining("idleTimeout");
         assertThatThrownBy(() -> valid().maxHandshakeMessageLength(10).build()).hasMessageContaining("maxHandshakeMessageLength");
         assertThatThrownBy(() -> valid().maxBufferedHandshakeBytes(300).build()).hasMessageContaining("maxBufferedHandshakeBytes");
         assertThatThrownBy(() -> valid().pskIdentityHint("").build()).hasMessageContaining("pskIdentityHint");

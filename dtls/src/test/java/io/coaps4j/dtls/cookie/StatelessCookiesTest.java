@@ -38,13 +38,18 @@ class StatelessCookiesTest {
                 new byte[] {0}, Extensions.builder().extendedMasterSecret().build());
     }
 
+    /** The engine's time is nanoseconds; the numbers of these tests are milliseconds. */
+    private static long ms(long millis) {
+        return millis * 1_000_000L;
+    }
+
     @Test
     void cookieVerifiesForTheSameHelloAndAddress() {
-        StatelessCookies cookies = new StatelessCookies(new CookieSecrets(source, 60_000, 0));
-        byte[] cookie = cookies.cookieFor(hmac, CLIENT, hello(), 0);
+        StatelessCookies cookies = new StatelessCookies(new CookieSecrets(source, java.time.Duration.ofMillis(60_000), 0));
+        byte[] cookie = cookies.cookieFor(hmac, CLIENT, hello(), ms(0));
 
         assertThat(cookie).hasSize(32);
-        assertThat(cookies.isValid(hmac, CLIENT, hello().withCookie(cookie), 10)).isTrue();
+        assertThat(cookies.isValid(hmac, CLIENT, hello().withCookie(cookie), ms(10))).isTrue();
         assertThat(cookies.isValid(hmac, CLIENT, hello(), 10)).as("no cookie").isFalse();
         byte[] flipped = cookie.clone();
         flipped[31] ^= 1;
@@ -55,8 +60,8 @@ class StatelessCookiesTest {
 
     @Test
     void everyHelloFieldAndTheAddressAreCovered() {
-        StatelessCookies cookies = new StatelessCookies(new CookieSecrets(source, 60_000, 0));
-        byte[] cookie = cookies.cookieFor(hmac, CLIENT, hello(), 0);
+        StatelessCookies cookies = new StatelessCookies(new CookieSecrets(source, java.time.Duration.ofMillis(60_000), 0));
+        byte[] cookie = cookies.cookieFor(hmac, CLIENT, hello(), ms(0));
         byte[] otherRandom = new byte[32];
         otherRandom[0] = 1;
         List<UnaryOperator<ClientHello>> changes = List.of(
@@ -73,28 +78,28 @@ class StatelessCookiesTest {
                 h -> new ClientHello(h.clientVersion(), h.random(), h.sessionId(), h.cookie(), h.cipherSuites(),
                         h.compressionMethods(), Extensions.NONE));
         for (UnaryOperator<ClientHello> change : changes) {
-            assertThat(cookies.isValid(hmac, CLIENT, change.apply(hello()).withCookie(cookie), 1)).isFalse();
+            assertThat(cookies.isValid(hmac, CLIENT, change.apply(hello()).withCookie(cookie), ms(1))).isFalse();
         }
-        assertThat(cookies.isValid(hmac, address("192.0.2.11", 50000), hello().withCookie(cookie), 1)).isFalse();
-        assertThat(cookies.isValid(hmac, address("192.0.2.10", 50001), hello().withCookie(cookie), 1)).isFalse();
+        assertThat(cookies.isValid(hmac, address("192.0.2.11", 50000), hello().withCookie(cookie), ms(1))).isFalse();
+        assertThat(cookies.isValid(hmac, address("192.0.2.10", 50001), hello().withCookie(cookie), ms(1))).isFalse();
     }
 
     @Test
     void secretsRotateAndTheOldOneIsAcceptedForOnePeriod() {
-        CookieSecrets secrets = new CookieSecrets(source, 1_000, 0);
+        CookieSecrets secrets = new CookieSecrets(source, java.time.Duration.ofMillis(1_000), 0);
         StatelessCookies cookies = new StatelessCookies(secrets);
-        byte[] cookie = cookies.cookieFor(hmac, CLIENT, hello(), 500);
+        byte[] cookie = cookies.cookieFor(hmac, CLIENT, hello(), ms(500));
 
-        assertThat(cookies.isValid(hmac, CLIENT, hello().withCookie(cookie), 999)).isTrue();
-        assertThat(cookies.isValid(hmac, CLIENT, hello().withCookie(cookie), 1_500)).as("after one rotation").isTrue();
-        assertThat(secrets.nextRotation()).isEqualTo(2_500);
-        assertThat(cookies.isValid(hmac, CLIENT, hello().withCookie(cookie), 2_600)).as("after two").isFalse();
+        assertThat(cookies.isValid(hmac, CLIENT, hello().withCookie(cookie), ms(999))).isTrue();
+        assertThat(cookies.isValid(hmac, CLIENT, hello().withCookie(cookie), ms(1_500))).as("after one rotation").isTrue();
+        assertThat(secrets.nextRotation()).isEqualTo(ms(2_500));
+        assertThat(cookies.isValid(hmac, CLIENT, hello().withCookie(cookie), ms(2_600))).as("after two").isFalse();
     }
 
     @Test
     void longIdlenessReplacesBothSecrets() {
-        StatelessCookies cookies = new StatelessCookies(new CookieSecrets(source, 1_000, 0));
-        byte[] cookie = cookies.cookieFor(hmac, CLIENT, hello(), 900);
-        assertThat(cookies.isValid(hmac, CLIENT, hello().withCookie(cookie), 5_000)).isFalse();
+        StatelessCookies cookies = new StatelessCookies(new CookieSecrets(source, java.time.Duration.ofMillis(1_000), 0));
+        byte[] cookie = cookies.cookieFor(hmac, CLIENT, hello(), ms(900));
+        assertThat(cookies.isValid(hmac, CLIENT, hello().withCookie(cookie), ms(5_000))).isFalse();
     }
 }

@@ -18,9 +18,14 @@ final class Fixture {
     static final byte[] KEY = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     static final byte[] OTHER_KEY = "fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
     static final InetSocketAddress CLIENT = VirtualNetwork.address("10.0.0.2", 40000);
-    static final RetransmissionPolicy FAST_GIVE_UP = new RetransmissionPolicy(1_000, 60_000, 3, 240_000);
+    static final RetransmissionPolicy FAST_GIVE_UP = RetransmissionPolicy.ofMillis(1_000, 60_000, 3, 240_000);
 
     private Fixture() {
+    }
+
+    /** The engine's time is nanoseconds; tests write their times in milliseconds through this. */
+    static long ms(long millis) {
+        return millis * 1_000_000L;
     }
 
     /** Deterministic randomness, so every run of a test sees the same bytes. */

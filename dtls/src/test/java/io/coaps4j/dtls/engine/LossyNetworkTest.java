@@ -31,8 +31,8 @@ class LossyNetworkTest {
         for (int i = 0; i < CLIENTS; i++) {
             InetSocketAddress address = VirtualNetwork.address("10.1." + (i / 200) + "." + (i % 200 + 1), 30000 + i);
             addresses.add(address);
-            network.runUntil(i * 10L);
-            network.now = Math.max(network.now, i * 10L);
+            network.runUntil(Fixture.ms(i * 10L));
+            network.now = Math.max(network.now, Fixture.ms(i * 10L));
             network.start(address, DtlsConnection.client(config, Fixture.crypto(1000 + i), new DtlsMetrics(),
                     VirtualNetwork.SERVER, java.util.Optional.empty()));
         }
@@ -77,8 +77,8 @@ class LossyNetworkTest {
         // timeout, in virtual time, without anyone closing them.
         int left = server.sessionCount();
         assertThat(left).isGreaterThanOrEqualTo(halfOpen);
-        assertThat(server.nextDeadline()).isEqualTo(lastActivityOfOldest(server, network) + config.idleTimeoutMillis());
-        network.runUntil(network.now + config.idleTimeoutMillis());
+        assertThat(server.nextDeadline()).isEqualTo(lastActivityOfOldest(server, network) + config.idleTimeout().toNanos());
+        network.runUntil(network.now + config.idleTimeout().toNanos());
 
         assertThat(server.connectionCount()).isZero();
         assertThat(server.handshakeCount()).isZero();

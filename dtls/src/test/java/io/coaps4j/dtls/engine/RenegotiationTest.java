@@ -100,7 +100,7 @@ class RenegotiationTest {
         VirtualNetwork network = new VirtualNetwork(server, 1, 0, 5);
         DtlsConnection client = Fixture.client(Fixture.config("c", KEY), 72);
         network.start(CLIENT, client);
-        network.runUntil(1_000);
+        network.runUntil(Fixture.ms(1_000));
 
         byte[] forged = Wire.datagram(new Record(ContentType.APPLICATION_DATA,
                 io.coaps4j.dtls.record.ProtocolVersion.DTLS_1_2, 0, 99, new byte[] {1, 2, 3}));

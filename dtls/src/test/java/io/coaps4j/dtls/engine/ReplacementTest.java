@@ -193,7 +193,7 @@ class ReplacementTest {
         server.receive(CLIENT, verifiedHello, 10);
         DtlsConnection waiting = server.successor(CLIENT).orElseThrow();
 
-        DtlsServer.Result again = server.receive(CLIENT, verifiedHello, 1_010);
+        DtlsServer.Result again = server.receive(CLIENT, verifiedHello, Fixture.ms(1_010));
 
         assertThat(server.successor(CLIENT)).containsSame(waiting);
         assertThat(again.datagrams()).as("flight 4 sent again").isNotEmpty();

@@ -40,7 +40,7 @@ class ServerCostTest {
         DtlsConnection quiet = peers.handshake(InMemoryPeers.clientAddress(2), 2);
         DtlsConnection other = server.connection(InMemoryPeers.clientAddress(2)).orElseThrow();
         assertThat(other.handshake()).isNotNull();
-        server.onTimer(2 + config.retransmission().finishedRetentionMillis());
+        server.onTimer(2 + config.retransmission().finishedRetention().toNanos());
         assertThat(other.handshake()).isNull();
         assertThat(quiet.status()).isEqualTo(DtlsConnection.Status.ESTABLISHED);
     }

@@ -87,7 +87,7 @@ public final class ServerProbes {
         }
 
         @Override
-        public void event(InetSocketAddress peer, DtlsEvent event) {
+        public void event(DtlsConnection connection, DtlsEvent event) {
             if (!(event instanceof DtlsEvent.ApplicationData)) {
                 throw new IllegalStateException("unexpected " + event);
             }
@@ -167,7 +167,7 @@ public final class ServerProbes {
     /** Lets the retained last flights expire (RFC 6347 section 4.2.4); returns the new time. */
     private static long settle(DtlsServer server, DtlsConfig config, long now) {
         RetransmissionPolicy policy = config.retransmission();
-        long later = now + policy.finishedRetentionMillis() + policy.maxTimeoutMillis() + 1;
+        long later = now + policy.finishedRetention().toNanos() + policy.maxTimeout().toNanos() + 1;
         server.onTimer(later);
         return later;
     }

@@ -14,13 +14,13 @@ import java.util.function.Predicate;
 
 /**
  * A simulated UDP network in virtual time between one {@link DtlsServer} and any number of client
- * {@link DtlsConnection}s: datagrams take {@code latencyMillis}, may be lost with a seeded
+ * {@link DtlsConnection}s: datagrams take {@code latencyMillis}, time is nanoseconds, may be lost with a seeded
  * probability, and may be filtered or observed by a test. Time only advances when nothing is in flight.
  */
 final class VirtualNetwork {
     static final InetSocketAddress SERVER = address("10.0.0.1", 5684);
     /** Longer than any handshake timer, shorter than a session's idle timeout. */
-    static final long QUIET_HORIZON_MILLIS = 3_600_000;
+    static final long QUIET_HORIZON = Fixture.ms(3_600_000);
 
     record Packet(InetSocketAddress from, InetSocketAddress to, byte[] bytes, long deliverAt, long order)
             implements Comparable<Packet> {
@@ -39,7 +39,7 @@ final class VirtualNetwork {
     private final PriorityQueue<Packet> inFlight = new PriorityQueue<>();
     private final Random random;
     private final double loss;
-    private final long latencyMillis;
+    private final long latency;
     private long order;
     long now;
     Predicate<Packet> filter = packet -> true;
@@ -50,7 +50,7 @@ final class VirtualNetwork {
         this.server = server;
         this.random = new Random(seed);
         this.loss = loss;
-        this.latencyMillis = latencyMillis;
+        this.latency = Fixture.ms(latencyMillis);
     }
 
     static InetSocketAddress address(String ip, int port) {
@@ -83,13 +83,13 @@ final class VirtualNetwork {
 
     /** Puts a datagram on the wire (subject to loss and the filter). */
     void send(InetSocketAddress from, InetSocketAddress to, byte[] bytes) {
-        Packet packet = new Packet(from, to, bytes, now + latencyMillis, order++);
+        Packet packet = new Packet(from, to, bytes, now + latency, order++);
         if (random.nextDouble() < loss || !filter.test(packet)) {
             return;
         }
         inFlight.add(packet);
         for (int copy = 1; copy < copies; copy++) {
-            inFlight.add(new Packet(from, to, bytes, now + latencyMillis + copy, order++));
+            inFlight.add(new Packet(from, to, bytes, now + latency + copy, order++));
         }
     }
 
@@ -122,7 +122,7 @@ final class VirtualNetwork {
      * established sessions, which {@link #runUntil} reaches when a test means it to.
      */
     void run() {
-        runUntil(now + QUIET_HORIZON_MILLIS);
+        runUntil(now + QUIET_HORIZON);
     }
 
     private long nextTimer() {

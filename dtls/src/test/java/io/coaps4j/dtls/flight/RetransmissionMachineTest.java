@@ -16,11 +16,16 @@ class RetransmissionMachineTest {
     private static final Flight LAST = Flight.last(List.of(
             FlightMessage.handshake(HandshakeType.FINISHED, 5, new byte[12], SecurityAssociation.plaintext())));
 
+    /** The engine's time is nanoseconds; the numbers of these tests are milliseconds. */
+    private static long ms(long millis) {
+        return millis * 1_000_000L;
+    }
+
     @Test
     void timerDoublesFromOneSecondUpToSixtyAndThenGivesUp() {
-        RetransmissionMachine machine = RetransmissionMachine.forClient(new RetransmissionPolicy(1_000, 60_000, 8, 0));
+        RetransmissionMachine machine = RetransmissionMachine.forClient(RetransmissionPolicy.ofMillis(1_000, 60_000, 8, 0));
         assertThat(machine.state()).isEqualTo(RetransmissionMachine.State.PREPARING);
-        machine.send(FLIGHT, 0);
+        machine.send(FLIGHT, ms(0));
         assertThat(machine.state()).isEqualTo(RetransmissionMachine.State.WAITING);
 
         List<Long> retransmittedAt = new ArrayList<>();
@@ -35,8 +40,8 @@ class RetransmissionMachineTest {
             assertThat(expiry).isEqualTo(RetransmissionMachine.Expiry.RETRANSMIT);
             retransmittedAt.add(now);
         }
-        assertThat(retransmittedAt).containsExactly(1_000L, 3_000L, 7_000L, 15_000L, 31_000L, 63_000L, 123_000L, 183_000L);
-        assertThat(now).isEqualTo(243_000L);
+        assertThat(retransmittedAt).containsExactly(ms(1_000), ms(3_000), ms(7_000), ms(15_000), ms(31_000), ms(63_000), ms(123_000), ms(183_000));
+        assertThat(now).isEqualTo(ms(243_000));
         assertThat(machine.deadline()).isEqualTo(RetransmissionMachine.NO_DEADLINE);
     }
 
@@ -45,56 +50,56 @@ class RetransmissionMachineTest {
         RetransmissionMachine machine = RetransmissionMachine.forServer(RetransmissionPolicy.DEFAULT);
         assertThat(machine.state()).isEqualTo(RetransmissionMachine.State.WAITING);
         assertThat(machine.deadline()).isEqualTo(RetransmissionMachine.NO_DEADLINE);
-        assertThat(machine.onTimer(1_000_000)).isEqualTo(RetransmissionMachine.Expiry.NOTHING);
-        assertThat(machine.onPeerRetransmission(0)).isFalse();
+        assertThat(machine.onTimer(ms(1_000_000))).isEqualTo(RetransmissionMachine.Expiry.NOTHING);
+        assertThat(machine.onPeerRetransmission(ms(0))).isFalse();
     }
 
     @Test
     void timerValueIsKeptAfterLossAndResetAfterALosslessFlight() {
         RetransmissionMachine machine = RetransmissionMachine.forClient(RetransmissionPolicy.DEFAULT);
-        machine.send(FLIGHT, 0);
-        machine.onTimer(1_000);
+        machine.send(FLIGHT, ms(0));
+        machine.onTimer(ms(1_000));
         machine.peerFlightReceived();
         assertThat(machine.state()).isEqualTo(RetransmissionMachine.State.PREPARING);
-        machine.send(FLIGHT, 1_500);
-        assertThat(machine.deadline()).as("backed-off value kept").isEqualTo(3_500);
+        machine.send(FLIGHT, ms(1_500));
+        assertThat(machine.deadline()).as("backed-off value kept").isEqualTo(ms(3_500));
         machine.peerFlightReceived();
-        machine.send(FLIGHT, 2_000);
-        assertThat(machine.deadline()).as("reset after a lossless flight").isEqualTo(3_000);
+        machine.send(FLIGHT, ms(2_000));
+        assertThat(machine.deadline()).as("reset after a lossless flight").isEqualTo(ms(3_000));
     }
 
     @Test
     void peerRetransmissionResendsOncePerBurstAndCountsAgainstTheLimit() {
-        RetransmissionMachine machine = RetransmissionMachine.forClient(new RetransmissionPolicy(1_000, 60_000, 2, 0));
-        machine.send(FLIGHT, 0);
-        assertThat(machine.onPeerRetransmission(100)).as("too soon after sending").isFalse();
-        assertThat(machine.onPeerRetransmission(600)).isTrue();
-        assertThat(machine.deadline()).as("timer restarted").isEqualTo(1_600);
-        assertThat(machine.onPeerRetransmission(700)).as("same burst").isFalse();
-        assertThat(machine.onPeerRetransmission(1_200)).isTrue();
-        assertThat(machine.onPeerRetransmission(1_800)).as("limit reached").isFalse();
-        assertThat(machine.onTimer(2_200)).isEqualTo(RetransmissionMachine.Expiry.GIVE_UP);
+        RetransmissionMachine machine = RetransmissionMachine.forClient(RetransmissionPolicy.ofMillis(1_000, 60_000, 2, 0));
+        machine.send(FLIGHT, ms(0));
+        assertThat(machine.onPeerRetransmission(ms(100))).as("too soon after sending").isFalse();
+        assertThat(machine.onPeerRetransmission(ms(600))).isTrue();
+        assertThat(machine.deadline()).as("timer restarted").isEqualTo(ms(1_600));
+        assertThat(machine.onPeerRetransmission(ms(700))).as("same burst").isFalse();
+        assertThat(machine.onPeerRetransmission(ms(1_200))).isTrue();
+        assertThat(machine.onPeerRetransmission(ms(1_800))).as("limit reached").isFalse();
+        assertThat(machine.onTimer(ms(2_200))).isEqualTo(RetransmissionMachine.Expiry.GIVE_UP);
     }
 
     @Test
     void lastFlightIsKeptToAnswerRetransmissionsUntilReleased() {
-        RetransmissionMachine machine = RetransmissionMachine.forServer(new RetransmissionPolicy(1_000, 60_000, 2, 240_000));
-        machine.send(LAST, 0);
+        RetransmissionMachine machine = RetransmissionMachine.forServer(RetransmissionPolicy.ofMillis(1_000, 60_000, 2, 240_000));
+        machine.send(LAST, ms(0));
         assertThat(machine.state()).isEqualTo(RetransmissionMachine.State.FINISHED);
-        assertThat(machine.onPeerRetransmission(1_000)).isTrue();
-        assertThat(machine.onPeerRetransmission(2_000)).isTrue();
-        assertThat(machine.onPeerRetransmission(3_000)).as("no limit in FINISHED").isTrue();
-        assertThat(machine.deadline()).isEqualTo(240_000);
-        assertThat(machine.onTimer(240_000)).isEqualTo(RetransmissionMachine.Expiry.RELEASED);
+        assertThat(machine.onPeerRetransmission(ms(1_000))).isTrue();
+        assertThat(machine.onPeerRetransmission(ms(2_000))).isTrue();
+        assertThat(machine.onPeerRetransmission(ms(3_000))).as("no limit in FINISHED").isTrue();
+        assertThat(machine.deadline()).isEqualTo(ms(240_000));
+        assertThat(machine.onTimer(ms(240_000))).isEqualTo(RetransmissionMachine.Expiry.RELEASED);
         assertThat(machine.flight()).isEmpty();
-        assertThat(machine.onPeerRetransmission(250_000)).isFalse();
-        assertThatThrownBy(() -> machine.send(FLIGHT, 300_000)).isInstanceOf(IllegalStateException.class);
+        assertThat(machine.onPeerRetransmission(ms(250_000))).isFalse();
+        assertThatThrownBy(() -> machine.send(FLIGHT, ms(300_000))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void policyIsValidated() {
-        assertThatThrownBy(() -> new RetransmissionPolicy(0, 60_000, 3, 0)).hasMessageContaining("initialTimeoutMillis");
-        assertThatThrownBy(() -> new RetransmissionPolicy(1_000, 500, 3, 0)).hasMessageContaining("maxTimeoutMillis");
-        assertThatThrownBy(() -> new RetransmissionPolicy(1_000, 60_000, -1, 0)).hasMessageContaining("maxRetransmissions");
+        assertThatThrownBy(() -> RetransmissionPolicy.ofMillis(0, 60_000, 3, 0)).hasMessageContaining("initialTimeout");
+        assertThatThrownBy(() -> RetransmissionPolicy.ofMillis(1_000, 500, 3, 0)).hasMessageContaining("maxTimeout");
+        assertThatThrownBy(() -> RetransmissionPolicy.ofMillis(1_000, 60_000, -1, 0)).hasMessageContaining("maxRetransmissions");
     }
 }

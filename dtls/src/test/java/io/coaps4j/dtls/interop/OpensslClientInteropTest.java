@@ -106,7 +106,7 @@ class OpensslClientInteropTest {
     }
 
     private static long now(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
+        return System.nanoTime() - start; // the engine's time: nanoseconds
     }
 
     private static void transmit(DatagramSocket socket, DtlsServer.Result result) throws IOException {
@@ -119,10 +119,10 @@ class OpensslClientInteropTest {
                               long budgetMillis, InetSocketAddress[] peer, java.util.function.BooleanSupplier done)
             throws IOException {
         byte[] buffer = new byte[2048];
-        long until = now(start) + budgetMillis;
+        long until = now(start) + budgetMillis * 1_000_000L;
         while (!done.getAsBoolean() && now(start) < until) {
             long deadline = Math.min(server.nextDeadline(), until);
-            socket.setSoTimeout((int) Math.max(1, Math.min(deadline - now(start), 500)));
+            socket.setSoTimeout((int) Math.max(1, Math.min((deadline - now(start)) / 1_000_000L, 500)));
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(packet);

@@ -103,7 +103,7 @@ class OpensslServerInteropTest {
     }
 
     private static long now(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
+        return System.nanoTime() - start; // the engine's time: nanoseconds
     }
 
     private static void transmit(DatagramSocket socket, InetSocketAddress to, DtlsResult result, List<DtlsEvent> events)
@@ -117,10 +117,10 @@ class OpensslServerInteropTest {
     private static void pump(DatagramSocket socket, InetSocketAddress to, DtlsConnection client, List<DtlsEvent> events,
                              long start, long budgetMillis, java.util.function.BooleanSupplier done) throws IOException {
         byte[] buffer = new byte[2048];
-        long until = now(start) + budgetMillis;
+        long until = now(start) + budgetMillis * 1_000_000L;
         while (!done.getAsBoolean() && now(start) < until) {
             long deadline = Math.min(client.nextDeadline(), until);
-            socket.setSoTimeout((int) Math.max(1, Math.min(deadline - now(start), 500)));
+            socket.setSoTimeout((int) Math.max(1, Math.min((deadline - now(start)) / 1_000_000L, 500)));
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(packet);
