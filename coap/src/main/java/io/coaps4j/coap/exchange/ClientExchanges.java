@@ -81,9 +81,11 @@ final class ClientExchanges implements TransmissionOwner {
         if (!layers.isEmpty()) {
             Message layered = layers.sendRequest(exchange, request, fromLayer, nowNanos);
             if (layered == null) {
-                // Absorbed: the layer answers through its context; only the timeout still applies.
-                exchange.timeout = new ExchangeTimeout(exchange);
-                timers.schedule(exchange.timeout, nowNanos + timeoutNanos);
+                // Absorbed: the layer answers through its context (maybe already); until then the timeout applies.
+                if (exchange.state != ClientExchange.State.DONE) {
+                    exchange.timeout = new ExchangeTimeout(exchange);
+                    timers.schedule(exchange.timeout, nowNanos + timeoutNanos);
+                }
                 return exchange;
             }
             try {
