@@ -181,4 +181,55 @@ class MultiResponseExchangeTest {
         assertThat(con.closed()).isTrue();
         assertThat(serverNode.engine.pendingTransmissions()).isZero();
     }
+
+    // ------------------------------------------------------------------------ over a lossy network
+
+    @Test
+    void responsesKeepComingOverALossyNetworkUntilTheClientCancels() {
+        SimulatedNetwork net = new SimulatedNetwork(7, 0.25, 0.1, 300 * SimulatedNetwork.MS);
+        PlainPeer serverAddress = new PlainPeer(new InetSocketAddress("10.0.0.1", 5683));
+        PlainPeer clientAddress = new PlainPeer(new InetSocketAddress("10.0.1.1", 40000));
+        SimulatedNetwork.Node serverEnd = net.node(serverAddress, 1);
+        SimulatedNetwork.Node clientEnd = net.node(clientAddress, 2);
+        List<ServerExchange> open = new java.util.ArrayList<>();
+        serverEnd.behaviour = (node, exchange) -> {
+            open.add(exchange);
+            node.engine.respondAndKeepOpen(exchange, CoapResponse.content("0"), net.now());
+        };
+        List<String> heard = new java.util.ArrayList<>();
+        List<ExchangeFailure> ended = new java.util.ArrayList<>();
+        ClientExchange exchange = clientEnd.engine.requestMultiResponse(serverAddress, get(MessageType.CON),
+                93 * SECOND, new ResponseListener() {
+                    @Override
+                    public void onResponse(Message response) {
+                        heard.add(response.payloadAsString());
+                    }
+
+                    @Override
+                    public void onFailure(ExchangeFailure failure) {
+                        ended.add(failure);
+                    }
+                }, net.now());
+        for (int i = 1; i <= 10; i++) {
+            String payload = String.valueOf(i);
+            net.at(i * 20 * SECOND, () -> serverEnd.engine.respondAndKeepOpen(open.get(0),
+                    CoapResponse.content(payload), net.now()));
+        }
+        net.at(250 * SECOND, () -> clientEnd.engine.cancel(exchange, net.now()));
+        net.at(260 * SECOND, () -> serverEnd.engine.respondAndKeepOpen(open.get(0), CoapResponse.content("late"),
+                net.now()));
+        net.runUntil(1000 * SECOND);
+
+        assertThat(open).as("the handler ran once").hasSize(1);
+        assertThat(heard).as("each response heard once, CONs retransmitted through the loss")
+                .doesNotHaveDuplicates().containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+        assertThat(ended).containsExactly(ExchangeFailure.CANCELLED);
+        assertThat(open.get(0).closed()).as("the late response was rejected with an RST, or never acknowledged")
+                .isTrue();
+        for (SimulatedNetwork.Node node : net.nodes()) {
+            assertThat(node.engine.pendingRequests()).isZero();
+            assertThat(node.engine.pendingTransmissions()).isZero();
+            assertThat(node.engine.scheduledTimers()).isZero();
+        }
+    }
 }
