@@ -124,6 +124,12 @@ public final class DtlsConnector implements Connector {
         return SCHEME.equals(scheme);
     }
 
+    /** One CoAP message per DTLS record: at most the record's plaintext limit, 2^14 bytes (RFC 6347 section 4.1, RFC 5246 6.2.1). */
+    @Override
+    public int maxMessageSize() {
+        return 16_384;
+    }
+
     /** A closed or replaced session is reported through {@link ConnectorSink#peerLost}. */
     @Override
     public boolean reportsLostPeers() {

@@ -242,12 +242,26 @@ public final class CoapEndpoint implements AutoCloseable {
 
     /** Answers {@code exchange}; callable from any thread. */
     public void respond(ServerExchange exchange, CoapResponse response) {
+        respond(exchange, response, false);
+    }
+
+    /**
+     * Answers {@code exchange} and keeps it open for more responses ({@link CoapEngine#respondAndKeepOpen});
+     * callable from any thread. A final {@link #respond} closes it.
+     */
+    public void respondAndKeepOpen(ServerExchange exchange, CoapResponse response) {
+        respond(exchange, response, true);
+    }
+
+    private void respond(ServerExchange exchange, CoapResponse response, boolean keepOpen) {
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(response, "response");
-        if (loop.inEventLoop()) {
-            engine.respond(exchange, response, loop.nanoTime());
+        if (!loop.inEventLoop()) {
+            onLoop(() -> respond(exchange, response, keepOpen), () -> { });
+        } else if (keepOpen) {
+            engine.respondAndKeepOpen(exchange, response, loop.nanoTime());
         } else {
-            onLoop(() -> engine.respond(exchange, response, loop.nanoTime()), () -> { });
+            engine.respond(exchange, response, loop.nanoTime()); // the hot path: no allocation
         }
     }
 
