@@ -7,8 +7,9 @@ import io.coaps4j.coap.messaging.TimerQueue;
 import io.coaps4j.coap.peer.Peer;
 
 /**
- * One received request awaiting its response. {@link #peer()} and {@link #request()} are immutable
- * and may be read from any thread; everything else belongs to the engine's thread.
+ * One received request awaiting its response, or several when kept open. {@link #peer()} and
+ * {@link #request()} (set once, before the request is delivered) may be read from any thread;
+ * everything else belongs to the engine's thread.
  */
 public final class ServerExchange {
     /** OPEN: answered at least once and kept open for more responses; CLOSED: no more responses. */
