@@ -334,8 +334,9 @@ public final class CoapEndpoint implements AutoCloseable {
 
         @Override
         public void responseTooLarge(ServerExchange exchange, int size, int limit) {
-            oversized.warn(loop.nanoTime(), "response of {} bytes to {} exceeds the transport's limit of {} bytes;"
-                    + " sent 5.00 instead", size, exchange, limit);
+            oversized.warn(loop.nanoTime(), "a response of {} bytes to {} {} from {} exceeds the transport's limit"
+                    + " of {} bytes; sent 5.00 instead", size, exchange.request().code(),
+                    exchange.request().uriPath(), exchange.peer(), limit);
         }
 
         @Override
