@@ -67,8 +67,7 @@ public final class ResourceDispatcher implements InboundRequestHandler {
             case UNAUTHENTICATED -> responder.respond(exchange, UNAUTHORIZED);
             case FORBIDDEN -> responder.respond(exchange, FORBIDDEN);
             default -> {
-                OptionalLong accept = message.uintOption(OptionNumber.ACCEPT);
-                if (accept.isPresent() && !resource.produces(accept.getAsLong())) {
+                if (!acceptable(resource, message)) {
                     responder.respond(exchange, NOT_ACCEPTABLE); // section 5.10.4
                     return;
                 }
@@ -83,6 +82,15 @@ public final class ResourceDispatcher implements InboundRequestHandler {
                 }
             }
         }
+    }
+
+    /** Whether the resource can produce what Accept asks for; a resource that declares no formats leaves it to its handler. */
+    private static boolean acceptable(Resource resource, Message message) {
+        if (resource.contentFormats().isEmpty()) {
+            return true;
+        }
+        OptionalLong accept = message.uintOption(OptionNumber.ACCEPT);
+        return accept.isEmpty() || resource.produces(accept.getAsLong());
     }
 
     /**
