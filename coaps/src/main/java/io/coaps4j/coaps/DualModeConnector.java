@@ -96,12 +96,6 @@ public final class DualModeConnector implements Connector {
         return plain.reportsLostPeers() || secure.reportsLostPeers();
     }
 
-    /** The engine is shared by both, so the smaller limit (the DTLS record's) holds for both. */
-    @Override
-    public int maxMessageSize() {
-        return Math.min(plain.maxMessageSize(), secure.maxMessageSize());
-    }
-
     /** The coaps address; {@link #plainAddress()} is the coap one. */
     @Override
     public InetSocketAddress localAddress() {
