@@ -79,6 +79,37 @@ class MultiResponseExchangeTest {
         assertThat(outcome.failures).hasSize(1);
     }
 
+    /** A peer as a DTLS binding presents it: the same address in another epoch is another peer. */
+    private record EpochPeer(InetSocketAddress address, int epoch) implements io.coaps4j.coap.peer.Peer {
+        @Override
+        public java.util.Optional<java.security.Principal> principal() {
+            return java.util.Optional.of(() -> "device-1");
+        }
+
+        @Override
+        public boolean secure() {
+            return true;
+        }
+    }
+
+    @Test
+    void laterResponsesMatchOnlyInTheSameSessionAndEpoch() {
+        EpochPeer epoch1 = new EpochPeer(server.address(), 1);
+        TestNode.Outcome outcome = new TestNode.Outcome(client);
+        client.engine.requestMultiResponse(epoch1, get(MessageType.CON), 10 * SECOND, outcome, client.now);
+        Message request = client.lastSent();
+        client.receive(new EpochPeer(server.address(), 1),
+                response(MessageType.ACK, request.messageId(), request.token(), "1"));
+        client.takeSent();
+        client.receive(new EpochPeer(server.address(), 2), response(MessageType.CON, 21, request.token(), "epoch 2"));
+        assertThat(client.takeSent()).as("the next epoch's response is not this exchange's")
+                .containsExactly(Message.empty(MessageType.RST, 21));
+        assertThat(client.sent).isEmpty();
+        client.receive(new EpochPeer(server.address(), 1), response(MessageType.CON, 22, request.token(), "2"));
+        assertThat(client.takeSent()).containsExactly(Message.empty(MessageType.ACK, 22));
+        assertThat(outcome.responses).extracting(Message::payloadAsString).containsExactly("1", "2");
+    }
+
     @Test
     void theFirstResponseTimeoutStillAppliesAndASeparateResponseOpensItToo() {
         TestNode.Outcome silent = openRequest();
