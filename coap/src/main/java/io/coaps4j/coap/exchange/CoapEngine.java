@@ -121,7 +121,7 @@ public final class CoapEngine {
     /**
      * Sends a request whose exchange receives several responses (the shape RFC 7641 Observe needs):
      * {@code listener} hears every response with the request's token from this same peer (by
-     * {@link Peer#equals}) until the exchange is {@link #cancel cancelled}, and then CANCELLED; a
+     * {@code Peer.equals}) until the exchange is {@link #cancel cancelled}, and then CANCELLED; a
      * CON response is acknowledged, and after cancelling one gets an RST (RFC 7252 section 5.3.2,
      * RFC 7641 section 3.6). {@code firstResponseTimeoutNanos} bounds the wait for the first
      * response only; the exchange also ends on an RST, the peer's loss and shutdown. It counts toward
