@@ -25,13 +25,17 @@ import java.util.Map;
  * @param clientSessionsEvicted   client sessions closed to stay within {@link CoapsConfig#maxClientSessions()}
  * @param datagramsRefused        datagrams for the DTLS server role that a client-only connector
  *                                ({@link CoapsConfig#acceptHandshakes()} false) dropped
+ * @param handshakesStalled       server handshakes ended because the client never answered the first flight
+ *                                within {@code DtlsConfig.stalledHandshakeTimeout}
+ * @param handshakesDisplaced     stalled server handshakes ended early to give their place to a new client
  */
 public record CoapsMetrics(int serverSessions, int clientSessions, int clientHandshakes, long handshakesSucceeded,
                            Map<AlertDescription, Long> handshakesFailed, long handshakesTimedOut,
                            Map<DropReason, Long> recordsDropped, Map<HandshakeDropReason, Long> handshakeMessagesDropped,
                            Map<BindingDropReason, Long> bindingDrops, long pingsSent, long deadPeersClosed,
                            long serverSessionsExpired, long serverSessionsEvicted, long sessionsReplaced,
-                           long clientSessionsEvicted, long datagramsRefused) {
+                           long clientSessionsEvicted, long datagramsRefused, long handshakesStalled,
+                           long handshakesDisplaced) {
 
     public CoapsMetrics {
         handshakesFailed = Map.copyOf(handshakesFailed);

@@ -15,13 +15,13 @@ final class ConnectorCounters {
     long deadPeersClosed;
     long sessionsReplaced;
     long clientSessionsEvicted;
-    long datagramsRefused;
 
     void dropped(BindingDropReason reason) {
         bindingDrops[reason.ordinal()]++;
     }
 
-    CoapsMetrics snapshot(DtlsMetrics dtls, int serverSessions, int clientSessions, int clientHandshakes) {
+    CoapsMetrics snapshot(DtlsMetrics dtls, int serverSessions, int clientSessions, int clientHandshakes,
+                          long datagramsRefused) {
         Map<AlertDescription, Long> failures = new HashMap<>();
         dtls.handshakeFailuresByAlert().forEach((code, count) -> failures.put(new AlertDescription(code), count));
         Map<DropReason, Long> records = new EnumMap<>(DropReason.class);
@@ -39,6 +39,6 @@ final class ConnectorCounters {
         return new CoapsMetrics(serverSessions, clientSessions, clientHandshakes, dtls.handshakesSucceeded(), failures,
                 dtls.handshakesTimedOut(), records, messages, binding, pingsSent, deadPeersClosed,
                 dtls.sessionsExpired(), dtls.sessionsEvicted(), sessionsReplaced,
-                clientSessionsEvicted, datagramsRefused);
+                clientSessionsEvicted, datagramsRefused, dtls.handshakesStalled(), dtls.handshakesDisplaced());
     }
 }

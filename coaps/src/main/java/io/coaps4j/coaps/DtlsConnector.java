@@ -5,16 +5,22 @@ import io.coaps4j.coap.endpoint.ConnectorSink;
 import io.coaps4j.coap.peer.Peer;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.PskStore;
+import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.crypto.RandomSource;
+import io.coaps4j.dtls.engine.DtlsMetrics;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
+import io.coaps4j.transport.DeadlineHandler;
 import io.coaps4j.transport.EventLoop;
 import io.coaps4j.transport.UdpChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,9 +30,9 @@ import java.util.function.Supplier;
 /**
  * CoAP over DTLS ({@code coaps://}, RFC 7252 section 9.1) on one UDP socket, in both DTLS roles.
  *
- * <p>A {@link io.coaps4j.dtls.engine.DtlsServer} answers the nodes that contact this one; client-role
- * {@link io.coaps4j.dtls.engine.DtlsConnection}s reach the servers this node contacts. A datagram from an address with a
- * client connection goes to it, anything else (and any ClientHello) to the server. Every decrypted
+ * <p>One {@link io.coaps4j.dtls.engine.DtlsEndpoint} holds the connections of both roles: its server
+ * role answers the nodes that contact this one, its client connections reach the servers this node
+ * contacts. Every decrypted
  * message reaches the CoAP engine with the {@link SecurePeer} of its session and epoch; every
  * outbound message leaves only in the session and epoch of the peer it is addressed to, otherwise
  * it is dropped and counted ({@link BindingDropReason}): the oneM2M TS-0008 clause 7 rules.
@@ -51,10 +57,8 @@ import java.util.function.Supplier;
  * <p>Threading: after {@link #start}, all state lives on the event loop; the public methods may be
  * called from any thread.
  *
- * <p>This class is the facade; the work is done by package-private parts sharing a
- * {@link ConnectorState}: {@link InboundRouter} (datagrams to a DTLS role), {@link SessionEvents}
- * (DTLS events to sessions and the {@link ConnectorSink}), {@link BoundSender} (the session-and-epoch
- * send check), {@link HandshakeResolver}, {@link ConnectorTimers} and {@link SessionCloser}.
+ * <p>This class is the I/O shell: the socket, the event loop's timer and the futures of
+ * {@link #resolve}; the protocol work is done by the sans-IO {@link CoapsBinding}.
  */
 public final class DtlsConnector implements Connector {
     public static final String SCHEME = "coaps";
@@ -63,22 +67,17 @@ public final class DtlsConnector implements Connector {
 
     private final CoapsConfig config;
     private final AtomicBoolean started = new AtomicBoolean();
-    private final ConnectorState state;
-    private final InboundRouter inbound;
-    private final BoundSender sender;
-    private final SessionCloser closer;
-    private final HandshakeResolver resolver;
-    private final ConnectorTimers timers;
+    /** Resolves waiting for a session with an address: futures, so they live here, not in the binding. */
+    private final Map<InetSocketAddress, List<CompletableFuture<Peer>>> waiting = new HashMap<>();
+    private final Timers timers = new Timers();
+    private volatile EventLoop loop;
+    private volatile UdpChannel channel;
+    private volatile boolean closed;
+    /** Set on start; touched on the event loop only. */
+    private CoapsBinding binding;
 
     private DtlsConnector(CoapsConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.state = new ConnectorState(config);
-        SessionEvents events = new SessionEvents(state);
-        this.inbound = new InboundRouter(state, events);
-        this.sender = new BoundSender(state, events);
-        this.closer = new SessionCloser(state, events);
-        this.resolver = new HandshakeResolver(state, events, closer);
-        this.timers = new ConnectorTimers(state, events, sender, closer);
     }
 
     /** A connector for {@code config}. */
@@ -113,9 +112,16 @@ public final class DtlsConnector implements Connector {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the DTLS connector is already started; each endpoint needs its own");
         }
-        state.start(eventLoop, connectorSink);
-        // Opening registers on the loop, which publishes the state started above to the loop thread.
-        state.channel = eventLoop.openUdp(config.bindAddress(), inbound);
+        binding = new CoapsBinding(config, new CryptoContext(config.random()), connectorSink, new Shell(),
+                eventLoop.nanoTime());
+        loop = eventLoop;
+        // Opening registers on the loop, which publishes the binding made above to the loop thread.
+        channel = eventLoop.openUdp(config.bindAddress(), (udp, from, datagram) -> {
+            if (!closed) {
+                binding.receive(from, datagram.array(), datagram.arrayOffset() + datagram.position(),
+                        datagram.remaining(), eventLoop.nanoTime());
+            }
+        });
         eventLoop.addDeadlineHandler(timers);
     }
 
@@ -124,21 +130,24 @@ public final class DtlsConnector implements Connector {
         return SCHEME.equals(scheme);
     }
 
-    /** One CoAP message per DTLS record: at most the record's plaintext limit, 2^14 bytes (RFC 6347 section 4.1, RFC 5246 6.2.1). */
-    @Override
-    public int maxMessageSize() {
-        return 16_384;
-    }
-
     /** A closed or replaced session is reported through {@link ConnectorSink#peerLost}. */
     @Override
     public boolean reportsLostPeers() {
         return true;
     }
 
+    /**
+     * The largest CoAP message this connector can send: one DTLS record's plaintext (2^14 bytes, RFC 6347
+     * section 4.1.1). A larger message is dropped and counted ({@link BindingDropReason#TOO_LARGE}).
+     */
+    @Override
+    public int maxMessageSize() {
+        return CoapsBinding.maxMessageSize();
+    }
+
     @Override
     public InetSocketAddress localAddress() {
-        UdpChannel udp = state.channel;
+        UdpChannel udp = channel;
         if (udp == null) {
             throw new IllegalStateException("the DTLS connector is not started");
         }
@@ -147,11 +156,13 @@ public final class DtlsConnector implements Connector {
 
     /**
      * The peer of the established session with {@code address} (either role), else a new client
-     * handshake's peer once it completes. Fails with {@link DtlsHandshakeException} when the
-     * handshake fails or times out, or no key is configured for that server.
+     * handshake's peer once it completes; a DNS name in {@code host} is sent as server_name (RFC 6066)
+     * and chooses name-scoped keys. Fails with {@link DtlsHandshakeException} when the handshake fails
+     * or times out, or no key is configured for that server.
      */
     @Override
-    public CompletionStage<Peer> resolve(String scheme, InetSocketAddress address) {
+    public CompletionStage<Peer> resolve(String scheme, String host, InetSocketAddress address) {
+        Objects.requireNonNull(host, "host");
         Objects.requireNonNull(address, "address");
         if (!supports(scheme)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
@@ -160,15 +171,15 @@ public final class DtlsConnector implements Connector {
         if (address.isUnresolved()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("unresolved address " + address));
         }
-        EventLoop eventLoop = state.loop;
+        EventLoop eventLoop = loop;
         if (eventLoop == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("the DTLS connector is not started"));
         }
-        if (state.closed) {
+        if (closed) {
             return CompletableFuture.failedFuture(HandshakeFailures.connectorClosed(address));
         }
         if (eventLoop.inEventLoop()) {
-            SecurePeer established = state.establishedPeer(address);
+            SecurePeer established = binding.established(address);
             if (established != null) {
                 return CompletableFuture.completedFuture(established);
             }
@@ -176,62 +187,81 @@ public final class DtlsConnector implements Connector {
         CompletableFuture<Peer> result = new CompletableFuture<>();
         try {
             // Deferred even on the loop: starting a handshake must not run inside another callback.
-            eventLoop.execute(() -> resolver.resolve(address, result));
+            eventLoop.execute(() -> resolveOnLoop(address, serverName(host), result));
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(HandshakeFailures.connectorClosed(address));
         }
         return result;
     }
 
+    private void resolveOnLoop(InetSocketAddress address, Optional<String> serverName, CompletableFuture<Peer> result) {
+        if (result.isDone()) {
+            return; // the request gave up (timeout, cancel) before the loop got here
+        }
+        if (closed) {
+            result.completeExceptionally(HandshakeFailures.connectorClosed(address));
+            return;
+        }
+        List<CompletableFuture<Peer>> waiters = waiting.computeIfAbsent(address, a -> new ArrayList<>(2));
+        waiters.removeIf(CompletableFuture::isDone); // requests that gave up need not be remembered
+        waiters.add(result);
+        binding.connect(address, serverName, loop.nanoTime());
+    }
+
     /**
      * Protects {@code datagram} in the session and epoch of {@code peer}, a {@link SecurePeer}; when
-     * the address no longer has that session and epoch, the message is dropped and counted
-     * (oneM2M TS-0008 clause 7; see {@link BoundSender}).
+     * that session or epoch is no longer current, the message is dropped and counted (oneM2M TS-0008
+     * clause 7).
      */
     @Override
     public void send(Peer peer, byte[] datagram) {
-        sender.send(peer, datagram);
+        CoapsBinding running = binding;
+        if (running == null) {
+            return;
+        }
+        running.send(peer, datagram, loop.nanoTime());
     }
 
     /** Ends every session with close_notify, fails waiting resolves, and closes the socket (its port is free on return). */
     @Override
     public void close() {
-        if (state.loop != null && !state.closed) {
+        if (loop != null && !closed) {
             callOnLoop(() -> {
-                closer.shutdown(timers);
+                shutdown();
                 return null;
             });
         }
-        state.closed = true;
-        UdpChannel udp = state.channel;
+        closed = true;
+        UdpChannel udp = channel;
         if (udp != null) {
             udp.close();
         }
+    }
+
+    private void shutdown() {
+        if (closed) {
+            return;
+        }
+        binding.closeAll(loop.nanoTime());
+        for (Map.Entry<InetSocketAddress, List<CompletableFuture<Peer>>> entry : waiting.entrySet()) {
+            failAll(entry.getValue(), HandshakeFailures.connectorClosed(entry.getKey()));
+        }
+        waiting.clear();
+        closed = true;
+        loop.removeDeadlineHandler(timers);
     }
 
     // ------------------------------------------------------------------------- management API
 
     /** A snapshot of the counters (taken on the event loop). */
     public CoapsMetrics metrics() {
-        return callOnLoop(() -> {
-            int clientSessions = state.clients.established();
-            return state.counters.snapshot(state.dtlsMetrics, state.serverSessions.size(), clientSessions,
-                    state.clients.size() - clientSessions);
-        });
+        return callOnLoop(() -> binding == null
+                ? new ConnectorCounters().snapshot(new DtlsMetrics(), 0, 0, 0, 0) : binding.metrics());
     }
 
     /** The peers of the established sessions, both roles. */
     public List<SecurePeer> sessions() {
-        return callOnLoop(() -> {
-            List<SecurePeer> peers = new ArrayList<>(state.serverSessions.size() + state.clients.size());
-            state.serverSessions.forEach(session -> peers.add(session.peer));
-            for (ClientConnection client : state.clients.connections()) {
-                if (client.session != null) {
-                    peers.add(client.session.peer);
-                }
-            }
-            return peers;
-        });
+        return callOnLoop(() -> binding == null ? List.of() : binding.sessions());
     }
 
     /**
@@ -240,13 +270,13 @@ public final class DtlsConnector implements Connector {
      */
     public CompletableFuture<Boolean> closeSession(InetSocketAddress peer) {
         Objects.requireNonNull(peer, "peer");
-        EventLoop eventLoop = state.loop;
-        if (eventLoop == null || state.closed) {
+        EventLoop eventLoop = loop;
+        if (eventLoop == null || closed) {
             return CompletableFuture.completedFuture(false);
         }
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         try {
-            eventLoop.execute(() -> result.complete(closer.closeSessionsWith(peer, state.nowMillis())));
+            eventLoop.execute(() -> result.complete(!closed && binding.closeSessionsWith(peer, eventLoop.nanoTime())));
         } catch (RejectedExecutionException e) {
             result.complete(false);
         }
@@ -255,7 +285,7 @@ public final class DtlsConnector implements Connector {
 
     /** Runs {@code action} on the loop and waits; once the loop has ended its state no longer changes and is read here. */
     private <T> T callOnLoop(Supplier<T> action) {
-        EventLoop eventLoop = state.loop;
+        EventLoop eventLoop = loop;
         if (eventLoop == null || eventLoop.inEventLoop()) {
             return action.get();
         }
@@ -275,10 +305,77 @@ public final class DtlsConnector implements Connector {
         return result.join();
     }
 
+    /**
+     * The TLS server name for a URI host (RFC 6066 section 3): a DNS name as written in the URI; none for
+     * an address literal, which RFC 6066 does not allow as a name.
+     */
+    static Optional<String> serverName(String host) {
+        if (host.isEmpty() || host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
+            return Optional.empty();
+        }
+        return Optional.of(host);
+    }
+
+    private static void failAll(List<CompletableFuture<Peer>> waiters, DtlsHandshakeException failure) {
+        for (CompletableFuture<Peer> waiter : waiters) {
+            waiter.completeExceptionally(failure);
+        }
+    }
+
     @Override
     public String toString() {
-        UdpChannel udp = state.channel;
+        UdpChannel udp = channel;
         return "DtlsConnector[" + (udp != null ? udp.localAddress() : config.bindAddress()) + "]";
+    }
+
+    /** The binding's output: datagrams to the socket, session outcomes to the waiting resolves. */
+    private final class Shell implements CoapsBinding.Output {
+        @Override
+        public void datagram(InetSocketAddress to, byte[] datagram) {
+            UdpChannel udp = channel;
+            if (udp != null) {
+                udp.send(to, datagram, 0, datagram.length);
+            }
+        }
+
+        @Override
+        public void established(SecurePeer peer) {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            List<CompletableFuture<Peer>> waiters = waiting.remove(peer.address());
+            if (waiters != null) {
+                for (CompletableFuture<Peer> waiter : waiters) {
+                    waiter.complete(peer);
+                }
+            }
+        }
+
+        @Override
+        public void unreachable(InetSocketAddress address, Supplier<DtlsHandshakeException> failure) {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            List<CompletableFuture<Peer>> waiters = waiting.remove(address);
+            if (waiters != null) {
+                failAll(waiters, failure.get());
+            }
+        }
+    }
+
+    /** The binding's deadline on the loop's deadline mechanism. */
+    private final class Timers implements DeadlineHandler {
+        @Override
+        public long nextDeadline() {
+            return closed ? Long.MAX_VALUE : binding.nextDeadline();
+        }
+
+        @Override
+        public void deadlineReached(long nowNanos) {
+            if (!closed) {
+                binding.onTimer(nowNanos);
+            }
+        }
     }
 
     /** Collects a {@link CoapsConfig}; {@link #build()} validates it and makes the connector. */

@@ -75,12 +75,12 @@ public final class DualModeConnector implements Connector {
     }
 
     @Override
-    public CompletionStage<Peer> resolve(String scheme, InetSocketAddress address) {
+    public CompletionStage<Peer> resolve(String scheme, String host, InetSocketAddress address) {
         if (secure.supports(scheme)) {
-            return secure.resolve(scheme, address);
+            return secure.resolve(scheme, host, address);
         }
         if (plain.supports(scheme)) {
-            return plain.resolve(scheme, address);
+            return plain.resolve(scheme, host, address);
         }
         return CompletableFuture.failedFuture(new IllegalArgumentException(
                 "scheme '" + scheme + "' is served by neither connector (coap and coaps only)"));

@@ -1,7 +1,7 @@
 package io.coaps4j.coaps;
 
+import io.coaps4j.dtls.engine.DtlsConnection;
 import io.coaps4j.dtls.engine.DtlsEvent;
-import java.net.InetSocketAddress;
 import java.util.Arrays;
 
 /**
@@ -11,52 +11,42 @@ import java.util.Arrays;
  * Event-loop thread only.
  */
 final class PendingEvents {
-    private ClientConnection[] clients = new ClientConnection[8];
-    private InetSocketAddress[] addresses = new InetSocketAddress[8];
+    private DtlsConnection[] connections = new DtlsConnection[8];
     private DtlsEvent[] events = new DtlsEvent[8];
     private int head;
     private int size;
-    private ClientConnection polledClient;
-    private InetSocketAddress polledAddress;
+    private DtlsConnection polledConnection;
     private DtlsEvent polledEvent;
 
-    /** Queues {@code event} of the connection with {@code address}; {@code client} is null for the DTLS server's connections. */
-    void add(ClientConnection client, InetSocketAddress address, DtlsEvent event) {
+    /** Queues {@code event} of {@code connection}. */
+    void add(DtlsConnection connection, DtlsEvent event) {
         if (size == events.length) {
             grow();
         }
         int tail = (head + size) & (events.length - 1);
-        clients[tail] = client;
-        addresses[tail] = address;
+        connections[tail] = connection;
         events[tail] = event;
         size++;
     }
 
-    /** Takes the oldest event; false when there is none. Read it with {@link #client()}, {@link #address()}, {@link #event()}. */
+    /** Takes the oldest event; false when there is none. Read it with {@link #connection()} and {@link #event()}. */
     boolean poll() {
         if (size == 0) {
-            polledClient = null;
-            polledAddress = null;
+            polledConnection = null;
             polledEvent = null;
             return false;
         }
-        polledClient = clients[head];
-        polledAddress = addresses[head];
+        polledConnection = connections[head];
         polledEvent = events[head];
-        clients[head] = null;
-        addresses[head] = null;
+        connections[head] = null;
         events[head] = null;
         head = (head + 1) & (events.length - 1);
         size--;
         return true;
     }
 
-    ClientConnection client() {
-        return polledClient;
-    }
-
-    InetSocketAddress address() {
-        return polledAddress;
+    DtlsConnection connection() {
+        return polledConnection;
     }
 
     DtlsEvent event() {
@@ -69,8 +59,7 @@ final class PendingEvents {
 
     private void grow() {
         int capacity = events.length * 2;
-        clients = unwrap(clients, capacity);
-        addresses = unwrap(addresses, capacity);
+        connections = unwrap(connections, capacity);
         events = unwrap(events, capacity);
         head = 0;
     }

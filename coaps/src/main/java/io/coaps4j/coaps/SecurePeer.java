@@ -19,7 +19,7 @@ import java.util.Optional;
  * exactly the session and epoch of its request (oneM2M TS-0008 clause 7). Immutable.
  *
  * <p>One instance lives as long as each idle session, so it keeps only what it cannot derive: the
- * address and principal are read from the session when asked for.
+ * address (the connection's current one) and principal are read from the session when asked for.
  */
 public final class SecurePeer implements Peer {
     private final DtlsSession session;
@@ -35,7 +35,8 @@ public final class SecurePeer implements Peer {
         }
         this.epoch = epoch;
         // Peers are hash keys on the per-message path (exchange and message-ID tables): hash once.
-        this.hash = (session.peerAddress().hashCode() * 31 + System.identityHashCode(session)) * 31 + epoch;
+        // Not the address: it is an attribute of the connection that may change (RFC 9146), the session may not.
+        this.hash = System.identityHashCode(session) * 31 + epoch;
     }
 
     /** The peer of {@code session} in the session's current epoch. */

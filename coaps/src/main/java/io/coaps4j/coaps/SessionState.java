@@ -1,16 +1,17 @@
 package io.coaps4j.coaps;
 
 /**
- * An established session in either DTLS role, with the little the binding tracks of it: its peer
- * (one object per session, so the per-message path allocates none), when the peer was last heard,
- * the last CON message ID sent, and the keep-alive's ping. Event-loop thread only.
+ * What the binding keeps per established session, in either DTLS role, hung on the connection handle
+ * ({@link io.coaps4j.dtls.engine.DtlsConnection#attach}): its peer (one object per session, so the
+ * per-message path allocates none), when the peer was last heard, the last CON message ID sent, and the
+ * keep-alive's ping. Event-loop thread only.
  *
  * <p>One lives as long as each idle session, so it is kept to 32 bytes: the time field serves as
  * "last heard" while no ping is unanswered and as the ping's deadline while one is (an answer ends
  * the ping and is the new "last heard"), and the ping's timeout is derived from its retransmission
- * count. A session this node carries as DTLS client is a {@link OfClient}, which adds its connection.
+ * count.
  */
-class SessionState {
+final class SessionState {
     private static final int NONE = -1;
     private static final int MID_MASK = 0xFFFF;
     private static final int RETRANSMISSIONS_SHIFT = 16;
@@ -22,15 +23,9 @@ class SessionState {
     /** The unanswered ping: its message ID in the low 16 bits, its retransmissions above them; -1 when none. */
     private int ping = NONE;
 
-    /** A session the DTLS server role carries. */
     SessionState(SecurePeer peer, long now) {
         this.peer = peer;
         this.time = now;
-    }
-
-    /** The connection carrying the session when this node is its DTLS client; null when the DTLS server carries it. */
-    ClientConnection client() {
-        return null;
     }
 
     /** Notes a CoAP message the peer sent in this session; true when it only answers our ping and goes no further. */
@@ -87,20 +82,5 @@ class SessionState {
     void pingRetransmitted(long deadline) {
         ping += 1 << RETRANSMISSIONS_SHIFT;
         time = deadline;
-    }
-
-    /** A session this node carries as DTLS client. */
-    static final class OfClient extends SessionState {
-        private final ClientConnection client;
-
-        OfClient(SecurePeer peer, ClientConnection client, long now) {
-            super(peer, now);
-            this.client = client;
-        }
-
-        @Override
-        ClientConnection client() {
-            return client;
-        }
     }
 }

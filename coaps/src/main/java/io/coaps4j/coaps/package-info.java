@@ -1,7 +1,8 @@
 /**
  * The binding of CoAP to DTLS 1.2 ({@code coaps://}, RFC 7252 section 9 as bound by oneM2M TS-0008
- * clause 7): {@link io.coaps4j.coaps.DtlsConnector} plugs the sans-IO DTLS engine into a CoAP
- * endpoint through the {@link io.coaps4j.coap.endpoint.Connector} seam.
+ * clause 7): the sans-IO {@link io.coaps4j.coaps.CoapsBinding} joins the DTLS engine's
+ * {@link io.coaps4j.dtls.engine.DtlsEndpoint} to a CoAP engine, and {@link io.coaps4j.coaps.DtlsConnector}
+ * runs it on an event loop behind the {@link io.coaps4j.coap.endpoint.Connector} seam.
  *
  * <p>Design decisions:
  * <ul>
@@ -11,13 +12,13 @@
  *       {@code Peer.equals}, so nothing matches across sessions or epochs; the connector sends a
  *       message only in the session and epoch of the peer it is addressed to and drops it otherwise
  *       ({@link io.coaps4j.coaps.BindingDropReason#OTHER_SESSION_OR_EPOCH}). The rule lives in the
- *       data model, not in checks scattered through the engine. The connector keeps one peer object
- *       per session, so the per-message path allocates no peer.</li>
- *   <li><b>Both roles on one socket.</b> A {@code DtlsServer} and the client-role connections share
- *       the UDP channel; a datagram from an address with a client connection goes to it, anything
- *       else and every ClientHello to the server. One association per address pair: a new handshake
- *       with an address replaces the session there (RFC 6347 section 4.2.8), and the old session's
- *       exchanges fail through {@code peerLost}.</li>
+ *       data model, not in checks scattered through the engine. The binding keeps one peer object
+ *       per session, attached to the session's connection handle, so the per-message path allocates
+ *       no peer and a send needs no lookup.</li>
+ *   <li><b>One session model.</b> The engine's {@code DtlsEndpoint} is the only table of connections,
+ *       in both roles on one socket; the binding keeps no second one. One association per address
+ *       pair: a new handshake with an address replaces the session there (RFC 6347 section 4.2.8),
+ *       and the old session's exchanges fail through {@code peerLost}.</li>
  *   <li><b>Role independence.</b> {@code resolve} reuses any established session with the address,
  *       whichever side started it, and a request arriving in a session this node opened as DTLS
  *       client is served like any other (TS-0008 clause 7 editor's note: a constrained node may be
@@ -34,9 +35,11 @@
  *       RFC 6520 is not offered) and closes those of peers that stay silent. Its ping uses a message ID half
  *       the ID space away from the last CON the engine sent in that session, so its RST cannot be
  *       taken for the answer to one of the engine's messages.</li>
- *   <li><b>Time.</b> The DTLS engine runs on milliseconds since the connector started; its
- *       retransmission timers and the keep-alive sweep are driven by the event loop's deadline
- *       mechanism, so no timer object exists per session.</li>
+ *   <li><b>Time.</b> The binding takes nanoseconds; the DTLS engine runs on milliseconds since the
+ *       binding started. Retransmission timers and the keep-alive sweep are driven by one deadline, so
+ *       no timer object exists per session.</li>
+ *   <li><b>Visible drops.</b> Messages not sent are counted by
+ *       {@link io.coaps4j.coaps.BindingDropReason} and logged at WARN at most once a minute per kind.</li>
  *   <li><b>NoSec and PSK at once.</b> {@link io.coaps4j.coaps.DualModeConnector} puts a plain and a
  *       DTLS connector behind one endpoint.</li>
  * </ul>

@@ -54,13 +54,13 @@ class DtlsConnectorBindingTest {
     }
 
     private SecurePeer resolve() throws Exception {
-        return (SecurePeer) client.resolve("coaps", server.localAddress()).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        return (SecurePeer) client.resolve("coaps", "127.0.0.1", server.localAddress()).toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
     @Test
     void messagesTravelWithTheirSessionsPeerBothWays() throws Exception {
-        CompletableFuture<Peer> first = client.resolve("coaps", server.localAddress()).toCompletableFuture();
-        CompletableFuture<Peer> second = client.resolve("coaps", server.localAddress()).toCompletableFuture();
+        CompletableFuture<Peer> first = client.resolve("coaps", "127.0.0.1", server.localAddress()).toCompletableFuture();
+        CompletableFuture<Peer> second = client.resolve("coaps", "127.0.0.1", server.localAddress()).toCompletableFuture();
         SecurePeer toServer = (SecurePeer) first.get(5, TimeUnit.SECONDS);
         assertThat(second.get(5, TimeUnit.SECONDS)).as("concurrent resolves share the session").isSameAs(toServer);
         assertThat(toServer.address()).isEqualTo(server.localAddress());
@@ -133,14 +133,14 @@ class DtlsConnectorBindingTest {
         clientOnly.start(clientLoop, clientOnlySink);
         caller.start(serverLoop, new RecordingSink());
         try {
-            assertThat(caller.resolve("coaps", clientOnly.localAddress()).toCompletableFuture())
+            assertThat(caller.resolve("coaps", "127.0.0.1", clientOnly.localAddress()).toCompletableFuture())
                     .failsWithin(Duration.ofSeconds(5)).withThrowableThat()
                     .withCauseInstanceOf(DtlsHandshakeException.class).withMessageContaining("no answer");
             assertThat(clientOnly.metrics().datagramsRefused()).isPositive();
             assertThat(clientOnly.metrics().serverSessions()).isZero();
 
             // Its own session to the server carries the server's requests back to it.
-            SecurePeer toServer = (SecurePeer) clientOnly.resolve("coaps", server.localAddress())
+            SecurePeer toServer = (SecurePeer) clientOnly.resolve("coaps", "127.0.0.1", server.localAddress())
                     .toCompletableFuture().get(5, TimeUnit.SECONDS);
             sendOn(clientLoop, clientOnly, toServer, "hello");
             assertThat(Fixtures.eventually(Duration.ofSeconds(3), () -> serverSink.received.size() == 1)).isTrue();
@@ -154,10 +154,23 @@ class DtlsConnectorBindingTest {
     }
 
     @Test
+    void theUriHostTravelsAsServerNameAndAnAddressLiteralDoesNot() throws Exception {
+        SecurePeer named = (SecurePeer) client.resolve("coaps", "device.example", server.localAddress())
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(named.session().serverName()).contains("device.example");
+        assertThat(server.sessions()).singleElement()
+                .satisfies(peer -> assertThat(peer.session().serverName()).contains("device.example"));
+
+        assertThat(client.closeSession(server.localAddress()).get(5, TimeUnit.SECONDS)).isTrue();
+        SecurePeer literal = resolve();
+        assertThat(literal.session().serverName()).isEmpty();
+    }
+
+    @Test
     void resolveRefusesOtherSchemes() {
         assertThat(client.supports("coaps")).isTrue();
         assertThat(client.supports("coap")).isFalse();
-        assertThat(client.resolve("coap", server.localAddress()).toCompletableFuture())
+        assertThat(client.resolve("coap", "127.0.0.1", server.localAddress()).toCompletableFuture())
                 .failsWithin(Duration.ofSeconds(1)).withThrowableThat().withMessageContaining("only coaps");
     }
 }

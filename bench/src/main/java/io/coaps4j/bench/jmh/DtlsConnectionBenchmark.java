@@ -135,7 +135,7 @@ public class DtlsConnectionBenchmark {
         }
 
         @Override
-        public void event(InetSocketAddress peer, DtlsEvent event) {
+        public void event(DtlsConnection connection, DtlsEvent event) {
             events++;
         }
     }

@@ -129,7 +129,7 @@ public class DtlsRecordBenchmark {
         }
 
         @Override
-        public void event(InetSocketAddress peer, DtlsEvent event) {
+        public void event(DtlsConnection connection, DtlsEvent event) {
             events++;
         }
     }

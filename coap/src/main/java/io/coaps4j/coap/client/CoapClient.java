@@ -121,7 +121,7 @@ public final class CoapClient implements AutoCloseable {
         Message message = Message.of(request.confirmable() ? MessageType.CON : MessageType.NON, request.method(), 0,
                 Token.EMPTY, options, request.payloadUnsafe());
         CompletableFuture<CoapResponse> result = new CompletableFuture<>();
-        CompletableFuture<Message> exchange = endpoint.request(uri.scheme().text(), destination, message, timeout);
+        CompletableFuture<Message> exchange = endpoint.request(uri.scheme().text(), uri.hostName(), destination, message, timeout);
         exchange.whenComplete((response, failure) -> {
             if (failure == null) {
                 result.complete(CoapResponse.of(response));
@@ -146,7 +146,7 @@ public final class CoapClient implements AutoCloseable {
         CoapUri target = CoapUri.parse(uri);
         String text = target.toString();
         try {
-            return endpoint.ping(target.scheme().text(), destination(target), defaultTimeout)
+            return endpoint.ping(target.scheme().text(), target.hostName(), destination(target), defaultTimeout)
                     .handle((rtt, failure) -> {
                         if (failure != null) {
                             throw new CompletionException(translate(failure, text, defaultTimeout));

@@ -111,6 +111,16 @@ public final class CoapEndpoint implements AutoCloseable {
      */
     public CompletableFuture<Message> request(String scheme, InetSocketAddress destination, Message request,
                                               Duration timeout) {
+        return request(scheme, literalHost(destination), destination, request, timeout);
+    }
+
+    /**
+     * {@link #request(String, InetSocketAddress, Message, Duration)} to a URI whose host is {@code host}
+     * (a DNS name or an address literal, without IPv6 brackets), which a secure connector may use as the
+     * TLS server name.
+     */
+    public CompletableFuture<Message> request(String scheme, String host, InetSocketAddress destination,
+                                              Message request, Duration timeout) {
         Objects.requireNonNull(request, "request");
         if (!layered) {
             try {
@@ -119,14 +129,20 @@ public final class CoapEndpoint implements AutoCloseable {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return exchange(scheme, destination, timeout, (peer, listener) -> engine.request(peer, request,
+        return exchange(scheme, host, destination, timeout, (peer, listener) -> engine.request(peer, request,
                 remainingOf(listener), listener, loop.nanoTime()));
     }
 
     /** A CoAP ping (section 4.3); completes with the round-trip time when the peer answers. */
     public CompletableFuture<Duration> ping(String scheme, InetSocketAddress destination, Duration timeout) {
+        return ping(scheme, literalHost(destination), destination, timeout);
+    }
+
+    /** {@link #ping(String, InetSocketAddress, Duration)} to a URI whose host is {@code host}. */
+    public CompletableFuture<Duration> ping(String scheme, String host, InetSocketAddress destination,
+                                            Duration timeout) {
         long start = System.nanoTime();
-        return exchange(scheme, destination, timeout, (peer, listener) -> engine.ping(peer,
+        return exchange(scheme, host, destination, timeout, (peer, listener) -> engine.ping(peer,
                 remainingOf(listener), listener, loop.nanoTime()))
                 .thenApply(rst -> Duration.ofNanos(System.nanoTime() - start));
     }
@@ -139,9 +155,16 @@ public final class CoapEndpoint implements AutoCloseable {
         ClientExchange start(Peer peer, FutureListener listener);
     }
 
-    private CompletableFuture<Message> exchange(String scheme, InetSocketAddress destination, Duration timeout,
-                                                Starter starter) {
+    /** The address literal of {@code destination}: a host that names no server (RFC 6066 section 3). */
+    private static String literalHost(InetSocketAddress destination) {
+        Objects.requireNonNull(destination, "destination");
+        return destination.isUnresolved() ? destination.getHostName() : destination.getAddress().getHostAddress();
+    }
+
+    private CompletableFuture<Message> exchange(String scheme, String host, InetSocketAddress destination,
+                                                Duration timeout, Starter starter) {
         Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(host, "host");
         Objects.requireNonNull(destination, "destination");
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
@@ -151,7 +174,7 @@ public final class CoapEndpoint implements AutoCloseable {
             listener.onFailure(ExchangeFailure.CLOSED);
             return listener.future;
         }
-        CompletionStage<Peer> resolved = connector.resolve(scheme.toLowerCase(Locale.ROOT), destination);
+        CompletionStage<Peer> resolved = connector.resolve(scheme.toLowerCase(Locale.ROOT), host, destination);
         if (!resolved.toCompletableFuture().isDone()) {
             // Waiting for a session (e.g. a DTLS handshake) must not outlast the request's timeout.
             Cancellable expiry = loop.schedule(listener.deadline, () -> {

@@ -26,11 +26,13 @@ public interface Connector extends AutoCloseable {
     void send(Peer peer, byte[] datagram);
 
     /**
-     * The peer to send to for a {@code scheme} URI at {@code address}. Completes at once for
-     * {@code coap}; a secure connector completes once a session is established, so that no request
-     * leaves before the handshake (RFC 7252 section 9.1.7). Fails for a scheme it does not serve.
+     * The peer to send to for a {@code scheme} URI whose host is {@code host} (as written in the URI,
+     * without IPv6 brackets: a DNS name or an address literal), resolved to {@code address}. Completes at
+     * once for {@code coap}; a secure connector completes once a session is established, so that no
+     * request leaves before the handshake (RFC 7252 section 9.1.7), and may use a DNS name as the TLS
+     * server name (RFC 6066). Fails for a scheme it does not serve.
      */
-    CompletionStage<Peer> resolve(String scheme, InetSocketAddress address);
+    CompletionStage<Peer> resolve(String scheme, String host, InetSocketAddress address);
 
     /** True when this connector serves {@code scheme} (lower case, e.g. "coap"). */
     boolean supports(String scheme);

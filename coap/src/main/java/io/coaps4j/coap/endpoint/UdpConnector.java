@@ -45,7 +45,7 @@ public final class UdpConnector implements Connector {
     }
 
     @Override
-    public CompletionStage<Peer> resolve(String scheme, InetSocketAddress address) {
+    public CompletionStage<Peer> resolve(String scheme, String host, InetSocketAddress address) {
         if (!supports(scheme)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "scheme '" + scheme + "' is not served by the plain UDP connector (only coap)"));

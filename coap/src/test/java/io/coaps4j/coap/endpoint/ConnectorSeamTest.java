@@ -83,7 +83,7 @@ class ConnectorSeamTest {
         }
 
         @Override
-        public CompletionStage<Peer> resolve(String scheme, InetSocketAddress address) {
+        public CompletionStage<Peer> resolve(String scheme, String host, InetSocketAddress address) {
             if (!supports(scheme)) {
                 return CompletableFuture.failedFuture(new IllegalArgumentException("only coaps"));
             }

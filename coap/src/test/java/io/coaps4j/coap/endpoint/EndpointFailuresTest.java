@@ -66,7 +66,7 @@ class EndpointFailuresTest {
         }
 
         @Override
-        public CompletionStage<Peer> resolve(String scheme, InetSocketAddress address) {
+        public CompletionStage<Peer> resolve(String scheme, String host, InetSocketAddress address) {
             resolveCalls.incrementAndGet();
             RuntimeException failure = resolveFailure;
             return failure != null ? CompletableFuture.failedFuture(failure)
@@ -168,8 +168,8 @@ class EndpointFailuresTest {
         }
 
         @Override
-        public CompletionStage<Peer> resolve(String scheme, InetSocketAddress address) {
-            return udp.resolve(scheme, address);
+        public CompletionStage<Peer> resolve(String scheme, String host, InetSocketAddress address) {
+            return udp.resolve(scheme, host, address);
         }
 
         @Override

@@ -43,7 +43,7 @@ class LostPeerDeduplicationTest {
         }
 
         @Override
-        public CompletionStage<Peer> resolve(String scheme, InetSocketAddress address) {
+        public CompletionStage<Peer> resolve(String scheme, String host, InetSocketAddress address) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("serves nothing"));
         }
 

@@ -7,6 +7,7 @@ import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import io.coaps4j.dtls.record.SecurityAssociation;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,10 @@ public final class DtlsConfig {
     public static final int DEFAULT_MAX_DATAGRAM_SIZE = 1232;
     /** 24 hours: sessions are kept up as long as possible (oneM2M TS-0008 clause 7). */
     public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 24L * 60 * 60 * 1000;
+    /** Half-open handshakes one source IP address may hold by default. */
+    public static final int DEFAULT_MAX_HANDSHAKES_PER_ADDRESS = 256;
+    /** How long by default a handshake may wait for the client's answer to the server's first flight. */
+    public static final Duration DEFAULT_STALLED_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
 
     private final List<CipherSuite> cipherSuites;
     private final Optional<PskStore> pskStore;
@@ -30,6 +35,8 @@ public final class DtlsConfig {
     private final RetransmissionPolicy retransmission;
     private final int maxConcurrentHandshakes;
     private final int maxConnections;
+    private final int maxHandshakesPerAddress;
+    private final Duration stalledHandshakeTimeout;
     private final long idleTimeoutMillis;
     private final long cookieRotationPeriodMillis;
     private final ExtendedMasterSecretMode extendedMasterSecret;
@@ -44,6 +51,8 @@ public final class DtlsConfig {
         this.retransmission = builder.retransmission;
         this.maxConcurrentHandshakes = builder.maxConcurrentHandshakes;
         this.maxConnections = builder.maxConnections;
+        this.maxHandshakesPerAddress = builder.maxHandshakesPerAddress;
+        this.stalledHandshakeTimeout = builder.stalledHandshakeTimeout;
         this.idleTimeoutMillis = builder.idleTimeoutMillis;
         this.cookieRotationPeriodMillis = builder.cookieRotationPeriodMillis;
         this.extendedMasterSecret = builder.extendedMasterSecret;
@@ -81,6 +90,24 @@ public final class DtlsConfig {
     /** Server: handshakes in progress at once; further ClientHellos with valid cookies are dropped. */
     public int maxConcurrentHandshakes() {
         return maxConcurrentHandshakes;
+    }
+
+    /**
+     * Server: handshakes in progress at once from one source IP address (any port), so that one host
+     * answering cookies from many ports cannot take every place of {@link #maxConcurrentHandshakes()}.
+     */
+    public int maxHandshakesPerAddress() {
+        return maxHandshakesPerAddress;
+    }
+
+    /**
+     * Server: how long a handshake may go without any answer to the server's first flight (ServerHello
+     * to ServerHelloDone) before it is ended, much shorter than the retransmissions of RFC 6347 section
+     * 4.2.4.1 would keep it. Once a handshake has waited for longer than the first retransmission
+     * timeout, a new cookie-proven client may displace it when the handshake places are all taken.
+     */
+    public Duration stalledHandshakeTimeout() {
+        return stalledHandshakeTimeout;
     }
 
     /**
@@ -127,7 +154,9 @@ public final class DtlsConfig {
     public String toString() {
         return "DtlsConfig[suites " + cipherSuites + ", psk " + pskStore.isPresent() + ", maxDatagramSize "
                 + maxDatagramSize + ", " + retransmission + ", maxConcurrentHandshakes " + maxConcurrentHandshakes
-                + ", maxConnections " + maxConnections + ", cookieRotationPeriodMillis " + cookieRotationPeriodMillis
+                + ", maxHandshakesPerAddress " + maxHandshakesPerAddress + ", stalledHandshakeTimeout "
+                + stalledHandshakeTimeout + ", maxConnections " + maxConnections + ", cookieRotationPeriodMillis "
+                + cookieRotationPeriodMillis
                 + ", extendedMasterSecret " + extendedMasterSecret + "]";
     }
 
@@ -140,6 +169,8 @@ public final class DtlsConfig {
         private RetransmissionPolicy retransmission = RetransmissionPolicy.DEFAULT;
         private int maxConcurrentHandshakes = 1_000;
         private int maxConnections = 100_000;
+        private int maxHandshakesPerAddress = DEFAULT_MAX_HANDSHAKES_PER_ADDRESS;
+        private Duration stalledHandshakeTimeout = DEFAULT_STALLED_HANDSHAKE_TIMEOUT;
         private long idleTimeoutMillis = DEFAULT_IDLE_TIMEOUT_MILLIS;
         private long cookieRotationPeriodMillis = 60_000;
         private ExtendedMasterSecretMode extendedMasterSecret = ExtendedMasterSecretMode.ENABLED;
@@ -181,6 +212,18 @@ public final class DtlsConfig {
 
         public Builder maxConnections(int max) {
             this.maxConnections = max;
+            return this;
+        }
+
+        /** Server: see {@link DtlsConfig#maxHandshakesPerAddress()}; at least 1. */
+        public Builder maxHandshakesPerAddress(int max) {
+            this.maxHandshakesPerAddress = max;
+            return this;
+        }
+
+        /** Server: see {@link DtlsConfig#stalledHandshakeTimeout()}; at least the initial retransmission timeout. */
+        public Builder stalledHandshakeTimeout(Duration timeout) {
+            this.stalledHandshakeTimeout = timeout;
             return this;
         }
 
@@ -248,6 +291,15 @@ public final class DtlsConfig {
             if (maxConnections < maxConcurrentHandshakes) {
                 throw new IllegalArgumentException("maxConnections must be at least maxConcurrentHandshakes ("
                         + maxConcurrentHandshakes + "), was " + maxConnections);
+            }
+            if (maxHandshakesPerAddress < 1) {
+                throw new IllegalArgumentException("maxHandshakesPerAddress must be positive, was " + maxHandshakesPerAddress);
+            }
+            if (stalledHandshakeTimeout == null
+                    || stalledHandshakeTimeout.toMillis() < retransmission.initialTimeoutMillis()) {
+                throw new IllegalArgumentException("stalledHandshakeTimeout must be at least the initial retransmission"
+                        + " timeout (" + retransmission.initialTimeoutMillis() + " ms), so that a lost flight can be"
+                        + " retransmitted once, was " + stalledHandshakeTimeout);
             }
             if (idleTimeoutMillis < 1_000) {
                 throw new IllegalArgumentException("idleTimeoutMillis must be at least 1000, was " + idleTimeoutMillis);

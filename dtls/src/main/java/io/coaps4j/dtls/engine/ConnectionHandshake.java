@@ -52,6 +52,14 @@ final class ConnectionHandshake {
     private boolean badTagSinceLastFlight;
     /** A record of the new epoch authenticated: the peer holds our keys, whatever else arrives forged. */
     private boolean newEpochAuthenticated;
+    /**
+     * Server: until the client answers our first flight, when the handshake ends for lack of progress
+     * ({@code stalledHandshakeTimeout}); {@link DtlsResult#NO_DEADLINE} before that flight and after the answer.
+     */
+    private long stallDeadline = DtlsResult.NO_DEADLINE;
+    /** Server: from when, while still without an answer, a new client may take this handshake's place. */
+    private long displaceableFrom = DtlsResult.NO_DEADLINE;
+    private boolean firstFlightSent;
     private long now;
 
     /**
@@ -122,7 +130,26 @@ final class ConnectionHandshake {
     }
 
     long deadline() {
-        return retransmission.deadline();
+        return Math.min(retransmission.deadline(), stallDeadline);
+    }
+
+    /**
+     * Server: whether the client has not answered our first flight for longer than the first retransmission
+     * timeout: a client that merely passed the cookie exchange, whose place a new client may take.
+     */
+    boolean stalled(long time) {
+        return stallDeadline != DtlsResult.NO_DEADLINE && time >= displaceableFrom;
+    }
+
+    /** Server: whether the client has yet to answer our first flight (or it is not even sent). */
+    boolean waitsForFirstAnswer() {
+        return !firstFlightSent || stallDeadline != DtlsResult.NO_DEADLINE;
+    }
+
+    /** The client answered (or authenticated a record): the handshake is progressing and no longer stalls. */
+    private void progressed() {
+        stallDeadline = DtlsResult.NO_DEADLINE;
+        displaceableFrom = DtlsResult.NO_DEADLINE;
     }
 
     /**
@@ -136,6 +163,7 @@ final class ConnectionHandshake {
     /** A protected record of the new epoch authenticated. */
     void onAuthenticRecord() {
         newEpochAuthenticated = true;
+        progressed();
     }
 
     /** Client: whether the first flight is still to be sent. */
@@ -202,6 +230,10 @@ final class ConnectionHandshake {
      * lets a genuine Finished that follows a forged record still complete the handshake.
      */
     void onTimer(long time) {
+        if (time >= stallDeadline) {
+            connection.stalled();
+            return;
+        }
         RetransmissionMachine.Expiry expiry = retransmission.onTimer(time);
         if ((expiry == RetransmissionMachine.Expiry.RETRANSMIT || expiry == RetransmissionMachine.Expiry.GIVE_UP)
                 && peerUsesOtherKeys()) {
@@ -240,6 +272,9 @@ final class ConnectionHandshake {
     }
 
     private void apply(Transition transition) {
+        if (firstFlightSent) {
+            progressed(); // a message after the hello our first flight answered
+        }
         if (transition instanceof Transition.Next next) {
             state = next.state();
             next.pendingKeys().ifPresent(records::installPending);
@@ -276,6 +311,11 @@ final class ConnectionHandshake {
             }
         }
         Flight built = new Flight(flight, last);
+        if (!firstFlightSent && clientHelloRandom != null) {
+            firstFlightSent = true;
+            stallDeadline = now + engine.config.stalledHandshakeTimeout().toMillis();
+            displaceableFrom = now + engine.config.retransmission().initialTimeoutMillis();
+        }
         badTagSinceLastFlight = false;
         retransmission.send(built, now);
         write(built);

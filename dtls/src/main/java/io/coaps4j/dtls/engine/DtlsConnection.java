@@ -40,7 +40,8 @@ public final class DtlsConnection {
     public enum Status { HANDSHAKING, ESTABLISHED, CLOSED, FAILED }
 
     private final ConnectionEnd role;
-    private final InetSocketAddress peer;
+    /** The peer's address: an attribute of the connection, not its identity; only the engine's rules change it. */
+    private InetSocketAddress peer;
     private final EngineContext engine;
     private final RecordLayer records;
     private Status status = Status.HANDSHAKING;
@@ -56,6 +57,10 @@ public final class DtlsConnection {
      * replaced it ({@link #announce}), never of one that failed while the session went on.
      */
     private boolean quiet;
+    /** Where the endpoint keeps this connection (timer, activity order), so a send needs no lookup. */
+    PeerSlot slot;
+    /** What the application keeps per connection (e.g. the binding's peer and keep-alive state). */
+    private Object attachment;
 
     private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.role = role;
@@ -106,6 +111,20 @@ public final class DtlsConnection {
 
     public Status status() {
         return status;
+    }
+
+    /** The application's object for this connection, or null: one slot, so nothing else need map connections. */
+    public Object attachment() {
+        return attachment;
+    }
+
+    /** Sets {@link #attachment()}. */
+    public void attach(Object value) {
+        attachment = value;
+    }
+
+    public boolean isEstablished() {
+        return status == Status.ESTABLISHED;
     }
 
     public boolean isHandshaking() {
@@ -289,7 +308,7 @@ public final class DtlsConnection {
 
     void emit(DtlsEvent event) {
         if (!quiet) {
-            out.event(peer, event);
+            out.event(this, event);
         }
     }
 
@@ -301,7 +320,7 @@ public final class DtlsConnection {
     /** Reports, after all, the completion of a handshake that was {@link #quiet}, and lets its events through. */
     void announce(DtlsOutput output) {
         quiet = false;
-        output.event(peer, new DtlsEvent.HandshakeCompleted(session));
+        output.event(this, new DtlsEvent.HandshakeCompleted(session));
     }
 
     /** The handshake in progress or retained, or null. */
@@ -327,7 +346,7 @@ public final class DtlsConnection {
     /** The handshake completed with {@code established}; called by the handshake, which may still send its last flight. */
     void established(EstablishedSession established) {
         status = Status.ESTABLISHED;
-        session = new DtlsSession(established, peer, records.readEpoch());
+        session = new DtlsSession(established, this, records.readEpoch());
         lastActivity = handshake.now();
         engine.metrics.handshakeSucceeded();
         LOG.debug("{} {}: handshake completed, {}", role, peer, established);
@@ -345,6 +364,29 @@ public final class DtlsConnection {
         engine.metrics.handshakeTimedOut();
         failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(), "no answer after "
                 + engine.config.retransmission().maxRetransmissions() + " retransmissions");
+    }
+
+    /** Server: the client did not answer our first flight within {@code stalledHandshakeTimeout}. */
+    void stalled() {
+        engine.metrics.handshakeStalled();
+        failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(), "no answer to the server's first flight within "
+                + engine.config.stalledHandshakeTimeout().toMillis() + " ms");
+    }
+
+    /** Server: whether this is a handshake whose client has not answered our first flight for a while. */
+    boolean stalled(long now) {
+        return status == Status.HANDSHAKING && handshake != null && handshake.stalled(now);
+    }
+
+    /** Server: a stalled handshake gives its place to a new client; no alert, the client is silent anyway. */
+    void displaced(long now, DtlsOutput output) {
+        begin(output, now);
+        if (isHandshaking()) {
+            engine.metrics.handshakeDisplaced();
+            failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(),
+                    "no answer to the server's first flight; its place went to a new client");
+        }
+        end();
     }
 
     /** The peer sent the fatal {@code alert}. */

@@ -23,6 +23,8 @@ public final class DtlsMetrics {
     private long sessionsExpired;
     private long sessionsEvicted;
     private long sessionsReplaced;
+    private long handshakesStalled;
+    private long handshakesDisplaced;
 
     void recordDropped(DropReason reason) {
         recordDrops.increment(reason);
@@ -42,6 +44,14 @@ public final class DtlsMetrics {
 
     void handshakeTimedOut() {
         handshakesTimedOut++;
+    }
+
+    void handshakeStalled() {
+        handshakesStalled++;
+    }
+
+    void handshakeDisplaced() {
+        handshakesDisplaced++;
     }
 
     void helloVerifyRequestSent() {
@@ -97,6 +107,16 @@ public final class DtlsMetrics {
         return handshakesTimedOut;
     }
 
+    /** Server handshakes ended because the client never answered the server's first flight in time. */
+    public long handshakesStalled() {
+        return handshakesStalled;
+    }
+
+    /** Stalled server handshakes ended early to give their place to a new cookie-proven client. */
+    public long handshakesDisplaced() {
+        return handshakesDisplaced;
+    }
+
     public long helloVerifyRequestsSent() {
         return helloVerifyRequestsSent;
     }
@@ -113,6 +133,7 @@ public final class DtlsMetrics {
     public String toString() {
         StringBuilder text = new StringBuilder("DtlsMetrics[succeeded ").append(handshakesSucceeded)
                 .append(", failed ").append(failuresByAlert).append(", timed out ").append(handshakesTimedOut)
+                .append(", stalled ").append(handshakesStalled).append(", displaced ").append(handshakesDisplaced)
                 .append(", HelloVerifyRequests ").append(helloVerifyRequestsSent)
                 .append(", sessions expired ").append(sessionsExpired).append(", evicted ").append(sessionsEvicted)
                 .append(", replaced ").append(sessionsReplaced)

@@ -13,6 +13,6 @@ public interface DtlsOutput {
     /** A datagram to send to {@code to}. */
     void datagram(InetSocketAddress to, byte[] datagram);
 
-    /** An event of the connection with {@code peer}. */
-    void event(InetSocketAddress peer, DtlsEvent event);
+    /** An event of {@code connection}, the handle the application keeps for it (its peer is {@code connection.peer()}). */
+    void event(DtlsConnection connection, DtlsEvent event);
 }

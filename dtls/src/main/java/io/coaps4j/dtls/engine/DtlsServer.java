@@ -12,6 +12,9 @@ import io.coaps4j.dtls.record.ProtocolVersion;
 import io.coaps4j.dtls.record.RecordCodec;
 import io.coaps4j.dtls.record.SecurityAssociation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +27,10 @@ import java.util.Optional;
  * <p>Cookies before state (RFC 6347 section 4.2.1): a ClientHello from an unknown address is answered
  * with a HelloVerifyRequest computed from the hello and the address alone, never larger than the hello,
  * and nothing is stored. Only a hello with a valid cookie creates a connection, and only while fewer than
- * {@code maxConcurrentHandshakes} handshakes run.
+ * {@code maxConcurrentHandshakes} handshakes run, fewer than {@code maxHandshakesPerAddress} from its IP
+ * address. A handshake whose client never answers the server's first flight ends after
+ * {@code stalledHandshakeTimeout}; when every place is taken, a new cookie-proven client displaces the
+ * oldest such stalled handshake instead of being refused.
  *
  * <p>A valid hello with a new random from the address of an existing connection is a new handshake of a
  * client that lost its state (section 4.2.8). A handshake in progress is replaced at once: the cookie
@@ -46,11 +52,23 @@ import java.util.Optional;
  * the established path free of result objects.
  */
 public final class DtlsServer {
+    private static final Logger LOG = LoggerFactory.getLogger(DtlsServer.class);
+    /** At most one WARN line per minute for each kind of refusal (engine time is in milliseconds). */
+    private static final long WARNING_PERIOD = 60_000;
+
     private final DtlsConfig config;
     private final EngineContext engine;
     private final StatelessCookies cookies;
     private final SessionTable table;
     private final SlotTimers timers = new SlotTimers();
+    private final RateLimitedWarning refusedAtLimit = new RateLimitedWarning(LOG,
+            "cookie-proven handshakes refused: maxConcurrentHandshakes reached and none stalled", WARNING_PERIOD);
+    private final RateLimitedWarning refusedPerAddress = new RateLimitedWarning(LOG,
+            "cookie-proven handshakes refused: their address holds maxHandshakesPerAddress", WARNING_PERIOD);
+    private final RateLimitedWarning displaced = new RateLimitedWarning(LOG,
+            "stalled handshakes ended to make room for new clients", WARNING_PERIOD);
+    /** Told of each connection admitted (e.g. by {@link DtlsEndpoint}, which keeps one association per address). */
+    private java.util.function.Consumer<DtlsConnection> admissions = connection -> { };
 
     /** A datagram for {@code to}. */
     public record Outbound(InetSocketAddress to, byte[] datagram) {
@@ -60,11 +78,16 @@ public final class DtlsServer {
         }
     }
 
-    /** An event of the connection with {@code peer}. */
-    public record PeerEvent(InetSocketAddress peer, DtlsEvent event) {
+    /** An event of {@code connection}. */
+    public record PeerEvent(DtlsConnection connection, DtlsEvent event) {
         public PeerEvent {
-            Objects.requireNonNull(peer, "peer");
+            Objects.requireNonNull(connection, "connection");
             Objects.requireNonNull(event, "event");
+        }
+
+        /** The connection's peer address. */
+        public InetSocketAddress peer() {
+            return connection.peer();
         }
     }
 
@@ -79,7 +102,8 @@ public final class DtlsServer {
     public DtlsServer(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics, long now) {
         this.config = Objects.requireNonNull(config, "config");
         this.engine = new EngineContext(config, crypto, metrics);
-        this.table = new SessionTable(config.maxConnections());
+        this.table = new SessionTable(config.maxConnections(),
+                new RateLimitedWarning(LOG, "sessions evicted to make room (maxConnections)", WARNING_PERIOD));
         this.cookies = new StatelessCookies(new CookieSecrets(crypto.random(), config.cookieRotationPeriodMillis(), now));
     }
 
@@ -107,6 +131,26 @@ public final class DtlsServer {
         PeerSlot slot = table.get(peer);
         return slot == null || slot.current.status() != DtlsConnection.Status.ESTABLISHED
                 ? Optional.empty() : slot.current.session();
+    }
+
+    /** The established connection (handle) with {@code peer}, or null. */
+    public DtlsConnection established(InetSocketAddress peer) {
+        PeerSlot slot = table.get(peer);
+        return slot == null || !slot.current.isEstablished() ? null : slot.current;
+    }
+
+    /** Whether a connection (established or handshaking) serves {@code peer}. */
+    public boolean serves(InetSocketAddress peer) {
+        return table.get(peer) != null;
+    }
+
+    /** Calls {@code action} with each established connection, least recently active first. */
+    public void forEachEstablished(java.util.function.Consumer<DtlsConnection> action) {
+        table.forEachSession(action);
+    }
+
+    void onAdmission(java.util.function.Consumer<DtlsConnection> listener) {
+        admissions = Objects.requireNonNull(listener, "listener");
     }
 
     /** The connection serving {@code peer}, for tests in this package. */
@@ -173,8 +217,34 @@ public final class DtlsServer {
         if (slot == null) {
             throw new IllegalStateException("no connection with " + to);
         }
-        slot.current.send(data, offset, length, now, out);
-        settle(slot, slot.current, false, now, out);
+        return send(slot.current, data, offset, length, now, out);
+    }
+
+    /**
+     * Sends application data in {@code connection}, one of this server's established connections, without
+     * looking anything up; returns the next deadline.
+     *
+     * @throws IllegalStateException when the connection is not established or not this server's
+     */
+    public long send(DtlsConnection connection, byte[] data, int offset, int length, long now, DtlsOutput out) {
+        PeerSlot slot = connection.slot;
+        if (slot == null || slot.removed || slot.current != connection) {
+            throw new IllegalStateException("not a current connection of this server: " + connection);
+        }
+        connection.send(data, offset, length, now, out);
+        settle(slot, connection, false, now, out);
+        return nextDeadline();
+    }
+
+    /** Closes {@code connection} (close_notify) for {@code reason} if it is still this server's; returns the next deadline. */
+    long close(DtlsConnection connection, DtlsEvent.CloseReason reason, long now, DtlsOutput out) {
+        PeerSlot slot = connection.slot;
+        if (slot != null && !slot.removed && (slot.current == connection || slot.successor == connection)) {
+            table.close(slot, connection, reason, now, out);
+            if (!slot.removed) {
+                timers.reschedule(slot);
+            }
+        }
         return nextDeadline();
     }
 
@@ -247,8 +317,15 @@ public final class DtlsServer {
         }
         // A new handshake displaces a handshake of the same client (the current one or a waiting successor).
         DtlsConnection displaced = slot == null ? null : slot.current.isHandshaking() ? slot.current : slot.successor;
-        if (table.handshakes() - (displaced == null ? 0 : 1) >= config.maxConcurrentHandshakes()) {
+        int sameClient = displaced == null ? 0 : 1;
+        if (table.halfOpen().from(from.getAddress()) - sameClient >= config.maxHandshakesPerAddress()) {
+            engine.metrics.handshakeDropped(HandshakeDropReason.ADDRESS_HANDSHAKE_LIMIT);
+            refusedPerAddress.occurred(now);
+            return;
+        }
+        if (table.handshakes() - sameClient >= config.maxConcurrentHandshakes() && !displaceStalled(now, out)) {
             engine.metrics.handshakeDropped(HandshakeDropReason.CONNECTION_LIMIT);
+            refusedAtLimit.occurred(now);
             return;
         }
         DtlsConnection fresh = DtlsConnection.server(engine, from, hello.messageSeq(), hello.recordSeq(),
@@ -260,6 +337,24 @@ public final class DtlsServer {
             return;
         }
         timers.reschedule(table.admit(from, slot, fresh, displaced, now, out));
+        admissions.accept(fresh);
+    }
+
+    /**
+     * Ends the longest-waiting stalled handshake to make room for a new cookie-proven client, so that clients
+     * which answered a cookie and then fell silent cannot hold every place until their retransmissions run
+     * out; false when no handshake is stalled (all are progressing or too young to tell).
+     */
+    private boolean displaceStalled(long now, DtlsOutput out) {
+        DtlsConnection stalled = table.halfOpen().oldestStalled(now);
+        if (stalled == null) {
+            return false;
+        }
+        PeerSlot slot = stalled.slot;
+        displaced.occurred(now);
+        stalled.displaced(now, out);
+        settle(slot, stalled, true, now, out);
+        return true;
     }
 
     /**
@@ -351,8 +446,8 @@ public final class DtlsServer {
         }
 
         @Override
-        public void event(InetSocketAddress peer, DtlsEvent event) {
-            events = ResultCollector.append(events, new PeerEvent(peer, event));
+        public void event(DtlsConnection connection, DtlsEvent event) {
+            events = ResultCollector.append(events, new PeerEvent(connection, event));
         }
 
         Result result(long nextDeadline) {

@@ -18,13 +18,18 @@ import java.util.Optional;
  */
 public final class DtlsSession {
     private final EstablishedSession established;
-    private final InetSocketAddress peerAddress;
+    private final DtlsConnection connection;
     private final int epoch;
 
-    DtlsSession(EstablishedSession established, InetSocketAddress peerAddress, int epoch) {
+    DtlsSession(EstablishedSession established, DtlsConnection connection, int epoch) {
         this.established = Objects.requireNonNull(established, "established");
-        this.peerAddress = Objects.requireNonNull(peerAddress, "peerAddress");
+        this.connection = Objects.requireNonNull(connection, "connection");
         this.epoch = epoch;
+    }
+
+    /** The connection (handle) this session belongs to: where data in this session is sent. */
+    public DtlsConnection connection() {
+        return connection;
     }
 
     /** The session id the server assigned (may be empty if the server assigns none). */
@@ -56,13 +61,14 @@ public final class DtlsSession {
         return established.serverName();
     }
 
+    /** The peer's current address: its connection's, which only the engine's rules change. */
     public InetSocketAddress peerAddress() {
-        return peerAddress;
+        return connection.peer();
     }
 
     @Override
     public String toString() {
         return "DtlsSession[" + HexFormat.of().formatHex(established.sessionId()) + ", epoch " + epoch + ", "
-                + established.peer().getName() + "@" + peerAddress + "]";
+                + established.peer().getName() + "@" + connection.peer() + "]";
     }
 }

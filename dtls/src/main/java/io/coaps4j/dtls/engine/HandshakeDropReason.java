@@ -25,6 +25,8 @@ public enum HandshakeDropReason {
     COOKIE_MISSING_OR_INVALID,
     /** Server: a valid ClientHello refused because the handshake or connection limit was reached. */
     CONNECTION_LIMIT,
+    /** Server: a valid ClientHello refused because its source IP address holds maxHandshakesPerAddress handshakes. */
+    ADDRESS_HANDSHAKE_LIMIT,
     /** Server: a ClientHello too small to be answered with a HelloVerifyRequest without amplification. */
     TOO_SMALL_FOR_VERIFY_REQUEST
 }

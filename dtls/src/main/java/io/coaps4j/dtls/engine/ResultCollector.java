@@ -19,7 +19,7 @@ final class ResultCollector implements DtlsOutput {
     }
 
     @Override
-    public void event(InetSocketAddress peer, DtlsEvent event) {
+    public void event(DtlsConnection connection, DtlsEvent event) {
         events = append(events, event);
     }
 

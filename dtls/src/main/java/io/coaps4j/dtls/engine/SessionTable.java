@@ -19,11 +19,15 @@ final class SessionTable {
     private final int maxSessions;
     private PeerSlot oldest;
     private PeerSlot newest;
+    private final HalfOpenHandshakes handshakes;
     private int sessions;
-    private int handshakes;
 
-    SessionTable(int maxSessions) {
+    private final RateLimitedWarning evictions;
+
+    SessionTable(int maxSessions, RateLimitedWarning evictions) {
         this.maxSessions = maxSessions;
+        this.evictions = evictions;
+        this.handshakes = new HalfOpenHandshakes();
     }
 
     PeerSlot get(InetSocketAddress peer) {
@@ -37,6 +41,11 @@ final class SessionTable {
 
     /** Connections in their handshake, current or waiting to replace a session. */
     int handshakes() {
+        return handshakes.count();
+    }
+
+    /** The handshakes in progress, by source address and in admission order. */
+    HalfOpenHandshakes halfOpen() {
         return handshakes;
     }
 
@@ -52,7 +61,7 @@ final class SessionTable {
      */
     PeerSlot admit(InetSocketAddress peer, PeerSlot slot, DtlsConnection fresh, DtlsConnection displaced, long now,
                    DtlsOutput out) {
-        handshakes++;
+        handshakes.started(fresh);
         if (displaced != null) {
             replace(displaced, now, out);
         }
@@ -64,7 +73,15 @@ final class SessionTable {
         } else {
             slot.successor = fresh; // made quiet by the caller before its first call
         }
+        fresh.slot = slot;
         return slot;
+    }
+
+    /** Calls {@code action} with each established connection, least recently active first. */
+    void forEachSession(java.util.function.Consumer<DtlsConnection> action) {
+        for (PeerSlot slot = oldest; slot != null; slot = slot.newer) {
+            action.accept(slot.current);
+        }
     }
 
     /** Closes {@code connection} of {@code slot} with close_notify for {@code reason}, and settles the slot. */
@@ -77,7 +94,7 @@ final class SessionTable {
     /** Updates the slot and the table after a call to one of its connections, made at {@code now}. */
     void settle(PeerSlot slot, DtlsConnection connection, boolean wasHandshaking, long now, DtlsOutput out) {
         if (wasHandshaking && !connection.isHandshaking()) {
-            handshakes--;
+            handshakes.ended(connection);
         }
         if (connection == slot.successor) {
             settleSuccessor(slot, now, out);
@@ -139,7 +156,7 @@ final class SessionTable {
         boolean wasHandshaking = old.isHandshaking();
         old.replaced(now, out);
         if (wasHandshaking) {
-            handshakes--;
+            handshakes.ended(old);
         }
     }
 
@@ -147,6 +164,7 @@ final class SessionTable {
     private void makeRoom(PeerSlot keep, long now, DtlsOutput out) {
         PeerSlot victim;
         while (sessions > maxSessions && (victim = oldest) != null && victim != keep) {
+            evictions.occurred(now);
             close(victim, victim.current, DtlsEvent.CloseReason.EVICTED, now, out);
         }
     }

@@ -1,7 +1,8 @@
 /**
  * The sans-IO DTLS 1.2 engine: {@link io.coaps4j.dtls.engine.DtlsConnection} (one peer, client or
- * server side) and {@link io.coaps4j.dtls.engine.DtlsServer} (a socket's dispatcher: cookies,
- * admission, routing, timers). Datagrams and the time go in; datagrams to send,
+ * server side, and the handle the application keeps for it), {@link io.coaps4j.dtls.engine.DtlsServer}
+ * (the server role of a socket: cookies, admission, routing, timers) and
+ * {@link io.coaps4j.dtls.engine.DtlsEndpoint} (both roles of a socket, the one table of its connections). Datagrams and the time go in; datagrams to send,
  * {@link io.coaps4j.dtls.engine.DtlsEvent}s and the next deadline come out. No sockets, threads or
  * clocks; randomness comes from the injected {@link io.coaps4j.dtls.crypto.CryptoContext}.
  *
@@ -36,6 +37,11 @@
  *       {@code maxConcurrentHandshakes}. A handshake that completes beyond the bound closes the least
  *       recently active session (close_notify, {@link io.coaps4j.dtls.engine.DtlsEvent.CloseReason#EVICTED}):
  *       admission never evicts, so a client must prove it holds a key before it displaces anybody.</li>
+ *   <li>Half-open handshakes are bounded in total and per source IP address; a handshake whose client
+ *       never answered the server's first flight ends after {@code stalledHandshakeTimeout}, and when all
+ *       places are taken a new cookie-proven client displaces the oldest such handshake that has waited
+ *       longer than the first retransmission timeout. Refusals, displacements and evictions are logged at
+ *       WARN at most once a minute per kind.</li>
  *   <li>Sessions are kept up as long as possible (oneM2M TS-0008): the idle timeout is 24 hours by
  *       default. Activity is a protected record that authenticates, or data this side sends; forged or
  *       replayed records do not keep a session alive. Sessions are ordered by activity, so the idle

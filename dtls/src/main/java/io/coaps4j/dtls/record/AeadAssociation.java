@@ -50,7 +50,7 @@ final class AeadAssociation extends SecurityAssociation {
 
     @Override
     public int protectedLength(int plaintextLength) {
-        return Record.HEADER_LENGTH + suite.aead().expansion() + plaintextLength;
+        return headerLength() + suite.aead().expansion() + plaintextLength;
     }
 
     @Override
@@ -61,13 +61,13 @@ final class AeadAssociation extends SecurityAssociation {
         int fragmentLength = algorithm.expansion() + length;
         int epoch = epoch();
         writeHeader(out, outOffset, type, epoch, sequence, fragmentLength);
-        int explicitOffset = outOffset + Record.HEADER_LENGTH;
+        int explicitOffset = outOffset + headerLength();
         writeEpochAndSequence(out, explicitOffset, epoch, sequence);
         byte[] nonce = nonce(crypto, writeIv, out, explicitOffset, explicitLength);
         byte[] aad = additionalData(crypto, epoch, sequence, type, ProtocolVersion.DTLS_1_2, length);
         crypto.aead(algorithm).seal(writeKey, nonce, aad, 0, AAD_LENGTH, plaintext, offset, length,
                 out, explicitOffset + explicitLength);
-        return Record.HEADER_LENGTH + fragmentLength;
+        return headerLength() + fragmentLength;
     }
 
     @Override

@@ -22,15 +22,15 @@ final class PlaintextAssociation extends SecurityAssociation {
 
     @Override
     public int protectedLength(int plaintextLength) {
-        return Record.HEADER_LENGTH + plaintextLength;
+        return headerLength() + plaintextLength;
     }
 
     @Override
     int seal(CryptoContext crypto, ContentType type, long sequence, byte[] plaintext, int offset, int length,
              byte[] out, int outOffset) {
         writeHeader(out, outOffset, type, 0, sequence, length);
-        System.arraycopy(plaintext, offset, out, outOffset + Record.HEADER_LENGTH, length);
-        return Record.HEADER_LENGTH + length;
+        System.arraycopy(plaintext, offset, out, outOffset + headerLength(), length);
+        return headerLength() + length;
     }
 
     @Override

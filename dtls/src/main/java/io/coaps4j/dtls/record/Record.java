@@ -8,7 +8,11 @@ import java.util.Objects;
  * fragment, which is ciphertext for epochs above 0. Immutable: the fragment is copied in and out.
  */
 public final class Record {
-    /** Bytes of the DTLS record header. */
+    /**
+     * Bytes of the DTLS 1.2 record header without a connection ID (RFC 6347 section 4.1). A record's
+     * header length is a property of its framing, not this constant: see
+     * {@link RecordCodec#headerLength(byte[], int, int)} and {@link SecurityAssociation#headerLength()}.
+     */
     public static final int HEADER_LENGTH = 13;
     public static final int MAX_EPOCH = 0xFFFF;
     public static final long MAX_SEQUENCE_NUMBER = (1L << 48) - 1;

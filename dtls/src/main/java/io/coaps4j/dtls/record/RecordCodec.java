@@ -14,6 +14,14 @@ import java.util.Objects;
 public final class RecordCodec {
     /** RFC 5246 section 6.2.3: a protected fragment is at most 2^14 + 2048 bytes. */
     public static final int MAX_FRAGMENT_LENGTH = (1 << 14) + 2048;
+    /**
+     * The content type of a record carrying a connection ID (RFC 9146 section 4): its header holds the
+     * CID between the sequence number and the length, so its length depends on the CID length that the
+     * association negotiated. Not negotiated yet: such records are framed, then dropped as unknown.
+     */
+    public static final int TLS12_CID = 25;
+    /** Offset of the connection ID in a {@link #TLS12_CID} record header, after type, version, epoch and sequence. */
+    private static final int CID_OFFSET = 11;
 
     /** Receives the records of a datagram in order, and the drops. */
     public interface Sink {
@@ -41,7 +49,7 @@ public final class RecordCodec {
             if (problem != null) {
                 sink.dropped(problem);
             } else {
-                int fragmentStart = pos + Record.HEADER_LENGTH;
+                int fragmentStart = pos + headerLength(datagram, pos, 0);
                 byte[] fragment = Arrays.copyOfRange(datagram, fragmentStart, next);
                 sink.record(new Record(type(datagram, pos), version(datagram, pos), epoch(datagram, pos),
                         sequenceNumber(datagram, pos), fragment, true));
@@ -55,12 +63,34 @@ public final class RecordCodec {
      * {@code end}: records may not span datagrams, so nothing after a truncated record can be framed.
      */
     public static int recordEnd(byte[] datagram, int pos, int end) {
+        return recordEnd(datagram, pos, end, 0);
+    }
+
+    /**
+     * {@link #recordEnd(byte[], int, int)} for a receiver whose connection IDs are {@code cidLength} bytes
+     * long (RFC 9146; 0 when none was negotiated).
+     */
+    public static int recordEnd(byte[] datagram, int pos, int end, int cidLength) {
         if (end - pos < Record.HEADER_LENGTH) {
             return -1;
         }
-        int fragmentLength = ((datagram[pos + 11] & 0xFF) << 8) | (datagram[pos + 12] & 0xFF);
-        int next = pos + Record.HEADER_LENGTH + fragmentLength;
+        int header = headerLength(datagram, pos, cidLength);
+        if (end - pos < header) {
+            return -1;
+        }
+        int fragmentLength = ((datagram[pos + header - 2] & 0xFF) << 8) | (datagram[pos + header - 1] & 0xFF);
+        int next = pos + header + fragmentLength;
         return next > end ? -1 : next;
+    }
+
+    /**
+     * The header length of the record starting at {@code pos}: 13 bytes (RFC 6347 section 4.1), plus the
+     * connection ID of a {@link #TLS12_CID} record (RFC 9146 section 4) when the receiver uses CIDs of
+     * {@code cidLength} bytes.
+     */
+    public static int headerLength(byte[] datagram, int pos, int cidLength) {
+        boolean withCid = cidLength > 0 && (datagram[pos] & 0xFF) == TLS12_CID;
+        return withCid ? CID_OFFSET + cidLength + 2 : Record.HEADER_LENGTH;
     }
 
     /** Why the framed record from {@code pos} to {@code next} is skipped (unknown type, oversized), or null. */
@@ -68,7 +98,7 @@ public final class RecordCodec {
         if (type(datagram, pos) == null) {
             return DropReason.MALFORMED;
         }
-        return next - pos - Record.HEADER_LENGTH > MAX_FRAGMENT_LENGTH ? DropReason.OVERSIZED : null;
+        return next - pos - headerLength(datagram, pos, 0) > MAX_FRAGMENT_LENGTH ? DropReason.OVERSIZED : null;
     }
 
     static ContentType type(byte[] datagram, int pos) {

@@ -64,9 +64,10 @@ public final class RecordLayer {
             if (problem != null) {
                 receiver.dropped(problem);
             } else {
+                int header = RecordCodec.headerLength(datagram, pos, 0);
                 receive(crypto, RecordCodec.type(datagram, pos), RecordCodec.version(datagram, pos),
                         RecordCodec.epoch(datagram, pos), RecordCodec.sequenceNumber(datagram, pos),
-                        datagram, pos + Record.HEADER_LENGTH, next - pos - Record.HEADER_LENGTH, receiver);
+                        datagram, pos + header, next - pos - header, receiver);
             }
             pos = next;
         }

@@ -87,6 +87,14 @@ public abstract sealed class SecurityAssociation permits PlaintextAssociation, A
     public abstract int protectedLength(int plaintextLength);
 
     /**
+     * The header length of the records this association writes: 13 bytes (RFC 6347 section 4.1); an
+     * association with a connection ID (RFC 9146) adds its CID.
+     */
+    public int headerLength() {
+        return Record.HEADER_LENGTH;
+    }
+
+    /**
      * Writes one record carrying {@code length} bytes of {@code plaintext} into {@code out} at
      * {@code outOffset} with the next write sequence number; returns the record's length
      * ({@link #protectedLength}). The output must not overlap the input.

@@ -87,7 +87,7 @@ public final class ServerProbes {
         }
 
         @Override
-        public void event(InetSocketAddress peer, DtlsEvent event) {
+        public void event(DtlsConnection connection, DtlsEvent event) {
             if (!(event instanceof DtlsEvent.ApplicationData)) {
                 throw new IllegalStateException("unexpected " + event);
             }

@@ -140,7 +140,7 @@ class SessionTableTest {
         assertThat(server.session(A)).isPresent();
         assertThat(server.session(B)).isPresent();
         assertThat(server.metrics().sessionsEvicted()).isZero();
-        assertThat(server.metrics().handshakesTimedOut()).isEqualTo(2);
+        assertThat(server.metrics().handshakesStalled()).isEqualTo(2);
     }
 
     @Test
@@ -159,8 +159,8 @@ class SessionTableTest {
             }
 
             @Override
-            public void event(InetSocketAddress peer, DtlsEvent event) {
-                seen.add(peer);
+            public void event(DtlsConnection connection, DtlsEvent event) {
+                seen.add(connection.peer());
                 seen.add(event);
             }
         };

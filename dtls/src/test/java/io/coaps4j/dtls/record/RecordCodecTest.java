@@ -22,6 +22,20 @@ class RecordCodecTest {
     }
 
     @Test
+    void aConnectionIdRecordIsFramedByTheCidLengthOfItsReceiver() {
+        // RFC 9146 section 4: type 25, version, epoch, sequence number, a 4-byte CID, length, fragment.
+        byte[] withCid = HEX.parseHex("19" + "fefd" + "0001" + "000000000007" + "c1d2e3f4" + "0003" + "aabbcc"
+                + "17fefd0001000000000008" + "0001" + "dd");
+        assertThat(RecordCodec.headerLength(withCid, 0, 4)).isEqualTo(17);
+        assertThat(RecordCodec.recordEnd(withCid, 0, withCid.length, 4)).isEqualTo(20);
+        assertThat(RecordCodec.recordEnd(withCid, 20, withCid.length, 4)).as("an ordinary record after it")
+                .isEqualTo(withCid.length);
+        // A receiver without CIDs frames the 13-byte header; type 25 is then unknown and dropped.
+        assertThat(RecordCodec.headerLength(withCid, 0, 0)).isEqualTo(Record.HEADER_LENGTH);
+        assertThat(RecordCodec.decode(withCid, 0, 20)).isEmpty();
+    }
+
+    @Test
     void decodesSeveralRecordsOfOneDatagram() {
         Record first = new Record(ContentType.HANDSHAKE, ProtocolVersion.DTLS_1_0, 0, 7, new byte[] {1, 2, 3});
         Record second = new Record(ContentType.CHANGE_CIPHER_SPEC, ProtocolVersion.DTLS_1_2, 0, 8, new byte[] {1});

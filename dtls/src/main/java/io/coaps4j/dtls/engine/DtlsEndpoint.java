@@ -1,0 +1,330 @@
+package io.coaps4j.dtls.engine;
+
+import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.crypto.CryptoContext;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * DTLS on one socket in both roles, without I/O: the one place that knows the socket's connections.
+ * A {@link DtlsServer} admits the nodes that contact this one (unless handshakes from others are
+ * refused, for a client-only node); client connections reach the nodes this one contacts. Each
+ * connection is a handle ({@link DtlsConnection}): data is sent to a handle, events name one, and the
+ * application hangs what it keeps per connection on {@link DtlsConnection#attach}.
+ *
+ * <p>Routing: a datagram from an address with a client connection goes to it; anything else, and any
+ * ClientHello (a server never sends one), to the server role. One association per address pair: a
+ * cookie-proven handshake a peer starts from the address of our client connection replaces that connection
+ * at once (the peer lost it, RFC 6347 section 4.2.8; {@link DtlsEvent.CloseReason#REPLACED}, no alert), and
+ * when our client handshake completes with an address the server role has a session with, that session is
+ * closed with close_notify ({@link DtlsEvent.CloseReason#REPLACED}): the newest association wins.
+ *
+ * <p>At most {@code maxClientConnections} client connections: a new one closes the least recently used
+ * established one ({@link DtlsEvent.CloseReason#EVICTED}); when all are still handshaking, none is started.
+ *
+ * <p>Not thread-safe: one event loop owns it. Every call writes to a {@link DtlsOutput} and returns the
+ * next deadline; an event is written during the call, so an application that calls the endpoint again
+ * from an event must queue the event and handle it after the call returned.
+ */
+public final class DtlsEndpoint {
+    private final DtlsConfig config;
+    private final CryptoContext crypto;
+    private final DtlsMetrics metrics;
+    /** Null on a node that refuses handshakes started by others. */
+    private final DtlsServer server;
+    private final int maxClientConnections;
+    /** Access-ordered: a datagram received makes a connection the most recently used. */
+    private final LinkedHashMap<InetSocketAddress, PeerSlot> clients = new LinkedHashMap<>(16, 0.75f, true);
+    private final SlotTimers clientTimers = new SlotTimers();
+    private final ClientOutput clientOutput = new ClientOutput();
+    /** Set during a server call: where an admission that ends our client connection writes its event. */
+    private DtlsOutput serverCallOutput;
+    private long serverCallTime;
+    private long refusedDatagrams;
+
+    /**
+     * An endpoint with {@code config}; {@code acceptHandshakes} false makes a client-only node (no
+     * server role), {@code maxClientConnections} bounds the client role. {@code now} starts the clock.
+     */
+    public DtlsEndpoint(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics, boolean acceptHandshakes,
+                        int maxClientConnections, long now) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.crypto = Objects.requireNonNull(crypto, "crypto");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        if (maxClientConnections < 1) {
+            throw new IllegalArgumentException("maxClientConnections must be positive, was " + maxClientConnections);
+        }
+        this.maxClientConnections = maxClientConnections;
+        this.server = acceptHandshakes ? new DtlsServer(config, crypto, metrics, now) : null;
+        if (server != null) {
+            server.onAdmission(this::peerStartedHandshake);
+        }
+    }
+
+    public DtlsMetrics metrics() {
+        return metrics;
+    }
+
+    /** Processes one datagram from {@code from}; returns the next deadline. */
+    public long receive(InetSocketAddress from, byte[] datagram, int offset, int length, long now, DtlsOutput out) {
+        PeerSlot client = clients.isEmpty() ? null : clients.get(from);
+        if (client != null && !ClientHelloPeek.startsWithClientHello(datagram, offset, length)) {
+            clientOutput.begin(out);
+            client.current.receive(datagram, offset, length, now, clientOutput);
+            afterClientCall(client, now, out);
+        } else if (server != null) {
+            serverCallOutput = out;
+            serverCallTime = now;
+            server.receive(from, datagram, offset, length, now, out);
+            serverCallOutput = null;
+        } else {
+            refusedDatagrams++; // a client-only node has no server role
+        }
+        return nextDeadline();
+    }
+
+    /**
+     * The established connection with {@code peer} in either role (ours as client first), or null: what a
+     * request to that address is sent in.
+     */
+    public DtlsConnection established(InetSocketAddress peer) {
+        PeerSlot client = clients.isEmpty() ? null : clients.get(peer);
+        if (client != null && client.current.isEstablished()) {
+            return client.current;
+        }
+        return server == null ? null : server.established(peer);
+    }
+
+    /** Whether any connection with {@code peer} exists, established or handshaking, in either role. */
+    public boolean connects(InetSocketAddress peer) {
+        return (!clients.isEmpty() && clients.containsKey(peer)) || (server != null && server.serves(peer));
+    }
+
+    /** Our client connection with {@code peer}, established or handshaking, or null. */
+    public DtlsConnection clientConnection(InetSocketAddress peer) {
+        PeerSlot client = clients.get(peer);
+        return client == null ? null : client.current;
+    }
+
+    /**
+     * Starts a client handshake with {@code peer}, named {@code serverName} when it was addressed by a DNS
+     * name (server_name, RFC 6066), and returns its handle; its events follow through {@code out}.
+     *
+     * @throws IllegalArgumentException when no credentials are configured for this server, or the name is an
+     *                                  address literal
+     * @throws IllegalStateException    when a client connection with {@code peer} exists, or all
+     *                                  {@code maxClientConnections} are still handshaking
+     */
+    public DtlsConnection connect(InetSocketAddress peer, Optional<String> serverName, long now, DtlsOutput out) {
+        Objects.requireNonNull(peer, "peer");
+        if (clients.containsKey(peer)) {
+            throw new IllegalStateException("a client connection with " + peer + " exists already");
+        }
+        DtlsConnection connection = DtlsConnection.client(config, crypto, metrics, peer, serverName);
+        if (clients.size() >= maxClientConnections && !evictLeastRecentlyUsedClient(now, out)) {
+            throw new IllegalStateException("all " + maxClientConnections
+                    + " client connections (maxClientConnections) are still handshaking");
+        }
+        PeerSlot slot = new PeerSlot(connection);
+        connection.slot = slot;
+        clients.put(peer, slot);
+        clientOutput.begin(out);
+        connection.start(now, clientOutput);
+        afterClientCall(slot, now, out);
+        return connection;
+    }
+
+    /**
+     * Sends application data in {@code connection}, established, without a lookup; returns the next deadline.
+     *
+     * @throws IllegalStateException    when the connection is not an established connection of this endpoint
+     * @throws IllegalArgumentException when the data exceeds a record's 2^14 bytes
+     */
+    public long send(DtlsConnection connection, byte[] data, int offset, int length, long now, DtlsOutput out) {
+        if (connection.role() == io.coaps4j.dtls.crypto.ConnectionEnd.SERVER) {
+            if (server == null) {
+                throw new IllegalStateException("not a connection of this endpoint: " + connection);
+            }
+            return server.send(connection, data, offset, length, now, out);
+        }
+        PeerSlot slot = connection.slot;
+        if (slot == null || slot.removed) {
+            throw new IllegalStateException("not a current connection of this endpoint: " + connection);
+        }
+        clientOutput.begin(out);
+        connection.send(data, offset, length, now, clientOutput);
+        afterClientCall(slot, now, out);
+        return nextDeadline();
+    }
+
+    /** Closes {@code connection} with close_notify (RFC 5246 section 7.2.1) if it is still open; returns the next deadline. */
+    public long close(DtlsConnection connection, long now, DtlsOutput out) {
+        return close(connection, DtlsEvent.CloseReason.LOCAL_CLOSE, now, out);
+    }
+
+    private long close(DtlsConnection connection, DtlsEvent.CloseReason reason, long now, DtlsOutput out) {
+        if (connection.role() == io.coaps4j.dtls.crypto.ConnectionEnd.SERVER) {
+            if (server != null) {
+                server.close(connection, reason, now, out);
+            }
+            return nextDeadline();
+        }
+        PeerSlot slot = connection.slot;
+        if (slot != null && !slot.removed) {
+            clientOutput.begin(out);
+            connection.close(reason, now, clientOutput);
+            afterClientCall(slot, now, out);
+        }
+        return nextDeadline();
+    }
+
+    /** Closes every connection of both roles with close_notify; returns the next deadline. */
+    public long closeAll(long now, DtlsOutput out) {
+        for (PeerSlot client : new ArrayList<>(clients.values())) {
+            close(client.current, now, out);
+        }
+        if (server != null) {
+            List<DtlsConnection> open = new ArrayList<>();
+            server.forEachEstablished(open::add);
+            for (DtlsConnection connection : open) {
+                close(connection, now, out);
+            }
+        }
+        return nextDeadline();
+    }
+
+    /** Runs what is due at {@code now} in both roles: retransmissions, released flights, idle sessions. */
+    public long onTimer(long now, DtlsOutput out) {
+        if (server != null) {
+            server.onTimer(now, out);
+        }
+        PeerSlot due;
+        while ((due = clientTimers.pollDue(now)) != null) {
+            clientOutput.begin(out);
+            due.current.onTimer(now, clientOutput);
+            afterClientCall(due, now, out);
+        }
+        return nextDeadline();
+    }
+
+    /** When {@link #onTimer} is next due, or {@link DtlsResult#NO_DEADLINE}. */
+    public long nextDeadline() {
+        long next = clientTimers.next();
+        return server == null ? next : Math.min(next, server.nextDeadline());
+    }
+
+    /** Calls {@code action} with each established connection of both roles; do not open or close any meanwhile. */
+    public void forEachEstablished(Consumer<DtlsConnection> action) {
+        if (server != null) {
+            server.forEachEstablished(action);
+        }
+        for (PeerSlot client : clients.values()) {
+            if (client.current.isEstablished()) {
+                action.accept(client.current);
+            }
+        }
+    }
+
+    /** Established sessions of the server role. */
+    public int serverSessions() {
+        return server == null ? 0 : server.sessionCount();
+    }
+
+    /** Client connections, established or handshaking. */
+    public int clientConnections() {
+        return clients.size();
+    }
+
+    /** Established client connections (counted, not kept: for metrics snapshots). */
+    public int clientSessions() {
+        int count = 0;
+        for (PeerSlot client : clients.values()) {
+            if (client.current.isEstablished()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Datagrams dropped because no client connection took them and this node has no server role. */
+    public long refusedDatagrams() {
+        return refusedDatagrams;
+    }
+
+    /**
+     * The server admitted a cookie-proven handshake from {@code connection.peer()}: a peer we reach as client
+     * starts a new association from its address (RFC 6347 section 4.2.8), so ours as client is over.
+     */
+    private void peerStartedHandshake(DtlsConnection admitted) {
+        PeerSlot client = clients.isEmpty() ? null : clients.get(admitted.peer());
+        if (client != null) {
+            clientOutput.begin(serverCallOutput);
+            client.current.replaced(serverCallTime, clientOutput);
+            afterClientCall(client, serverCallTime, serverCallOutput);
+        }
+    }
+
+    /** After every call into a client connection: the table, its timer, and the one-association rule. */
+    private void afterClientCall(PeerSlot slot, long now, DtlsOutput out) {
+        DtlsConnection connection = slot.current;
+        if (!connection.isOpen()) {
+            slot.removed = true;
+            clients.remove(connection.peer(), slot);
+        } else {
+            clientTimers.reschedule(slot);
+        }
+        DtlsConnection completed = clientOutput.takeCompleted();
+        if (completed != null && server != null) {
+            DtlsConnection served = server.established(completed.peer());
+            if (served != null) {
+                server.close(served, DtlsEvent.CloseReason.REPLACED, now, out);
+            }
+        }
+    }
+
+    /** Closes the least recently used established client connection; false when all are handshaking. */
+    private boolean evictLeastRecentlyUsedClient(long now, DtlsOutput out) {
+        for (PeerSlot client : clients.values()) {
+            if (client.current.isEstablished()) {
+                close(client.current, DtlsEvent.CloseReason.EVICTED, now, out);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Passes a client call's output on, noting a completed handshake for the one-association rule. */
+    private static final class ClientOutput implements DtlsOutput {
+        private DtlsOutput downstream;
+        private DtlsConnection completed;
+
+        void begin(DtlsOutput out) {
+            downstream = Objects.requireNonNull(out, "out");
+        }
+
+        DtlsConnection takeCompleted() {
+            DtlsConnection taken = completed;
+            completed = null;
+            return taken;
+        }
+
+        @Override
+        public void datagram(InetSocketAddress to, byte[] datagram) {
+            downstream.datagram(to, datagram);
+        }
+
+        @Override
+        public void event(DtlsConnection connection, DtlsEvent event) {
+            if (event instanceof DtlsEvent.HandshakeCompleted) {
+                completed = connection;
+            }
+            downstream.event(connection, event);
+        }
+    }
+}
