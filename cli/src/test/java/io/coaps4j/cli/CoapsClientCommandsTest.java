@@ -108,6 +108,19 @@ class CoapsClientCommandsTest {
     }
 
     @Test
+    void aBodyTooLargeForOneDtlsRecordIsSaidInOneLineBeforeAnyHandshake() throws Exception {
+        Path body = dataDir.resolve("big.bin");
+        java.nio.file.Files.write(body, new byte[20_000]);
+
+        CliRun run = coaps("put", "/store/big", "--payload-file", body.toString());
+
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.stderr()).startsWith("coaps4j: the request is 200").contains("(16384 bytes)")
+                .doesNotContain("\tat ");
+        assertThat(run.stderr().lines()).hasSize(1);
+    }
+
+    @Test
     void anUnknownIdentityIsAHandshakeFailureToo() {
         CliRun run = CliRun.of("get", "--timeout", "10", server.coapsUri("/hello"), "--psk-identity", "nobody",
                 "--psk-key", keyHex);

@@ -140,6 +140,7 @@ public final class DtlsConnector implements Connector {
      * The largest CoAP message this connector can send: one DTLS record's plaintext (2^14 bytes, RFC 6347
      * section 4.1.1). A larger message is dropped and counted ({@link BindingDropReason#TOO_LARGE}).
      */
+    @Override
     public int maxMessageSize() {
         return CoapsBinding.maxMessageSize();
     }

@@ -7,6 +7,8 @@ import io.coaps4j.cli.psk.PskConnectors;
 import io.coaps4j.coap.client.ClientRequest;
 import io.coaps4j.coap.client.CoapClient;
 import io.coaps4j.coap.client.CoapClientException;
+import io.coaps4j.coap.client.CoapConnectException;
+import io.coaps4j.coap.client.CoapMessageTooLargeException;
 import io.coaps4j.coap.client.CoapTimeoutException;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.ExchangeFailure;
@@ -70,10 +72,15 @@ final class Requests {
                 throw new CommandFailure(ExitCodes.TIMEOUT, "no response from " + request.uri() + " within "
                         + seconds(timeout) + " s");
             }
-        } catch (CoapClientException e) {
+        } catch (CoapConnectException e) {
             if (e.getCause() instanceof DtlsHandshakeException handshake) {
                 throw HandshakeFailures.describe(handshake, credentials.orElseThrow().identity());
             }
+            throw new CommandFailure(ExitCodes.FAILURE, e.getMessage());
+        } catch (CoapMessageTooLargeException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "the request is " + e.size() + " bytes, more than one message"
+                    + " to " + request.uri() + " can carry (" + e.limit() + " bytes); send a smaller payload");
+        } catch (CoapClientException e) {
             if (e.failure() == ExchangeFailure.RESET) {
                 throw new CommandFailure(ExitCodes.FAILURE, request.uri() + " rejected the request with a reset (RST)");
             }

@@ -2,7 +2,9 @@ package io.coaps4j.coap.client;
 
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Option;
+import io.coaps4j.coap.message.OptionDefinition;
 import io.coaps4j.coap.message.OptionNumber;
+import io.coaps4j.coap.message.OptionRegistry;
 import io.coaps4j.coap.uri.CoapUri;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -101,6 +103,8 @@ public final class ClientRequest {
         private final List<Option> options = new ArrayList<>();
         private final List<String> queries = new ArrayList<>();
         private byte[] payload = new byte[0];
+        private boolean payloadSet;
+        private String conflict;
         private Duration timeout;
 
         private Builder(Code method, String uri) {
@@ -128,6 +132,11 @@ public final class ClientRequest {
                     || n == OptionNumber.URI_QUERY) {
                 throw new IllegalArgumentException("option " + n + " is derived from the URI; put it in the URI instead");
             }
+            boolean repeatable = OptionRegistry.standard().definition(n).map(OptionDefinition::repeatable).orElse(true);
+            if (!repeatable && options.stream().anyMatch(o -> o.number() == n)) {
+                conflict("option " + OptionRegistry.standard().nameOf(n) + " (" + n + ") was given twice but is not"
+                        + " repeatable (RFC 7252 section 5.4.5)");
+            }
             options.add(option);
             return this;
         }
@@ -151,9 +160,21 @@ public final class ClientRequest {
             return this;
         }
 
+        /** The payload; given once (a second one is a conflict that {@link #build()} rejects). */
         public Builder payload(byte[] bytes) {
-            this.payload = Objects.requireNonNull(bytes, "payload").clone();
+            Objects.requireNonNull(bytes, "payload");
+            if (payloadSet) {
+                conflict("the payload was given twice");
+            }
+            this.payload = bytes.clone();
+            this.payloadSet = true;
             return this;
+        }
+
+        private void conflict(String what) {
+            if (conflict == null) {
+                conflict = what;
+            }
         }
 
         public Builder payload(String text) {
@@ -168,7 +189,11 @@ public final class ClientRequest {
             return this;
         }
 
+        /** @throws IllegalArgumentException when options conflict (a payload or a non-repeatable option given twice) */
         public ClientRequest build() {
+            if (conflict != null) {
+                throw new IllegalArgumentException("conflicting request options: " + conflict);
+            }
             return new ClientRequest(this);
         }
     }

@@ -6,6 +6,7 @@ import io.coaps4j.coap.endpoint.ExchangeFailedException;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.exchange.ExchangeFailure;
+import io.coaps4j.coap.exchange.MessageTooLargeException;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.message.Option;
@@ -94,14 +95,16 @@ public final class CoapClient implements AutoCloseable {
     }
 
     /**
-     * Sends and waits. Throws {@link CoapTimeoutException} when no response came in time and
+     * Sends and waits. Throws {@link CoapTimeoutException} when no response came in time,
+     * {@link CoapConnectException} when no connection could be opened (e.g. a failed DTLS handshake),
+     * {@link CoapMessageTooLargeException} when the request does not fit the transport, and
      * {@link CoapClientException} for any other failure. Not callable on the endpoint's event loop.
      */
     public CoapResponse send(ClientRequest request) {
         return await(sendAsync(request));
     }
 
-    /** Sends; the future fails with {@link CoapTimeoutException} or {@link CoapClientException}. */
+    /** Sends; the future fails with the exceptions {@link #send} throws. */
     public CompletableFuture<CoapResponse> sendAsync(ClientRequest request) {
         Objects.requireNonNull(request, "request");
         CoapUri uri = request.uri();
@@ -167,10 +170,16 @@ public final class CoapClient implements AutoCloseable {
             if (reason == ExchangeFailure.TIMEOUT) {
                 return new CoapTimeoutException(uri, timeout);
             }
+            if (reason == ExchangeFailure.CONNECTION_FAILED) {
+                return new CoapConnectException(uri, cause.getCause() != null ? cause.getCause() : cause);
+            }
             return new CoapClientException(uri, reason, uri + ": " + cause.getMessage(), cause);
         }
         if (cause instanceof CoapClientException) {
             return (CoapClientException) cause;
+        }
+        if (cause instanceof MessageTooLargeException) {
+            return new CoapMessageTooLargeException(uri, (MessageTooLargeException) cause);
         }
         return new CoapClientException(uri, null, uri + ": " + cause.getMessage(), cause);
     }
@@ -204,9 +213,9 @@ public final class CoapClient implements AutoCloseable {
 
     public static final class Builder {
         private CoapEndpoint endpoint;
-        private InetSocketAddress bindAddress = new InetSocketAddress(0);
+        private InetSocketAddress bindAddress;
         private Connector connector;
-        private EngineConfig config = EngineConfig.DEFAULT;
+        private EngineConfig config;
         private Duration timeout;
 
         private Builder() {
@@ -245,16 +254,29 @@ public final class CoapClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @throws IllegalArgumentException when options conflict: a shared endpoint with settings of an
+         *     own endpoint (bind address, connector, config), or a bind address with a connector
+         */
         public CoapClient build() {
-            Duration effectiveTimeout = timeout != null ? timeout : config.transmission().maxTransmitWait();
+            if (endpoint != null && (bindAddress != null || connector != null || config != null)) {
+                throw new IllegalArgumentException("a shared endpoint was given together with settings for an own"
+                        + " endpoint (bind, connector or config); they would be ignored");
+            }
+            if (bindAddress != null && connector != null) {
+                throw new IllegalArgumentException("bind address and connector both given: a connector binds its own"
+                        + " sockets");
+            }
+            EngineConfig effectiveConfig = config != null ? config : EngineConfig.DEFAULT;
+            Duration effectiveTimeout = timeout != null ? timeout : effectiveConfig.transmission().maxTransmitWait();
             if (endpoint != null) {
                 return new CoapClient(endpoint, false, effectiveTimeout);
             }
-            CoapEndpoint.Builder builder = CoapEndpoint.builder().config(config).name("coap-client");
+            CoapEndpoint.Builder builder = CoapEndpoint.builder().config(effectiveConfig).name("coap-client");
             if (connector != null) {
                 builder.connector(connector);
             } else {
-                builder.bind(bindAddress);
+                builder.bind(bindAddress != null ? bindAddress : new InetSocketAddress(0));
             }
             try {
                 return new CoapClient(builder.start(), true, effectiveTimeout);

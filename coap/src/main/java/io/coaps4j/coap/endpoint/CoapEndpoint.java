@@ -6,6 +6,8 @@ import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.exchange.EngineOutput;
 import io.coaps4j.coap.exchange.ExchangeFailure;
+import io.coaps4j.coap.exchange.MessageLayer;
+import io.coaps4j.coap.exchange.MessageTooLargeException;
 import io.coaps4j.coap.exchange.ResponseListener;
 import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
@@ -18,10 +20,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
@@ -45,7 +49,10 @@ public final class CoapEndpoint implements AutoCloseable {
     private final Connector connector;
     private final CoapEngine engine;
     private final InboundRequestHandler handler;
+    private final EngineConfig config;
+    private final boolean layered;
     private final Bridge bridge = new Bridge();
+    private final RateLimitedLog oversized = new RateLimitedLog(LOG, 10_000_000_000L);
     private volatile boolean closed;
 
     private CoapEndpoint(Builder builder, EventLoop loop, boolean ownsLoop) {
@@ -54,13 +61,20 @@ public final class CoapEndpoint implements AutoCloseable {
         this.connector = builder.connector != null ? builder.connector : new UdpConnector(builder.bindAddress);
         this.handler = builder.handler != null ? builder.handler : NOT_FOUND;
         RandomGenerator random = builder.random != null ? builder.random : new SecureRandom();
-        this.engine = new CoapEngine(engineConfig(builder.config, connector), bridge, random);
+        this.config = engineConfig(builder.config, connector);
+        this.layered = !builder.layers.isEmpty();
+        this.engine = new CoapEngine(config, bridge, random, builder.layers);
     }
 
-    /** The configuration, told that peers can be lost when the connector reports them. */
+    /**
+     * The configuration, told that peers can be lost when the connector reports them, and limited to
+     * the messages the connector can carry.
+     */
     private static EngineConfig engineConfig(EngineConfig config, Connector connector) {
-        if (connector.reportsLostPeers() && !config.peersCanBeLost()) {
-            return config.toBuilder().peersCanBeLost(true).build();
+        int limit = Math.min(config.maxMessageSize(), connector.maxMessageSize());
+        boolean lost = config.peersCanBeLost() || connector.reportsLostPeers();
+        if (limit != config.maxMessageSize() || lost != config.peersCanBeLost()) {
+            return config.toBuilder().peersCanBeLost(lost).maxMessageSize(limit).build();
         }
         return config;
     }
@@ -90,8 +104,10 @@ public final class CoapEndpoint implements AutoCloseable {
     /**
      * Sends {@code request} (its type, code, options and payload; MID and token are assigned) to the
      * {@code scheme} peer at {@code destination}. The future completes on the loop thread with the
-     * response message, or fails with {@link ExchangeFailedException}; the timeout includes any
-     * wait for a secure session. Cancelling the future cancels the exchange.
+     * response message, or fails with {@link ExchangeFailedException} (CONNECTION_FAILED with the
+     * connector's exception as cause when no session could be opened) or, before anything is sent
+     * or any session opened, {@link MessageTooLargeException}; the timeout includes any wait for a
+     * secure session. Cancelling the future cancels the exchange.
      */
     public CompletableFuture<Message> request(String scheme, InetSocketAddress destination, Message request,
                                               Duration timeout) {
@@ -106,6 +122,13 @@ public final class CoapEndpoint implements AutoCloseable {
     public CompletableFuture<Message> request(String scheme, String host, InetSocketAddress destination,
                                               Message request, Duration timeout) {
         Objects.requireNonNull(request, "request");
+        if (!layered) {
+            try {
+                config.requireFits(request);
+            } catch (MessageTooLargeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         return exchange(scheme, host, destination, timeout, (peer, listener) -> engine.request(peer, request,
                 remainingOf(listener), listener, loop.nanoTime()));
     }
@@ -163,7 +186,7 @@ public final class CoapEndpoint implements AutoCloseable {
         }
         resolved.whenComplete((peer, error) -> {
             if (error != null) {
-                listener.future.completeExceptionally(error);
+                listener.future.completeExceptionally(connectFailure(destination, error));
                 return;
             }
             onLoop(() -> {
@@ -175,7 +198,11 @@ public final class CoapEndpoint implements AutoCloseable {
                 } else if (remainingOf(listener) <= 0) {
                     listener.onFailure(ExchangeFailure.TIMEOUT);
                 } else {
-                    listener.exchange = starter.start(peer, listener);
+                    try {
+                        listener.exchange = starter.start(peer, listener);
+                    } catch (RuntimeException e) { // e.g. what the layers made of it does not fit
+                        listener.future.completeExceptionally(e);
+                    }
                 }
             }, () -> listener.onFailure(ExchangeFailure.CLOSED));
         });
@@ -189,6 +216,19 @@ public final class CoapEndpoint implements AutoCloseable {
             }
         });
         return listener.future;
+    }
+
+    /**
+     * Why no session could be opened: the connector's refusal of the destination (an unsupported
+     * scheme, an unresolved address) as it is; anything else (a failed handshake) as CONNECTION_FAILED.
+     */
+    private static Throwable connectFailure(InetSocketAddress destination, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof IllegalArgumentException) {
+            return cause;
+        }
+        return new ExchangeFailedException(ExchangeFailure.CONNECTION_FAILED,
+                "could not connect to " + destination + ": " + cause.getMessage(), cause);
     }
 
     /** Completes a future from the engine's callbacks. */
@@ -217,6 +257,7 @@ public final class CoapEndpoint implements AutoCloseable {
                 case RESET: return "the peer rejected the request with a reset";
                 case CANCELLED: return "cancelled";
                 case PEER_LOST: return "the connection to the peer was lost";
+                case CONNECTION_FAILED: return "could not connect to the peer";
                 default: return "the endpoint is closed";
             }
         }
@@ -224,12 +265,26 @@ public final class CoapEndpoint implements AutoCloseable {
 
     /** Answers {@code exchange}; callable from any thread. */
     public void respond(ServerExchange exchange, CoapResponse response) {
+        respond(exchange, response, false);
+    }
+
+    /**
+     * Answers {@code exchange} and keeps it open for more responses ({@link CoapEngine#respondAndKeepOpen});
+     * callable from any thread. A final {@link #respond} closes it.
+     */
+    public void respondAndKeepOpen(ServerExchange exchange, CoapResponse response) {
+        respond(exchange, response, true);
+    }
+
+    private void respond(ServerExchange exchange, CoapResponse response, boolean keepOpen) {
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(response, "response");
-        if (loop.inEventLoop()) {
-            engine.respond(exchange, response, loop.nanoTime());
+        if (!loop.inEventLoop()) {
+            onLoop(() -> respond(exchange, response, keepOpen), () -> { });
+        } else if (keepOpen) {
+            engine.respondAndKeepOpen(exchange, response, loop.nanoTime());
         } else {
-            onLoop(() -> engine.respond(exchange, response, loop.nanoTime()), () -> { });
+            engine.respond(exchange, response, loop.nanoTime()); // the hot path: no allocation
         }
     }
 
@@ -301,6 +356,29 @@ public final class CoapEndpoint implements AutoCloseable {
         }
 
         @Override
+        public void responseTooLarge(ServerExchange exchange, int size, int limit) {
+            oversized.warn(loop.nanoTime(), "a response of {} bytes to {} {} from {} exceeds the transport's limit"
+                    + " of {} bytes; sent 5.00 instead", size, exchange.request().code(),
+                    exchange.request().uriPath(), exchange.peer(), limit);
+        }
+
+        @Override
+        public void ping(Peer peer, Duration ackTimeout, int maxRetransmit, PingListener listener) {
+            Objects.requireNonNull(listener, "listener");
+            engine.keepAlivePing(peer, ackTimeout.toNanos(), maxRetransmit, new ResponseListener() {
+                @Override
+                public void onResponse(Message response) {
+                    listener.pinged(true);
+                }
+
+                @Override
+                public void onFailure(ExchangeFailure failure) {
+                    listener.pinged(false);
+                }
+            }, loop.nanoTime());
+        }
+
+        @Override
         public void received(Peer from, byte[] data, int offset, int length) {
             engine.receive(from, data, offset, length, loop.nanoTime());
         }
@@ -330,6 +408,8 @@ public final class CoapEndpoint implements AutoCloseable {
         private RandomGenerator random;
         private EventLoop loop;
         private String name = "coap-endpoint";
+        private List<MessageLayer> layers = List.of();
+        private boolean bindSet;
 
         private Builder() {
         }
@@ -337,10 +417,11 @@ public final class CoapEndpoint implements AutoCloseable {
         /** Plain UDP on this address (default: any free port on the wildcard address). */
         public Builder bind(InetSocketAddress address) {
             this.bindAddress = Objects.requireNonNull(address, "bind address");
+            this.bindSet = true;
             return this;
         }
 
-        /** Another connector (e.g. DTLS); replaces {@link #bind}. */
+        /** Another connector (e.g. DTLS) instead of plain UDP; it binds its own sockets, so not with {@link #bind}. */
         public Builder connector(Connector value) {
             this.connector = Objects.requireNonNull(value, "connector");
             return this;
@@ -369,6 +450,15 @@ public final class CoapEndpoint implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The per-message layers between the engine's exchange and message layers (see
+         * {@link MessageLayer}), the first nearest the application; default none.
+         */
+        public Builder layers(List<MessageLayer> value) {
+            this.layers = List.copyOf(Objects.requireNonNull(value, "layers"));
+            return this;
+        }
+
         /** Name of the loop thread this endpoint creates. */
         public Builder name(String value) {
             this.name = Objects.requireNonNull(value, "name");
@@ -377,6 +467,10 @@ public final class CoapEndpoint implements AutoCloseable {
 
         /** Creates the endpoint and binds its connector. */
         public CoapEndpoint start() throws IOException {
+            if (bindSet && connector != null) {
+                throw new IllegalArgumentException("bind address and connector both given: a connector binds its own"
+                        + " sockets; configure its address on the connector");
+            }
             boolean ownsLoop = loop == null;
             EventLoop eventLoop = ownsLoop ? EventLoop.start(name) : loop;
             CoapEndpoint endpoint = new CoapEndpoint(this, eventLoop, ownsLoop);

@@ -1,5 +1,6 @@
 package io.coaps4j.coap.endpoint;
 
+import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.peer.Peer;
 import io.coaps4j.transport.EventLoop;
 import java.io.IOException;
@@ -43,6 +44,15 @@ public interface Connector extends AutoCloseable {
      */
     default boolean reportsLostPeers() {
         return false;
+    }
+
+    /**
+     * The largest CoAP message, in bytes, this connector can carry in one datagram or record: the
+     * engine refuses to send a larger one (the client's request fails, a server's response becomes
+     * 5.00) instead of letting it vanish. Default: the largest UDP payload over IPv4, 65,507.
+     */
+    default int maxMessageSize() {
+        return EngineConfig.UDP_MAX_MESSAGE_SIZE;
     }
 
     /** The local address, once started. */

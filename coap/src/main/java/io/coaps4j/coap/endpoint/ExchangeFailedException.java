@@ -9,7 +9,12 @@ public final class ExchangeFailedException extends RuntimeException {
     private final transient ExchangeFailure failure;
 
     public ExchangeFailedException(ExchangeFailure failure, String message) {
-        super(message);
+        this(failure, message, null);
+    }
+
+    /** With the transport's exception as {@code cause} (e.g. for {@link ExchangeFailure#CONNECTION_FAILED}). */
+    public ExchangeFailedException(ExchangeFailure failure, String message, Throwable cause) {
+        super(message, cause);
         this.failure = failure;
     }
 

@@ -31,12 +31,17 @@ final class ClientExchanges implements TransmissionOwner {
     private final Retransmitter retransmitter;
     private final PeerTable peers;
     private final RandomGenerator random;
+    private final LayerStack layers;
     private final int tokenLength;
     private final int nstart;
+    /** Checks that a request fits the transport (RFC 7252 section 4.6): refused where it is sent, not dropped later. */
+    private final EngineConfig config;
 
     ClientExchanges(EngineConfig config, Outbound outbound, TimerQueue timers, Retransmitter retransmitter,
-                    PeerTable peers, RandomGenerator random) {
+                    PeerTable peers, RandomGenerator random, LayerStack layers) {
         this.outbound = outbound;
+        this.layers = layers;
+        this.config = config;
         this.recognizedOptions = config.recognizedOptions();
         this.timers = timers;
         this.retransmitter = retransmitter;
@@ -46,9 +51,17 @@ final class ClientExchanges implements TransmissionOwner {
         this.nstart = config.transmission().nstart();
     }
 
-    /** See {@link CoapEngine#request}; arguments already validated. */
-    ClientExchange request(Peer peer, Message request, long timeoutNanos, ResponseListener listener, long nowNanos) {
-        ClientExchange exchange = new ClientExchange(peer, request, listener, false, peers.get(peer, nowNanos));
+    /**
+     * See {@link CoapEngine#request}; arguments already validated. {@code fromLayer}: the first layer
+     * the request passes (0 from the application, below the emitting layer for a layer's own).
+     */
+    ClientExchange request(Peer peer, Message request, long timeoutNanos, ResponseListener listener,
+                           boolean multiResponse, int fromLayer, long nowNanos) {
+        if (layers.isEmpty()) {
+            config.requireFits(request); // with layers, what counts is what they make of it (e.g. blocks)
+        }
+        ClientExchange exchange = new ClientExchange(peer, request, listener, false, multiResponse,
+                peers.get(peer, nowNanos));
         Token token = request.token();
         TokenKey key;
         if (token.length() > 0) {
@@ -65,15 +78,41 @@ final class ClientExchanges implements TransmissionOwner {
         exchange.token = token;
         exchange.key = key;
         byToken.put(key, exchange);
+        if (!layers.isEmpty()) {
+            Message layered = layers.sendRequest(exchange, request, fromLayer, nowNanos);
+            if (layered == null) {
+                // Absorbed: the layer answers through its context (maybe already); until then the timeout applies.
+                if (exchange.state != ClientExchange.State.DONE) {
+                    exchange.timeout = new ExchangeTimeout(exchange);
+                    timers.schedule(exchange.timeout, nowNanos + timeoutNanos);
+                }
+                return exchange;
+            }
+            try {
+                config.requireFits(layered.withToken(token));
+            } catch (MessageTooLargeException e) {
+                byToken.remove(key, exchange);
+                exchange.state = ClientExchange.State.DONE;
+                throw e;
+            }
+            exchange.template = layered;
+        }
         admit(exchange, timeoutNanos, nowNanos);
         return exchange;
     }
 
-    /** See {@link CoapEngine#ping}; arguments already validated. */
-    ClientExchange ping(Peer peer, long timeoutNanos, ResponseListener listener, long nowNanos) {
-        ClientExchange exchange = new ClientExchange(peer, Message.empty(MessageType.CON, 0), listener, true,
+    /**
+     * See {@link CoapEngine#ping}; arguments already validated. {@code ackTimeoutNanos} 0: the
+     * configured back-off; otherwise a keep-alive ping with its own first timeout and
+     * MAX_RETRANSMIT, and no timeout but the retransmissions' end (it may wait behind NSTART).
+     */
+    ClientExchange ping(Peer peer, long timeoutNanos, long ackTimeoutNanos, int maxRetransmit,
+                        ResponseListener listener, long nowNanos) {
+        ClientExchange exchange = new ClientExchange(peer, Message.empty(MessageType.CON, 0), listener, true, false,
                 peers.get(peer, nowNanos));
         exchange.token = Token.EMPTY;
+        exchange.ackTimeoutNanos = ackTimeoutNanos;
+        exchange.maxRetransmit = ackTimeoutNanos == 0 ? retransmitter.maxRetransmit() : maxRetransmit;
         pings.add(exchange);
         admit(exchange, timeoutNanos, nowNanos);
         return exchange;
@@ -99,7 +138,23 @@ final class ClientExchanges implements TransmissionOwner {
         if (confirmable) {
             entry.reply(outbound.sendEmpty(from, MessageType.ACK, response.messageId()));
         }
-        complete(exchange, recognizedOptions.recognizedOnly(response), nowNanos);
+        deliver(exchange, recognizedOptions.recognizedOnly(response), layers.bottom(), nowNanos);
+    }
+
+    /**
+     * A response for {@code exchange} on its way up through layers {@code fromLayer}..0; a layer
+     * may absorb it, and the interaction with the peer has ended either way (section 4.7).
+     */
+    void deliver(ClientExchange exchange, Message response, int fromLayer, long nowNanos) {
+        Message delivered = response;
+        if (fromLayer >= 0) {
+            delivered = layers.receiveResponse(exchange, response, fromLayer, nowNanos);
+            if (delivered == null) {
+                interactionEnded(exchange, nowNanos);
+                return;
+            }
+        }
+        complete(exchange, delivered, nowNanos);
     }
 
     /**
@@ -124,7 +179,7 @@ final class ClientExchanges implements TransmissionOwner {
                 || recognizedOptions.firstUnrecognizedCritical(ack).isPresent()) {
             return;
         }
-        complete(client, recognizedOptions.recognizedOnly(ack), nowNanos);
+        deliver(client, recognizedOptions.recognizedOnly(ack), layers.bottom(), nowNanos);
     }
 
     /** The peer rejected the message: a ping's answer, a request's failure. */
@@ -145,6 +200,7 @@ final class ClientExchanges implements TransmissionOwner {
             // A NON request stops counting toward NSTART after ACK_TIMEOUT; an RST may still match it.
             release(transmission.client, nowNanos);
         } else if (!retransmitter.retransmit(transmission, nowNanos)) {
+            // Never acknowledged: for a keep-alive ping without an exchange timeout, this is the verdict.
             fail(transmission.client, ExchangeFailure.TIMEOUT, nowNanos);
         }
     }
@@ -186,9 +242,12 @@ final class ClientExchanges implements TransmissionOwner {
         pings.clear();
     }
 
+    /** {@code timeoutNanos} {@link Long#MAX_VALUE}: no exchange timeout (a keep-alive ping). */
     private void admit(ClientExchange exchange, long timeoutNanos, long nowNanos) {
-        exchange.timeout = new ExchangeTimeout(exchange);
-        timers.schedule(exchange.timeout, nowNanos + timeoutNanos);
+        if (timeoutNanos != Long.MAX_VALUE) {
+            exchange.timeout = new ExchangeTimeout(exchange);
+            timers.schedule(exchange.timeout, nowNanos + timeoutNanos);
+        }
         PeerState state = exchange.peerState;
         if (state.outstanding < nstart) {
             transmit(exchange, nowNanos);
@@ -207,12 +266,17 @@ final class ClientExchanges implements TransmissionOwner {
         exchange.outstanding = true;
         exchange.state = ClientExchange.State.SENT;
         int messageId = state.nextMessageId();
-        MessageType type = exchange.template.type(); // a ping's template is an empty CON
+        MessageType type = exchange.type; // a ping's is CON
+        boolean confirmable = type == MessageType.CON;
         Transmission transmission = new Transmission(new MidKey(exchange.peer, messageId),
-                MessageCodec.encode(exchange.template, type, messageId, exchange.token), type == MessageType.CON,
-                exchange, this);
+                MessageCodec.encode(exchange.template, type, messageId, exchange.token), confirmable,
+                exchange, null, this, exchange.ping ? exchange.maxRetransmit : retransmitter.maxRetransmit());
         exchange.transmission = transmission;
-        retransmitter.start(transmission, nowNanos);
+        if (exchange.ackTimeoutNanos > 0) {
+            retransmitter.start(transmission, exchange.ackTimeoutNanos, nowNanos);
+        } else {
+            retransmitter.start(transmission, nowNanos);
+        }
     }
 
     /** The exchange no longer counts toward NSTART; the next queued one may go. */
@@ -230,10 +294,37 @@ final class ClientExchanges implements TransmissionOwner {
         }
     }
 
+    /**
+     * A response for the listener: it ends a single-response exchange; a multi-response exchange
+     * stays registered by its token, its first-response timeout and NSTART slot released.
+     */
     private void complete(ClientExchange exchange, Message response, long nowNanos) {
-        if (finish(exchange, nowNanos)) {
+        if (exchange.multiResponse) {
+            if (exchange.state == ClientExchange.State.DONE) {
+                return;
+            }
+            if (exchange.state != ClientExchange.State.OPEN) {
+                interactionEnded(exchange, nowNanos);
+                exchange.state = ClientExchange.State.OPEN;
+                if (exchange.timeout != null) {
+                    timers.cancel(exchange.timeout);
+                }
+            }
+            exchange.listener.onResponse(response);
+        } else if (finish(exchange, nowNanos)) {
             exchange.listener.onResponse(response);
         }
+    }
+
+    /** A response came: no more retransmission of the request, and it no longer counts toward NSTART. */
+    private void interactionEnded(ClientExchange exchange, long nowNanos) {
+        if (exchange.transmission != null) {
+            end(exchange.transmission);
+        }
+        if (exchange.state == ClientExchange.State.SENT) {
+            exchange.state = ClientExchange.State.ACKNOWLEDGED;
+        }
+        release(exchange, nowNanos);
     }
 
     /** Removes every trace of the exchange; false when it had already finished. */
@@ -243,7 +334,9 @@ final class ClientExchanges implements TransmissionOwner {
         }
         boolean queued = exchange.state == ClientExchange.State.QUEUED;
         exchange.state = ClientExchange.State.DONE;
-        timers.cancel(exchange.timeout);
+        if (exchange.timeout != null) {
+            timers.cancel(exchange.timeout);
+        }
         if (exchange.ping) {
             pings.remove(exchange);
         } else {

@@ -5,6 +5,7 @@ import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.messaging.DeduplicationCache;
 import io.coaps4j.coap.messaging.TimerQueue;
 import io.coaps4j.coap.peer.Peer;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -34,16 +35,26 @@ public final class CoapEngine {
     private final ClientExchanges client;
     private final InboundDispatcher inbound;
 
+    /** An engine with the identity layer stack. */
     public CoapEngine(EngineConfig config, EngineOutput output, RandomGenerator random) {
+        this(config, output, random, List.of());
+    }
+
+    /**
+     * An engine whose messages pass {@code layers} between the exchange and message layers (see
+     * {@link MessageLayer}); the first is nearest the application.
+     */
+    public CoapEngine(EngineConfig config, EngineOutput output, RandomGenerator random, List<MessageLayer> layers) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(random, "random");
+        LayerStack stack = new LayerStack(List.copyOf(Objects.requireNonNull(layers, "layers")), this::contextOf);
         this.outbound = new Outbound(Objects.requireNonNull(output, "output"));
         this.deduplication = new DeduplicationCache<>(config.transmission(), config.maxDeduplicationEntries(),
                 config.peersCanBeLost());
         this.peers = new PeerTable(random, config.maxPeers(), config.transmission().exchangeLifetime().toNanos());
         this.retransmitter = new Retransmitter(config, timers, outbound, random);
-        this.server = new ServerExchanges(config, outbound, timers, retransmitter, peers);
-        this.client = new ClientExchanges(config, outbound, timers, retransmitter, peers, random);
+        this.server = new ServerExchanges(config, outbound, timers, retransmitter, peers, stack);
+        this.client = new ClientExchanges(config, outbound, timers, retransmitter, peers, random, stack);
         this.inbound = new InboundDispatcher(outbound, deduplication, retransmitter, server, client);
     }
 
@@ -74,7 +85,20 @@ public final class CoapEngine {
      */
     public boolean respond(ServerExchange exchange, CoapResponse response, long nowNanos) {
         Objects.requireNonNull(response, "response");
-        return server.respond(exchange, response, nowNanos);
+        return server.respond(exchange, response.template(), false, 0, nowNanos);
+    }
+
+    /**
+     * Answers {@code exchange} and keeps it open for more responses with the request's token (the
+     * shape of RFC 7641 notifications): the first goes as {@link #respond} would send it, each later
+     * one as a separate response, CON for a CON request and NON for a NON. The exchange closes with
+     * a final {@link #respond}, or when the client rejects a CON response with an RST or never
+     * acknowledges it (RFC 7641 sections 3.6, 4.5; see {@link ServerExchange#closed()}). Returns
+     * whether the response was sent (false once closed).
+     */
+    public boolean respondAndKeepOpen(ServerExchange exchange, CoapResponse response, long nowNanos) {
+        Objects.requireNonNull(response, "response");
+        return server.respond(exchange, response.template(), true, 0, nowNanos);
     }
 
     // --------------------------------------------------------------------------------- client side
@@ -85,9 +109,33 @@ public final class CoapEngine {
      * random token. Waits behind NSTART when the peer already has that many outstanding
      * interactions (section 4.7). {@code listener} hears exactly once: the response, or a failure
      * after {@code timeoutNanos} at the latest.
+     *
+     * @throws MessageTooLargeException when the request would exceed {@link EngineConfig#maxMessageSize}
      */
     public ClientExchange request(Peer peer, Message request, long timeoutNanos, ResponseListener listener,
                                   long nowNanos) {
+        requireRequest(peer, request, timeoutNanos, listener);
+        return client.request(peer, request, timeoutNanos, listener, false, 0, nowNanos);
+    }
+
+    /**
+     * Sends a request whose exchange receives several responses (the shape RFC 7641 Observe needs):
+     * {@code listener} hears every response with the request's token from this same peer (by
+     * {@code Peer.equals}) until the exchange is {@link #cancel cancelled}, and then CANCELLED; a
+     * CON response is acknowledged, and after cancelling one gets an RST (RFC 7252 section 5.3.2,
+     * RFC 7641 section 3.6). {@code firstResponseTimeoutNanos} bounds the wait for the first
+     * response only; the exchange also ends on an RST, the peer's loss and shutdown. It counts toward
+     * NSTART until its first response (section 4.7).
+     *
+     * @throws MessageTooLargeException when the request would exceed {@link EngineConfig#maxMessageSize}
+     */
+    public ClientExchange requestMultiResponse(Peer peer, Message request, long firstResponseTimeoutNanos,
+                                               ResponseListener listener, long nowNanos) {
+        requireRequest(peer, request, firstResponseTimeoutNanos, listener);
+        return client.request(peer, request, firstResponseTimeoutNanos, listener, true, 0, nowNanos);
+    }
+
+    private void requireRequest(Peer peer, Message request, long timeoutNanos, ResponseListener listener) {
         Objects.requireNonNull(peer, "peer");
         Objects.requireNonNull(listener, "listener");
         requireOpen();
@@ -98,7 +146,6 @@ public final class CoapEngine {
             throw new IllegalArgumentException("a request is sent as CON or NON, not " + request.type());
         }
         requirePositive(timeoutNanos);
-        return client.request(peer, request, timeoutNanos, listener, nowNanos);
     }
 
     /**
@@ -110,10 +157,33 @@ public final class CoapEngine {
         Objects.requireNonNull(listener, "listener");
         requireOpen();
         requirePositive(timeoutNanos);
-        return client.ping(peer, timeoutNanos, listener, nowNanos);
+        return client.ping(peer, timeoutNanos, 0, 0, listener, nowNanos);
     }
 
-    /** Gives up on {@code exchange}; its listener hears CANCELLED. A late response then gets an RST. */
+    /**
+     * A keep-alive ping for dead-peer detection by a binding: an empty CON with a message ID from
+     * this engine's own counter for the peer (so it can never collide with an exchange's), sent
+     * after any requests NSTART holds back, first retransmitted after exactly {@code ackTimeoutNanos}
+     * and then with the timeout doubled, at most {@code maxRetransmit} times. {@code listener}
+     * hears the peer's RST (or empty ACK) as the response, or TIMEOUT when the last wait passed in
+     * silence (PEER_LOST, CLOSED, CANCELLED as for any exchange).
+     */
+    public ClientExchange keepAlivePing(Peer peer, long ackTimeoutNanos, int maxRetransmit, ResponseListener listener,
+                                        long nowNanos) {
+        Objects.requireNonNull(peer, "peer");
+        Objects.requireNonNull(listener, "listener");
+        requireOpen();
+        requirePositive(ackTimeoutNanos);
+        if (maxRetransmit < 0 || maxRetransmit > 20) {
+            throw new IllegalArgumentException("maxRetransmit must be 0..20, was " + maxRetransmit);
+        }
+        return client.ping(peer, Long.MAX_VALUE, ackTimeoutNanos, maxRetransmit, listener, nowNanos);
+    }
+
+    /**
+     * Gives up on {@code exchange} (single or multi-response); its listener hears CANCELLED and its
+     * token is free. A late CON response then gets an RST.
+     */
     public void cancel(ClientExchange exchange, long nowNanos) {
         client.fail(exchange, ExchangeFailure.CANCELLED, nowNanos);
     }
@@ -170,7 +240,7 @@ public final class CoapEngine {
         return deduplication.evictions();
     }
 
-    /** Client requests not yet answered (sent or queued), pings excluded. */
+    /** Client requests not yet answered (sent or queued) and open multi-response exchanges, pings excluded. */
     public int pendingRequests() {
         return client.pendingRequests();
     }
@@ -189,6 +259,30 @@ public final class CoapEngine {
     }
 
     // ============================================================================== internals
+
+    /** The context of the layer at {@code index}: what it emits enters the stack next to it. */
+    private LayerContext contextOf(int index) {
+        return new LayerContext() {
+            @Override
+            public void respond(ServerExchange exchange, Message response, long nowNanos) {
+                Objects.requireNonNull(exchange, "exchange");
+                server.respond(exchange, Objects.requireNonNull(response, "response"), false, index + 1, nowNanos);
+            }
+
+            @Override
+            public void deliverResponse(ClientExchange exchange, Message response, long nowNanos) {
+                Objects.requireNonNull(exchange, "exchange");
+                client.deliver(exchange, Objects.requireNonNull(response, "response"), index - 1, nowNanos);
+            }
+
+            @Override
+            public ClientExchange request(Peer peer, Message request, long timeoutNanos, ResponseListener listener,
+                                          long nowNanos) {
+                requireRequest(peer, request, timeoutNanos, listener);
+                return client.request(peer, request, timeoutNanos, listener, false, index + 1, nowNanos);
+            }
+        };
+    }
 
     /** The earlier of two deadlines on the wrapping nanosecond clock; {@link Long#MAX_VALUE} means none. */
     private static long earliest(long a, long b) {

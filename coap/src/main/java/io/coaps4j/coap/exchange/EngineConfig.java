@@ -1,5 +1,7 @@
 package io.coaps4j.coap.exchange;
 
+import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.message.MessageCodec;
 import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.message.OptionRegistry;
 import io.coaps4j.coap.messaging.TransmissionParameters;
@@ -21,10 +23,18 @@ import java.time.Duration;
  * @param peersCanBeLost          the transport reports peers gone for good ({@link CoapEngine#peerLost}), whose
  *                                deduplication entries are then dropped at once instead of at expiry; costs one
  *                                small map update per new message, so it is off for transports that never do
+ * @param maxMessageSize          the largest encoded CoAP message the transport carries (the endpoint takes it
+ *                                from its connector): a request beyond it is refused with
+ *                                {@link MessageTooLargeException}, a response beyond it replaced by 5.00
  */
 public record EngineConfig(TransmissionParameters transmission, int tokenLength, Duration separateResponseAfter,
                            int maxDeduplicationEntries, int maxPeers, OptionRegistry recognizedOptions,
-                           boolean peersCanBeLost) {
+                           boolean peersCanBeLost, int maxMessageSize) {
+
+    /** The largest UDP payload over IPv4 (65,535 minus the IP and UDP headers): the plain transport's limit. */
+    public static final int UDP_MAX_MESSAGE_SIZE = 65_507;
+    /** Room for the header of an empty message: the smallest limit that lets a ping and an RST through. */
+    private static final int MIN_MESSAGE_SIZE = 64;
 
     /**
      * The standard registry without Block1 and Block2: until block-wise transfer (RFC 7959) is
@@ -54,6 +64,29 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
         if (recognizedOptions == null) {
             throw new IllegalArgumentException("recognizedOptions must be set");
         }
+        if (separateResponseAfter.compareTo(transmission.maxTransmitWait()) >= 0) {
+            // The client would have given up before the empty ACK that promises a separate response.
+            throw new IllegalArgumentException("separateResponseAfter (" + separateResponseAfter
+                    + ") must be shorter than MAX_TRANSMIT_WAIT (" + transmission.maxTransmitWait() + ")");
+        }
+        if (maxMessageSize < MIN_MESSAGE_SIZE || maxMessageSize > UDP_MAX_MESSAGE_SIZE) {
+            throw new IllegalArgumentException("maxMessageSize must be " + MIN_MESSAGE_SIZE + ".." + UDP_MAX_MESSAGE_SIZE
+                    + ", was " + maxMessageSize);
+        }
+    }
+
+    /** The encoded size of {@code request} once the engine gives it a token (its own, or one of {@code tokenLength}). */
+    public int requestSize(Message request) {
+        int token = request.token().length();
+        return MessageCodec.encodedLength(request) - token + (token > 0 ? token : tokenLength);
+    }
+
+    /** Refuses a request that would not fit the transport, before anything is sent or any session opened. */
+    public void requireFits(Message request) {
+        int size = requestSize(request);
+        if (size > maxMessageSize) {
+            throw new MessageTooLargeException(size, maxMessageSize);
+        }
     }
 
     public static Builder builder() {
@@ -63,7 +96,8 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
     public Builder toBuilder() {
         return new Builder().transmission(transmission).tokenLength(tokenLength)
                 .separateResponseAfter(separateResponseAfter).maxDeduplicationEntries(maxDeduplicationEntries)
-                .maxPeers(maxPeers).recognizedOptions(recognizedOptions).peersCanBeLost(peersCanBeLost);
+                .maxPeers(maxPeers).recognizedOptions(recognizedOptions).peersCanBeLost(peersCanBeLost)
+                .maxMessageSize(maxMessageSize);
     }
 
     public static final class Builder {
@@ -74,6 +108,7 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
         private int maxPeers = 100_000;
         private OptionRegistry recognizedOptions = DEFAULT_OPTIONS;
         private boolean peersCanBeLost;
+        private int maxMessageSize = UDP_MAX_MESSAGE_SIZE;
 
         private Builder() {
         }
@@ -113,9 +148,15 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
             return this;
         }
 
+        /** The largest encoded message the transport carries (default: {@link #UDP_MAX_MESSAGE_SIZE}). */
+        public Builder maxMessageSize(int value) {
+            this.maxMessageSize = value;
+            return this;
+        }
+
         public EngineConfig build() {
             return new EngineConfig(transmission, tokenLength, separateResponseAfter, maxDeduplicationEntries,
-                    maxPeers, recognizedOptions, peersCanBeLost);
+                    maxPeers, recognizedOptions, peersCanBeLost, maxMessageSize);
         }
     }
 }

@@ -16,4 +16,12 @@ public interface EngineOutput {
      * later; answering within this call yields a piggybacked response.
      */
     void requestReceived(ServerExchange exchange);
+
+    /**
+     * The response to {@code exchange} encoded to {@code size} bytes, more than the transport's
+     * {@code limit} ({@link EngineConfig#maxMessageSize}); the client got a 5.00 saying so instead.
+     * For the operator's log (rate-limited): nothing was dropped silently.
+     */
+    default void responseTooLarge(ServerExchange exchange, int size, int limit) {
+    }
 }

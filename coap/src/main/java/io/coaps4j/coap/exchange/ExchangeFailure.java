@@ -11,5 +11,7 @@ public enum ExchangeFailure {
     /** The transport lost the peer (e.g. its secure session closed). */
     PEER_LOST,
     /** The engine shut down. */
-    CLOSED
+    CLOSED,
+    /** The transport could not reach the peer before the request left (e.g. the DTLS handshake failed). */
+    CONNECTION_FAILED
 }

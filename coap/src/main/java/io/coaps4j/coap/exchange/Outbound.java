@@ -34,6 +34,10 @@ final class Outbound {
         output.requestReceived(exchange);
     }
 
+    void responseTooLarge(ServerExchange exchange, int size, int limit) {
+        output.responseTooLarge(exchange, size, limit);
+    }
+
     boolean closed() {
         return closed;
     }

@@ -33,16 +33,28 @@ final class Retransmitter {
      * timeout; a NON with a timeout of ACK_TIMEOUT, after which it stops counting toward NSTART.
      */
     void start(Transmission transmission, long nowNanos) {
-        pending.put(transmission.key, transmission);
         if (transmission.confirmable) {
             // The initial timeout is random in [ACK_TIMEOUT, ACK_TIMEOUT * ACK_RANDOM_FACTOR] (section 4.2).
-            long initial = ackTimeoutNanos + (long) (ackTimeoutNanos * (ackRandomFactor - 1.0) * random.nextDouble());
-            transmission.timeoutNanos = initial;
-            timers.schedule(transmission, nowNanos + initial);
+            start(transmission, ackTimeoutNanos + (long) (ackTimeoutNanos * (ackRandomFactor - 1.0) * random.nextDouble()),
+                    nowNanos);
         } else {
+            pending.put(transmission.key, transmission);
             timers.schedule(transmission, nowNanos + ackTimeoutNanos);
+            outbound.send(transmission.key.peer(), transmission.datagram);
         }
+    }
+
+    /** Sends the CON {@code transmission} with a first timeout of exactly {@code initialTimeoutNanos}. */
+    void start(Transmission transmission, long initialTimeoutNanos, long nowNanos) {
+        pending.put(transmission.key, transmission);
+        transmission.timeoutNanos = initialTimeoutNanos;
+        timers.schedule(transmission, nowNanos + initialTimeoutNanos);
         outbound.send(transmission.key.peer(), transmission.datagram);
+    }
+
+    /** MAX_RETRANSMIT of the configured transmission parameters. */
+    int maxRetransmit() {
+        return maxRetransmit;
     }
 
     /** The transmission to {@code peer} with {@code messageId}, or null. */
@@ -52,10 +64,10 @@ final class Retransmitter {
 
     /**
      * After a timeout: sends the CON again with the timeout doubled and returns true, or, after
-     * MAX_RETRANSMIT retransmissions, ends it and returns false.
+     * its MAX_RETRANSMIT retransmissions, ends it and returns false.
      */
     boolean retransmit(Transmission transmission, long nowNanos) {
-        if (transmission.retransmissions < maxRetransmit) {
+        if (transmission.retransmissions < transmission.maxRetransmit) {
             transmission.retransmissions++;
             transmission.timeoutNanos *= 2;
             timers.schedule(transmission, nowNanos + transmission.timeoutNanos);

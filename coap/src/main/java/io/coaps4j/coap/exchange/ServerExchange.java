@@ -7,14 +7,17 @@ import io.coaps4j.coap.messaging.TimerQueue;
 import io.coaps4j.coap.peer.Peer;
 
 /**
- * One received request awaiting its response. {@link #peer()} and {@link #request()} are immutable
- * and may be read from any thread; everything else belongs to the engine's thread.
+ * One received request awaiting its response, or several when kept open. {@link #peer()} and
+ * {@link #request()} (set once, before the request is delivered) may be read from any thread;
+ * everything else belongs to the engine's thread.
  */
 public final class ServerExchange {
-    enum State { PENDING, ACKNOWLEDGED, RESPONDED }
+    /** OPEN: answered at least once and kept open for more responses; CLOSED: no more responses. */
+    enum State { PENDING, ACKNOWLEDGED, OPEN, CLOSED }
 
     private final Peer peer;
-    private final Message request;
+    /** Set once by the engine, after the layer stack and before delivery. */
+    private Message request;
     final DeduplicationCache.Entry<ServerExchange> entry;
     State state = State.PENDING;
     TimerQueue.Timer separateTimer;
@@ -30,8 +33,13 @@ public final class ServerExchange {
         return peer;
     }
 
+    /** The request as the application sees it (after the layer stack). */
     public Message request() {
         return request;
+    }
+
+    void request(Message layered) {
+        this.request = layered;
     }
 
     public boolean confirmable() {
@@ -40,7 +48,16 @@ public final class ServerExchange {
 
     /** True once a response was handed to the engine (read on the engine's thread). */
     public boolean responded() {
-        return state == State.RESPONDED;
+        return state == State.OPEN || state == State.CLOSED;
+    }
+
+    /**
+     * True when no further response can be sent: after a final response, or when the client
+     * rejected a response of a kept-open exchange with an RST or never acknowledged it
+     * (RFC 7641 sections 3.6 and 4.5). Read on the engine's thread.
+     */
+    public boolean closed() {
+        return state == State.CLOSED;
     }
 
     @Override

@@ -22,11 +22,15 @@ final class ServerExchanges implements TransmissionOwner {
     private final TimerQueue timers;
     private final Retransmitter retransmitter;
     private final PeerTable peers;
+    private final LayerStack layers;
     private final long separateResponseAfterNanos;
+    private final int maxMessageSize;
 
     ServerExchanges(EngineConfig config, Outbound outbound, TimerQueue timers, Retransmitter retransmitter,
-                    PeerTable peers) {
+                    PeerTable peers, LayerStack layers) {
         this.outbound = outbound;
+        this.layers = layers;
+        this.maxMessageSize = config.maxMessageSize();
         this.recognizedOptions = config.recognizedOptions();
         this.timers = timers;
         this.retransmitter = retransmitter;
@@ -40,9 +44,9 @@ final class ServerExchanges implements TransmissionOwner {
         if (unrecognized.isPresent()) {
             if (request.type() == MessageType.CON) {
                 // Section 5.4.1: 4.02 with a diagnostic payload (section 5.5.2).
-                byte[] ack = encode(CoapResponse.builder(Code.BAD_OPTION)
-                        .payload("Unrecognized critical option " + unrecognized.getAsInt()).build(),
-                        MessageType.ACK, request.messageId(), request);
+                byte[] ack = MessageCodec.encode(CoapResponse.builder(Code.BAD_OPTION)
+                        .payload("Unrecognized critical option " + unrecognized.getAsInt()).build().template(),
+                        MessageType.ACK, request.messageId(), request.token());
                 entry.reply(ack);
                 outbound.send(from, ack);
             } else {
@@ -52,7 +56,15 @@ final class ServerExchanges implements TransmissionOwner {
         }
         ServerExchange exchange = new ServerExchange(from, recognizedOptions.recognizedOnly(request), entry);
         entry.value(exchange);
-        outbound.deliver(exchange);
+        if (layers.isEmpty()) {
+            outbound.deliver(exchange);
+        } else {
+            Message layered = layers.receiveRequest(exchange, exchange.request(), layers.bottom(), nowNanos);
+            if (layered != null) { // null: a layer absorbed it and answers it itself
+                exchange.request(layered);
+                outbound.deliver(exchange);
+            }
+        }
         if (exchange.state == ServerExchange.State.PENDING && exchange.confirmable()) {
             if (separateResponseAfterNanos == 0) {
                 acknowledgeEmpty(exchange);
@@ -73,13 +85,23 @@ final class ServerExchanges implements TransmissionOwner {
         }
     }
 
-    /** See {@link CoapEngine#respond}. */
-    boolean respond(ServerExchange exchange, CoapResponse response, long nowNanos) {
-        if (exchange.state == ServerExchange.State.RESPONDED || outbound.closed()) {
+    /**
+     * See {@link CoapEngine#respond} and {@link CoapEngine#respondAndKeepOpen}: {@code response}
+     * passes layers {@code fromLayer}..bottom (0 from the application), then leaves.
+     */
+    boolean respond(ServerExchange exchange, Message response, boolean keepOpen, int fromLayer, long nowNanos) {
+        if (exchange.state == ServerExchange.State.CLOSED || outbound.closed()) {
             return false;
         }
+        Message template = response;
+        if (!layers.isEmpty()) {
+            template = layers.sendResponse(exchange, response, fromLayer, nowNanos);
+            if (template == null) {
+                return true; // absorbed: the layer responds through its context
+            }
+        }
         ServerExchange.State previous = exchange.state;
-        exchange.state = ServerExchange.State.RESPONDED;
+        exchange.state = keepOpen ? ServerExchange.State.OPEN : ServerExchange.State.CLOSED;
         if (exchange.separateTimer != null) {
             timers.cancel(exchange.separateTimer);
         }
@@ -91,24 +113,38 @@ final class ServerExchanges implements TransmissionOwner {
         Peer peer = exchange.peer();
         boolean confirmable = exchange.confirmable();
         if (confirmable && previous == ServerExchange.State.PENDING) {
-            byte[] ack = encode(response, MessageType.ACK, request.messageId(), request);
+            byte[] ack = encode(exchange, template, MessageType.ACK, request.messageId());
             entry.reply(ack);
             outbound.send(peer, ack);
             return true;
         }
         int messageId = peers.get(peer, nowNanos).nextMessageId();
-        byte[] datagram = encode(response, confirmable ? MessageType.CON : MessageType.NON, messageId, request);
+        byte[] datagram = encode(exchange, template, confirmable ? MessageType.CON : MessageType.NON, messageId);
         if (confirmable) {
-            retransmitter.start(new Transmission(new MidKey(peer, messageId), datagram, true, null, this), nowNanos);
+            retransmitter.start(new Transmission(new MidKey(peer, messageId), datagram, true, null, exchange, this,
+                    retransmitter.maxRetransmit()), nowNanos);
         } else {
             outbound.send(peer, datagram);
         }
         return true;
     }
 
-    /** The datagram of {@code response} to {@code request}; no intermediate message is made. */
-    private static byte[] encode(CoapResponse response, MessageType type, int messageId, Message request) {
-        return MessageCodec.encode(response.template(), type, messageId, request.token());
+    /**
+     * The datagram of {@code response} in {@code exchange}; no intermediate message is made. One
+     * that does not fit the transport becomes a 5.00 saying so (reported to the output), so that the
+     * client hears an error instead of retrying into a timeout.
+     */
+    private byte[] encode(ServerExchange exchange, Message response, MessageType type, int messageId) {
+        byte[] datagram = MessageCodec.encode(response, type, messageId, exchange.request().token());
+        if (datagram.length <= maxMessageSize) {
+            return datagram;
+        }
+        outbound.responseTooLarge(exchange, datagram.length, maxMessageSize);
+        Message error = CoapResponse.builder(Code.INTERNAL_SERVER_ERROR)
+                .payload("response of " + datagram.length + " bytes exceeds the transport's limit of "
+                        + maxMessageSize + " bytes")
+                .build().template();
+        return MessageCodec.encode(error, type, messageId, exchange.request().token());
     }
 
     private void acknowledgeEmpty(ServerExchange exchange) {
@@ -127,16 +163,25 @@ final class ServerExchanges implements TransmissionOwner {
         }
     }
 
-    /** The client has lost interest in our separate response: the exchange is over. */
+    /**
+     * The client has lost interest in our separate response: the exchange is over, and a kept-open
+     * one takes no more responses (RFC 7641 section 3.6).
+     */
     @Override
     public void reset(Transmission transmission, Message rst, long nowNanos) {
         retransmitter.end(transmission);
+        transmission.server.state = ServerExchange.State.CLOSED;
     }
 
-    /** Sent again until MAX_RETRANSMIT; then the response is given up without anyone to tell. */
+    /**
+     * Sent again until MAX_RETRANSMIT; then the response is given up without anyone to tell, and a
+     * kept-open exchange is closed (RFC 7641 section 4.5: the client is presumed gone).
+     */
     @Override
     public void timedOut(Transmission transmission, long nowNanos) {
-        retransmitter.retransmit(transmission, nowNanos);
+        if (!retransmitter.retransmit(transmission, nowNanos)) {
+            transmission.server.state = ServerExchange.State.CLOSED;
+        }
     }
 
     private final class SeparateResponseTimer extends TimerQueue.Timer {

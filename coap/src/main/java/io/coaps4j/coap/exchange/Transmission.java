@@ -14,16 +14,23 @@ final class Transmission extends TimerQueue.Timer {
     final boolean confirmable;
     /** The request or ping it carries; null when it carries a separate response of ours. */
     final ClientExchange client;
+    /** The exchange whose separate response it carries; null for a request or ping. */
+    final ServerExchange server;
     final TransmissionOwner owner;
+    /** MAX_RETRANSMIT for this message (a keep-alive ping may have its own). */
+    final int maxRetransmit;
     int retransmissions;
     long timeoutNanos;
 
-    Transmission(MidKey key, byte[] datagram, boolean confirmable, ClientExchange client, TransmissionOwner owner) {
+    Transmission(MidKey key, byte[] datagram, boolean confirmable, ClientExchange client, ServerExchange server,
+                 TransmissionOwner owner, int maxRetransmit) {
         this.key = key;
         this.datagram = datagram;
         this.confirmable = confirmable;
         this.client = client;
+        this.server = server;
         this.owner = owner;
+        this.maxRetransmit = maxRetransmit;
     }
 
     @Override

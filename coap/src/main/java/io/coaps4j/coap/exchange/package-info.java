@@ -37,6 +37,19 @@
  *       time, giving up after MAX_RETRANSMIT (at most MAX_TRANSMIT_WAIT), a per-request timeout,
  *       RST → {@link io.coaps4j.coap.exchange.ExchangeFailure#RESET}. A CON separate response is
  *       ACKed; an unexpected CON response gets an RST, an unexpected NON is ignored.</li>
+ *   <li><b>Several responses per exchange.</b>
+ *       {@link io.coaps4j.coap.exchange.CoapEngine#requestMultiResponse} keeps a client exchange
+ *       registered by its token after the first response until it is cancelled;
+ *       {@link io.coaps4j.coap.exchange.CoapEngine#respondAndKeepOpen} lets the server send more than
+ *       one response to one request. The mechanism RFC 7641 needs; Observe itself is not here.</li>
+ *   <li><b>A per-message layer stack.</b> {@link io.coaps4j.coap.exchange.MessageLayer}s between the
+ *       exchange and message layers transform, absorb or emit requests and responses (block-wise
+ *       transfer and end-to-end protection plug in there); empty by default, at the cost of one
+ *       length check.</li>
+ *   <li><b>Keep-alive and size.</b> {@link io.coaps4j.coap.exchange.CoapEngine#keepAlivePing} is the
+ *       binding's dead-peer check, with the engine's own message IDs; a request larger than
+ *       {@link io.coaps4j.coap.exchange.EngineConfig#maxMessageSize} is refused where it is sent and
+ *       a response that large becomes 5.00.</li>
  *   <li><b>Bounded memory.</b> Deduplication has a cap, per-peer state a cap and idle expiry after
  *       EXCHANGE_LIFETIME, and every client exchange ends by response, failure or timeout; after
  *       EXCHANGE_LIFETIME of quiet the engine holds nothing. A lost peer's client exchanges,

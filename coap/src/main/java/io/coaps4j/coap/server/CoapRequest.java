@@ -7,6 +7,7 @@ import io.coaps4j.coap.message.Option;
 import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.peer.Peer;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,6 +93,43 @@ public final class CoapRequest {
 
     public OptionalLong accept() {
         return message.uintOption(OptionNumber.ACCEPT);
+    }
+
+    /**
+     * Whether the request's conditions hold for its target as it is now (RFC 7252 section 5.10.8):
+     * If-Match holds when the target exists and an If-Match value is its current ETag, or is empty
+     * (any current representation); If-None-Match holds when the target does not exist. A request
+     * without either holds. A handler that changes state asks this before acting.
+     *
+     * @param exists      whether the target has a current representation
+     * @param currentETag that representation's ETag, or null when it has none (or does not exist)
+     */
+    public boolean preconditionsHold(boolean exists, byte[] currentETag) {
+        boolean ifMatchSeen = false;
+        boolean matched = false;
+        for (Option option : message.options()) {
+            int number = option.number();
+            if (number == OptionNumber.IF_NONE_MATCH && exists) {
+                return false;
+            }
+            if (number == OptionNumber.IF_MATCH) {
+                ifMatchSeen = true;
+                byte[] value = option.value();
+                matched |= exists && (value.length == 0 || (currentETag != null && Arrays.equals(value, currentETag)));
+            }
+        }
+        return !ifMatchSeen || matched;
+    }
+
+    /**
+     * Throws {@link CoapException} with 4.12 Precondition Failed (section 5.10.8) unless
+     * {@link #preconditionsHold} does; the dispatcher turns it into the response.
+     */
+    public void requirePreconditions(boolean exists, byte[] currentETag) {
+        if (!preconditionsHold(exists, currentETag)) {
+            throw new CoapException(Code.PRECONDITION_FAILED, exists ? "the target's current state does not match"
+                    + " If-Match or If-None-Match" : "the target does not exist (If-Match)");
+        }
     }
 
     public byte[] payload() {

@@ -29,7 +29,6 @@ public final class Resource {
     private final List<String> interfaces;
     private final List<Integer> contentFormats;
     private final String title;
-    private final boolean observable;
     private final OptionalLong maxSize;
     private final boolean hidden;
     private final Predicate<Principal> admitted;
@@ -44,7 +43,6 @@ public final class Resource {
         this.interfaces = List.copyOf(b.interfaces);
         this.contentFormats = List.copyOf(b.contentFormats);
         this.title = b.title;
-        this.observable = b.observable;
         this.maxSize = b.maxSize;
         this.hidden = b.hidden;
         this.admitted = b.admitted;
@@ -66,9 +64,6 @@ public final class Resource {
         }
         if (title != null) {
             builder.title(title);
-        }
-        if (observable) {
-            builder.observable();
         }
         if (maxSize.isPresent()) {
             builder.maxSizeEstimate(maxSize.getAsLong());
@@ -93,7 +88,8 @@ public final class Resource {
 
     /**
      * What /.well-known/core lists for this resource, computed at each discovery request: nothing
-     * when hidden; the supplied links when {@link Builder#links} was given; otherwise its own
+     * when hidden; the supplied links when {@link Builder#links} was given (without an {@code obs}
+     * attribute: this server does not serve Observe, RFC 7641 section 6); otherwise its own
      * {@link #link()}, or nothing for a template.
      */
     public List<Link> listedLinks() {
@@ -101,9 +97,23 @@ public final class Resource {
             return List.of();
         }
         if (links != null) {
-            return Objects.requireNonNull(links.get(), () -> "the links supplier of " + this + " returned null");
+            List<Link> supplied = Objects.requireNonNull(links.get(),
+                    () -> "the links supplier of " + this + " returned null");
+            return supplied.stream().anyMatch(l -> l.has(OBSERVABLE)) ? withoutObservable(supplied) : supplied;
         }
         return isTemplate() ? List.of() : List.of(link);
+    }
+
+    /** RFC 7641 section 6's attribute, advertised only by a server that serves Observe. */
+    private static final String OBSERVABLE = "obs";
+
+    private static List<Link> withoutObservable(List<Link> links) {
+        List<Link> stripped = new ArrayList<>(links.size());
+        for (Link l : links) {
+            stripped.add(Link.of(l.target(),
+                    l.attributes().stream().filter(a -> !a.name().equals(OBSERVABLE)).toList()));
+        }
+        return stripped;
     }
 
     /**
@@ -165,12 +175,21 @@ public final class Resource {
         return contentFormats;
     }
 
-    public Optional<String> title() {
-        return Optional.ofNullable(title);
+    /** Whether a response in {@code format} can come from here: declared, or nothing declared. */
+    boolean produces(long format) {
+        if (contentFormats.isEmpty()) {
+            return true;
+        }
+        for (int i = 0; i < contentFormats.size(); i++) {
+            if (contentFormats.get(i) == format) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    public boolean observable() {
-        return observable;
+    public Optional<String> title() {
+        return Optional.ofNullable(title);
     }
 
     public OptionalLong maxSize() {
@@ -208,12 +227,12 @@ public final class Resource {
         private final List<String> interfaces = new ArrayList<>();
         private final List<Integer> contentFormats = new ArrayList<>();
         private String title;
-        private boolean observable;
         private OptionalLong maxSize = OptionalLong.empty();
         private boolean hidden;
         private Predicate<Principal> admitted;
         private final List<LinkAttribute> extraAttributes = new ArrayList<>();
         private Supplier<List<Link>> links;
+        private String conflict;
 
         private Builder(ResourcePath path) {
             this.path = path;
@@ -264,6 +283,9 @@ public final class Resource {
             if (method == null || !method.isRequest()) {
                 throw new IllegalArgumentException("method must be a request code (0.01..0.31), was " + method);
             }
+            if (handlers[method.detail()] != null && conflict == null) {
+                conflict = "two handlers for " + method; // reported by build(): one would be silently lost
+            }
             handlers[method.detail()] = handler;
             return this;
         }
@@ -284,7 +306,11 @@ public final class Resource {
             return this;
         }
 
-        /** The ct attribute (RFC 7252 section 7.2.1); repeatable. */
+        /**
+         * The content formats the resource produces: its ct attribute (RFC 7252 section 7.2.1), and
+         * what a request's Accept must name, or it gets 4.06 Not Acceptable before any handler runs
+         * (section 5.10.4). Without any, Accept is left to the handlers. Repeatable.
+         */
         public Builder contentFormat(int... formats) {
             for (int format : formats) {
                 if (format < 0 || format > 65535) {
@@ -300,12 +326,6 @@ public final class Resource {
             return this;
         }
 
-        /** The obs attribute (RFC 7641 section 6). */
-        public Builder observable() {
-            this.observable = true;
-            return this;
-        }
-
         /** The sz attribute (RFC 7959 section 4). */
         public Builder maxSize(long bytes) {
             if (bytes < 0) {
@@ -315,16 +335,27 @@ public final class Resource {
             return this;
         }
 
-        /** Any other link attribute for /.well-known/core (RFC 6690 section 3), e.g. oneM2M's. */
+        /**
+         * Any other link attribute for /.well-known/core (RFC 6690 section 3), e.g. oneM2M's; not
+         * {@code obs}, which only a server serving Observe (RFC 7641) may advertise.
+         */
         public Builder linkAttribute(String name, String value) {
-            extraAttributes.add(LinkAttribute.of(name, value));
+            extraAttributes.add(LinkAttribute.of(requireNotObservable(name), value));
             return this;
         }
 
-        /** A link attribute without a value. */
+        /** A link attribute without a value; not {@code obs}. */
         public Builder linkFlag(String name) {
-            extraAttributes.add(LinkAttribute.flag(name));
+            extraAttributes.add(LinkAttribute.flag(requireNotObservable(name)));
             return this;
+        }
+
+        private static String requireNotObservable(String name) {
+            if (OBSERVABLE.equals(name)) {
+                throw new IllegalArgumentException("the obs attribute advertises Observe (RFC 7641), which this"
+                        + " server does not serve");
+            }
+            return name;
         }
 
         /**
@@ -358,7 +389,18 @@ public final class Resource {
             return authorize(principal -> true);
         }
 
+        /**
+         * @throws IllegalArgumentException when options conflict: two handlers for one method, or
+         *     {@link #hidden()} with a {@link #links} supplier that would never be asked
+         */
         public Resource build() {
+            if (conflict != null) {
+                throw new IllegalArgumentException(path + ": " + conflict);
+            }
+            if (hidden && links != null) {
+                throw new IllegalArgumentException(path + ": hidden and a links supplier both given; a hidden"
+                        + " resource lists no links");
+            }
             return new Resource(this);
         }
 

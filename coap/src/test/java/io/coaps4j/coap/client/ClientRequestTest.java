@@ -38,4 +38,18 @@ class ClientRequestTest {
         assertThatThrownBy(() -> ClientRequest.method(Code.CONTENT, "coap://h/x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("request code");
     }
+
+    @Test
+    void conflictingOptionsAreRejectedInsteadOfOneBeingIgnored() {
+        assertThatThrownBy(() -> ClientRequest.put("coap://h/x").payload("a").payload(new byte[] {1}).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("payload was given twice");
+        assertThatThrownBy(() -> ClientRequest.get("coap://h/x").accept(0).accept(50).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Accept")
+                .hasMessageContaining("not repeatable");
+        assertThatThrownBy(() -> ClientRequest.put("coap://h/x").contentFormat(0).contentFormat(50).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Content-Format");
+        assertThat(ClientRequest.get("coap://h/x").option(Option.of(OptionNumber.ETAG, new byte[] {1}))
+                .option(Option.of(OptionNumber.ETAG, new byte[] {2})).build().options())
+                .as("a repeatable option may repeat").hasSize(2);
+    }
 }

@@ -61,7 +61,7 @@ class LoopbackEndToEndTest {
                             return CoapResponse.content("hello " + request.queryParameter("name").orElse("world"));
                         }).build())
                 .resource(Resource.builder("store/item")
-                        .resourceType("storage").observable().maxSize(1024)
+                        .resourceType("storage").maxSize(1024)
                         .get(request -> {
                             String value = store.get("item");
                             if (value == null) {
@@ -169,10 +169,10 @@ class LoopbackEndToEndTest {
         assertThat(all.contentFormat()).hasValue(40);
         assertThat(all.payloadAsString())
                 .contains("</hello>;rt=\"greeting\";if=\"core.s\";ct=0;title=\"Hello\"")
-                .contains("</store/item>;rt=\"storage\";obs;sz=1024")
+                .contains("</store/item>;rt=\"storage\";sz=1024")
                 .contains("</broken>");
         assertThat(client.get(base(server) + "/.well-known/core?rt=stor*").payloadAsString())
-                .isEqualTo("</store/item>;rt=\"storage\";obs;sz=1024");
+                .isEqualTo("</store/item>;rt=\"storage\";sz=1024");
         assertThat(client.get(base(server) + "/.well-known/core?href=/hel*").payloadAsString()).startsWith("</hello>");
         assertThat(client.get(base(server) + "/.well-known/core?rt=none").payloadAsString()).isEmpty();
     }

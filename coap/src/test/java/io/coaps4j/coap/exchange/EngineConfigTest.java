@@ -35,4 +35,20 @@ class EngineConfigTest {
         assertThatThrownBy(() -> EngineConfig.builder().transmission(null).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("transmission");
     }
+
+    @Test
+    void conflictingOrOutOfRangeLimitsAreRejected() {
+        assertThatThrownBy(() -> EngineConfig.builder().separateResponseAfter(Duration.ofSeconds(93)).build())
+                .as("the client gives up after MAX_TRANSMIT_WAIT (93 s): an empty ACK that late promises nothing")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MAX_TRANSMIT_WAIT");
+        assertThat(EngineConfig.builder().separateResponseAfter(Duration.ofSeconds(92)).build().separateResponseAfter())
+                .hasSeconds(92);
+        assertThat(EngineConfig.DEFAULT.maxMessageSize()).isEqualTo(EngineConfig.UDP_MAX_MESSAGE_SIZE);
+        assertThatThrownBy(() -> EngineConfig.builder().maxMessageSize(10).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxMessageSize");
+        assertThatThrownBy(() -> EngineConfig.builder().maxMessageSize(70_000).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxMessageSize");
+        EngineConfig small = EngineConfig.builder().maxMessageSize(16_384).build();
+        assertThat(small.toBuilder().build()).isEqualTo(small);
+    }
 }

@@ -9,6 +9,7 @@ import io.coaps4j.coap.message.Option;
 import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.message.Token;
 import io.coaps4j.coap.messaging.TransmissionParameters;
+import io.coaps4j.coap.exchange.SimulatedNetwork.Node;
 import io.coaps4j.coap.peer.Peer;
 import io.coaps4j.coap.peer.PlainPeer;
 import java.net.InetSocketAddress;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and after EXCHANGE_LIFETIME no engine may hold any state.
  */
 class SimulatedNetworkTest {
-    private static final long MS = 1_000_000L;
+    private static final long MS = SimulatedNetwork.MS;
     private static final TransmissionParameters PARAMS = TransmissionParameters.DEFAULT;
     private static final double LOSS = 0.30;
     private static final double DUPLICATION = 0.10;
@@ -37,100 +37,14 @@ class SimulatedNetworkTest {
     private static final int CLIENTS = 12;
     private static final int REQUESTS_PER_CLIENT = 25;
 
-    private final PriorityQueue<Event> events = new PriorityQueue<>();
-    private long now = 0;
-    private long sequence;
-    private Random network;
-
-    private record Event(long at, long sequence, Runnable action) implements Comparable<Event> {
-        @Override
-        public int compareTo(Event o) {
-            int c = Long.compare(at, o.at);
-            return c != 0 ? c : Long.compare(sequence, o.sequence);
-        }
-    }
-
-    private final class Node implements EngineOutput {
-        final Peer self;
-        final CoapEngine engine;
-        final Map<Peer, Node> directory;
-        ServerBehaviour behaviour;
-
-        Node(Peer self, Map<Peer, Node> directory, long seed) {
-            this.self = self;
-            this.directory = directory;
-            this.engine = new CoapEngine(EngineConfig.DEFAULT, this, new Random(seed));
-        }
-
-        @Override
-        public void send(Peer peer, byte[] datagram) {
-            if (network.nextDouble() < LOSS) {
-                return;
-            }
-            int copies = network.nextDouble() < DUPLICATION ? 2 : 1;
-            Node target = directory.get(peer);
-            for (int i = 0; i < copies; i++) {
-                long delay = (long) (network.nextDouble() * MAX_DELAY);
-                // The receiver sees the sender as a Peer of its own making (as a transport would).
-                Peer from = new PlainPeer(self.address());
-                at(now + delay, () -> target.engine.receive(from, datagram, 0, datagram.length, now));
-            }
-        }
-
-        @Override
-        public void requestReceived(ServerExchange exchange) {
-            behaviour.handle(this, exchange);
-        }
-    }
-
-    private interface ServerBehaviour {
-        void handle(Node node, ServerExchange exchange);
-    }
-
-    private void at(long time, Runnable action) {
-        events.add(new Event(time, sequence++, action));
-    }
-
-    private void runUntil(long end, List<Node> nodes) {
-        while (true) {
-            long next = Long.MAX_VALUE;
-            Event head = events.peek();
-            if (head != null) {
-                next = head.at;
-            }
-            for (Node node : nodes) {
-                long d = node.engine.nextDeadline();
-                if (d < next) {
-                    next = d;
-                }
-            }
-            if (next == Long.MAX_VALUE || next > end) {
-                now = end;
-                for (Node node : nodes) {
-                    node.engine.tick(now);
-                }
-                return;
-            }
-            now = Math.max(now, next);
-            while ((head = events.peek()) != null && head.at <= now) {
-                events.poll().action.run();
-            }
-            for (Node node : nodes) {
-                if (node.engine.nextDeadline() <= now) {
-                    node.engine.tick(now);
-                }
-            }
-        }
-    }
+    private SimulatedNetwork net;
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void lossyNetworkEndsEveryRequestOnceWithinTheRfcBounds(long seed) {
-        network = new Random(seed);
-        Map<Peer, Node> directory = new HashMap<>();
+        net = new SimulatedNetwork(seed, LOSS, DUPLICATION, MAX_DELAY);
         PlainPeer serverPeer = new PlainPeer(new InetSocketAddress("10.0.0.1", 5683));
-        Node server = new Node(serverPeer, directory, seed * 100);
-        directory.put(serverPeer, server);
+        Node server = net.node(serverPeer, seed * 100);
         Map<String, Integer> handlerRuns = new HashMap<>();
         Random slowness = new Random(seed * 7);
         server.behaviour = (node, exchange) -> {
@@ -139,27 +53,23 @@ class SimulatedNetworkTest {
             CoapResponse response = CoapResponse.builder(Code.CONTENT).payload("re:" + exchange.request().payloadAsString()).build();
             if (slowness.nextInt(5) == 0) {
                 // A slow handler: the engine must send an empty ACK, then a separate response.
-                at(now + 1500 * MS, () -> node.engine.respond(exchange, response, now));
+                net.at(net.now() + 1500 * MS, () -> node.engine.respond(exchange, response, net.now()));
             } else {
-                node.engine.respond(exchange, response, now);
+                node.engine.respond(exchange, response, net.now());
             }
         };
 
-        List<Node> nodes = new ArrayList<>();
-        nodes.add(server);
         List<long[]> outcomes = new ArrayList<>(); // {start, end, ok(1)/timeout(0)}
         int[] wrongPayloads = {0};
         int[] duplicatesDelivered = {0};
         for (int c = 0; c < CLIENTS; c++) {
             PlainPeer clientPeer = new PlainPeer(new InetSocketAddress("10.0.1." + (c + 1), 40000 + c));
-            Node client = new Node(clientPeer, directory, seed * 1000 + c);
-            directory.put(clientPeer, client);
-            nodes.add(client);
+            Node client = net.node(clientPeer, seed * 1000 + c);
             MessageType type = c == 0 ? MessageType.NON : MessageType.CON;
             startSequence(client, serverPeer, type, 0, outcomes, wrongPayloads, duplicatesDelivered);
         }
 
-        runUntil(30L * 60 * 1000 * MS, nodes);
+        net.runUntil(30L * 60 * 1000 * MS);
 
         assertThat(outcomes).hasSize(CLIENTS * REQUESTS_PER_CLIENT);
         assertThat(wrongPayloads[0]).isZero();
@@ -173,7 +83,7 @@ class SimulatedNetworkTest {
         assertThat(handlerRuns.values()).allMatch(runs -> runs == 1);
         assertThat(handlerRuns.size()).isGreaterThanOrEqualTo((int) ok);
 
-        for (Node node : nodes) {
+        for (Node node : net.nodes()) {
             assertThat(node.engine.pendingRequests()).isZero();
             assertThat(node.engine.pendingTransmissions()).isZero();
             assertThat(node.engine.deduplicationEntries()).isZero();
@@ -191,7 +101,7 @@ class SimulatedNetworkTest {
         String body = "req-" + index;
         Message request = Message.of(type, Code.POST, 0, Token.EMPTY,
                 List.of(Option.ofString(OptionNumber.URI_PATH, "echo")), body.getBytes(StandardCharsets.UTF_8));
-        long start = now;
+        long start = net.now();
         long timeout = PARAMS.maxTransmitWait().toNanos();
         client.engine.request(server, request, timeout, new ResponseListener() {
             boolean done;
@@ -216,9 +126,9 @@ class SimulatedNetworkTest {
                     return;
                 }
                 done = true;
-                outcomes.add(new long[] {start, now, ok});
+                outcomes.add(new long[] {start, net.now(), ok});
                 startSequence(client, server, type, index + 1, outcomes, wrongPayloads, duplicatesDelivered);
             }
-        }, now);
+        }, net.now());
     }
 }

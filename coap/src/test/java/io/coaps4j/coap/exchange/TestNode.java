@@ -26,10 +26,19 @@ final class TestNode implements EngineOutput {
     final List<Sent> sent = new ArrayList<>();
     final List<ServerExchange> requests = new ArrayList<>();
     Consumer<ServerExchange> onRequest = exchange -> { };
+    TooLarge onTooLarge = (exchange, size, limit) -> { };
+
+    interface TooLarge {
+        void report(ServerExchange exchange, int size, int limit);
+    }
     long now = 1_000_000_000L;
 
     TestNode(EngineConfig config, long seed) {
-        this.engine = new CoapEngine(config, this, new Random(seed));
+        this(config, seed, List.of());
+    }
+
+    TestNode(EngineConfig config, long seed, List<MessageLayer> layers) {
+        this.engine = new CoapEngine(config, this, new Random(seed), layers);
     }
 
     TestNode() {
@@ -45,6 +54,11 @@ final class TestNode implements EngineOutput {
     public void requestReceived(ServerExchange exchange) {
         requests.add(exchange);
         onRequest.accept(exchange);
+    }
+
+    @Override
+    public void responseTooLarge(ServerExchange exchange, int size, int limit) {
+        onTooLarge.report(exchange, size, limit);
     }
 
     void receive(Peer from, Message message) {

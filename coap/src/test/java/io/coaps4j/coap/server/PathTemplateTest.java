@@ -118,9 +118,11 @@ class PathTemplateTest {
                 Resource.builder("store/{name}").get(r -> CoapResponse.content("x"))
                         .links(() -> names.stream().map(n -> Link.builder("/store/" + n).contentFormat(0).build())
                                 .toList())
-                        .build(),
-                Resource.builder("hidden/{name}").hidden().links(() -> List.of(Link.builder("/hidden/z").build()))
                         .build());
+        assertThatThrownBy(() -> Resource.builder("hidden/{name}").hidden()
+                .links(() -> List.of(Link.builder("/hidden/z").build())).build())
+                .as("hidden and links conflict").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hidden and a links supplier");
         assertThat(targets(call(Code.GET, List.of(".well-known", "core")))).containsExactly("/hello", "/store/a");
         names.add("b");
         assertThat(targets(call(Code.GET, List.of(".well-known", "core"))))

@@ -11,10 +11,10 @@ class ResourceLinkTest {
     @Test
     void describesItselfInLinkFormat() {
         Resource resource = Resource.builder("sensors/temp").resourceType("temperature-c", "sensor")
-                .interfaceDescription("sensor").contentFormat(0, 50).title("Temp").observable().maxSize(64)
+                .interfaceDescription("sensor").contentFormat(0, 50).title("Temp").maxSize(64)
                 .linkAttribute("anchor", "/x").build();
         assertThat(LinkFormat.serialize(List.of(resource.link()))).isEqualTo(
-                "</sensors/temp>;rt=\"temperature-c sensor\";if=\"sensor\";ct=\"0 50\";title=\"Temp\";obs;sz=64;anchor=\"/x\"");
+                "</sensors/temp>;rt=\"temperature-c sensor\";if=\"sensor\";ct=\"0 50\";title=\"Temp\";sz=64;anchor=\"/x\"");
         assertThat(Resource.builder("/").build().link().target()).isEqualTo("/");
     }
 }

@@ -49,11 +49,17 @@ final class ServedResources {
      */
     Message call(Peer from, Code method, List<String> path, List<String> query) {
         List<Option> options = new ArrayList<>();
-        for (String segment : path) {
-            options.add(Option.ofString(OptionNumber.URI_PATH, segment));
-        }
         for (String argument : query) {
             options.add(Option.ofString(OptionNumber.URI_QUERY, argument));
+        }
+        return callWith(from, method, path, options);
+    }
+
+    /** Sends a CON request to {@code path} with {@code extra} options besides Uri-Path and returns the reply. */
+    Message callWith(Peer from, Code method, List<String> path, List<Option> extra) {
+        List<Option> options = new ArrayList<>(extra);
+        for (String segment : path) {
+            options.add(Option.ofString(OptionNumber.URI_PATH, segment));
         }
         Message request = Message.of(MessageType.CON, method, sent.size() + 1, Token.ofHex("aa"), options, new byte[0]);
         engine.receive(from, MessageCodec.encode(request), 0, MessageCodec.encodedLength(request), 0);
