@@ -2,7 +2,6 @@ package io.coaps4j.dtls.engine;
 
 import io.coaps4j.dtls.alert.AuthenticationFailedException;
 import io.coaps4j.dtls.alert.DtlsException;
-import io.coaps4j.dtls.credentials.PskCredentials;
 import io.coaps4j.dtls.flight.Flight;
 import io.coaps4j.dtls.flight.FlightMessage;
 import io.coaps4j.dtls.flight.RetransmissionMachine;
@@ -13,6 +12,7 @@ import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.client.ClientHandshake;
+import io.coaps4j.dtls.handshake.client.ClientKeys;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
 import io.coaps4j.dtls.handshake.server.ServerHandshake;
 import io.coaps4j.dtls.record.RecordLayer;
@@ -58,19 +58,15 @@ final class ConnectionHandshake {
      * The handshake of a client {@code connection} to {@code server}, reached by {@code serverName} when
      * it was addressed by name; {@link #start} sends its first flight.
      *
-     * @throws IllegalArgumentException when the PSK store has no key for this server, or
+     * @throws IllegalArgumentException when no credentials serve this server, or
      *                                  {@code serverName} is an address literal
      */
     static ConnectionHandshake client(DtlsConnection connection, EngineContext engine, RecordLayer records,
                                       InetSocketAddress server, Optional<String> serverName) {
         Objects.requireNonNull(serverName, "serverName");
         serverName.ifPresent(ClientHandshake::checkHostName);
-        PskCredentials credentials = engine.config.pskStore()
-                .flatMap(store -> store.clientCredentials(server, serverName))
-                .orElseThrow(() -> new IllegalArgumentException("the PSK store has no credentials for " + server
-                        + serverName.map(name -> " (" + name + ")").orElse("")));
         ClientHandshake.Start start = ClientHandshake.start(new HandshakeContext(engine.config, engine.crypto, server),
-                credentials, serverName);
+                ClientKeys.resolve(engine.config, server, serverName), serverName);
         return new ConnectionHandshake(connection, engine, records, server, start.state(), 0,
                 RetransmissionMachine.forClient(engine.config.retransmission()), null, start.flight());
     }
