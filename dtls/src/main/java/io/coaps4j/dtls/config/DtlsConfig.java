@@ -47,6 +47,7 @@ public final class DtlsConfig {
     private final ExtendedMasterSecretMode extendedMasterSecret;
     private final int maxHandshakeMessageLength;
     private final int maxBufferedHandshakeBytes;
+    private final int maxOffloadedCryptoJobs;
 
     private DtlsConfig(Builder builder) {
         this.cipherSuites = List.copyOf(builder.cipherSuites);
@@ -62,6 +63,7 @@ public final class DtlsConfig {
         this.extendedMasterSecret = builder.extendedMasterSecret;
         this.maxHandshakeMessageLength = builder.maxHandshakeMessageLength;
         this.maxBufferedHandshakeBytes = builder.maxBufferedHandshakeBytes;
+        this.maxOffloadedCryptoJobs = builder.maxOffloadedCryptoJobs;
     }
 
     public static Builder builder() {
@@ -167,6 +169,15 @@ public final class DtlsConfig {
         return maxBufferedHandshakeBytes;
     }
 
+    /**
+     * Slow crypto operations of handshakes (signatures, verifications, key agreements) handed to the transport
+     * to run off the event loop and not yet resumed, per loop; beyond it they run inline on the loop. 0: always
+     * inline. The PSK handshake has none.
+     */
+    public int maxOffloadedCryptoJobs() {
+        return maxOffloadedCryptoJobs;
+    }
+
     @Override
     public String toString() {
         return "DtlsConfig[suites " + cipherSuites + ", credentials " + credentials.stream().map(Credentials::mode).toList()
@@ -193,6 +204,7 @@ public final class DtlsConfig {
         private ExtendedMasterSecretMode extendedMasterSecret = ExtendedMasterSecretMode.ENABLED;
         private int maxHandshakeMessageLength = 16_384;
         private int maxBufferedHandshakeBytes = 32_768;
+        private int maxOffloadedCryptoJobs = 256;
 
         private Builder() {
         }
@@ -269,6 +281,12 @@ public final class DtlsConfig {
             return this;
         }
 
+        /** See {@link DtlsConfig#maxOffloadedCryptoJobs()}; 0 or more. */
+        public Builder maxOffloadedCryptoJobs(int max) {
+            this.maxOffloadedCryptoJobs = max;
+            return this;
+        }
+
         public DtlsConfig build() {
             if (cipherSuites == null || cipherSuites.isEmpty()) {
                 throw new IllegalArgumentException("cipherSuites must name at least one suite");
@@ -284,6 +302,9 @@ public final class DtlsConfig {
                 throw new IllegalArgumentException("cipherSuites must not repeat a suite: " + cipherSuites);
             }
             allCredentials = settleCredentials();
+            if (maxOffloadedCryptoJobs < 0) {
+                throw new IllegalArgumentException("maxOffloadedCryptoJobs must be 0 or more, was " + maxOffloadedCryptoJobs);
+            }
             int maxRecord = SecurityAssociation.MAX_PLAINTEXT_LENGTH + 13 + 2048;
             if (maxDatagramSize < FlightWriter.MIN_DATAGRAM_SIZE || maxDatagramSize > maxRecord) {
                 throw new IllegalArgumentException("maxDatagramSize must be " + FlightWriter.MIN_DATAGRAM_SIZE + ".."
