@@ -180,7 +180,7 @@ public final class DtlsConfig {
 
     @Override
     public String toString() {
-        return "DtlsConfig[suites " + cipherSuites + ", credentials " + credentials.stream().map(Credentials::mode).toList()
+        return "DtlsConfig[suites " + cipherSuites + ", credentials " + credentials.stream().map(c -> c.mode().rfcName()).toList()
                 + ", maxDatagramSize "
                 + maxDatagramSize + ", " + retransmission + ", maxConcurrentHandshakes " + maxConcurrentHandshakes
                 + ", maxConnections " + maxConnections + ", cookieRotationPeriodMillis " + cookieRotationPeriodMillis
@@ -353,13 +353,13 @@ public final class DtlsConfig {
             Map<SecurityMode, Credentials> byMode = new EnumMap<>(SecurityMode.class);
             for (Credentials held : all) {
                 if (byMode.put(held.mode(), held) != null) {
-                    throw new IllegalArgumentException("credentials hold the " + held.mode() + " mode twice"
+                    throw new IllegalArgumentException("credentials hold the " + held.mode().rfcName() + " mode twice"
                             + (pskStore != null && held.mode() == SecurityMode.PRE_SHARED_KEY
                             ? " (pskStore and PreSharedKeys conflict: set one)" : ""));
                 }
                 if (!held.mode().implemented()) {
-                    throw new IllegalArgumentException("credentials: the " + held.mode() + " mode is not implemented"
-                            + " yet (it needs the " + held.mode().keyExchange() + " handshake); configure"
+                    throw new IllegalArgumentException("credentials: the " + held.mode().rfcName() + " mode is not"
+                            + " implemented yet (it needs the " + held.mode().keyExchange() + " handshake); configure"
                             + " PreSharedKeys");
                 }
             }

@@ -8,18 +8,25 @@ import io.coaps4j.dtls.crypto.CipherSuite;
  */
 public enum SecurityMode {
     /** PreSharedKey (RFC 7252 section 9.1.3.1): TLS_PSK_WITH_AES_128_CCM_8. */
-    PRE_SHARED_KEY(CipherSuite.KeyExchange.PSK, true),
+    PRE_SHARED_KEY("PreSharedKey", CipherSuite.KeyExchange.PSK, true),
     /** RawPublicKey (RFC 7252 section 9.1.3.2, RFC 7250): TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8. */
-    RAW_PUBLIC_KEY(CipherSuite.KeyExchange.ECDHE_ECDSA, false),
+    RAW_PUBLIC_KEY("RawPublicKey", CipherSuite.KeyExchange.ECDHE_ECDSA, false),
     /** Certificate (RFC 7252 section 9.1.3.3): TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 with X.509 chains. */
-    CERTIFICATE(CipherSuite.KeyExchange.ECDHE_ECDSA, false);
+    CERTIFICATE("Certificate", CipherSuite.KeyExchange.ECDHE_ECDSA, false);
 
+    private final String rfcName;
     private final CipherSuite.KeyExchange keyExchange;
     private final boolean implemented;
 
-    SecurityMode(CipherSuite.KeyExchange keyExchange, boolean implemented) {
+    SecurityMode(String rfcName, CipherSuite.KeyExchange keyExchange, boolean implemented) {
+        this.rfcName = rfcName;
         this.keyExchange = keyExchange;
         this.implemented = implemented;
+    }
+
+    /** The mode's name in RFC 7252 section 9, e.g. "RawPublicKey". */
+    public String rfcName() {
+        return rfcName;
     }
 
     /** The key exchange of the suites this mode authenticates. */

@@ -41,7 +41,7 @@ public record ClientKeys(Optional<PskCredentials> psk) {
         ClientKeys found = new ClientKeys(psk);
         if (config.cipherSuites().stream().noneMatch(found::canOffer)) {
             throw new IllegalArgumentException("no credentials for " + server + serverName.map(name -> " (" + name + ")")
-                    .orElse("") + " in " + config.credentials().stream().map(Credentials::mode).toList());
+                    .orElse("") + " in " + config.credentials().stream().map(c -> c.mode().rfcName()).toList());
         }
         return found;
     }
