@@ -38,6 +38,9 @@ public final class DtlsConfig {
     private final List<Credentials> credentials;
     /** The PreSharedKey credentials, also in {@link #credentials}: the handshake's PSK states read them per call. */
     private final Optional<PreSharedKeys> preSharedKeys;
+    /** Derived once: the handshake asks for them per connection. */
+    private final Optional<PskStore> pskStore;
+    private final Optional<String> pskIdentityHint;
     private final int maxDatagramSize;
     private final RetransmissionPolicy retransmission;
     private final int maxConcurrentHandshakes;
@@ -54,6 +57,8 @@ public final class DtlsConfig {
         this.credentials = List.copyOf(builder.allCredentials);
         this.preSharedKeys = credentials.stream().filter(PreSharedKeys.class::isInstance).map(PreSharedKeys.class::cast)
                 .findFirst();
+        this.pskStore = preSharedKeys.map(PreSharedKeys::store);
+        this.pskIdentityHint = preSharedKeys.flatMap(PreSharedKeys::identityHint);
         this.maxDatagramSize = builder.maxDatagramSize;
         this.retransmission = builder.retransmission;
         this.maxConcurrentHandshakes = builder.maxConcurrentHandshakes;
@@ -82,9 +87,9 @@ public final class DtlsConfig {
 
     /** The credentials of {@code mode}, if this endpoint holds any. */
     public Optional<Credentials> credentials(SecurityMode mode) {
-        for (Credentials held : credentials) {
-            if (held.mode() == mode) {
-                return Optional.of(held);
+        for (int i = 0; i < credentials.size(); i++) {
+            if (credentials.get(i).mode() == mode) {
+                return Optional.of(credentials.get(i));
             }
         }
         return Optional.empty();
@@ -92,8 +97,8 @@ public final class DtlsConfig {
 
     /** Whether this endpoint holds credentials for the key exchange of {@code suite}. */
     public boolean holdsCredentialsFor(CipherSuite suite) {
-        for (Credentials held : credentials) {
-            if (held.mode().keyExchange() == suite.keyExchange()) {
+        for (int i = 0; i < credentials.size(); i++) {
+            if (credentials.get(i).mode().keyExchange() == suite.keyExchange()) {
                 return true;
             }
         }
@@ -107,12 +112,12 @@ public final class DtlsConfig {
 
     /** The PSK store of the {@link #preSharedKeys()}, a convenience. */
     public Optional<PskStore> pskStore() {
-        return preSharedKeys.map(PreSharedKeys::store);
+        return pskStore;
     }
 
     /** The identity hint a server sends in ServerKeyExchange; empty: no ServerKeyExchange (RFC 4279 section 2). */
     public Optional<String> pskIdentityHint() {
-        return preSharedKeys.flatMap(PreSharedKeys::identityHint);
+        return pskIdentityHint;
     }
 
     /** No datagram sent is larger; handshake messages are fragmented to fit (RFC 6347 section 4.2.3). */
