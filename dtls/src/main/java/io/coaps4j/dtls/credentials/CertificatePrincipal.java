@@ -23,6 +23,7 @@ public final class CertificatePrincipal implements Principal {
     private final List<String> uris;
     private final List<String> dnsNames;
 
+    /** The principal of {@code subject} with these subjectAltName URIs and DNS names. */
     public CertificatePrincipal(X500Principal subject, List<String> uris, List<String> dnsNames) {
         this.subject = Objects.requireNonNull(subject, "subject");
         this.uris = List.copyOf(uris);
@@ -53,6 +54,7 @@ public final class CertificatePrincipal implements Principal {
         return new CertificatePrincipal(certificate.getSubjectX500Principal(), uris, dnsNames);
     }
 
+    /** The subject's distinguished name. */
     public X500Principal subject() {
         return subject;
     }

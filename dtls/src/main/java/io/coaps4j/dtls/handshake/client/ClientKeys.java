@@ -16,6 +16,7 @@ import java.util.Optional;
  * implemented: the RawPublicKey and Certificate modes add their keys here when their handshake comes.
  */
 public record ClientKeys(Optional<PskCredentials> psk) {
+    /** @param psk the PSK identity and key for this server, if the client holds one */
     public ClientKeys {
         Objects.requireNonNull(psk, "psk");
     }
