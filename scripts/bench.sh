@@ -9,6 +9,8 @@
 #   scripts/bench.sh                          everything (3 s warm-up + 10 s measured per point)
 #   scripts/bench.sh --quick                  short points (1 s + 3 s)
 #   scripts/bench.sh --suite psk,handshakes   some suites only
+#   scripts/bench.sh --baseline REF           adds coaps4j built from commit REF (server coaps4j-baseline):
+#                                             before and after a change, measured in one run
 #   scripts/bench.sh --help                   all options
 # The Markdown report is printed and written to bench/target/bench-results.md; server logs go to
 # bench/target/bench-logs/. See docs/BENCHMARKS.md for the method.
@@ -31,9 +33,34 @@ echo "Building the bench module and what it depends on..." >&2
 mvn -B -q -o -Dstyle.color=never -pl bench -am package -DskipTests >&2 2>/dev/null \
   || mvn -B -q -Dstyle.color=never -pl bench -am package -DskipTests >&2
 
+# --baseline REF: build commit REF in a worktree of its own and run its servers as coaps4j-baseline.
+ARGS=()
+BASELINE_REF=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --baseline) [ $# -ge 2 ] || { echo "bench: --baseline needs a commit" >&2; exit 2; }; BASELINE_REF="$2"; shift 2 ;;
+    --baseline=*) BASELINE_REF="${1#--baseline=}"; shift ;;
+    *) ARGS+=("$1"); shift ;;
+  esac
+done
+if [ -n "$BASELINE_REF" ]; then
+  BASELINE_COMMIT="$(git rev-parse --verify "$BASELINE_REF^{commit}")" \
+    || { echo "bench: --baseline $BASELINE_REF is not a commit" >&2; exit 2; }
+  BASELINE_DIR="bench/target/baseline-$BASELINE_COMMIT"
+  if [ ! -d "$BASELINE_DIR" ]; then
+    git worktree add --detach "$BASELINE_DIR" "$BASELINE_COMMIT" >&2
+  fi
+  echo "Building the baseline $BASELINE_REF ($BASELINE_COMMIT) in $BASELINE_DIR..." >&2
+  (cd "$BASELINE_DIR" && { mvn -B -q -o -Dstyle.color=never -pl bench -am package -DskipTests >&2 2>/dev/null \
+    || mvn -B -q -Dstyle.color=never -pl bench -am package -DskipTests >&2; })
+  [ -s "$BASELINE_DIR/bench/target/bench.classpath" ] \
+    || { echo "bench: the baseline build wrote no bench.classpath" >&2; exit 1; }
+  ARGS+=(--baseline-classpath "$(cd "$BASELINE_DIR" && pwd)/bench/target/classes:$(cat "$BASELINE_DIR/bench/target/bench.classpath")")
+fi
+
 CLASSPATH_FILE=bench/target/bench.classpath
 [ -s "$CLASSPATH_FILE" ] || { echo "bench: $CLASSPATH_FILE was not written by the build" >&2; exit 1; }
 
 # The sessions suite keeps 10,000 client sockets (and their DTLS state) open at once.
 exec java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.run.SideBySide \
-  --log-dir bench/target/bench-logs --out bench/target/bench-results.md "$@"
+  --log-dir bench/target/bench-logs --out bench/target/bench-results.md ${ARGS[@]+"${ARGS[@]}"}

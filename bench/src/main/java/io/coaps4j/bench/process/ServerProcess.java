@@ -42,16 +42,17 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code mainClass} in a new JVM on this JVM's classpath and waits for its "READY port" line.
+     * Starts {@code mainClass} in a new JVM on {@code classpath} and waits for its "READY port" line.
      * The server binds {@code host} and an ephemeral port; {@code extraArgs} follow host and port.
      */
-    public static ServerProcess startJava(String name, String mainClass, List<String> jvmOptions, InetAddress host,
-                                          List<String> extraArgs, Path logDir, Duration timeout) throws IOException, InterruptedException {
+    public static ServerProcess startJava(String name, String classpath, String mainClass, List<String> jvmOptions,
+                                          InetAddress host, List<String> extraArgs, Path logDir, Duration timeout)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add(mainClass);
         command.add(host.getHostAddress());
         command.add("0");

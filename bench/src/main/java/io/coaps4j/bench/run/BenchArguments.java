@@ -29,14 +29,21 @@ final class BenchArguments {
             "  --server-jvm-opts 'OPTS' JVM options of the Java servers (default '-Xms1g -Xmx4g')",
             "  --host ADDRESS           address the servers bind and the clients use (default 127.0.0.1)",
             "  --log-dir DIR            server output logs (default target/bench-logs)",
-            "  --out FILE               also write the Markdown report to FILE");
+            "  --out FILE               also write the Markdown report to FILE",
+            "  --docs FILE              replace the latest-results section of FILE (docs/BENCHMARKS.md) with the",
+            "                           report, when the windows are at least the defaults",
+            "  --baseline-classpath CP  run coaps4j-baseline from this classpath (bench.sh --baseline REF builds",
+            "                           commit REF and passes it): before and after a change in one run");
 
     private BenchArguments() {
     }
 
     /** Parses {@code args}; unknown or malformed options fail with a message naming them. */
     static BenchOptions parse(String[] args, List<String> knownServers) throws UnknownHostException {
-        BenchOptions.Builder options = BenchOptions.builder().servers(knownServers);
+        List<String> withoutBaseline = knownServers.stream()
+                .filter(name -> !name.equals(ServerCatalog.COAPS4J_BASELINE)).toList();
+        BenchOptions.Builder options = BenchOptions.builder().servers(withoutBaseline);
+        boolean serversNamed = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -60,6 +67,16 @@ final class BenchArguments {
                     break;
                 case "--servers":
                     options.servers(names(value != null ? value : next(args, ++i, arg), knownServers));
+                    serversNamed = true;
+                    break;
+                case "--docs":
+                    options.docs(Path.of(value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--baseline-classpath":
+                    options.baselineClasspath(value != null ? value : next(args, ++i, arg));
+                    if (!serversNamed) {
+                        options.servers(knownServers);
+                    }
                     break;
                 case "--suite":
                     options.suites(suites(value != null ? value : next(args, ++i, arg)));

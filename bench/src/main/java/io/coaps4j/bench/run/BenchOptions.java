@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /** Settings of one side-by-side run. Immutable; {@link Builder#build()} names the field that is wrong. */
 final class BenchOptions {
@@ -22,6 +23,8 @@ final class BenchOptions {
     private final int handshakers;
     private final int handshakeRounds;
     private final int idleSessions;
+    private final Optional<String> baselineClasspath;
+    private final Path docs;
 
     private BenchOptions(Builder b) {
         this.warmup = b.warmup;
@@ -38,6 +41,18 @@ final class BenchOptions {
         this.handshakers = b.handshakers;
         this.handshakeRounds = b.handshakeRounds;
         this.idleSessions = b.idleSessions;
+        this.baselineClasspath = Optional.ofNullable(b.baselineClasspath);
+        this.docs = b.docs;
+    }
+
+    /** The page whose latest-results section the report replaces (docs/BENCHMARKS.md), or null. */
+    Path docs() {
+        return docs;
+    }
+
+    /** Whether the windows are at least the defaults, the length the published table is measured with. */
+    boolean fullLength() {
+        return warmup.compareTo(DEFAULT_WARMUP) >= 0 && measure.compareTo(DEFAULT_MEASURE) >= 0;
     }
 
     static Builder builder() {
@@ -106,9 +121,17 @@ final class BenchOptions {
         return idleSessions;
     }
 
+    /** The classpath of the baseline build that the {@code coaps4j-baseline} server runs from, if one was given. */
+    Optional<String> baselineClasspath() {
+        return baselineClasspath;
+    }
+
+    static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
+    static final Duration DEFAULT_MEASURE = Duration.ofSeconds(10);
+
     static final class Builder {
-        private Duration warmup = Duration.ofSeconds(3);
-        private Duration measure = Duration.ofSeconds(10);
+        private Duration warmup = DEFAULT_WARMUP;
+        private Duration measure = DEFAULT_MEASURE;
         private List<Integer> clientCounts = List.of(1, 16, 128);
         private List<String> servers = List.of();
         private int generatorThreads = 1;
@@ -121,8 +144,20 @@ final class BenchOptions {
         private int handshakers = 4;
         private int handshakeRounds = 3;
         private int idleSessions = 10_000;
+        private String baselineClasspath;
+        private Path docs;
 
         private Builder() {
+        }
+
+        Builder docs(Path docs) {
+            this.docs = docs;
+            return this;
+        }
+
+        Builder baselineClasspath(String classpath) {
+            this.baselineClasspath = classpath;
+            return this;
         }
 
         Builder suites(List<Suite> suites) {
@@ -231,6 +266,10 @@ final class BenchOptions {
             }
             if (idleSessions < 1 || idleSessions > 15_000) {
                 throw new IllegalArgumentException("sessions must be 1..15000 (one client socket each), was " + idleSessions);
+            }
+            if (servers.contains(ServerCatalog.COAPS4J_BASELINE) && (baselineClasspath == null || baselineClasspath.isBlank())) {
+                throw new IllegalArgumentException("servers: " + ServerCatalog.COAPS4J_BASELINE
+                        + " runs the baseline build: give --baseline REF to bench.sh (or --baseline-classpath CP)");
             }
             if (serverJvmOptions == null || host == null || logDir == null) {
                 throw new IllegalArgumentException("serverJvmOptions, host and logDir must be set");

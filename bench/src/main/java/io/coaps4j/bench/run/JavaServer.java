@@ -6,20 +6,37 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-/** A server main class of this module, run as its own JVM with the configured JVM options. */
+/**
+ * A server main class of this module, run as its own JVM with the configured JVM options: from this JVM's
+ * classpath, or for a baseline server from the classpath of the baseline build ({@code --baseline-classpath}),
+ * so that two builds of coaps4j are measured in one run by the same generator.
+ */
 final class JavaServer implements BenchedServer {
     private final String name;
     private final String description;
     private final String mainClass;
     private final HelloProbe probe;
     private final List<String> extraArgs;
+    private final boolean baseline;
 
     JavaServer(String name, String description, Class<?> mainClass, HelloProbe probe, String... extraArgs) {
+        this(name, description, false, mainClass.getName(), probe, extraArgs);
+    }
+
+    private JavaServer(String name, String description, boolean baseline, String mainClass, HelloProbe probe,
+                       String... extraArgs) {
         this.name = name;
+        this.baseline = baseline;
         this.description = description;
-        this.mainClass = mainClass.getName();
+        this.mainClass = mainClass;
         this.probe = probe;
         this.extraArgs = List.of(extraArgs);
+    }
+
+    /** The same server class run from the baseline build's classpath, under {@code name}. */
+    JavaServer asBaseline(String baselineName) {
+        return new JavaServer(baselineName, description + "; built from the baseline checkout (--baseline)", true,
+                mainClass, probe, extraArgs.toArray(String[]::new));
     }
 
     @Override
@@ -34,7 +51,11 @@ final class JavaServer implements BenchedServer {
 
     @Override
     public ServerProcess start(BenchOptions options) throws IOException, InterruptedException {
-        ServerProcess process = ServerProcess.startJava(name, mainClass, options.serverJvmOptions(), options.host(),
+        String classpath = baseline
+                ? options.baselineClasspath().orElseThrow(() -> new IllegalStateException(
+                        name + " needs the baseline build's classpath (bench.sh --baseline REF)"))
+                : System.getProperty("java.class.path");
+        ServerProcess process = ServerProcess.startJava(name, classpath, mainClass, options.serverJvmOptions(), options.host(),
                 extraArgs, options.logDir(), Duration.ofSeconds(30));
         try {
             probe.requireHello(name, process.address());

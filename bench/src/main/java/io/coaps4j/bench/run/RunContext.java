@@ -3,11 +3,13 @@ package io.coaps4j.bench.run;
 import io.coaps4j.bench.process.MachineCpu;
 import io.coaps4j.bench.process.ProcessCpu;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What every suite of one run shares: the options, the CPU clocks, and the failures collected so far. */
+/** What every suite of one run shares: the options, the CPU clocks, the failures and the charts collected so far. */
 final class RunContext {
     final BenchOptions options;
     final long ticksPerSecond;
@@ -15,6 +17,8 @@ final class RunContext {
     final MachineCpu machineCpu;
     /** "suite/server" → why it was not (fully) measured. */
     final Map<String, String> failures = new LinkedHashMap<>();
+    /** The charts of the report, in the order the suites ran. */
+    final List<BarChart> charts = new ArrayList<>();
 
     RunContext(BenchOptions options, long ticksPerSecond, ProcessCpu generatorCpu, MachineCpu machineCpu) {
         this.options = options;

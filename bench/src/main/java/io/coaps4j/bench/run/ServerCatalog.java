@@ -27,6 +27,8 @@ import java.util.Set;
  */
 final class ServerCatalog {
     static final String COAPS4J = "coaps4j";
+    /** coaps4j built from another commit (bench.sh --baseline REF): before and after a change in one run. */
+    static final String COAPS4J_BASELINE = "coaps4j-baseline";
     static final String CALIFORNIUM = "californium";
     static final String CALIFORNIUM_BOUNDED = "californium-peers-dedup";
     static final String LIBCOAP = "libcoap";
@@ -49,8 +51,8 @@ final class ServerCatalog {
     static ServerCatalog noSec() {
         ServerCatalog catalog = new ServerCatalog(false);
         HelloProbe probe = CoapProbe.hello();
-        catalog.add(new JavaServer(COAPS4J, "coaps4j CoapServer over UdpConnector (NoSec), default EngineConfig, Resource /hello",
-                OurNoSecServer.class, probe));
+        catalog.addWithBaseline(new JavaServer(COAPS4J,
+                "coaps4j CoapServer over UdpConnector (NoSec), default EngineConfig, Resource /hello", OurNoSecServer.class, probe));
         catalog.add(new JavaServer(CALIFORNIUM, "Californium 3.13.0 CoapServer, default configuration, CoapResource /hello",
                 CaliforniumHelloServer.class, probe));
         catalog.add(new JavaServer(CALIFORNIUM_BOUNDED, "Californium 3.13.0 as above but COAP.DEDUPLICATOR=PEERS_MARK_AND_SWEEP"
@@ -66,7 +68,7 @@ final class ServerCatalog {
     static ServerCatalog psk() {
         ServerCatalog catalog = new ServerCatalog(true);
         HelloProbe probe = DtlsProbe.hello();
-        catalog.add(new JavaServer(COAPS4J, OUR_PSK, OurPskServer.class, probe));
+        catalog.addWithBaseline(new JavaServer(COAPS4J, OUR_PSK, OurPskServer.class, probe));
         catalog.add(new JavaServer(CALIFORNIUM, CALIFORNIUM_PSK, CaliforniumPskServer.class, probe));
         catalog.add(new JavaServer(CALIFORNIUM_BOUNDED, "Californium 3.13.0 + Scandium as above but"
                 + " COAP.DEDUPLICATOR=PEERS_MARK_AND_SWEEP", CaliforniumPskServer.class, probe,
@@ -86,14 +88,14 @@ final class ServerCatalog {
         HelloProbe probe = DtlsProbe.hello();
         String lifetime = ShortExchangeLifetime.argument(exchangeLifetime);
         String shortened = ", EXCHANGE_LIFETIME " + exchangeLifetime.toSeconds() + " s";
-        catalog.add(new JavaServer(COAPS4J, OUR_PSK + shortened, OurPskServer.class, probe, lifetime));
+        catalog.addWithBaseline(new JavaServer(COAPS4J, OUR_PSK + shortened, OurPskServer.class, probe, lifetime));
         catalog.add(new JavaServer(CALIFORNIUM, CALIFORNIUM_PSK + shortened + " (mark-and-sweep every 1 s)",
                 CaliforniumPskServer.class, probe, lifetime));
         catalog.add(new LibcoapPskServer());
         return catalog;
     }
 
-    /** Every server name either mode knows, in the default order. */
+    /** Every server name either mode knows, in the default order (the baseline among them). */
     static List<String> allNames() {
         Set<String> names = new LinkedHashSet<>();
         names.addAll(noSec().names());
@@ -103,6 +105,12 @@ final class ServerCatalog {
 
     private void add(BenchedServer server) {
         byName.put(server.name(), server);
+    }
+
+    /** Adds our server and, right after it, the same server run from the baseline build. */
+    private void addWithBaseline(JavaServer ours) {
+        add(ours);
+        add(ours.asBaseline(COAPS4J_BASELINE));
     }
 
     List<String> names() {

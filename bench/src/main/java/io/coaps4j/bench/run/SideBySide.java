@@ -63,6 +63,10 @@ public final class SideBySide {
         if (options.suites().stream().anyMatch(Suite::overDtls)) {
             runPsk(context, report);
         }
+        if (!context.charts.isEmpty()) {
+            report.append("\n### Charts\n\n");
+            context.charts.forEach(chart -> report.append(chart.render()).append('\n'));
+        }
         for (Map.Entry<String, String> failure : context.failures.entrySet()) {
             report.append("\nNOT MEASURED: ").append(failure.getKey()).append(": ").append(failure.getValue()).append('\n');
         }
@@ -76,6 +80,15 @@ public final class SideBySide {
             }
             Files.writeString(options.output(), report, StandardCharsets.UTF_8);
             RunContext.progress("report written to %s", options.output());
+        }
+        if (options.docs() != null) {
+            if (options.fullLength()) {
+                DocsSection.write(options.docs(), report.toString());
+                RunContext.progress("latest results written to %s", options.docs());
+            } else {
+                RunContext.progress("%s not updated: its table needs the default windows (3 s warm-up, 10 s measured)",
+                        options.docs());
+            }
         }
         return context.failures.isEmpty();
     }
@@ -91,6 +104,7 @@ public final class SideBySide {
         try (ServerGroup group = ServerGroup.start(context, catalog, names, Suite.NOSEC)) {
             List<Measurement> measurements = ThroughputSuite.run(context, group, Suite.NOSEC);
             appendThroughput(report, names, context.options.clientCounts(), measurements);
+            chartThroughput(context, "NoSec", measurements);
         }
     }
 
@@ -114,6 +128,7 @@ public final class SideBySide {
                 psk = ThroughputSuite.run(context, group, Suite.PSK);
                 report.append("\n#### PSK request throughput\n\n");
                 appendThroughput(report, names, options.clientCounts(), psk);
+                chartThroughput(context, "DTLS PSK", psk);
             }
         }
         if (options.suites().contains(Suite.HANDSHAKES)) {
@@ -126,6 +141,9 @@ public final class SideBySide {
                         + " cookie exchange, handshake, one CON GET, close_notify; fresh servers, median of %d rounds)%n%n",
                         options.handshakers(), options.handshakeRounds()));
                 report.append(ResultTable.handshakes(handshakes)).append('\n').append(outcome.rounds()).append('\n');
+                BarChart cost = new BarChart("Server CPU per full PSK handshake (median round)", "µs per handshake");
+                handshakes.forEach(m -> cost.bar(m.server(), m.serverCpuMicrosPerHandshake()));
+                context.charts.add(cost);
                 String ratios = ResultTable.handshakeRatios(subject, handshakes);
                 if (!ratios.isEmpty()) {
                     report.append('\n').append(ratios);
@@ -143,6 +161,9 @@ public final class SideBySide {
                     options.idleSessions()));
             idleNames.forEach(n -> report.append("- ").append(n).append(": ").append(idle.get(n).description()).append('\n'));
             report.append('\n').append(ResultTable.sessions(sessions));
+            BarChart heap = new BarChart("Heap per idle PSK session", "bytes per session");
+            sessions.forEach(m -> heap.bar(m.server(), m.heapBytesPerSession()));
+            context.charts.add(heap);
             String ratios = ResultTable.sessionRatios(subject, sessions);
             if (!ratios.isEmpty()) {
                 report.append('\n').append(ratios);
@@ -174,6 +195,21 @@ public final class SideBySide {
         if (ran.size() > 1) {
             report.append('\n').append(ResultTable.ratios(ran.get(0), ran.subList(1, ran.size()), clientCounts, measurements));
         }
+    }
+
+    /** Requests/s and server CPU per request at the largest client count measured. */
+    private static void chartThroughput(RunContext context, String mode, List<Measurement> measurements) {
+        int clients = context.options.clientCounts().stream().mapToInt(Integer::intValue).max().orElse(1);
+        BarChart rate = new BarChart(mode + " requests/s, " + clients + " clients", "requests/s");
+        BarChart cpu = new BarChart(mode + " server CPU per request, " + clients + " clients", "µs per request");
+        for (Measurement m : measurements) {
+            if (m.load().clients() == clients) {
+                rate.bar(m.server(), m.load().requestsPerSecond());
+                cpu.bar(m.server(), m.serverCpuMicrosPerRequest());
+            }
+        }
+        context.charts.add(rate);
+        context.charts.add(cpu);
     }
 
     private static String loadAverage() {

@@ -56,6 +56,23 @@ class BenchArgumentsTest {
     }
 
     @Test
+    void theBaselineRunsOnlyWithABaselineBuildAndThenRightAfterOurServer() throws Exception {
+        List<String> known = List.of("coaps4j", "coaps4j-baseline", "californium", "echo");
+        assertThat(BenchArguments.parse(new String[0], known).servers()).containsExactly("coaps4j", "californium", "echo");
+
+        BenchOptions withBaseline = BenchArguments.parse(new String[] {"--baseline-classpath", "/b/classes:/b/x.jar"}, known);
+        assertThat(withBaseline.servers()).containsExactly("coaps4j", "coaps4j-baseline", "californium", "echo");
+        assertThat(withBaseline.baselineClasspath()).contains("/b/classes:/b/x.jar");
+
+        BenchOptions named = BenchArguments.parse(new String[] {"--servers", "coaps4j,coaps4j-baseline",
+                "--baseline-classpath", "/b"}, known);
+        assertThat(named.servers()).containsExactly("coaps4j", "coaps4j-baseline");
+
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--servers", "coaps4j-baseline"}, known))
+                .hasMessageContaining("--baseline");
+    }
+
+    @Test
     void errorsNameTheOption() {
         assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--bogus"}, KNOWN)).hasMessageContaining("--bogus");
         assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--clients", "1,x"}, KNOWN)).hasMessageContaining("--clients");

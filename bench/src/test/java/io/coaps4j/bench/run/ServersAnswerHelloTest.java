@@ -46,7 +46,9 @@ class ServersAnswerHelloTest {
             String command = mode.equals("psk") ? LibcoapPskServer.COMMAND : LibcoapServer.COMMAND;
             Assumptions.assumeTrue(onPath(command), command + " is not installed");
         }
+        // The baseline server runs from the classpath it is given: here this build's own, which checks the plumbing.
         BenchOptions options = BenchOptions.builder().servers(List.of(name)).logDir(logs)
+                .baselineClasspath(System.getProperty("java.class.path"))
                 .serverJvmOptions(List.of("-Xmx128m")).build();
         ServerCatalog catalog = catalog(mode);
         try (ServerProcess process = catalog.get(name).start(options)) {
