@@ -1,5 +1,6 @@
 package io.coaps4j.dtls.credentials;
 
+import io.coaps4j.dtls.crypto.EcKeys;
 import io.coaps4j.dtls.crypto.HandshakeHash;
 
 import java.security.MessageDigest;
@@ -25,15 +26,14 @@ public final class RawPublicKeyPrincipal implements Principal {
     private final byte[] hash;
     private final String name;
 
-    /** The principal of {@code key}, whose {@code getEncoded()} must be its SubjectPublicKeyInfo. */
+    /**
+     * The principal of {@code key}.
+     *
+     * @throws IllegalArgumentException when the key does not encode as a SubjectPublicKeyInfo
+     */
     public RawPublicKeyPrincipal(PublicKey key) {
         this.key = Objects.requireNonNull(key, "key");
-        byte[] info = key.getEncoded();
-        if (info == null || !"X.509".equals(key.getFormat())) {
-            throw new IllegalArgumentException("the key must encode as a SubjectPublicKeyInfo (format X.509), was "
-                    + key.getFormat());
-        }
-        this.hash = HandshakeHash.sha256().hashOnce(info);
+        this.hash = HandshakeHash.sha256().hashOnce(EcKeys.subjectPublicKeyInfo(key));
         this.name = SHA_256 + base64Url(hash);
     }
 

@@ -2,6 +2,7 @@ package io.coaps4j.dtls.crypto;
 
 import java.math.BigInteger;
 import java.security.Key;
+import java.security.PublicKey;
 import java.security.interfaces.ECKey;
 import java.util.Objects;
 
@@ -11,6 +12,8 @@ import java.util.Objects;
  */
 public final class EcKeys {
     private static final String ALGORITHM = "EC";
+    /** The JCA name of the SubjectPublicKeyInfo encoding. */
+    private static final String SUBJECT_PUBLIC_KEY_INFO = "X.509";
     /** The order of secp256r1's base point (SEC 2 section 2.4.2): names the curve together with the field size. */
     private static final BigInteger P256_ORDER =
             new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
@@ -23,6 +26,20 @@ public final class EcKeys {
         return key instanceof ECKey ec && ALGORITHM.equals(key.getAlgorithm())
                 && ec.getParams().getCurve().getField().getFieldSize() == 256
                 && ec.getParams().getOrder().equals(P256_ORDER);
+    }
+
+    /**
+     * The DER-encoded SubjectPublicKeyInfo of {@code key} (RFC 5280 section 4.1.2.7), as raw public keys are
+     * sent (RFC 7250 section 3) and named (RFC 6920 section 3).
+     *
+     * @throws IllegalArgumentException when the key does not encode as one
+     */
+    public static byte[] subjectPublicKeyInfo(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        if (encoded == null || !SUBJECT_PUBLIC_KEY_INFO.equals(key.getFormat())) {
+            throw new IllegalArgumentException("the key must encode as a SubjectPublicKeyInfo, was " + key.getFormat());
+        }
+        return encoded;
     }
 
     /**
