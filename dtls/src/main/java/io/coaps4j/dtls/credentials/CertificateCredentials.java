@@ -1,6 +1,6 @@
 package io.coaps4j.dtls.credentials;
 
-import io.coaps4j.dtls.crypto.EcKeys;
+import io.coaps4j.dtls.crypto.PublicKeys;
 
 import java.security.PrivateKey;
 import java.security.cert.TrustAnchor;
@@ -23,13 +23,13 @@ public record CertificateCredentials(PrivateKey privateKey, List<X509Certificate
      *                                  chain is empty or out of order, or there is no trust anchor
      */
     public CertificateCredentials {
-        EcKeys.requireP256(privateKey, "privateKey");
+        PublicKeys.requireP256(privateKey, "privateKey");
         Objects.requireNonNull(chain, "chain");
         chain = List.copyOf(chain);
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("chain must hold at least this node's own certificate");
         }
-        EcKeys.requireP256(chain.get(0).getPublicKey(), "the public key of chain[0]");
+        PublicKeys.requireP256(chain.get(0).getPublicKey(), "the public key of chain[0]");
         for (int i = 1; i < chain.size(); i++) {
             if (!chain.get(i - 1).getIssuerX500Principal().equals(chain.get(i).getSubjectX500Principal())) {
                 throw new IllegalArgumentException("chain[" + i + "] must be the issuer of chain[" + (i - 1) + "] ("

@@ -1,6 +1,6 @@
 package io.coaps4j.dtls.credentials;
 
-import io.coaps4j.dtls.crypto.EcKeys;
+import io.coaps4j.dtls.crypto.PublicKeys;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -20,15 +20,15 @@ public record RawPublicKeyCredentials(PrivateKey privateKey, PublicKey publicKey
      * @throws IllegalArgumentException when a key is not on secp256r1 or no peer is trusted
      */
     public RawPublicKeyCredentials {
-        EcKeys.requireP256(privateKey, "privateKey");
-        EcKeys.requireP256(publicKey, "publicKey");
+        PublicKeys.requireP256(privateKey, "privateKey");
+        PublicKeys.requireP256(publicKey, "publicKey");
         Objects.requireNonNull(trustedPeers, "trustedPeers");
         trustedPeers = Set.copyOf(trustedPeers);
         if (trustedPeers.isEmpty()) {
             throw new IllegalArgumentException("trustedPeers must name at least one peer key (RFC 7252 section 9.1.3.2)");
         }
         for (PublicKey peer : trustedPeers) {
-            EcKeys.requireP256(peer, "trustedPeers");
+            PublicKeys.requireP256(peer, "trustedPeers");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.coaps4j.dtls.credentials;
 
-import io.coaps4j.dtls.crypto.EcKeys;
+import io.coaps4j.dtls.crypto.PublicKeys;
 import io.coaps4j.dtls.crypto.HandshakeHash;
 
 import java.security.MessageDigest;
@@ -33,7 +33,7 @@ public final class RawPublicKeyPrincipal implements Principal {
      */
     public RawPublicKeyPrincipal(PublicKey key) {
         this.key = Objects.requireNonNull(key, "key");
-        this.hash = HandshakeHash.sha256().hashOnce(EcKeys.subjectPublicKeyInfo(key));
+        this.hash = HandshakeHash.sha256().hashOnce(PublicKeys.subjectPublicKeyInfo(key));
         this.name = SHA_256 + base64Url(hash);
     }
 

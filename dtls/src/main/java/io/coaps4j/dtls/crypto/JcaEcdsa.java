@@ -22,7 +22,7 @@ public final class JcaEcdsa {
      * @throws IllegalArgumentException when the key is not on secp256r1
      */
     public static Signer signer(PrivateKey key) {
-        EcKeys.requireP256(key, "key");
+        PublicKeys.requireP256(key, "key");
         return new Signer() {
             @Override
             public SignatureAlgorithm algorithm() {
@@ -45,7 +45,7 @@ public final class JcaEcdsa {
      * @throws IllegalArgumentException when the key is not on secp256r1
      */
     public static SignatureVerifier verifier(PublicKey key) {
-        EcKeys.requireP256(key, "key");
+        PublicKeys.requireP256(key, "key");
         return new SignatureVerifier() {
             @Override
             public SignatureAlgorithm algorithm() {

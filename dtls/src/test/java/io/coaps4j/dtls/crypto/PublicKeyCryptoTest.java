@@ -32,9 +32,9 @@ class PublicKeyCryptoTest {
 
     @Test
     void onlyP256KeysAreAccepted() {
-        assertThat(EcKeys.isP256(TestKeys.p256().getPublic())).isTrue();
-        assertThat(EcKeys.isP256(TestKeys.ec("secp384r1").getPublic())).isFalse();
-        assertThat(EcKeys.isP256(TestKeys.rsa().getPublic())).isFalse();
+        assertThat(PublicKeys.isP256(TestKeys.p256().getPublic())).isTrue();
+        assertThat(PublicKeys.isP256(TestKeys.ec("secp384r1").getPublic())).isFalse();
+        assertThat(PublicKeys.isP256(TestKeys.rsa().getPublic())).isFalse();
         assertThatThrownBy(() -> JcaEcdsa.signer(TestKeys.rsa().getPrivate())).hasMessageContaining("secp256r1");
     }
 

@@ -7,10 +7,11 @@ import java.security.interfaces.ECKey;
 import java.util.Objects;
 
 /**
- * Checks that a key can serve TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 as RFC 7252 section 9.1.3.2 profiles it:
- * an elliptic-curve key on secp256r1 (RFC 7251 section 2).
+ * Checks and encodings of public keys for the public-key modes: whether a key can serve
+ * TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 as RFC 7252 section 9.1.3.2 profiles it (an elliptic-curve key on
+ * secp256r1, RFC 7251 section 2), and a key's SubjectPublicKeyInfo.
  */
-public final class EcKeys {
+public final class PublicKeys {
     private static final String ALGORITHM = "EC";
     /** The JCA name of the SubjectPublicKeyInfo encoding. */
     private static final String SUBJECT_PUBLIC_KEY_INFO = "X.509";
@@ -18,7 +19,7 @@ public final class EcKeys {
     private static final BigInteger P256_ORDER =
             new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
-    private EcKeys() {
+    private PublicKeys() {
     }
 
     /** True when {@code key} is an EC key on secp256r1. */
