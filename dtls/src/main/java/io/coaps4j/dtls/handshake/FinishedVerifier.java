@@ -29,8 +29,8 @@ public final class FinishedVerifier {
             throws AuthenticationFailedException {
         byte[] expected = keys.verifyData(crypto, sender, transcriptBeforeFinished);
         boolean matches = MessageDigest.isEqual(expected, received.verifyData());
-        boolean known = !(claim instanceof PeerClaim.Psk psk) || psk.known();
-        if (!matches || !known) {
+        // Both checks before the verdict: an unknown identity looks exactly like a wrong key.
+        if (!matches || claim instanceof PeerClaim.UnknownPsk) {
             throw new AuthenticationFailedException("the " + sender.name().toLowerCase(Locale.ROOT)
                     + " Finished does not verify");
         }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * turns a claim into {@link PeerAuthenticated} ({@link FinishedVerifier#verify}). The awaiting-Finished
  * states hold a claim, so they do not depend on the security mode.
  */
-public sealed interface PeerClaim permits PeerClaim.Psk, PeerClaim.SignedKey {
+public sealed interface PeerClaim permits PeerClaim.Psk, PeerClaim.UnknownPsk, PeerClaim.SignedKey {
 
     /** The claim of a PSK identity the store knows, whose key the session keys were derived from. */
     static PeerClaim psk(PskPrincipal principal) {
@@ -21,25 +21,27 @@ public sealed interface PeerClaim permits PeerClaim.Psk, PeerClaim.SignedKey {
      * random key (RFC 4279 section 2) and the Finished fails like a wrong key, whatever its bytes.
      */
     static PeerClaim unknownPsk() {
-        return Psk.UNKNOWN;
+        return UnknownPsk.INSTANCE;
     }
 
-    /** A PreSharedKey claim; {@code principal} null only in {@link #UNKNOWN}. */
+    /** A known PSK identity. */
     final class Psk implements PeerClaim {
-        static final Psk UNKNOWN = new Psk(null);
-
         private final PskPrincipal principal;
 
         private Psk(PskPrincipal principal) {
             this.principal = principal;
         }
 
-        boolean known() {
-            return principal != null;
-        }
-
         PskPrincipal principal() {
             return principal;
+        }
+    }
+
+    /** An unknown PSK identity: never authenticated. */
+    final class UnknownPsk implements PeerClaim {
+        static final UnknownPsk INSTANCE = new UnknownPsk();
+
+        private UnknownPsk() {
         }
     }
 
