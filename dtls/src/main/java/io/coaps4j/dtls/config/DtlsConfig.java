@@ -1,6 +1,9 @@
 package io.coaps4j.dtls.config;
 
+import io.coaps4j.dtls.credentials.Credentials;
+import io.coaps4j.dtls.credentials.PreSharedKeys;
 import io.coaps4j.dtls.credentials.PskStore;
+import io.coaps4j.dtls.credentials.SecurityMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.flight.FlightWriter;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
@@ -8,7 +11,10 @@ import io.coaps4j.dtls.record.SecurityAssociation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +23,12 @@ import java.util.Optional;
  * whose {@code build()} names the first wrong field. Defaults are the secure and interoperable
  * choices: cookie exchange always on, TLS_PSK_WITH_AES_128_CCM_8 (RFC 7252 section 9.1.3.1),
  * extended master secret offered and used whenever the peer supports it.
+ *
+ * <p>Credentials are a mode-neutral collection, at most one {@link Credentials} per {@link SecurityMode}: a
+ * server picks per connection the first configured suite the client offers whose mode it holds credentials
+ * for, a client offers the configured suites of the modes it holds credentials for. Every configured suite
+ * needs credentials of its mode. This version implements the PreSharedKey mode only; RawPublicKey and
+ * Certificate credentials are refused by {@code build()}.
  */
 public final class DtlsConfig {
     /** IPv6's minimum MTU (1280) less the IPv6 and UDP headers: no IP fragmentation on any path. */
@@ -31,6 +43,10 @@ public final class DtlsConfig {
     public static final Duration DEFAULT_STALLED_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
 
     private final List<CipherSuite> cipherSuites;
+    private final List<Credentials> credentials;
+    /** The PreSharedKey credentials, also in {@link #credentials}: the handshake's PSK states read them per call. */
+    private final Optional<PreSharedKeys> preSharedKeys;
+    /** Derived once: the handshake asks for them per connection. */
     private final Optional<PskStore> pskStore;
     private final Optional<String> pskIdentityHint;
     private final int maxDatagramSize;
@@ -44,11 +60,15 @@ public final class DtlsConfig {
     private final ExtendedMasterSecretMode extendedMasterSecret;
     private final int maxHandshakeMessageLength;
     private final int maxBufferedHandshakeBytes;
+    private final int maxOffloadedCryptoJobs;
 
     private DtlsConfig(Builder builder) {
         this.cipherSuites = List.copyOf(builder.cipherSuites);
-        this.pskStore = Optional.ofNullable(builder.pskStore);
-        this.pskIdentityHint = Optional.ofNullable(builder.pskIdentityHint);
+        this.credentials = List.copyOf(builder.allCredentials);
+        this.preSharedKeys = credentials.stream().filter(PreSharedKeys.class::isInstance).map(PreSharedKeys.class::cast)
+                .findFirst();
+        this.pskStore = preSharedKeys.map(PreSharedKeys::store);
+        this.pskIdentityHint = preSharedKeys.flatMap(PreSharedKeys::identityHint);
         this.maxDatagramSize = builder.maxDatagramSize;
         this.retransmission = builder.retransmission;
         this.maxConcurrentHandshakes = builder.maxConcurrentHandshakes;
@@ -60,6 +80,7 @@ public final class DtlsConfig {
         this.extendedMasterSecret = builder.extendedMasterSecret;
         this.maxHandshakeMessageLength = builder.maxHandshakeMessageLength;
         this.maxBufferedHandshakeBytes = builder.maxBufferedHandshakeBytes;
+        this.maxOffloadedCryptoJobs = builder.maxOffloadedCryptoJobs;
     }
 
     public static Builder builder() {
@@ -71,6 +92,37 @@ public final class DtlsConfig {
         return cipherSuites;
     }
 
+    /** The credentials of each security mode this endpoint can use, at most one per mode. */
+    public List<Credentials> credentials() {
+        return credentials;
+    }
+
+    /** The credentials of {@code mode}, if this endpoint holds any. */
+    public Optional<Credentials> credentials(SecurityMode mode) {
+        for (int i = 0; i < credentials.size(); i++) {
+            if (credentials.get(i).mode() == mode) {
+                return Optional.of(credentials.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether this endpoint holds credentials for the key exchange of {@code suite}. */
+    public boolean holdsCredentialsFor(CipherSuite suite) {
+        for (int i = 0; i < credentials.size(); i++) {
+            if (credentials.get(i).mode().keyExchange() == suite.keyExchange()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The PreSharedKey mode's credentials, if held. */
+    public Optional<PreSharedKeys> preSharedKeys() {
+        return preSharedKeys;
+    }
+
+    /** The PSK store of the {@link #preSharedKeys()}, a convenience. */
     public Optional<PskStore> pskStore() {
         return pskStore;
     }
@@ -152,9 +204,19 @@ public final class DtlsConfig {
         return maxBufferedHandshakeBytes;
     }
 
+    /**
+     * Slow crypto operations of handshakes (signatures, verifications, key agreements) handed to the transport
+     * to run off the event loop and not yet resumed, per loop; beyond it they run inline on the loop. 0: always
+     * inline. The PSK handshake has none.
+     */
+    public int maxOffloadedCryptoJobs() {
+        return maxOffloadedCryptoJobs;
+    }
+
     @Override
     public String toString() {
-        return "DtlsConfig[suites " + cipherSuites + ", psk " + pskStore.isPresent() + ", maxDatagramSize "
+        return "DtlsConfig[suites " + cipherSuites + ", credentials " + credentials.stream().map(c -> c.mode().rfcName()).toList()
+                + ", maxDatagramSize "
                 + maxDatagramSize + ", " + retransmission + ", maxConcurrentHandshakes " + maxConcurrentHandshakes
                 + ", maxHandshakesPerAddress " + maxHandshakesPerAddress + ", stalledHandshakeTimeout "
                 + stalledHandshakeTimeout + ", maxConnections " + maxConnections + ", cookieRotationPeriod "
@@ -165,8 +227,11 @@ public final class DtlsConfig {
     /** Collects settings; {@link #build()} validates them together. */
     public static final class Builder {
         private List<CipherSuite> cipherSuites = List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8);
+        private final List<Credentials> credentials = new ArrayList<>();
         private PskStore pskStore;
         private String pskIdentityHint;
+        /** What {@link #build()} settled: {@link #credentials} with the PSK conveniences folded in. */
+        private List<Credentials> allCredentials;
         private int maxDatagramSize = DEFAULT_MAX_DATAGRAM_SIZE;
         private RetransmissionPolicy retransmission = RetransmissionPolicy.DEFAULT;
         private int maxConcurrentHandshakes = 1_000;
@@ -178,6 +243,7 @@ public final class DtlsConfig {
         private ExtendedMasterSecretMode extendedMasterSecret = ExtendedMasterSecretMode.ENABLED;
         private int maxHandshakeMessageLength = 16_384;
         private int maxBufferedHandshakeBytes = 32_768;
+        private int maxOffloadedCryptoJobs = 256;
 
         private Builder() {
         }
@@ -187,11 +253,22 @@ public final class DtlsConfig {
             return this;
         }
 
+        /**
+         * Adds the credentials of one security mode; {@link #build()} refuses two of the same mode and, in this
+         * version, every mode but PreSharedKey.
+         */
+        public Builder credentials(Credentials modeCredentials) {
+            credentials.add(Objects.requireNonNull(modeCredentials, "credentials"));
+            return this;
+        }
+
+        /** The PreSharedKey mode with {@code store}, a convenience for {@code credentials(new PreSharedKeys(..))}. */
         public Builder pskStore(PskStore store) {
             this.pskStore = store;
             return this;
         }
 
+        /** With {@link #pskStore}: the identity hint a server sends (RFC 4279 section 2). */
         public Builder pskIdentityHint(String hint) {
             this.pskIdentityHint = hint;
             return this;
@@ -256,6 +333,12 @@ public final class DtlsConfig {
             return this;
         }
 
+        /** See {@link DtlsConfig#maxOffloadedCryptoJobs()}; 0 or more. */
+        public Builder maxOffloadedCryptoJobs(int max) {
+            this.maxOffloadedCryptoJobs = max;
+            return this;
+        }
+
         public DtlsConfig build() {
             if (cipherSuites == null || cipherSuites.isEmpty()) {
                 throw new IllegalArgumentException("cipherSuites must name at least one suite");
@@ -270,12 +353,9 @@ public final class DtlsConfig {
             if (cipherSuites.stream().distinct().count() != cipherSuites.size()) {
                 throw new IllegalArgumentException("cipherSuites must not repeat a suite: " + cipherSuites);
             }
-            if (pskStore == null) {
-                throw new IllegalArgumentException("pskStore must be set for the PSK suites " + cipherSuites);
-            }
-            if (pskIdentityHint != null && (pskIdentityHint.isEmpty()
-                    || pskIdentityHint.getBytes(StandardCharsets.UTF_8).length > 0xFFFF)) {
-                throw new IllegalArgumentException("pskIdentityHint must be 1..65535 UTF-8 bytes when set");
+            allCredentials = settleCredentials();
+            if (maxOffloadedCryptoJobs < 0) {
+                throw new IllegalArgumentException("maxOffloadedCryptoJobs must be 0 or more, was " + maxOffloadedCryptoJobs);
             }
             int maxRecord = SecurityAssociation.MAX_PLAINTEXT_LENGTH + 13 + 2048;
             if (maxDatagramSize < FlightWriter.MIN_DATAGRAM_SIZE || maxDatagramSize > maxRecord) {
@@ -320,6 +400,39 @@ public final class DtlsConfig {
                         + maxHandshakeMessageLength + "), was " + maxBufferedHandshakeBytes);
             }
             return new DtlsConfig(this);
+        }
+
+        /** The credentials with the PSK conveniences folded in; one per mode, implemented, and one for each suite. */
+        private List<Credentials> settleCredentials() {
+            List<Credentials> all = new ArrayList<>(credentials);
+            if (pskStore != null) {
+                all.add(new PreSharedKeys(pskStore, Optional.ofNullable(pskIdentityHint)));
+            } else if (pskIdentityHint != null) {
+                throw new IllegalArgumentException("pskIdentityHint needs pskStore; with PreSharedKeys credentials"
+                        + " give the hint there");
+            }
+            Map<SecurityMode, Credentials> byMode = new EnumMap<>(SecurityMode.class);
+            for (Credentials held : all) {
+                if (byMode.put(held.mode(), held) != null) {
+                    throw new IllegalArgumentException("credentials hold the " + held.mode().rfcName() + " mode twice"
+                            + (pskStore != null && held.mode() == SecurityMode.PRE_SHARED_KEY
+                            ? " (pskStore and PreSharedKeys conflict: set one)" : ""));
+                }
+                if (!held.mode().implemented()) {
+                    throw new IllegalArgumentException("credentials: the " + held.mode().rfcName() + " mode is not"
+                            + " implemented yet (it needs the " + held.mode().keyExchange() + " handshake); configure"
+                            + " PreSharedKeys");
+                }
+            }
+            for (CipherSuite suite : cipherSuites) {
+                boolean held = all.stream().anyMatch(c -> c.mode().keyExchange() == suite.keyExchange());
+                if (!held) {
+                    throw new IllegalArgumentException((suite.keyExchange() == CipherSuite.KeyExchange.PSK
+                            ? "pskStore (or PreSharedKeys credentials)" : "credentials for " + suite.keyExchange())
+                            + " must be set for the suite " + suite);
+                }
+            }
+            return all;
         }
     }
 }

@@ -36,6 +36,11 @@ public final class HandshakeHash {
         digest.update(message);
     }
 
+    /** The hash of {@code message} alone when this hash is empty, e.g. a key's SubjectPublicKeyInfo (RFC 6920). */
+    public byte[] hashOnce(byte[] message) {
+        return hashOnce(message, 0, message.length);
+    }
+
     /** The hash of everything added so far followed by the given bytes; this hash is empty afterwards. */
     byte[] hashOnce(byte[] message, int offset, int length) {
         digest.update(message, offset, length);

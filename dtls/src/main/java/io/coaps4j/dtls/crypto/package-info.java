@@ -3,7 +3,10 @@
  * (AES-CCM built here on JCA AES), {@link io.coaps4j.dtls.crypto.Prf} and
  * {@link io.coaps4j.dtls.crypto.KeyDerivation} (TLS 1.2 PRF, master secret, extended master secret, key block,
  * Finished, PSK premaster secret), {@link io.coaps4j.dtls.crypto.HandshakeHash},
- * {@link io.coaps4j.dtls.crypto.HmacSha256} and the injected {@link io.coaps4j.dtls.crypto.RandomSource}.
+ * {@link io.coaps4j.dtls.crypto.HmacSha256}, the injected {@link io.coaps4j.dtls.crypto.RandomSource}, and for
+ * the public-key modes {@link io.coaps4j.dtls.crypto.PublicKeys}, {@link io.coaps4j.dtls.crypto.Signer}, {@link io.coaps4j.dtls.crypto.SignatureVerifier}
+ * and {@link io.coaps4j.dtls.crypto.KeyAgreement} (over JCA: {@link io.coaps4j.dtls.crypto.JcaEcdsa},
+ * {@link io.coaps4j.dtls.crypto.JcaEcdhP256}; a Bouncy Castle implementation can stand beside them).
  * JCA algorithm names appear in this package only.
  *
  * <p>Sessions keep key bytes, never cipher objects: each event loop owns one

@@ -2,7 +2,6 @@ package io.coaps4j.dtls.engine;
 
 import io.coaps4j.dtls.alert.AuthenticationFailedException;
 import io.coaps4j.dtls.alert.DtlsException;
-import io.coaps4j.dtls.credentials.PskCredentials;
 import io.coaps4j.dtls.flight.Flight;
 import io.coaps4j.dtls.flight.FlightMessage;
 import io.coaps4j.dtls.flight.RetransmissionMachine;
@@ -13,8 +12,8 @@ import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.client.ClientHandshake;
+import io.coaps4j.dtls.handshake.client.ClientKeys;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
-import io.coaps4j.dtls.handshake.server.ServerHandshake;
 import io.coaps4j.dtls.record.RecordLayer;
 
 import java.net.InetSocketAddress;
@@ -47,6 +46,8 @@ final class ConnectionHandshake {
     private HandshakeReassembler inbound;
     /** Client: the ClientHello flight, until {@link #start} sends it. */
     private List<OutgoingMessage> firstFlight;
+    /** The offloaded crypto job the state waits for, or null: while set, the peer's messages stay buffered. */
+    private CryptoJob pending;
     private boolean peerRetransmitted;
     /** A record of the new epoch failed authentication since our last flight was sent. */
     private boolean badTagSinceLastFlight;
@@ -66,19 +67,15 @@ final class ConnectionHandshake {
      * The handshake of a client {@code connection} to {@code server}, reached by {@code serverName} when
      * it was addressed by name; {@link #start} sends its first flight.
      *
-     * @throws IllegalArgumentException when the PSK store has no key for this server, or
+     * @throws IllegalArgumentException when no credentials serve this server, or
      *                                  {@code serverName} is an address literal
      */
     static ConnectionHandshake client(DtlsConnection connection, EngineContext engine, RecordLayer records,
                                       InetSocketAddress server, Optional<String> serverName) {
         Objects.requireNonNull(serverName, "serverName");
         serverName.ifPresent(ClientHandshake::checkHostName);
-        PskCredentials credentials = engine.config.pskStore()
-                .flatMap(store -> store.clientCredentials(server, serverName))
-                .orElseThrow(() -> new IllegalArgumentException("the PSK store has no credentials for " + server
-                        + serverName.map(name -> " (" + name + ")").orElse("")));
         ClientHandshake.Start start = ClientHandshake.start(new HandshakeContext(engine.config, engine.crypto, server),
-                credentials, serverName);
+                ClientKeys.resolve(engine.config, server, serverName), serverName);
         return new ConnectionHandshake(connection, engine, records, server, start.state(), 0,
                 RetransmissionMachine.forClient(engine.config.retransmission()), null, start.flight());
     }
@@ -86,7 +83,7 @@ final class ConnectionHandshake {
     /** The handshake of a server {@code connection} whose client's ClientHello, with a valid cookie, comes next. */
     static ConnectionHandshake server(DtlsConnection connection, EngineContext engine, RecordLayer records,
                                       InetSocketAddress client, int helloSeq, byte[] clientRandom) {
-        return new ConnectionHandshake(connection, engine, records, client, ServerHandshake.start(helloSeq), helloSeq,
+        return new ConnectionHandshake(connection, engine, records, client, engine.serverStart.apply(helloSeq), helloSeq,
                 RetransmissionMachine.forServer(engine.config.retransmission()), clientRandom.clone(), null);
     }
 
@@ -127,6 +124,11 @@ final class ConnectionHandshake {
 
     boolean awaitsPeerFinished() {
         return state != null && state.awaitsPeerFinished();
+    }
+
+    /** Whether the state waits for an offloaded crypto job. */
+    boolean awaitsCrypto() {
+        return pending != null;
     }
 
     long deadline() {
@@ -180,10 +182,29 @@ final class ConnectionHandshake {
     /** A fragment of the peer's handshake in progress: reassembled, and whole messages handled in order. */
     void onFragment(HandshakeFragment fragment, int epoch) throws DtlsException {
         offer(fragment, epoch);
+        handleBuffered();
+    }
+
+    /** Handles the peer's whole messages in order, until none is left or the state waits for a crypto job. */
+    private void handleBuffered() throws DtlsException {
         ReceivedMessage message;
-        while (state != null && connection.isHandshaking() && (message = inbound.poll()) != null) {
+        while (state != null && pending == null && connection.isHandshaking() && (message = inbound.poll()) != null) {
             apply(state.onMessage(message, context));
         }
+    }
+
+    /**
+     * The result of {@code job} is back on the loop: the waiting state goes on with it, then with the messages
+     * that arrived meanwhile. A job the handshake no longer waits for is dropped.
+     */
+    void resume(CryptoJob job) throws DtlsException {
+        job.release();
+        if (job != pending || state == null) {
+            return;
+        }
+        pending = null;
+        apply(job.resume(context));
+        handleBuffered();
     }
 
     /** After completion, an old message means the peer is retransmitting its last flight (RFC 6347 section 4.2.4). */
@@ -208,7 +229,7 @@ final class ConnectionHandshake {
 
     /** Whether the peer's ChangeCipherSpec, received in {@code epoch}, is due now; never before its keys exist. */
     boolean acceptsChangeCipherSpec(int epoch) {
-        return state != null && state.acceptsChangeCipherSpec() && epoch == records.readEpoch();
+        return state != null && pending == null && state.acceptsChangeCipherSpec() && epoch == records.readEpoch();
     }
 
     void onChangeCipherSpec() throws DtlsException {
@@ -267,15 +288,18 @@ final class ConnectionHandshake {
     /** Stops everything: no more retransmissions, no more messages. */
     void stop() {
         state = null;
+        pending = null;
         inbound = null;
         retransmission.finishedByPeer();
     }
 
-    private void apply(Transition transition) {
+    private void apply(Transition transition) throws DtlsException {
         if (firstFlightSent) {
             progressed(); // a message after the hello our first flight answered
         }
-        if (transition instanceof Transition.Next next) {
+        if (transition instanceof Transition.Await<?> await) {
+            await(await);
+        } else if (transition instanceof Transition.Next next) {
             state = next.state();
             next.pendingKeys().ifPresent(records::installPending);
             if (!next.flight().isEmpty()) {
@@ -295,6 +319,28 @@ final class ConnectionHandshake {
             } else {
                 sendFlight(completed.finalFlight(), true);
             }
+        }
+    }
+
+    /**
+     * The state waits for slow crypto: the job goes to the transport to run off the loop, unless the loop's
+     * bound of outstanding jobs is reached; then, or when the transport ran it at once (the default
+     * {@link DtlsOutput#offload}), the result is applied now.
+     */
+    private void await(Transition.Await<?> await) throws DtlsException {
+        state = await.state();
+        boolean counted = engine.cryptoJobs.tryAcquire();
+        CryptoJob job = new CryptoJob(connection, await, counted ? engine.cryptoJobs : null);
+        pending = job;
+        if (counted) {
+            connection.offload(job);
+        } else {
+            job.run();
+        }
+        if (job.isDone() && pending == job) {
+            pending = null;
+            job.release();
+            apply(job.resume(context));
         }
     }
 

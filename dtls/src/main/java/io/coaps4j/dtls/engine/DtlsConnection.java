@@ -256,6 +256,39 @@ public final class DtlsConnection {
         return end();
     }
 
+    /**
+     * Applies the result of {@code job}, an offloaded crypto operation of this connection's handshake that has
+     * run ({@link DtlsOutput#offload}); dropped when the connection closed or no longer waits for it.
+     *
+     * @throws IllegalArgumentException when the job belongs to another connection or has not run
+     */
+    public DtlsResult resume(CryptoJob job, long now) {
+        ResultCollector collector = new ResultCollector();
+        return collector.result(resume(job, now, collector));
+    }
+
+    /** {@link #resume(CryptoJob, long)} with the output going to {@code output}; returns the next deadline. */
+    public long resume(CryptoJob job, long now, DtlsOutput output) {
+        Objects.requireNonNull(job, "job");
+        if (job.connection() != this) {
+            throw new IllegalArgumentException("the crypto job belongs to " + job.connection() + ", not " + this);
+        }
+        if (!job.isDone()) {
+            throw new IllegalArgumentException("the crypto job has not run; call run() before resuming it");
+        }
+        begin(output, now);
+        if (isOpen() && handshake != null) {
+            try {
+                handshake.resume(job);
+            } catch (DtlsException failure) {
+                fail(failure);
+            }
+        } else {
+            job.release();
+        }
+        return end();
+    }
+
     /** Closes the connection with close_notify (RFC 5246 section 7.2.1); the peer's answer is not awaited. */
     public DtlsResult close(long now) {
         ResultCollector collector = new ResultCollector();
@@ -304,6 +337,16 @@ public final class DtlsConnection {
 
     void emit(byte[] datagram) {
         out.datagram(peer, datagram);
+    }
+
+    /** Whether the handshake waits for an offloaded crypto job (it may then have sent nothing yet). */
+    boolean awaitsCrypto() {
+        return handshake != null && handshake.awaitsCrypto();
+    }
+
+    /** Hands a slow crypto operation of the handshake to the transport. */
+    void offload(CryptoJob job) {
+        out.offload(job);
     }
 
     void emit(DtlsEvent event) {

@@ -272,6 +272,36 @@ public final class DtlsServer {
         return nextDeadline();
     }
 
+    /**
+     * Applies the result of {@code job}, an offloaded crypto operation of a handshake of this server that has
+     * run ({@link DtlsOutput#offload}); on this server's loop. Dropped when its connection is gone.
+     *
+     * @throws IllegalArgumentException when the job has not run
+     */
+    public Result resume(CryptoJob job, long now) {
+        Collector out = new Collector();
+        return out.result(resume(job, now, out));
+    }
+
+    /** {@link #resume(CryptoJob, long)} writing to {@code out}; returns the next deadline. */
+    public long resume(CryptoJob job, long now, DtlsOutput out) {
+        DtlsConnection connection = job.connection();
+        PeerSlot slot = table.get(connection.peer());
+        if (slot != null && (slot.current == connection || slot.successor == connection)) {
+            boolean wasHandshaking = connection.isHandshaking();
+            connection.resume(job, now, out);
+            settle(slot, connection, wasHandshaking, now, out);
+        } else {
+            job.release(); // its connection is gone: the result is dropped
+        }
+        return nextDeadline();
+    }
+
+    /** The connections' shared context, for tests in this package. */
+    EngineContext engine() {
+        return engine;
+    }
+
     /** Runs the timers due at {@code now}: retransmissions, released flights, idle sessions. */
     public Result onTimer(long now) {
         Collector out = new Collector();
@@ -334,7 +364,7 @@ public final class DtlsServer {
                 hello.hello().random());
         fresh.quiet(slot != null && displaced != slot.current); // waits beside an established session
         fresh.receive(datagram, offset, length, now, out);
-        if (!fresh.isHandshaking() || fresh.nextDeadline() == DtlsResult.NO_DEADLINE) {
+        if (!fresh.isHandshaking() || (fresh.nextDeadline() == DtlsResult.NO_DEADLINE && !fresh.awaitsCrypto())) {
             // Failed at once (e.g. no common suite: the alert is out), or the hello was not taken: keep nothing.
             return;
         }

@@ -3,8 +3,11 @@ package io.coaps4j.dtls.engine;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.flight.FlightWriter;
+import io.coaps4j.dtls.handshake.HandshakeState;
+import io.coaps4j.dtls.handshake.server.ServerHandshake;
 
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * What the connections of one event loop share: configuration, crypto objects, counters, the flight
@@ -17,6 +20,13 @@ final class EngineContext {
     final CryptoContext crypto;
     final DtlsMetrics metrics;
     final FlightWriter writer;
+    /** The crypto jobs of this loop handed out and not yet resumed. */
+    final CryptoJobs cryptoJobs;
+    /**
+     * The first state of a server handshake, by the ClientHello's message_seq. Tests in this package replace it
+     * to drive a state that waits for offloaded crypto through the real connection machinery.
+     */
+    IntFunction<HandshakeState> serverStart = ServerHandshake::start;
     private final InboundRecords inbound;
 
     EngineContext(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics) {
@@ -24,6 +34,7 @@ final class EngineContext {
         this.crypto = Objects.requireNonNull(crypto, "crypto");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.writer = new FlightWriter(config.maxDatagramSize());
+        this.cryptoJobs = new CryptoJobs(config.maxOffloadedCryptoJobs());
         this.inbound = new InboundRecords(crypto, metrics);
     }
 

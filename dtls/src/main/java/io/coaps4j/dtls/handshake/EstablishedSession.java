@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * What a completed handshake established: session id, suite, the authenticated peer, whether the
  * extended master secret was used, the server name the client asked for, and the master secret
- * kept for resumption. It can only be made from the proofs the verifiers issue, and both proofs
- * must be about the same keys and about the peer, so no skipped or unchecked message can produce one.
+ * kept for resumption. It can only be made from the proof the verifiers issue, which rests on the
+ * peer's verified Finished under the session's keys, so no skipped or unchecked message can produce one.
  */
 public final class EstablishedSession {
     /**
@@ -28,16 +28,16 @@ public final class EstablishedSession {
     private final ConnectionEnd localEnd;
     private final Optional<String> serverName;
 
-    public EstablishedSession(ConnectionEnd localEnd, byte[] sessionId, FinishedVerified peerFinished,
-                              PeerAuthenticated peerAuthenticated, Optional<String> serverName) {
+    /**
+     * @param peerAuthenticated the proof of the peer, resting on its verified Finished, whose keys are the session's
+     */
+    public EstablishedSession(ConnectionEnd localEnd, byte[] sessionId, PeerAuthenticated peerAuthenticated,
+                              Optional<String> serverName) {
         Objects.requireNonNull(localEnd, "localEnd");
-        Objects.requireNonNull(peerFinished, "peerFinished");
         Objects.requireNonNull(peerAuthenticated, "peerAuthenticated");
+        FinishedVerified peerFinished = peerAuthenticated.finished();
         if (peerFinished.sender() != localEnd.peer()) {
             throw new IllegalArgumentException("the verified Finished is this side's own, not the peer's");
-        }
-        if (peerAuthenticated.evidence() != peerFinished) {
-            throw new IllegalArgumentException("the authentication rests on another Finished than the one given");
         }
         this.localEnd = localEnd;
         SessionKeys keys = peerFinished.keys();

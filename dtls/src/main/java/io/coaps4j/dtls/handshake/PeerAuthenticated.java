@@ -3,15 +3,15 @@ package io.coaps4j.dtls.handshake;
 import java.security.Principal;
 
 /**
- * Proof that the peer is who the handshake says, with the principal it proved to be. Only
- * {@link FinishedVerifier} makes one: for PSK, knowing the key is shown by a Finished computed
- * from it (RFC 4279 section 2, "The TLS handshake is authenticated using the Finished messages").
+ * Proof that the peer is who the handshake says, with the principal it proved to be and the evidence it
+ * rests on, which depends on the security mode ({@link PeerEvidence}). Only {@link FinishedVerifier} makes
+ * one, and always from a verified Finished.
  */
 public final class PeerAuthenticated {
     private final Principal principal;
-    private final FinishedVerified evidence;
+    private final PeerEvidence evidence;
 
-    PeerAuthenticated(Principal principal, FinishedVerified evidence) {
+    PeerAuthenticated(Principal principal, PeerEvidence evidence) {
         this.principal = principal;
         this.evidence = evidence;
     }
@@ -20,8 +20,13 @@ public final class PeerAuthenticated {
         return principal;
     }
 
-    /** The Finished check this authentication rests on. */
-    public FinishedVerified evidence() {
+    /** What this authentication rests on. */
+    public PeerEvidence evidence() {
         return evidence;
+    }
+
+    /** The peer's verified Finished, which every kind of evidence ends in. */
+    public FinishedVerified finished() {
+        return evidence.finished();
     }
 }

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What handling a message did: the next state, or the established session; and what to send. */
-public sealed interface Transition permits Transition.Next, Transition.Completed {
+/**
+ * What handling a message did: the next state, the established session, or a wait for slow crypto; and
+ * what to send.
+ */
+public sealed interface Transition permits Transition.Next, Transition.Completed, Transition.Await {
 
     /**
      * The handshake goes on in {@code state}. {@code flight}, when not empty, is this side's next
@@ -29,6 +32,18 @@ public sealed interface Transition permits Transition.Next, Transition.Completed
         public Completed {
             Objects.requireNonNull(session, "session");
             finalFlight = List.copyOf(finalFlight);
+        }
+    }
+
+    /**
+     * The handshake waits in {@code state} for the result of {@code work}, which the engine hands to the transport
+     * to run off the event loop (or runs inline; the PSK states never wait). Nothing is sent meanwhile but
+     * retransmissions of the last flight.
+     */
+    record Await<R>(AwaitingResult<R> state, CryptoWork<R> work) implements Transition {
+        public Await {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(work, "work");
         }
     }
 

@@ -1,12 +1,23 @@
 package io.coaps4j.dtls.config;
 
+import io.coaps4j.dtls.credentials.CertificateCredentials;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
+import io.coaps4j.dtls.credentials.PreSharedKeys;
+import io.coaps4j.dtls.credentials.PskStore;
+import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
+import io.coaps4j.dtls.credentials.SecurityMode;
+import io.coaps4j.dtls.credentials.TestKeys;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.security.KeyPair;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,5 +66,54 @@ class DtlsConfigTest {
     @Test
     void toStringShowsSettingsButNoKeys() {
         assertThat(valid().build().toString()).contains("TLS_PSK_WITH_AES_128_CCM_8").doesNotContain("0000000000");
+    }
+
+    @Test
+    void credentialsAreHeldPerModeAndThePskConveniencesFoldIntoThem() {
+        PskStore store = InMemoryPskStore.builder().add("id", new byte[16]).build();
+        DtlsConfig viaConvenience = DtlsConfig.builder().pskStore(store).pskIdentityHint("hint").build();
+        DtlsConfig viaCredentials = DtlsConfig.builder().credentials(new PreSharedKeys(store, Optional.of("hint"))).build();
+
+        for (DtlsConfig config : List.of(viaConvenience, viaCredentials)) {
+            assertThat(config.credentials()).singleElement().isEqualTo(new PreSharedKeys(store, Optional.of("hint")));
+            assertThat(config.credentials(SecurityMode.PRE_SHARED_KEY)).isPresent();
+            assertThat(config.credentials(SecurityMode.RAW_PUBLIC_KEY)).isEmpty();
+            assertThat(config.pskStore()).containsSame(store);
+            assertThat(config.pskIdentityHint()).contains("hint");
+            assertThat(config.holdsCredentialsFor(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8)).isTrue();
+            assertThat(config.holdsCredentialsFor(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8)).isFalse();
+        }
+        assertThat(viaCredentials.toString()).contains("PreSharedKey");
+    }
+
+    @Test
+    void conflictingOrDoubledPskCredentialsAreRefused() {
+        PskStore store = InMemoryPskStore.builder().add("id", new byte[16]).build();
+        assertThatThrownBy(() -> DtlsConfig.builder().pskStore(store).credentials(PreSharedKeys.of(store)).build())
+                .hasMessageContaining("PreSharedKey mode twice").hasMessageContaining("conflict");
+        assertThatThrownBy(() -> DtlsConfig.builder().credentials(PreSharedKeys.of(store)).pskIdentityHint("h").build())
+                .hasMessageContaining("pskIdentityHint");
+    }
+
+    @Test
+    void theRawPublicKeyAndCertificateModesAreRefusedAsNotImplementedYet() {
+        KeyPair own = TestKeys.p256();
+        KeyPair peer = TestKeys.p256();
+        RawPublicKeyCredentials rpk = new RawPublicKeyCredentials(own.getPrivate(), own.getPublic(), Set.of(peer.getPublic()));
+        X509Certificate cert = TestKeys.certificate("CN=device", own, "CN=device", own.getPrivate());
+        CertificateCredentials x509 = new CertificateCredentials(own.getPrivate(), List.of(cert),
+                Set.of(new TrustAnchor(cert, null)));
+
+        assertThatThrownBy(() -> valid().credentials(rpk).build())
+                .hasMessageContaining("RawPublicKey mode is not implemented yet");
+        assertThatThrownBy(() -> DtlsConfig.builder().credentials(x509).build())
+                .hasMessageContaining("Certificate mode is not implemented yet");
+    }
+
+    @Test
+    void offloadedCryptoJobsAreBounded() {
+        assertThat(valid().build().maxOffloadedCryptoJobs()).isPositive();
+        assertThat(valid().maxOffloadedCryptoJobs(0).build().maxOffloadedCryptoJobs()).isZero();
+        assertThatThrownBy(() -> valid().maxOffloadedCryptoJobs(-1).build()).hasMessageContaining("maxOffloadedCryptoJobs");
     }
 }

@@ -1,13 +1,14 @@
 package io.coaps4j.dtls.handshake.client;
 
 import io.coaps4j.dtls.alert.DtlsException;
-import io.coaps4j.dtls.credentials.PskPrincipal;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.handshake.EstablishedSession;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.FinishedVerifier;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
+import io.coaps4j.dtls.handshake.PeerAuthenticated;
+import io.coaps4j.dtls.handshake.PeerClaim;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.SessionKeys;
 import io.coaps4j.dtls.handshake.Transcript;
@@ -16,21 +17,23 @@ import io.coaps4j.dtls.handshake.message.Finished;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Reading the new epoch; the server's Finished must come in it and verify. The server proves it
- * holds the same key, so the session's peer principal is the identity whose key was used.
+ * Reading the new epoch; the server's Finished must come in it and verify, which turns the claim
+ * established so far (for PSK: the server holds the key of the identity used) into the proof the
+ * session is built from.
  */
 final class ClientAwaitingFinished implements HandshakeState {
     private final ClientNegotiated negotiated;
     private final SessionKeys keys;
     private final Transcript transcript;
+    private final PeerClaim claim;
 
-    ClientAwaitingFinished(ClientNegotiated negotiated, SessionKeys keys, Transcript transcript) {
+    ClientAwaitingFinished(ClientNegotiated negotiated, SessionKeys keys, Transcript transcript, PeerClaim claim) {
         this.negotiated = negotiated;
         this.keys = keys;
         this.transcript = transcript;
+        this.claim = claim;
     }
 
     @Override
@@ -42,11 +45,10 @@ final class ClientAwaitingFinished implements HandshakeState {
     public Transition onMessage(ReceivedMessage message, HandshakeContext context) throws DtlsException {
         Expect.type(message, HandshakeType.FINISHED, name());
         Expect.epoch(message, 1, name());
-        FinishedVerifier.PskProof proof = FinishedVerifier.verifyPsk(context.crypto(), keys, ConnectionEnd.SERVER,
-                transcript, Finished.decode(message.body()),
-                Optional.of(new PskPrincipal(negotiated.offer().credentials().identity())));
-        EstablishedSession session = new EstablishedSession(ConnectionEnd.CLIENT, negotiated.sessionId(),
-                proof.finished(), proof.peer(), negotiated.offer().serverName());
+        PeerAuthenticated server = FinishedVerifier.verify(context.crypto(), keys, ConnectionEnd.SERVER, transcript,
+                Finished.decode(message.body()), claim);
+        EstablishedSession session = new EstablishedSession(ConnectionEnd.CLIENT, negotiated.sessionId(), server,
+                negotiated.offer().serverName());
         return new Transition.Completed(session, List.of());
     }
 }

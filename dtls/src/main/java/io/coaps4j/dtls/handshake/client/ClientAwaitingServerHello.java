@@ -49,7 +49,17 @@ final class ClientAwaitingServerHello implements HandshakeState {
         Transcript transcript = Transcript.empty()
                 .append(HandshakeType.CLIENT_HELLO, offer.helloSeq(), offer.hello().encodeBody())
                 .append(HandshakeType.SERVER_HELLO, message.messageSeq(), message.body());
-        return Transition.stay(new ClientAwaitingServerHelloDone(negotiated, transcript, false));
+        return Transition.stay(afterServerHello(negotiated, transcript));
+    }
+
+    /** The state that reads the rest of the server's flight, which depends on the chosen suite's key exchange. */
+    private static HandshakeState afterServerHello(ClientNegotiated negotiated, Transcript transcript) {
+        return switch (negotiated.suite().keyExchange()) {
+            case PSK -> new ClientAwaitingServerHelloDone(negotiated,
+                    negotiated.offer().keys().psk().orElseThrow(), transcript, false);
+            // Not offered: ClientKeys holds no keys for it until its handshake is implemented.
+            case ECDHE_ECDSA -> throw new IllegalStateException("an ECDHE_ECDSA suite was accepted without keys for it");
+        };
     }
 
     private Transition onHelloVerifyRequest(HelloVerifyRequest request) throws DtlsException {
@@ -59,7 +69,7 @@ final class ClientAwaitingServerHello implements HandshakeState {
         // The version only says how the packet is formatted (RFC 6347 section 4.2.1); it negotiates nothing.
         ClientHello again = offer.hello().withCookie(request.cookie());
         int seq = offer.helloSeq() + 1;
-        ClientOffer next = new ClientOffer(again, seq, offer.credentials(), offer.serverName(),
+        ClientOffer next = new ClientOffer(again, seq, offer.keys(), offer.serverName(),
                 offer.helloVerifyRequests() + 1);
         return Transition.send(new ClientAwaitingServerHello(next), List.of(OutgoingMessage.handshake(again, seq)));
     }
@@ -70,7 +80,7 @@ final class ClientAwaitingServerHello implements HandshakeState {
                     "server chose " + hello.serverVersion() + ", only DTLS 1.2 is supported");
         }
         Optional<CipherSuite> suite = CipherSuite.forCode(hello.cipherSuite());
-        if (suite.isEmpty() || !context.config().cipherSuites().contains(suite.get())) {
+        if (suite.isEmpty() || !context.config().cipherSuites().contains(suite.get()) || !offer.keys().canOffer(suite.get())) {
             throw PeerMisbehavedException.illegal(String.format("server chose suite 0x%04X, which was not offered",
                     hello.cipherSuite()));
         }

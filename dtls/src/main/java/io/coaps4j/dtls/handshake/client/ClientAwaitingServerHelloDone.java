@@ -1,12 +1,15 @@
 package io.coaps4j.dtls.handshake.client;
 
 import io.coaps4j.dtls.alert.DtlsException;
+import io.coaps4j.dtls.credentials.PskCredentials;
+import io.coaps4j.dtls.credentials.PskPrincipal;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.handshake.AwaitingChangeCipherSpec;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
+import io.coaps4j.dtls.handshake.PeerClaim;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.SessionKeys;
 import io.coaps4j.dtls.handshake.Transcript;
@@ -29,11 +32,14 @@ import java.util.Optional;
  */
 final class ClientAwaitingServerHelloDone implements HandshakeState {
     private final ClientNegotiated negotiated;
+    private final PskCredentials credentials;
     private final Transcript transcript;
     private final boolean keyExchangeSeen;
 
-    ClientAwaitingServerHelloDone(ClientNegotiated negotiated, Transcript transcript, boolean keyExchangeSeen) {
+    ClientAwaitingServerHelloDone(ClientNegotiated negotiated, PskCredentials credentials, Transcript transcript,
+                                  boolean keyExchangeSeen) {
         this.negotiated = negotiated;
+        this.credentials = credentials;
         this.transcript = transcript;
         this.keyExchangeSeen = keyExchangeSeen;
     }
@@ -43,18 +49,18 @@ final class ClientAwaitingServerHelloDone implements HandshakeState {
         Expect.epoch(message, 0, name());
         if (!keyExchangeSeen && message.is(HandshakeType.SERVER_KEY_EXCHANGE)) {
             PskServerKeyExchange.decode(message.body());
-            return Transition.stay(new ClientAwaitingServerHelloDone(negotiated,
+            return Transition.stay(new ClientAwaitingServerHelloDone(negotiated, credentials,
                     transcript.append(HandshakeType.SERVER_KEY_EXCHANGE, message.messageSeq(), message.body()), true));
         }
         Expect.type(message, HandshakeType.SERVER_HELLO_DONE, name());
         ServerHelloDone.decode(message.body());
         int seq = negotiated.nextSendSeq();
-        PskClientKeyExchange keyExchange = new PskClientKeyExchange(negotiated.offer().credentials().identity().utf8());
+        PskClientKeyExchange keyExchange = new PskClientKeyExchange(credentials.identity().utf8());
         Transcript throughKeyExchange = transcript
                 .append(HandshakeType.SERVER_HELLO_DONE, message.messageSeq(), message.body())
                 .append(HandshakeType.CLIENT_KEY_EXCHANGE, seq, keyExchange.encodeBody());
         SessionKeys keys = SessionKeys.fromPsk(context.crypto(), negotiated.suite(),
-                negotiated.offer().credentials().key(), negotiated.offer().hello().random(), negotiated.serverRandom(),
+                credentials.key(), negotiated.offer().hello().random(), negotiated.serverRandom(),
                 negotiated.extendedMasterSecret(), throughKeyExchange);
         Finished finished = new Finished(keys.verifyData(context.crypto(), ConnectionEnd.CLIENT, throughKeyExchange));
         Transcript throughFinished = throughKeyExchange.append(HandshakeType.FINISHED, seq + 1, finished.encodeBody());
@@ -63,7 +69,9 @@ final class ClientAwaitingServerHelloDone implements HandshakeState {
                 OutgoingMessage.handshake(keyExchange, seq),
                 OutgoingMessage.changeCipherSpec(),
                 OutgoingMessage.handshake(finished, seq + 1));
-        HandshakeState next = new AwaitingChangeCipherSpec(new ClientAwaitingFinished(negotiated, keys, throughFinished));
+        HandshakeState next = new AwaitingChangeCipherSpec(new ClientAwaitingFinished(negotiated, keys, throughFinished,
+                // The server proves it holds the key of the identity this client chose.
+                PeerClaim.psk(new PskPrincipal(credentials.identity()))));
         return new Transition.Next(next, flight, Optional.of(epoch1), false);
     }
 }

@@ -1,7 +1,6 @@
 package io.coaps4j.dtls.handshake.client;
 
 import io.coaps4j.dtls.config.ExtendedMasterSecretMode;
-import io.coaps4j.dtls.credentials.PskCredentials;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
@@ -19,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Starts a client handshake (RFC 6347 section 4.2.4 flight 1): the ClientHello offers the
- * configured suites with null compression, the extended master secret (RFC 7627), an empty
+ * configured suites the client holds keys for, with null compression, the extended master secret (RFC 7627), an empty
  * renegotiation_info (RFC 5746: this client never renegotiates) and, when the server was reached
  * by name, server_name (RFC 6066).
  */
@@ -32,13 +31,26 @@ public final class ClientHandshake {
     private ClientHandshake() {
     }
 
-    public static Start start(HandshakeContext context, PskCredentials credentials, Optional<String> serverName) {
-        Objects.requireNonNull(credentials, "credentials");
+    /**
+     * The first state and flight of a handshake authenticated with {@code keys}, towards a server reached by
+     * {@code serverName} when it was addressed by name.
+     *
+     * @throws IllegalArgumentException when {@code keys} serve none of the configured suites, or
+     *                                  {@code serverName} is an address literal
+     */
+    public static Start start(HandshakeContext context, ClientKeys keys, Optional<String> serverName) {
+        Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(serverName, "serverName");
         serverName.ifPresent(ClientHandshake::checkHostName);
         List<Integer> suites = new ArrayList<>();
         for (CipherSuite suite : context.config().cipherSuites()) {
-            suites.add(suite.code());
+            if (keys.canOffer(suite)) {
+                suites.add(suite.code());
+            }
+        }
+        if (suites.isEmpty()) {
+            throw new IllegalArgumentException("no credentials for the configured suites "
+                    + context.config().cipherSuites() + " in " + keys);
         }
         Extensions.Builder extensions = Extensions.builder();
         serverName.ifPresent(name -> extensions.add(ServerNameList.ofHostName(name)));
@@ -49,7 +61,7 @@ public final class ClientHandshake {
         ClientHello hello = new ClientHello(ProtocolVersion.DTLS_1_2,
                 context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH), new byte[0], new byte[0], suites,
                 new byte[] {ClientHello.COMPRESSION_NULL}, extensions.build());
-        ClientOffer offer = new ClientOffer(hello, 0, credentials, serverName.map(n -> ServerNameList.ofHostName(n).hostName()), 0);
+        ClientOffer offer = new ClientOffer(hello, 0, keys, serverName.map(n -> ServerNameList.ofHostName(n).hostName()), 0);
         return new Start(new ClientAwaitingServerHello(offer), List.of(OutgoingMessage.handshake(hello, 0)));
     }
 

@@ -16,24 +16,24 @@ import io.coaps4j.dtls.handshake.message.ClientHello;
 import io.coaps4j.dtls.handshake.message.Extensions;
 import io.coaps4j.dtls.handshake.message.HandshakeMessage;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
-import io.coaps4j.dtls.handshake.message.PskServerKeyExchange;
 import io.coaps4j.dtls.handshake.message.RenegotiationInfo;
 import io.coaps4j.dtls.handshake.message.ServerHello;
 import io.coaps4j.dtls.handshake.message.ServerHelloDone;
 import io.coaps4j.dtls.handshake.message.ServerNameList;
 import io.coaps4j.dtls.record.ProtocolVersion;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Waiting for the ClientHello (the one whose cookie the dispatcher checked). It picks the first
- * configured suite the client offers, uses the extended master secret when offered (RFC 7627),
+ * configured suite the client offers whose security mode the server holds credentials for (the
+ * {@link ServerMode} then shapes the rest of the handshake), uses the extended master secret when offered (RFC 7627),
  * answers renegotiation_info or its SCSV with an empty renegotiation_info (RFC 5746 section 3.6),
  * acknowledges a server_name it has keys for (RFC 6066 section 3), and sends flight 4:
- * ServerHello, ServerKeyExchange when a PSK identity hint is configured, ServerHelloDone.
+ * ServerHello, the mode's key exchange messages (PSK: ServerKeyExchange when an identity hint is
+ * configured), ServerHelloDone.
  */
 final class ServerAwaitingClientHello implements HandshakeState {
     /** TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 section 3.3). */
@@ -55,6 +55,7 @@ final class ServerAwaitingClientHello implements HandshakeState {
             throw PeerMisbehavedException.illegal("ClientHello does not offer the null compression method");
         }
         CipherSuite suite = chooseSuite(hello, context);
+        ServerMode serverMode = ServerMode.of(suite);
         Optional<RenegotiationInfo> renegotiation = hello.extensions().renegotiationInfo();
         if (renegotiation.isPresent() && !renegotiation.get().isEmpty()) {
             throw new IncompatibleException(IncompatibleException.Kind.NO_COMMON_PARAMETERS,
@@ -69,7 +70,7 @@ final class ServerAwaitingClientHello implements HandshakeState {
         }
         Optional<String> serverName = hello.extensions().serverName().map(ServerNameList::hostName);
         boolean acknowledgeName = serverName.isPresent()
-                && context.config().pskStore().map(store -> store.servesName(serverName.get())).orElse(false);
+                && serverMode.servesName(context.config(), serverName.get());
 
         Extensions.Builder extensions = Extensions.builder();
         if (renegotiation.isPresent() || hello.cipherSuites().contains(RENEGOTIATION_SCSV)) {
@@ -88,8 +89,7 @@ final class ServerAwaitingClientHello implements HandshakeState {
 
         List<HandshakeMessage> messages = new ArrayList<>(3);
         messages.add(serverHello);
-        context.config().pskIdentityHint().ifPresent(hint ->
-                messages.add(new PskServerKeyExchange(hint.getBytes(StandardCharsets.UTF_8))));
+        serverMode.addKeyExchange(context.config(), messages);
         messages.add(ServerHelloDone.INSTANCE);
 
         Transcript transcript = Transcript.empty().append(HandshakeType.CLIENT_HELLO, message.messageSeq(), message.body());
@@ -103,7 +103,7 @@ final class ServerAwaitingClientHello implements HandshakeState {
         }
         ServerNegotiated negotiated = new ServerNegotiated(suite, hello.random(), serverRandom, sessionId, extended,
                 serverName, seq);
-        return Transition.send(new ServerAwaitingClientKeyExchange(negotiated, transcript), flight);
+        return Transition.send(serverMode.afterFlight(negotiated, transcript), flight);
     }
 
     /** DTLS versions count down (RFC 6347 section 4.1): a client offering 1.2 or later gets 1.2. */
@@ -117,7 +117,7 @@ final class ServerAwaitingClientHello implements HandshakeState {
 
     private static CipherSuite chooseSuite(ClientHello hello, HandshakeContext context) throws IncompatibleException {
         for (CipherSuite suite : context.config().cipherSuites()) {
-            if (hello.cipherSuites().contains(suite.code())) {
+            if (hello.cipherSuites().contains(suite.code()) && context.config().holdsCredentialsFor(suite)) {
                 return suite;
             }
         }

@@ -1,7 +1,6 @@
 package io.coaps4j.dtls.handshake.server;
 
 import io.coaps4j.dtls.alert.DtlsException;
-import io.coaps4j.dtls.alert.MisuseException;
 import io.coaps4j.dtls.credentials.PreSharedKey;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import io.coaps4j.dtls.credentials.PskIdentity;
@@ -12,6 +11,7 @@ import io.coaps4j.dtls.handshake.AwaitingChangeCipherSpec;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
+import io.coaps4j.dtls.handshake.PeerClaim;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.SessionKeys;
 import io.coaps4j.dtls.handshake.Transcript;
@@ -44,21 +44,22 @@ final class ServerAwaitingClientKeyExchange implements HandshakeState {
         Expect.type(message, HandshakeType.CLIENT_KEY_EXCHANGE, name());
         Expect.epoch(message, 0, name());
         PskClientKeyExchange keyExchange = PskClientKeyExchange.decode(message.body());
-        PskStore store = context.config().pskStore()
-                .orElseThrow(() -> new MisuseException("a PSK suite was negotiated without a PSK store"));
+        // ServerMode chose a PSK suite because the configuration holds a PSK store.
+        PskStore store = context.config().pskStore().orElseThrow();
         Optional<PskCredentials> credentials = PskIdentity.fromWire(keyExchange.identity())
                 .flatMap(id -> store.serverCredentials(id, negotiated.serverName(), context.peer()));
         PreSharedKey used = credentials.map(PskCredentials::key)
                 .orElseGet(() -> PreSharedKey.of(context.crypto().random().nextBytes(RANDOM_KEY_LENGTH)));
         // The store's own identity instance: the sessions of one identity share it.
-        Optional<PskPrincipal> principal = credentials.map(found -> new PskPrincipal(found.identity()));
+        PeerClaim claim = credentials.isPresent() ? PeerClaim.psk(new PskPrincipal(credentials.get().identity()))
+                : PeerClaim.unknownPsk();
 
         Transcript throughKeyExchange = transcript.append(HandshakeType.CLIENT_KEY_EXCHANGE, message.messageSeq(),
                 message.body());
         SessionKeys keys = SessionKeys.fromPsk(context.crypto(), negotiated.suite(), used, negotiated.clientRandom(),
                 negotiated.serverRandom(), negotiated.extendedMasterSecret(), throughKeyExchange);
         HandshakeState next = new AwaitingChangeCipherSpec(
-                new ServerAwaitingFinished(negotiated, keys, throughKeyExchange, principal));
+                new ServerAwaitingFinished(negotiated, keys, throughKeyExchange, claim));
         return new Transition.Next(next, List.of(), Optional.of(keys.association(context.crypto(), 1, ConnectionEnd.SERVER)), false);
     }
 }

@@ -1,7 +1,6 @@
 package io.coaps4j.dtls.handshake.server;
 
 import io.coaps4j.dtls.alert.DtlsException;
-import io.coaps4j.dtls.credentials.PskPrincipal;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.handshake.EstablishedSession;
 import io.coaps4j.dtls.handshake.Expect;
@@ -9,6 +8,8 @@ import io.coaps4j.dtls.handshake.FinishedVerifier;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
+import io.coaps4j.dtls.handshake.PeerAuthenticated;
+import io.coaps4j.dtls.handshake.PeerClaim;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.SessionKeys;
 import io.coaps4j.dtls.handshake.Transcript;
@@ -19,21 +20,22 @@ import io.coaps4j.dtls.handshake.message.HandshakeType;
 import java.util.List;
 
 /**
- * Reading the new epoch; the client's Finished must come in it and verify. Then the server sends
+ * Reading the new epoch; the client's Finished must come in it and verify, which turns the claim made so
+ * far (for PSK: the identity the store knows, or an unknown one that fails like a wrong key) into the
+ * proof the session is built from. Then the server sends
  * its last flight, ChangeCipherSpec and Finished (RFC 6347 section 4.2.4 flight 6).
  */
 final class ServerAwaitingFinished implements HandshakeState {
     private final ServerNegotiated negotiated;
     private final SessionKeys keys;
     private final Transcript transcript;
-    private final java.util.Optional<PskPrincipal> principal;
+    private final PeerClaim claim;
 
-    ServerAwaitingFinished(ServerNegotiated negotiated, SessionKeys keys, Transcript transcript,
-                           java.util.Optional<PskPrincipal> principal) {
+    ServerAwaitingFinished(ServerNegotiated negotiated, SessionKeys keys, Transcript transcript, PeerClaim claim) {
         this.negotiated = negotiated;
         this.keys = keys;
         this.transcript = transcript;
-        this.principal = principal;
+        this.claim = claim;
     }
 
     @Override
@@ -45,12 +47,12 @@ final class ServerAwaitingFinished implements HandshakeState {
     public Transition onMessage(ReceivedMessage message, HandshakeContext context) throws DtlsException {
         Expect.type(message, HandshakeType.FINISHED, name());
         Expect.epoch(message, 1, name());
-        FinishedVerifier.PskProof proof = FinishedVerifier.verifyPsk(context.crypto(), keys, ConnectionEnd.CLIENT,
-                transcript, Finished.decode(message.body()), principal);
+        PeerAuthenticated client = FinishedVerifier.verify(context.crypto(), keys, ConnectionEnd.CLIENT, transcript,
+                Finished.decode(message.body()), claim);
         Transcript throughClientFinished = transcript.append(HandshakeType.FINISHED, message.messageSeq(), message.body());
         Finished finished = new Finished(keys.verifyData(context.crypto(), ConnectionEnd.SERVER, throughClientFinished));
         EstablishedSession session = new EstablishedSession(ConnectionEnd.SERVER, negotiated.sessionId(),
-                proof.finished(), proof.peer(), negotiated.serverName());
+                client, negotiated.serverName());
         return new Transition.Completed(session, List.of(OutgoingMessage.changeCipherSpec(),
                 OutgoingMessage.handshake(finished, negotiated.nextSendSeq())));
     }

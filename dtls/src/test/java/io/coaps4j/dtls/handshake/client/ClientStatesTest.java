@@ -38,8 +38,8 @@ class ClientStatesTest {
     private final HandshakeContext context = new HandshakeContext(
             DtlsConfig.builder().pskStore(InMemoryPskStore.builder().add("id", KEY).build()).build(),
             CryptoContext.create(), new InetSocketAddress(5684));
-    private final ClientHandshake.Start start = ClientHandshake.start(context,
-            new PskCredentials(PskIdentity.of("id"), PreSharedKey.of(KEY)), Optional.of("server.example"));
+    private final ClientHandshake.Start start = ClientHandshake.start(context, ClientKeys.psk(
+            new PskCredentials(PskIdentity.of("id"), PreSharedKey.of(KEY))), Optional.of("server.example"));
 
     private static ReceivedMessage received(HandshakeMessage message, int seq, int epoch) {
         return new ReceivedMessage(message.type().code(), seq, epoch, message.encodeBody());

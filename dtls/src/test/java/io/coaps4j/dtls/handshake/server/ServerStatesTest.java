@@ -77,6 +77,14 @@ class ServerStatesTest {
     }
 
     @Test
+    void theModeIsPickedFromWhatTheClientOffersAndTheServerHoldsCredentialsFor() throws Exception {
+        // The client prefers ECDHE_ECDSA (RawPublicKey/Certificate); this server holds PSK credentials only.
+        ServerHello hello = serverHelloFor(hello(ProtocolVersion.DTLS_1_2, List.of(0xC0AE, 0xC0A8), new byte[] {0},
+                Extensions.NONE));
+        assertThat(hello.cipherSuite()).isEqualTo(0xC0A8);
+    }
+
+    @Test
     void helloInAProtectedEpochOrOfAnotherTypeIsUnexpected() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> handle(hello(Extensions.NONE), 1))
                 .hasMessageContaining("epoch 1");

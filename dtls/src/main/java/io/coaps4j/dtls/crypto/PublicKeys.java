@@ -1,0 +1,59 @@
+package io.coaps4j.dtls.crypto;
+
+import java.math.BigInteger;
+import java.security.Key;
+import java.security.PublicKey;
+import java.security.interfaces.ECKey;
+import java.util.Objects;
+
+/**
+ * Checks and encodings of public keys for the public-key modes: whether a key can serve
+ * TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 as RFC 7252 section 9.1.3.2 profiles it (an elliptic-curve key on
+ * secp256r1, RFC 7251 section 2), and a key's SubjectPublicKeyInfo.
+ */
+public final class PublicKeys {
+    private static final String ALGORITHM = "EC";
+    /** The JCA name of the SubjectPublicKeyInfo encoding. */
+    private static final String SUBJECT_PUBLIC_KEY_INFO = "X.509";
+    /** The order of secp256r1's base point (SEC 2 section 2.4.2): names the curve together with the field size. */
+    private static final BigInteger P256_ORDER =
+            new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+
+    private PublicKeys() {
+    }
+
+    /** True when {@code key} is an EC key on secp256r1. */
+    public static boolean isP256(Key key) {
+        return key instanceof ECKey ec && ALGORITHM.equals(key.getAlgorithm())
+                && ec.getParams().getCurve().getField().getFieldSize() == 256
+                && ec.getParams().getOrder().equals(P256_ORDER);
+    }
+
+    /**
+     * The DER-encoded SubjectPublicKeyInfo of {@code key} (RFC 5280 section 4.1.2.7), as raw public keys are
+     * sent (RFC 7250 section 3) and named (RFC 6920 section 3).
+     *
+     * @throws IllegalArgumentException when the key does not encode as one
+     */
+    public static byte[] subjectPublicKeyInfo(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        if (encoded == null || !SUBJECT_PUBLIC_KEY_INFO.equals(key.getFormat())) {
+            throw new IllegalArgumentException("the key must encode as a SubjectPublicKeyInfo, was " + key.getFormat());
+        }
+        return encoded;
+    }
+
+    /**
+     * Returns {@code key} when it is an EC key on secp256r1.
+     *
+     * @throws IllegalArgumentException naming {@code what} otherwise
+     */
+    public static <K extends Key> K requireP256(K key, String what) {
+        Objects.requireNonNull(key, what);
+        if (!isP256(key)) {
+            throw new IllegalArgumentException(what + " must be an EC key on secp256r1 (RFC 7252 section 9.1.3.2),"
+                    + " was " + key.getAlgorithm() + " " + key.getClass().getSimpleName());
+        }
+        return key;
+    }
+}

@@ -1,0 +1,60 @@
+package io.coaps4j.dtls.handshake;
+
+import io.coaps4j.dtls.credentials.PskPrincipal;
+
+import java.util.Objects;
+
+/**
+ * Who the peer claims to be, as far as the handshake has checked before the peer's Finished; the Finished
+ * turns a claim into {@link PeerAuthenticated} ({@link FinishedVerifier#verify}). The awaiting-Finished
+ * states hold a claim, so they do not depend on the security mode.
+ */
+public sealed interface PeerClaim permits PeerClaim.Psk, PeerClaim.UnknownPsk, PeerClaim.SignedKey {
+
+    /** The claim of a PSK identity the store knows, whose key the session keys were derived from. */
+    static PeerClaim psk(PskPrincipal principal) {
+        return new Psk(Objects.requireNonNull(principal, "principal"));
+    }
+
+    /**
+     * The claim of an identity the store does not know (or may not use here): the handshake went on with a
+     * random key (RFC 4279 section 2) and the Finished fails like a wrong key, whatever its bytes.
+     */
+    static PeerClaim unknownPsk() {
+        return UnknownPsk.INSTANCE;
+    }
+
+    /** A known PSK identity. */
+    final class Psk implements PeerClaim {
+        private final PskPrincipal principal;
+
+        private Psk(PskPrincipal principal) {
+            this.principal = principal;
+        }
+
+        PskPrincipal principal() {
+            return principal;
+        }
+    }
+
+    /** An unknown PSK identity: never authenticated. */
+    final class UnknownPsk implements PeerClaim {
+        static final UnknownPsk INSTANCE = new UnknownPsk();
+
+        private UnknownPsk() {
+        }
+    }
+
+    /** A trusted key whose signature over the handshake verified (RawPublicKey and Certificate modes). */
+    final class SignedKey implements PeerClaim {
+        private final SignatureVerified signature;
+
+        SignedKey(SignatureVerified signature) {
+            this.signature = Objects.requireNonNull(signature, "signature");
+        }
+
+        SignatureVerified signature() {
+            return signature;
+        }
+    }
+}
