@@ -250,6 +250,21 @@ final class CoapsNetwork {
         }
 
         @Override
+        public void ping(Peer peer, Duration ackTimeout, int maxRetransmit, io.coaps4j.coap.endpoint.PingListener listener) {
+            engine.keepAlivePing(peer, ackTimeout.toNanos(), maxRetransmit, new ResponseListener() {
+                @Override
+                public void onResponse(Message response) {
+                    listener.pinged(true);
+                }
+
+                @Override
+                public void onFailure(ExchangeFailure failure) {
+                    listener.pinged(false);
+                }
+            }, now);
+        }
+
+        @Override
         public void datagram(InetSocketAddress to, byte[] datagram) {
             CoapsNetwork.this.send(address, to, datagram);
         }

@@ -19,7 +19,5 @@ public interface ConnectorSink {
      * timeout doubled, at most {@code maxRetransmit} times (0..20). {@code listener} hears once
      * whether the peer answered; a connector never encodes CoAP itself.
      */
-    default void ping(Peer peer, Duration ackTimeout, int maxRetransmit, PingListener listener) {
-        throw new UnsupportedOperationException("this sink has no CoAP engine to ping with");
-    }
+    void ping(Peer peer, Duration ackTimeout, int maxRetransmit, PingListener listener);
 }
