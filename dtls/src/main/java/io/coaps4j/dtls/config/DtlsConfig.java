@@ -5,6 +5,7 @@ import io.coaps4j.dtls.credentials.PreSharedKeys;
 import io.coaps4j.dtls.credentials.PskStore;
 import io.coaps4j.dtls.credentials.SecurityMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
+import io.coaps4j.dtls.crypto.PublicKeyCrypto;
 import io.coaps4j.dtls.flight.FlightWriter;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import io.coaps4j.dtls.record.SecurityAssociation;
@@ -61,6 +62,7 @@ public final class DtlsConfig {
     private final int maxHandshakeMessageLength;
     private final int maxBufferedHandshakeBytes;
     private final int maxOffloadedCryptoJobs;
+    private final PublicKeyCrypto publicKeyCrypto;
 
     private DtlsConfig(Builder builder) {
         this.cipherSuites = List.copyOf(builder.cipherSuites);
@@ -81,6 +83,7 @@ public final class DtlsConfig {
         this.maxHandshakeMessageLength = builder.maxHandshakeMessageLength;
         this.maxBufferedHandshakeBytes = builder.maxBufferedHandshakeBytes;
         this.maxOffloadedCryptoJobs = builder.maxOffloadedCryptoJobs;
+        this.publicKeyCrypto = builder.publicKeyCrypto;
     }
 
     public static Builder builder() {
@@ -213,6 +216,11 @@ public final class DtlsConfig {
         return maxOffloadedCryptoJobs;
     }
 
+    /** The provider of the ECDHE_ECDSA suites' signatures and key agreement (DESIGN.md "Crypto"). */
+    public PublicKeyCrypto publicKeyCrypto() {
+        return publicKeyCrypto;
+    }
+
     @Override
     public String toString() {
         return "DtlsConfig[suites " + cipherSuites + ", credentials " + credentials.stream().map(c -> c.mode().rfcName()).toList()
@@ -244,6 +252,7 @@ public final class DtlsConfig {
         private int maxHandshakeMessageLength = 16_384;
         private int maxBufferedHandshakeBytes = 32_768;
         private int maxOffloadedCryptoJobs = 256;
+        private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.jca();
 
         private Builder() {
         }
@@ -336,6 +345,12 @@ public final class DtlsConfig {
         /** See {@link DtlsConfig#maxOffloadedCryptoJobs()}; 0 or more. */
         public Builder maxOffloadedCryptoJobs(int max) {
             this.maxOffloadedCryptoJobs = max;
+            return this;
+        }
+
+        /** See {@link DtlsConfig#publicKeyCrypto()}. */
+        public Builder publicKeyCrypto(PublicKeyCrypto crypto) {
+            this.publicKeyCrypto = Objects.requireNonNull(crypto, "publicKeyCrypto");
             return this;
         }
 
