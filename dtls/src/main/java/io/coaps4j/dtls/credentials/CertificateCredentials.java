@@ -1,5 +1,11 @@
 package io.coaps4j.dtls.credentials;
 
+import io.coaps4j.dtls.crypto.CertificatePaths;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.time.Instant;
+import java.util.Optional;
+
 import io.coaps4j.dtls.crypto.PublicKeys;
 
 import java.security.PrivateKey;
@@ -46,6 +52,37 @@ public record CertificateCredentials(PrivateKey privateKey, List<X509Certificate
     @Override
     public SecurityMode mode() {
         return SecurityMode.CERTIFICATE;
+    }
+
+    /**
+     * Checks a peer's chain ({@code chain}, its own certificate first) against this node's trust anchors at
+     * {@code now}, as every new connection must (RFC 7252 section 9.1.3.3), and returns the principal it names.
+     *
+     * @param expectedName the name the client used for the server (URI host), checked against the server's
+     *                     certificate (RFC 6125); empty when checking a client's certificate
+     * @throws CertificateException when the chain is empty, does not validate, or the name does not match
+     */
+    public CertificatePrincipal validatePeer(List<X509Certificate> chain, Optional<String> expectedName, Instant now)
+            throws CertificateException {
+        if (chain.isEmpty()) {
+            throw new CertificateException("the peer sent no certificate");
+        }
+        if (!PublicKeys.isP256(chain.get(0).getPublicKey())) {
+            throw new CertificateException("the peer's certificate key is not on secp256r1");
+        }
+        try {
+            CertificatePaths.validate(chain, trustAnchors, now);
+        } catch (CertificateException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new CertificateException("the peer's certificate chain does not validate: " + e.getMessage(), e);
+        }
+        CertificatePrincipal principal = CertificatePrincipal.of(chain.get(0));
+        if (expectedName.isPresent() && !principal.dnsNames().contains(expectedName.get())
+                && principal.uris().stream().noneMatch(uri -> uri.contains("//" + expectedName.get()))) {
+            throw new CertificateException("the server's certificate does not name " + expectedName.get());
+        }
+        return principal;
     }
 
     @Override

@@ -1,5 +1,13 @@
 package io.coaps4j.dtls.handshake;
 
+import io.coaps4j.dtls.credentials.CertificateCredentials;
+import io.coaps4j.dtls.credentials.CertificatePrincipal;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
 import io.coaps4j.dtls.alert.AuthenticationFailedException;
 import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
 import io.coaps4j.dtls.credentials.RawPublicKeyPrincipal;
@@ -29,6 +37,23 @@ public final class PublicKeyVerifier {
                     + new RawPublicKeyPrincipal(presented).getName() + " is not trusted");
         }
         return new PeerKeyTrusted(presented, new RawPublicKeyPrincipal(presented));
+    }
+
+    /**
+     * Certificate mode: {@code chain} must validate to one of the trust anchors and, for a server, name
+     * {@code expectedName} (RFC 7252 section 9.1.3.3).
+     *
+     * @throws AuthenticationFailedException otherwise, with the reason
+     */
+    public static PeerKeyTrusted certificateChain(CertificateCredentials trust, List<X509Certificate> chain,
+                                                  Optional<String> expectedName, Instant now)
+            throws AuthenticationFailedException {
+        try {
+            CertificatePrincipal principal = trust.validatePeer(chain, expectedName, now);
+            return new PeerKeyTrusted(chain.get(0).getPublicKey(), principal);
+        } catch (CertificateException e) {
+            throw new AuthenticationFailedException(e.getMessage());
+        }
     }
 
     /**
