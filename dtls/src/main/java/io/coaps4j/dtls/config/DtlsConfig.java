@@ -6,11 +6,13 @@ import io.coaps4j.dtls.credentials.PskStore;
 import io.coaps4j.dtls.credentials.SecurityMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.crypto.PublicKeyCrypto;
+import io.coaps4j.dtls.crypto.Signer;
 import io.coaps4j.dtls.flight.FlightWriter;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import io.coaps4j.dtls.record.SecurityAssociation;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,8 +30,8 @@ import java.util.Optional;
  * <p>Credentials are a mode-neutral collection, at most one {@link Credentials} per {@link SecurityMode}: a
  * server picks per connection the first configured suite the client offers whose mode it holds credentials
  * for, a client offers the configured suites of the modes it holds credentials for. Every configured suite
- * needs credentials of its mode. This version implements the PreSharedKey mode only; RawPublicKey and
- * Certificate credentials are refused by {@code build()}.
+ * needs credentials of its mode. The RawPublicKey and Certificate modes share TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8;
+ * the certificate types of RFC 7250 choose between them per connection.
  */
 public final class DtlsConfig {
     /** IPv6's minimum MTU (1280) less the IPv6 and UDP headers: no IP fragmentation on any path. */
@@ -63,6 +65,9 @@ public final class DtlsConfig {
     private final int maxBufferedHandshakeBytes;
     private final int maxOffloadedCryptoJobs;
     private final PublicKeyCrypto publicKeyCrypto;
+    private final Map<SecurityMode, Signer> signers;
+    private final ClientAuthentication clientAuthentication;
+    private final Clock clock;
 
     private DtlsConfig(Builder builder) {
         this.cipherSuites = List.copyOf(builder.cipherSuites);
@@ -84,6 +89,9 @@ public final class DtlsConfig {
         this.maxBufferedHandshakeBytes = builder.maxBufferedHandshakeBytes;
         this.maxOffloadedCryptoJobs = builder.maxOffloadedCryptoJobs;
         this.publicKeyCrypto = builder.publicKeyCrypto;
+        this.signers = PublicKeySigners.of(credentials, publicKeyCrypto);
+        this.clientAuthentication = builder.clientAuthentication;
+        this.clock = builder.clock;
     }
 
     public static Builder builder() {
@@ -221,6 +229,30 @@ public final class DtlsConfig {
         return publicKeyCrypto;
     }
 
+    /**
+     * The signer of this endpoint's own key in {@code mode} (RawPublicKey or Certificate), made once with the
+     * {@link #publicKeyCrypto()}.
+     *
+     * @throws IllegalStateException when no credentials of that mode are held
+     */
+    public Signer signer(SecurityMode mode) {
+        Signer signer = signers.get(mode);
+        if (signer == null) {
+            throw new IllegalStateException("no " + mode.rfcName() + " credentials to sign with");
+        }
+        return signer;
+    }
+
+    /** Server, RawPublicKey and Certificate modes: whether the client's key is asked for and required. */
+    public ClientAuthentication clientAuthentication() {
+        return clientAuthentication;
+    }
+
+    /** The wall clock certificates' validity is checked against. */
+    public Clock clock() {
+        return clock;
+    }
+
     @Override
     public String toString() {
         return "DtlsConfig[suites " + cipherSuites + ", credentials " + credentials.stream().map(c -> c.mode().rfcName()).toList()
@@ -234,7 +266,8 @@ public final class DtlsConfig {
 
     /** Collects settings; {@link #build()} validates them together. */
     public static final class Builder {
-        private List<CipherSuite> cipherSuites = List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8);
+        /** Null: the suites of the modes held, PSK first (see {@link #cipherSuites}). */
+        private List<CipherSuite> cipherSuites;
         private final List<Credentials> credentials = new ArrayList<>();
         private PskStore pskStore;
         private String pskIdentityHint;
@@ -253,12 +286,30 @@ public final class DtlsConfig {
         private int maxBufferedHandshakeBytes = 32_768;
         private int maxOffloadedCryptoJobs = 256;
         private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.jca();
+        private ClientAuthentication clientAuthentication = ClientAuthentication.NEED;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
 
+        /**
+         * The suites, most preferred first. By default the mandatory suite of every mode credentials are held for:
+         * TLS_PSK_WITH_AES_128_CCM_8 then TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 (RFC 7252 section 9.1.3).
+         */
         public Builder cipherSuites(List<CipherSuite> suites) {
             this.cipherSuites = suites;
+            return this;
+        }
+
+        /** Server: see {@link DtlsConfig#clientAuthentication()}; {@link ClientAuthentication#NEED} by default. */
+        public Builder clientAuthentication(ClientAuthentication authentication) {
+            this.clientAuthentication = Objects.requireNonNull(authentication, "clientAuthentication");
+            return this;
+        }
+
+        /** See {@link DtlsConfig#clock()}; the system clock in UTC by default. */
+        public Builder clock(Clock wallClock) {
+            this.clock = Objects.requireNonNull(wallClock, "clock");
             return this;
         }
 
@@ -355,15 +406,14 @@ public final class DtlsConfig {
         }
 
         public DtlsConfig build() {
-            if (cipherSuites == null || cipherSuites.isEmpty()) {
+            if (cipherSuites == null) {
+                cipherSuites = defaultSuites();
+            }
+            if (cipherSuites.isEmpty()) {
                 throw new IllegalArgumentException("cipherSuites must name at least one suite");
             }
             for (CipherSuite suite : cipherSuites) {
                 Objects.requireNonNull(suite, "cipherSuites must not contain null");
-                if (suite.keyExchange() != CipherSuite.KeyExchange.PSK) {
-                    throw new IllegalArgumentException("cipherSuites: " + suite
-                            + " needs the ECDHE_ECDSA handshake, which this version does not implement");
-                }
             }
             if (cipherSuites.stream().distinct().count() != cipherSuites.size()) {
                 throw new IllegalArgumentException("cipherSuites must not repeat a suite: " + cipherSuites);
@@ -415,6 +465,18 @@ public final class DtlsConfig {
                         + maxHandshakeMessageLength + "), was " + maxBufferedHandshakeBytes);
             }
             return new DtlsConfig(this);
+        }
+
+        private List<CipherSuite> defaultSuites() {
+            List<CipherSuite> suites = new ArrayList<>(2);
+            boolean publicKey = credentials.stream().anyMatch(c -> c.mode().keyExchange() == CipherSuite.KeyExchange.ECDHE_ECDSA);
+            if (pskStore != null || credentials.stream().anyMatch(PreSharedKeys.class::isInstance) || !publicKey) {
+                suites.add(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8);
+            }
+            if (publicKey) {
+                suites.add(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8);
+            }
+            return suites;
         }
 
         /** The credentials with the PSK conveniences folded in; one per mode, implemented, and one for each suite. */

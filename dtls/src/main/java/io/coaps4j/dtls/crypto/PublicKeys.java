@@ -44,6 +44,22 @@ public final class PublicKeys {
     }
 
     /**
+     * The secp256r1 public key of a DER SubjectPublicKeyInfo (RFC 7250 section 3).
+     *
+     * @throws IllegalArgumentException when {@code encoded} is not one, or not on secp256r1
+     */
+    public static PublicKey fromSubjectPublicKeyInfo(byte[] encoded) {
+        PublicKey key;
+        try {
+            key = java.security.KeyFactory.getInstance(ALGORITHM)
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(encoded));
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            throw new IllegalArgumentException("not an EC SubjectPublicKeyInfo: " + e.getMessage());
+        }
+        return requireP256(key, "the SubjectPublicKeyInfo's key");
+    }
+
+    /**
      * Returns {@code key} when it is an EC key on secp256r1.
      *
      * @throws IllegalArgumentException naming {@code what} otherwise

@@ -38,6 +38,9 @@ public final class FinishedVerifier {
         if (claim instanceof PeerClaim.Psk psk) {
             return new PeerAuthenticated(psk.principal(), new PeerEvidence.PskFinished(finished));
         }
+        if (claim instanceof PeerClaim.Anonymous) {
+            return new PeerAuthenticated(AnonymousPeer.INSTANCE, new PeerEvidence.AnonymousFinished(finished));
+        }
         SignatureVerified signature = ((PeerClaim.SignedKey) claim).signature();
         return new PeerAuthenticated(signature.key().principal(),
                 new PeerEvidence.SignedHandshake(signature.key(), signature, finished));

@@ -33,7 +33,8 @@ import java.util.Optional;
  * answers renegotiation_info or its SCSV with an empty renegotiation_info (RFC 5746 section 3.6),
  * acknowledges a server_name it has keys for (RFC 6066 section 3), and sends flight 4:
  * ServerHello, the mode's key exchange messages (PSK: ServerKeyExchange when an identity hint is
- * configured), ServerHelloDone.
+ * configured), ServerHelloDone. The ECDHE_ECDSA suite serves only when {@link EcdheChoice} finds curve, point
+ * format, signature algorithm and certificate types in common; its flight is {@link EcdheServerFlight}'s.
  */
 final class ServerAwaitingClientHello implements HandshakeState {
     /** TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 section 3.3). */
@@ -54,7 +55,11 @@ final class ServerAwaitingClientHello implements HandshakeState {
         if (!hello.offersNullCompression()) {
             throw PeerMisbehavedException.illegal("ClientHello does not offer the null compression method");
         }
-        CipherSuite suite = chooseSuite(hello, context);
+        Optional<EcdheChoice> ecdhe = context.config().cipherSuites().contains(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8)
+                && context.config().holdsCredentialsFor(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8)
+                && hello.cipherSuites().contains(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8.code())
+                ? EcdheChoice.of(hello, context.config()) : Optional.empty();
+        CipherSuite suite = chooseSuite(hello, context, ecdhe.isPresent());
         ServerMode serverMode = ServerMode.of(suite);
         Optional<RenegotiationInfo> renegotiation = hello.extensions().renegotiationInfo();
         if (renegotiation.isPresent() && !renegotiation.get().isEmpty()) {
@@ -82,11 +87,19 @@ final class ServerAwaitingClientHello implements HandshakeState {
         if (acknowledgeName) {
             extensions.serverNameAcknowledged();
         }
+        if (serverMode == ServerMode.ECDHE_ECDSA) {
+            EcdheServerFlight.answer(ecdhe.orElseThrow(), extensions);
+        }
         byte[] serverRandom = context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH);
         byte[] sessionId = context.crypto().random().nextBytes(ClientHello.MAX_SESSION_ID_LENGTH);
         ServerHello serverHello = new ServerHello(ProtocolVersion.DTLS_1_2, serverRandom, sessionId, suite.code(),
                 ClientHello.COMPRESSION_NULL, extensions.build());
 
+        if (serverMode == ServerMode.ECDHE_ECDSA) {
+            ServerNegotiated negotiated = new ServerNegotiated(suite, hello.random(), serverRandom, sessionId, extended,
+                    serverName, helloSeq);
+            return EcdheServerFlight.start(negotiated, ecdhe.orElseThrow(), message, serverHello, context);
+        }
         List<HandshakeMessage> messages = new ArrayList<>(3);
         messages.add(serverHello);
         serverMode.addKeyExchange(context.config(), messages);
@@ -115,9 +128,11 @@ final class ServerAwaitingClientHello implements HandshakeState {
         }
     }
 
-    private static CipherSuite chooseSuite(ClientHello hello, HandshakeContext context) throws IncompatibleException {
+    private static CipherSuite chooseSuite(ClientHello hello, HandshakeContext context, boolean ecdheServes)
+            throws IncompatibleException {
         for (CipherSuite suite : context.config().cipherSuites()) {
-            if (hello.cipherSuites().contains(suite.code()) && context.config().holdsCredentialsFor(suite)) {
+            boolean serves = suite.keyExchange() != CipherSuite.KeyExchange.ECDHE_ECDSA || ecdheServes;
+            if (serves && hello.cipherSuites().contains(suite.code()) && context.config().holdsCredentialsFor(suite)) {
                 return suite;
             }
         }

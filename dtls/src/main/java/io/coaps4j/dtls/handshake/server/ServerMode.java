@@ -15,8 +15,7 @@ import java.util.List;
 /**
  * The part of a server handshake that depends on the security mode of the suite chosen from the ClientHello:
  * which server names it acknowledges, what goes between ServerHello and ServerHelloDone, and which state reads
- * the client's key exchange. Stateless constants, so choosing one allocates nothing. The RawPublicKey and
- * Certificate modes (TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8) come here with their handshake.
+ * the client's key exchange. Stateless constants, so choosing one allocates nothing.
  */
 enum ServerMode {
     /** RFC 4279 section 2: an optional ServerKeyExchange with the identity hint, then the client's identity. */
@@ -41,6 +40,26 @@ enum ServerMode {
             // The suite was chosen because the configuration holds these credentials.
             return config.preSharedKeys().orElseThrow();
         }
+    },
+    /**
+     * RFC 8422 with the certificate types of RFC 7250: RawPublicKey or Certificate, chosen per connection by
+     * {@link EcdheChoice}; its flight needs a signature, so {@link EcdheServerFlight} builds it.
+     */
+    ECDHE_ECDSA {
+        @Override
+        boolean servesName(DtlsConfig config, String serverName) {
+            return false;
+        }
+
+        @Override
+        void addKeyExchange(DtlsConfig config, List<HandshakeMessage> flight) {
+            throw new UnsupportedOperationException("EcdheServerFlight builds the ECDHE_ECDSA flight");
+        }
+
+        @Override
+        HandshakeState afterFlight(ServerNegotiated negotiated, Transcript transcript) {
+            throw new UnsupportedOperationException("EcdheServerFlight builds the ECDHE_ECDSA flight");
+        }
     };
 
     /**
@@ -51,8 +70,7 @@ enum ServerMode {
     static ServerMode of(CipherSuite suite) throws MisuseException {
         return switch (suite.keyExchange()) {
             case PSK -> PRE_SHARED_KEY;
-            case ECDHE_ECDSA -> throw new MisuseException("the RawPublicKey and Certificate modes ("
-                    + suite + ") are not implemented yet");
+            case ECDHE_ECDSA -> ECDHE_ECDSA;
         };
     }
 

@@ -1,0 +1,44 @@
+package io.coaps4j.dtls.handshake.client;
+
+import io.coaps4j.dtls.alert.CertificateRejectedException;
+import io.coaps4j.dtls.alert.DtlsException;
+import io.coaps4j.dtls.handshake.Expect;
+import io.coaps4j.dtls.handshake.HandshakeContext;
+import io.coaps4j.dtls.handshake.HandshakeState;
+import io.coaps4j.dtls.handshake.PeerKeyCheck;
+import io.coaps4j.dtls.handshake.PeerKeyTrusted;
+import io.coaps4j.dtls.handshake.ReceivedMessage;
+import io.coaps4j.dtls.handshake.Transcript;
+import io.coaps4j.dtls.handshake.Transition;
+import io.coaps4j.dtls.handshake.message.CertificateMessage;
+import io.coaps4j.dtls.handshake.message.HandshakeType;
+
+/**
+ * After the ServerHello of the ECDHE_ECDSA suite: the server's Certificate, in the negotiated type, must hold a
+ * key this client trusts, and for X.509 name the host the client reached it by (RFC 7252 section 9.1.3.3).
+ */
+final class ClientAwaitingServerCertificate implements HandshakeState {
+    private final ClientEcdhe ecdhe;
+    private final Transcript transcript;
+
+    ClientAwaitingServerCertificate(ClientEcdhe ecdhe, Transcript transcript) {
+        this.ecdhe = ecdhe;
+        this.transcript = transcript;
+    }
+
+    @Override
+    public Transition onMessage(ReceivedMessage message, HandshakeContext context) throws DtlsException {
+        Expect.type(message, HandshakeType.CERTIFICATE, name());
+        Expect.epoch(message, 0, name());
+        CertificateMessage certificate = CertificateMessage.decode(message.body(), ecdhe.serverType(),
+                PeerKeyCheck.MAX_CHAIN_LENGTH);
+        if (certificate.isEmpty()) {
+            throw new CertificateRejectedException(CertificateRejectedException.Kind.BAD_CERTIFICATE,
+                    "the server sent no certificate");
+        }
+        PeerKeyTrusted key = PeerKeyCheck.trust(context.config(), certificate,
+                ecdhe.negotiated().offer().serverName());
+        return Transition.stay(new ClientAwaitingServerKeyExchange(ecdhe, key,
+                transcript.append(HandshakeType.CERTIFICATE, message.messageSeq(), message.body())));
+    }
+}
