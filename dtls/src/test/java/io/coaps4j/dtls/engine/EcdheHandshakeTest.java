@@ -94,8 +94,7 @@ class EcdheHandshakeTest {
     }
 
     @Test
-    void aClientWithoutAKeyOfTheRequestedTypeSendsAnEmptyCertificate_wantedGoesOnNeededFails() {
-        // The client trusts the server's certificate chain but holds no raw public key; the server checks RPKs and X.509.
+    void wantedClientAuthenticationStillAuthenticatesAClientThatHasACertificate() {
         DtlsConfig clientConfig = config(b -> b.credentials(PublicKeyFixture.clientCertificate()));
         VirtualNetwork wanted = run(config(b -> b.credentials(PublicKeyFixture.serverCertificate())
                         .clientAuthentication(ClientAuthentication.WANT)), clientConfig, Optional.of("server.example"));
