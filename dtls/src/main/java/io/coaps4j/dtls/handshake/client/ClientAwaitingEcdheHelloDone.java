@@ -3,6 +3,7 @@ package io.coaps4j.dtls.handshake.client;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.KeyAgreement;
+import io.coaps4j.dtls.crypto.SignatureAlgorithm;
 import io.coaps4j.dtls.crypto.Signer;
 import io.coaps4j.dtls.handshake.AwaitingChangeCipherSpec;
 import io.coaps4j.dtls.handshake.AwaitingResult;
@@ -44,24 +45,25 @@ final class ClientAwaitingEcdheHelloDone implements HandshakeState {
     private final byte[] serverPoint;
     private final SignatureVerified serverSignature;
     private final Transcript transcript;
-    private final boolean certificateRequested;
+    private final Optional<CertificateRequest> request;
 
     ClientAwaitingEcdheHelloDone(ClientEcdhe ecdhe, byte[] serverPoint, SignatureVerified serverSignature,
-                                 Transcript transcript, boolean certificateRequested) {
+                                 Transcript transcript, Optional<CertificateRequest> request) {
         this.ecdhe = ecdhe;
         this.serverPoint = serverPoint;
         this.serverSignature = serverSignature;
         this.transcript = transcript;
-        this.certificateRequested = certificateRequested;
+        this.request = request;
     }
 
     @Override
     public Transition onMessage(ReceivedMessage message, HandshakeContext context) throws DtlsException {
         Expect.epoch(message, 0, name());
-        if (!certificateRequested && message.is(HandshakeType.CERTIFICATE_REQUEST)) {
-            CertificateRequest.decode(message.body());
+        if (request.isEmpty() && message.is(HandshakeType.CERTIFICATE_REQUEST)) {
+            CertificateRequest received = CertificateRequest.decode(message.body());
             return Transition.stay(new ClientAwaitingEcdheHelloDone(ecdhe, serverPoint, serverSignature,
-                    transcript.append(HandshakeType.CERTIFICATE_REQUEST, message.messageSeq(), message.body()), true));
+                    transcript.append(HandshakeType.CERTIFICATE_REQUEST, message.messageSeq(), message.body()),
+                    Optional.of(received)));
         }
         Expect.type(message, HandshakeType.SERVER_HELLO_DONE, name());
         ServerHelloDone.decode(message.body());
@@ -70,8 +72,11 @@ final class ClientAwaitingEcdheHelloDone implements HandshakeState {
         int seq = ecdhe.negotiated().nextSendSeq();
         List<OutgoingMessage> flight = new ArrayList<>(5);
         boolean signs = false;
-        if (certificateRequested) {
-            boolean holds = OwnCertificate.holds(context.config(), ecdhe.clientType());
+        if (request.isPresent()) {
+            // Only a key the server can check: ecdsa_sign with ecdsa_secp256r1_sha256 (RFC 8422 section 5.5).
+            boolean holds = OwnCertificate.holds(context.config(), ecdhe.clientType())
+                    && request.get().certificateTypes().contains(CertificateRequest.ECDSA_SIGN)
+                    && request.get().signatureAlgorithms().contains(SignatureAlgorithm.ECDSA_SHA256);
             CertificateMessage certificate = holds ? OwnCertificate.message(context.config(), ecdhe.clientType())
                     : CertificateMessage.empty(ecdhe.clientType());
             signs = holds;

@@ -64,7 +64,8 @@ final class ClientAwaitingServerKeyExchange implements HandshakeState {
 
         @Override
         public Transition onResult(Checked<SignatureVerified> result, HandshakeContext context) throws DtlsException {
-            return Transition.stay(new ClientAwaitingEcdheHelloDone(ecdhe, serverPoint, result.get(), transcript, false));
+            return Transition.stay(new ClientAwaitingEcdheHelloDone(ecdhe, serverPoint, result.get(), transcript,
+                    java.util.Optional.empty()));
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.coaps4j.dtls.handshake.server;
 
-import io.coaps4j.dtls.alert.CertificateRejectedException;
 import io.coaps4j.dtls.alert.DecodeException;
 import io.coaps4j.dtls.config.ClientAuthentication;
 import io.coaps4j.dtls.config.DtlsConfig;
@@ -30,12 +29,10 @@ record EcdheChoice(CertificateType serverType, boolean answerServerType, Optiona
                    boolean answerClientType, boolean answerPointFormats) {
 
     /**
-     * The choice for {@code hello}, or empty when the suite cannot serve it (another suite may).
-     *
-     * @throws CertificateRejectedException when the client must authenticate but offers no type the server checks
+     * The choice for {@code hello}, or empty when the suite cannot serve it (another suite may): also when the
+     * client must authenticate but offers no certificate type the server checks.
      */
-    static Optional<EcdheChoice> of(ClientHello hello, DtlsConfig config) throws DecodeException,
-            CertificateRejectedException {
+    static Optional<EcdheChoice> of(ClientHello hello, DtlsConfig config) throws DecodeException {
         Extensions extensions = hello.extensions();
         Optional<SupportedGroups> groups = extensions.supportedGroups();
         Optional<EcPointFormats> formats = extensions.ecPointFormats();
@@ -55,8 +52,7 @@ record EcdheChoice(CertificateType serverType, boolean answerServerType, Optiona
         if (config.clientAuthentication() != ClientAuthentication.NONE) {
             clientType = first(clientTypes, config);
             if (clientType.isEmpty() && config.clientAuthentication() == ClientAuthentication.NEED) {
-                throw new CertificateRejectedException(CertificateRejectedException.Kind.UNSUPPORTED_CERTIFICATE,
-                        "client authentication is needed, but the client offers no certificate type the server checks");
+                return Optional.empty();
             }
         }
         return Optional.of(new EcdheChoice(serverType.get(), serverTypes.isPresent(), clientType,

@@ -103,10 +103,7 @@ final class EcdheServerFlight {
                 }
                 flight.add(OutgoingMessage.handshake(message, seq++));
             }
-            ServerNegotiated sent = new ServerNegotiated(negotiated.suite(), negotiated.clientRandom(),
-                    negotiated.serverRandom(), negotiated.sessionId(), negotiated.extendedMasterSecret(),
-                    negotiated.serverName(), seq);
-            ServerEcdhe ecdhe = new ServerEcdhe(sent, choice, ephemeral);
+            ServerEcdhe ecdhe = new ServerEcdhe(negotiated.withNextSendSeq(seq), choice, ephemeral);
             HandshakeState next = choice.clientType().isPresent()
                     ? new ServerAwaitingClientCertificate(ecdhe, through)
                     : new ServerAwaitingEcdhKeyExchange(ecdhe, through, java.util.Optional.empty());

@@ -8,21 +8,16 @@ import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
-import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
-import io.coaps4j.dtls.handshake.Transcript;
 import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.message.ClientHello;
 import io.coaps4j.dtls.handshake.message.Extensions;
-import io.coaps4j.dtls.handshake.message.HandshakeMessage;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 import io.coaps4j.dtls.handshake.message.RenegotiationInfo;
 import io.coaps4j.dtls.handshake.message.ServerHello;
-import io.coaps4j.dtls.handshake.message.ServerHelloDone;
 import io.coaps4j.dtls.handshake.message.ServerNameList;
 import io.coaps4j.dtls.record.ProtocolVersion;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,36 +82,15 @@ final class ServerAwaitingClientHello implements HandshakeState {
         if (acknowledgeName) {
             extensions.serverNameAcknowledged();
         }
-        if (serverMode == ServerMode.ECDHE_ECDSA) {
-            EcdheServerFlight.answer(ecdhe.orElseThrow(), extensions);
-        }
+        serverMode.addHelloExtensions(ecdhe, extensions);
         byte[] serverRandom = context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH);
         byte[] sessionId = context.crypto().random().nextBytes(ClientHello.MAX_SESSION_ID_LENGTH);
         ServerHello serverHello = new ServerHello(ProtocolVersion.DTLS_1_2, serverRandom, sessionId, suite.code(),
                 ClientHello.COMPRESSION_NULL, extensions.build());
 
-        if (serverMode == ServerMode.ECDHE_ECDSA) {
-            ServerNegotiated negotiated = new ServerNegotiated(suite, hello.random(), serverRandom, sessionId, extended,
-                    serverName, helloSeq);
-            return EcdheServerFlight.start(negotiated, ecdhe.orElseThrow(), message, serverHello, context);
-        }
-        List<HandshakeMessage> messages = new ArrayList<>(3);
-        messages.add(serverHello);
-        serverMode.addKeyExchange(context.config(), messages);
-        messages.add(ServerHelloDone.INSTANCE);
-
-        Transcript transcript = Transcript.empty().append(HandshakeType.CLIENT_HELLO, message.messageSeq(), message.body());
-        List<OutgoingMessage> flight = new ArrayList<>(messages.size());
-        int seq = helloSeq;
-        for (HandshakeMessage outgoing : messages) {
-            byte[] body = outgoing.encodeBody();
-            transcript = transcript.append(outgoing.type(), seq, body);
-            flight.add(OutgoingMessage.handshake(outgoing, seq));
-            seq++;
-        }
         ServerNegotiated negotiated = new ServerNegotiated(suite, hello.random(), serverRandom, sessionId, extended,
-                serverName, seq);
-        return Transition.send(serverMode.afterFlight(negotiated, transcript), flight);
+                serverName, helloSeq);
+        return serverMode.flight(negotiated, ecdhe, message, serverHello, context);
     }
 
     /** DTLS versions count down (RFC 6347 section 4.1): a client offering 1.2 or later gets 1.2. */
