@@ -82,6 +82,26 @@ class EcdheHandshakeTest {
     }
 
     @Test
+    void aServerReachedByAddressMustNameThatAddressInItsCertificate() {
+        DtlsConfig client = config(b -> b.credentials(PublicKeyFixture.clientCertificate()));
+        VirtualNetwork byDnsNameOnly = run(config(b -> b.credentials(PublicKeyFixture.serverCertificate())), client,
+                Optional.empty());
+        assertThat(client(byDnsNameOnly).status()).isEqualTo(DtlsConnection.Status.FAILED);
+        assertThat(clientFailure(byDnsNameOnly).alert()).contains(AlertDescription.BAD_CERTIFICATE);
+
+        java.security.cert.X509Certificate byUri = PublicKeyFixture.certificate("CN=server", SERVER_KEY, "CN=Test CA",
+                PublicKeyFixture.CA_KEY.getPrivate(), false, java.time.Instant.now().minusSeconds(3600),
+                java.time.Instant.now().plusSeconds(3600), 0,
+                new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier,
+                        "coaps://" + VirtualNetwork.SERVER.getAddress().getHostAddress()));
+        io.coaps4j.dtls.credentials.CertificateCredentials server = new io.coaps4j.dtls.credentials.CertificateCredentials(
+                SERVER_KEY.getPrivate(), java.util.List.of(byUri),
+                java.util.Set.of(new java.security.cert.TrustAnchor(PublicKeyFixture.CA, null)));
+        VirtualNetwork namingTheAddress = run(config(b -> b.credentials(server)), client, Optional.empty());
+        assertThat(client(namingTheAddress).status()).isEqualTo(DtlsConnection.Status.ESTABLISHED);
+    }
+
+    @Test
     void withoutClientAuthenticationTheClientIsAnonymous() {
         VirtualNetwork network = run(config(b -> b.credentials(PublicKeyFixture.serverRpk())
                         .clientAuthentication(ClientAuthentication.NONE)),

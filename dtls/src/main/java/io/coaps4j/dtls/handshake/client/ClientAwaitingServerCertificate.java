@@ -13,9 +13,12 @@ import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.message.CertificateMessage;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 
+import java.util.Optional;
+
 /**
  * After the ServerHello of the ECDHE_ECDSA suite: the server's Certificate, in the negotiated type, must hold a
- * key this client trusts, and for X.509 name the host the client reached it by (RFC 7252 section 9.1.3.3).
+ * key this client trusts, and for X.509 name the host the client reached it by, its DNS name or else its address
+ * (RFC 7252 section 9.1.3.3).
  */
 final class ClientAwaitingServerCertificate implements HandshakeState {
     private final ClientEcdhe ecdhe;
@@ -36,8 +39,10 @@ final class ClientAwaitingServerCertificate implements HandshakeState {
             throw new CertificateRejectedException(CertificateRejectedException.Kind.BAD_CERTIFICATE,
                     "the server sent no certificate");
         }
-        PeerKeyTrusted key = PeerKeyCheck.trust(context.config(), certificate,
-                ecdhe.negotiated().offer().serverName());
+        // Reached by address, the name to check is the address literal (RFC 7252 section 9.1.3.3): never no check.
+        Optional<String> expectedName = ecdhe.negotiated().offer().serverName()
+                .or(() -> Optional.of(context.peer().getAddress().getHostAddress()));
+        PeerKeyTrusted key = PeerKeyCheck.trust(context.config(), certificate, expectedName);
         return Transition.stay(new ClientAwaitingServerKeyExchange(ecdhe, key,
                 transcript.append(HandshakeType.CERTIFICATE, message.messageSeq(), message.body())));
     }
