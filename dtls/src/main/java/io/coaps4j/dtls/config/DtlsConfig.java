@@ -11,11 +11,9 @@ import io.coaps4j.dtls.flight.FlightWriter;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import io.coaps4j.dtls.record.SecurityAssociation;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -407,7 +405,7 @@ public final class DtlsConfig {
 
         public DtlsConfig build() {
             if (cipherSuites == null) {
-                cipherSuites = defaultSuites();
+                cipherSuites = ConfigCredentials.defaultSuites(credentials, pskStore != null);
             }
             if (cipherSuites.isEmpty()) {
                 throw new IllegalArgumentException("cipherSuites must name at least one suite");
@@ -418,7 +416,7 @@ public final class DtlsConfig {
             if (cipherSuites.stream().distinct().count() != cipherSuites.size()) {
                 throw new IllegalArgumentException("cipherSuites must not repeat a suite: " + cipherSuites);
             }
-            allCredentials = settleCredentials();
+            allCredentials = ConfigCredentials.settle(credentials, pskStore, pskIdentityHint, cipherSuites);
             if (maxOffloadedCryptoJobs < 0) {
                 throw new IllegalArgumentException("maxOffloadedCryptoJobs must be 0 or more, was " + maxOffloadedCryptoJobs);
             }
@@ -465,51 +463,6 @@ public final class DtlsConfig {
                         + maxHandshakeMessageLength + "), was " + maxBufferedHandshakeBytes);
             }
             return new DtlsConfig(this);
-        }
-
-        private List<CipherSuite> defaultSuites() {
-            List<CipherSuite> suites = new ArrayList<>(2);
-            boolean publicKey = credentials.stream().anyMatch(c -> c.mode().keyExchange() == CipherSuite.KeyExchange.ECDHE_ECDSA);
-            if (pskStore != null || credentials.stream().anyMatch(PreSharedKeys.class::isInstance) || !publicKey) {
-                suites.add(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8);
-            }
-            if (publicKey) {
-                suites.add(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8);
-            }
-            return suites;
-        }
-
-        /** The credentials with the PSK conveniences folded in; one per mode, implemented, and one for each suite. */
-        private List<Credentials> settleCredentials() {
-            List<Credentials> all = new ArrayList<>(credentials);
-            if (pskStore != null) {
-                all.add(new PreSharedKeys(pskStore, Optional.ofNullable(pskIdentityHint)));
-            } else if (pskIdentityHint != null) {
-                throw new IllegalArgumentException("pskIdentityHint needs pskStore; with PreSharedKeys credentials"
-                        + " give the hint there");
-            }
-            Map<SecurityMode, Credentials> byMode = new EnumMap<>(SecurityMode.class);
-            for (Credentials held : all) {
-                if (byMode.put(held.mode(), held) != null) {
-                    throw new IllegalArgumentException("credentials hold the " + held.mode().rfcName() + " mode twice"
-                            + (pskStore != null && held.mode() == SecurityMode.PRE_SHARED_KEY
-                            ? " (pskStore and PreSharedKeys conflict: set one)" : ""));
-                }
-                if (!held.mode().implemented()) {
-                    throw new IllegalArgumentException("credentials: the " + held.mode().rfcName() + " mode is not"
-                            + " implemented yet (it needs the " + held.mode().keyExchange() + " handshake); configure"
-                            + " PreSharedKeys");
-                }
-            }
-            for (CipherSuite suite : cipherSuites) {
-                boolean held = all.stream().anyMatch(c -> c.mode().keyExchange() == suite.keyExchange());
-                if (!held) {
-                    throw new IllegalArgumentException((suite.keyExchange() == CipherSuite.KeyExchange.PSK
-                            ? "pskStore (or PreSharedKeys credentials)" : "credentials for " + suite.keyExchange())
-                            + " must be set for the suite " + suite);
-                }
-            }
-            return all;
         }
     }
 }
