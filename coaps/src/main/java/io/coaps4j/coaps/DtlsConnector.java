@@ -106,9 +106,14 @@ public final class DtlsConnector implements Connector {
             throw new IllegalStateException("the DTLS connector is already started; each endpoint needs its own");
         }
         ConnectorLoop onLoop = new ConnectorLoop(config, connectorSink, eventLoop);
+        try {
+            onLoop.open(config.bindAddress());
+        } catch (IOException | RuntimeException e) {
+            onLoop.closeResources();
+            throw e;
+        }
         running = onLoop;
         loop = eventLoop;
-        onLoop.open(config.bindAddress());
     }
 
     @Override
