@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * application hangs what it keeps per connection on {@link DtlsConnection#attach}.
  *
  * <p>Routing: a datagram from an address with a client connection goes to it; anything else, and any
- * ClientHello (a server never sends one), to the server role. One association per address pair: a
+ * ClientHello (a server never sends one), to the server role; a counting filter over the client
+ * connections' addresses ({@link AddressFilter}) spares most server-role datagrams the client-table lookup,
+ * so each costs one address lookup. One association per address pair: a
  * cookie-proven handshake a peer starts from the address of our client connection replaces that connection
  * at once (the peer lost it, RFC 6347 section 4.2.8; {@link DtlsEvent.CloseReason#REPLACED}, no alert), and
  * when our client handshake completes with an address the server role has a session with, that session is
