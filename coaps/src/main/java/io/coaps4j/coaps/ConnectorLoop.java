@@ -56,10 +56,6 @@ final class ConnectorLoop implements CoapsBinding.Output, DeadlineHandler {
         return binding;
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     /** {@code result} completes with the session with {@code address}, a handshake started if needed. */
     void resolve(InetSocketAddress address, Optional<String> serverName, CompletableFuture<Peer> result) {
         if (result.isDone()) {

@@ -87,8 +87,12 @@ final class KeepAliveMonitor {
         for (SessionState session : toPing) {
             if (isCurrent(session)) { // a ping's send may have ended another session meanwhile
                 session.pingSent(now);
-                counters.pingsSent++;
-                sink.ping(session.peer, ackTimeout, maxRetransmit, alive -> pinged(session, alive));
+                try {
+                    sink.ping(session.peer, ackTimeout, maxRetransmit, alive -> pinged(session, alive));
+                    counters.pingsSent++;
+                } catch (IllegalStateException engineShutDown) {
+                    session.pinged(true); // the endpoint is closing: no verdict will come, and none is needed
+                }
             }
         }
         dead.removeIf(session -> !isCurrent(session));
