@@ -7,9 +7,12 @@ import io.coaps4j.coap.client.CoapClient;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.server.CoapServer;
 import io.coaps4j.coap.server.Resource;
+import io.coaps4j.dtls.config.ClientAuthentication;
+import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
 import io.coaps4j.dtls.credentials.RawPublicKeyPrincipal;
 import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -77,5 +80,27 @@ class RawPublicKeyEndToEndTest {
                     .isEqualTo(new RawPublicKeyPrincipal(clientKeys.get(i).getPublic()).getName());
         }
         assertThat(connector.metrics().serverSessions()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutClientAuthenticationTheHandlerSeesNoPrincipal() throws Exception {
+        KeyPair serverKey = p256();
+        KeyPair clientKey = p256();
+        DtlsConfig dtls = DtlsConfig.builder().clientAuthentication(ClientAuthentication.NONE)
+                .credentials(new RawPublicKeyCredentials(serverKey.getPrivate(), serverKey.getPublic(),
+                        Set.of(clientKey.getPublic()))).build();
+        CoapServer server = CoapServer.builder().connector(DtlsConnector.builder()
+                        .bind(new InetSocketAddress("127.0.0.1", 0)).dtlsConfig(dtls).build())
+                .resource(Resource.builder("who").get(request -> CoapResponse.content(
+                        request.principal().map(Principal::getName).orElse("nobody"))).build())
+                .build().start();
+        open.add(server);
+        CoapClient client = CoapClient.builder().connector(DtlsConnector.builder().bind(new InetSocketAddress(0))
+                .acceptHandshakes(false)
+                .credentials(new RawPublicKeyCredentials(clientKey.getPrivate(), clientKey.getPublic(),
+                        Set.of(serverKey.getPublic())))
+                .build()).timeout(TIMEOUT).build();
+        open.add(0, client);
+        assertThat(client.get(uri(server.localAddress(), "/who")).payloadAsString()).isEqualTo("nobody");
     }
 }

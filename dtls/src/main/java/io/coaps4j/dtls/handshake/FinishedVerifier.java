@@ -1,6 +1,7 @@
 package io.coaps4j.dtls.handshake;
 
 import io.coaps4j.dtls.alert.AuthenticationFailedException;
+import io.coaps4j.dtls.credentials.AnonymousPeer;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.handshake.message.Finished;

@@ -31,7 +31,7 @@ public sealed interface PeerEvidence permits PeerEvidence.PskFinished, PeerEvide
 
     /**
      * A client the server only wanted a certificate from and that sent none: its Finished verified, it is
-     * {@link AnonymousPeer#INSTANCE}.
+     * {@link io.coaps4j.dtls.credentials.AnonymousPeer#INSTANCE}.
      */
     final class AnonymousFinished implements PeerEvidence {
         private final FinishedVerified finished;

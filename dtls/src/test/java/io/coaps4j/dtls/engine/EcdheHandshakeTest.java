@@ -8,7 +8,7 @@ import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.dtls.credentials.PskPrincipal;
 import io.coaps4j.dtls.credentials.RawPublicKeyPrincipal;
 import io.coaps4j.dtls.crypto.CipherSuite;
-import io.coaps4j.dtls.handshake.AnonymousPeer;
+import io.coaps4j.dtls.credentials.AnonymousPeer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import io.coaps4j.dtls.alert.AlertMapping;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.config.ClientAuthentication;
 import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.AnonymousPeer;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;

@@ -3,6 +3,7 @@ package io.coaps4j.dtls.handshake;
 import io.coaps4j.dtls.alert.AlertDescription;
 import io.coaps4j.dtls.config.ClientAuthentication;
 import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.AnonymousPeer;
 import io.coaps4j.dtls.credentials.CertificateCredentials;
 import io.coaps4j.dtls.credentials.TestKeys;
 import io.coaps4j.dtls.crypto.JcaEcdsa;

@@ -1,4 +1,4 @@
-package io.coaps4j.dtls.handshake;
+package io.coaps4j.dtls.credentials;
 
 import java.security.Principal;
 
