@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns the peer's non-empty Certificate message into the proof that its key is trusted, through
+ * Turns the peer's non-empty Certificate message into the proof that its key is trusted (a raw public key at
+ * once, an X.509 chain as offloaded work), through
  * {@link PublicKeyVerifier} and the credentials of the negotiated type, and each failure into its alert
  * (RFC 5246 section 7.2.2): an unlisted raw public key or a chain that does not validate or name the server is
  * bad_certificate, a chain to no anchor unknown_ca, one outside its validity certificate_expired.
@@ -35,14 +36,36 @@ public final class PeerKeyCheck {
     }
 
     /**
+     * The check of a non-empty raw public key: a lookup in the trusted keys, done at once.
+     */
+    public static PeerKeyTrusted rawPublicKey(DtlsConfig config, CertificateMessage certificate)
+            throws CertificateRejectedException {
+        return rawPublicKey(config, certificate.entries().get(0));
+    }
+
+    /**
+     * The check of a non-empty X.509 chain, as work to run off the event loop (PKIX verifies a signature per
+     * certificate); the clock is read now, on the loop.
+     *
      * @param expectedName for a server's certificate, the name the client reached it by (RFC 7252 section 9.1.3.3)
      */
-    public static PeerKeyTrusted trust(DtlsConfig config, CertificateMessage certificate,
-                                       Optional<String> expectedName) throws CertificateRejectedException {
-        if (certificate.certificateType() == CertificateType.RAW_PUBLIC_KEY) {
-            return rawPublicKey(config, certificate.entries().get(0));
+    public static CryptoWork<Checked<PeerKeyTrusted>> chain(DtlsConfig config, CertificateMessage certificate,
+                                                             Optional<String> expectedName) {
+        Instant now = config.clock().instant();
+        List<byte[]> chain = certificate.entries();
+        return () -> checked(() -> chain(config, chain, expectedName, now));
+    }
+
+    private interface Check {
+        PeerKeyTrusted run() throws CertificateRejectedException;
+    }
+
+    private static Checked<PeerKeyTrusted> checked(Check check) {
+        try {
+            return Checked.ok(check.run());
+        } catch (CertificateRejectedException e) {
+            return Checked.failed(e);
         }
-        return chain(config, certificate.entries(), expectedName);
     }
 
     private static PeerKeyTrusted rawPublicKey(DtlsConfig config, byte[] subjectPublicKeyInfo)
@@ -63,8 +86,8 @@ public final class PeerKeyCheck {
         }
     }
 
-    private static PeerKeyTrusted chain(DtlsConfig config, List<byte[]> encoded, Optional<String> expectedName)
-            throws CertificateRejectedException {
+    private static PeerKeyTrusted chain(DtlsConfig config, List<byte[]> encoded, Optional<String> expectedName,
+                                        Instant now) throws CertificateRejectedException {
         CertificateCredentials trust = (CertificateCredentials) config.credentials(SecurityMode.CERTIFICATE)
                 .orElseThrow(() -> new CertificateRejectedException(Kind.UNSUPPORTED_CERTIFICATE,
                         "an X.509 chain, but no Certificate credentials"));
@@ -75,7 +98,6 @@ public final class PeerKeyCheck {
             throw new CertificateRejectedException(Kind.BAD_CERTIFICATE, "the peer's certificate does not parse: "
                     + e.getMessage());
         }
-        Instant now = config.clock().instant();
         for (X509Certificate certificate : chain) {
             try {
                 certificate.checkValidity(Date.from(now));

@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,11 +28,31 @@ class EcdheOffloadTest {
 
     @Test
     void theServersSignatureEcdhAndVerificationRunOffTheLoopAndTheHandshakesComplete() {
-        DtlsConfig serverConfig = PublicKeyFixture.config(b -> b.credentials(PublicKeyFixture.serverRpk()));
-        DtlsConfig clientConfig = PublicKeyFixture.config(b -> b.credentials(PublicKeyFixture.clientRpk()));
+        Loop loop = interleave(PublicKeyFixture.config(b -> b.credentials(PublicKeyFixture.serverRpk())),
+                PublicKeyFixture.config(b -> b.credentials(PublicKeyFixture.clientRpk())), Optional.empty(),
+                "signature, ECDH and CertificateVerify check, for each of two clients", 6);
+        for (InetSocketAddress client : List.of(CLIENT_A, CLIENT_B)) {
+            assertThat(loop.server.session(client).orElseThrow().peerPrincipal())
+                    .isEqualTo(new RawPublicKeyPrincipal(PublicKeyFixture.CLIENT_KEY.getPublic()));
+        }
+    }
+
+    @Test
+    void withCertificatesTheChainValidationRunsOffTheLoopToo() {
+        Loop loop = interleave(PublicKeyFixture.config(b -> b.credentials(PublicKeyFixture.serverCertificate())),
+                PublicKeyFixture.config(b -> b.credentials(PublicKeyFixture.clientCertificate())),
+                Optional.of("server.example"), "chain validation, signature, ECDH and CertificateVerify check, twice", 8);
+        for (InetSocketAddress client : List.of(CLIENT_A, CLIENT_B)) {
+            assertThat(loop.server.session(client).orElseThrow().peerPrincipal())
+                    .isInstanceOf(io.coaps4j.dtls.credentials.CertificatePrincipal.class);
+        }
+    }
+
+    private static Loop interleave(DtlsConfig serverConfig, DtlsConfig clientConfig, Optional<String> serverName,
+                                   String jobsExpected, int jobCount) {
         Loop loop = new Loop(Fixture.server(serverConfig));
-        loop.start(CLIENT_A, Fixture.client(clientConfig, 2));
-        loop.start(CLIENT_B, Fixture.client(clientConfig, 3));
+        loop.start(CLIENT_A, Fixture.client(clientConfig, 2, serverName));
+        loop.start(CLIENT_B, Fixture.client(clientConfig, 3, serverName));
 
         int jobs = 0;
         while (!loop.offloaded.isEmpty()) {
@@ -44,14 +65,13 @@ class EcdheOffloadTest {
             jobs++;
         }
 
-        assertThat(jobs).as("signature, ECDH and CertificateVerify check, for each of two clients").isEqualTo(6);
+        assertThat(jobs).as(jobsExpected).isEqualTo(jobCount);
         assertThat(loop.serverCompleted()).containsExactlyInAnyOrder(CLIENT_A, CLIENT_B);
         for (InetSocketAddress client : List.of(CLIENT_A, CLIENT_B)) {
             assertThat(loop.clients.get(client).status()).isEqualTo(DtlsConnection.Status.ESTABLISHED);
-            assertThat(loop.server.session(client).orElseThrow().peerPrincipal())
-                    .isEqualTo(new RawPublicKeyPrincipal(PublicKeyFixture.CLIENT_KEY.getPublic()));
         }
         assertThat(loop.server.engine().cryptoJobs.outstanding()).isZero();
+        return loop;
     }
 
     /** The server's event loop at virtual time 0, its offloaded jobs collected; clients run their crypto inline. */

@@ -3,6 +3,8 @@ package io.coaps4j.dtls.handshake.server;
 import io.coaps4j.dtls.alert.CertificateRejectedException;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.config.ClientAuthentication;
+import io.coaps4j.dtls.handshake.AwaitingResult;
+import io.coaps4j.dtls.handshake.Checked;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
@@ -12,13 +14,14 @@ import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.Transcript;
 import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.message.CertificateMessage;
+import io.coaps4j.dtls.handshake.message.CertificateType;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 
 import java.util.Optional;
 
 /**
  * A CertificateRequest went out; the client's flight must start with its Certificate, in the negotiated type
- * (RFC 5246 section 7.4.6), checked against the server's trust. An empty one is refused with handshake_failure
+ * (RFC 5246 section 7.4.6), checked against the server's trust (a chain as an offloaded job). An empty one is refused with handshake_failure
  * when client authentication is needed and lets an unauthenticated client on when it is only wanted.
  */
 final class ServerAwaitingClientCertificate implements HandshakeState {
@@ -44,7 +47,27 @@ final class ServerAwaitingClientCertificate implements HandshakeState {
             }
             return Transition.stay(new ServerAwaitingEcdhKeyExchange(ecdhe, through, Optional.empty()));
         }
-        PeerKeyTrusted key = PeerKeyCheck.trust(context.config(), certificate, Optional.empty());
-        return Transition.stay(new ServerAwaitingEcdhKeyExchange(ecdhe, through, Optional.of(key)));
+        if (certificate.certificateType() == CertificateType.RAW_PUBLIC_KEY) {
+            PeerKeyTrusted key = PeerKeyCheck.rawPublicKey(context.config(), certificate);
+            return Transition.stay(new ServerAwaitingEcdhKeyExchange(ecdhe, through, Optional.of(key)));
+        }
+        return new Transition.Await<>(new CheckingChain(ecdhe, through),
+                PeerKeyCheck.chain(context.config(), certificate, Optional.empty()));
+    }
+
+    /** Waiting for the validation of the client's chain. */
+    static final class CheckingChain implements AwaitingResult<Checked<PeerKeyTrusted>> {
+        private final ServerEcdhe ecdhe;
+        private final Transcript transcript;
+
+        CheckingChain(ServerEcdhe ecdhe, Transcript transcript) {
+            this.ecdhe = ecdhe;
+            this.transcript = transcript;
+        }
+
+        @Override
+        public Transition onResult(Checked<PeerKeyTrusted> key, HandshakeContext context) throws DtlsException {
+            return Transition.stay(new ServerAwaitingEcdhKeyExchange(ecdhe, transcript, Optional.of(key.get())));
+        }
     }
 }
