@@ -29,15 +29,15 @@ public record CertifiedKey(PrivateKey privateKey, List<X509Certificate> chain) {
             throw new IllegalArgumentException("chain must hold at least this node's own certificate");
         }
         PublicKeys.requireP256(chain.get(0).getPublicKey(), "the public key of chain[0]");
-        if (!EncodedKeys.isKeyPair(privateKey, chain.get(0).getPublicKey())) {
-            throw new IllegalArgumentException("privateKey is not the key of chain[0] ("
-                    + chain.get(0).getSubjectX500Principal() + ")");
-        }
         for (int i = 1; i < chain.size(); i++) {
             if (!chain.get(i - 1).getIssuerX500Principal().equals(chain.get(i).getSubjectX500Principal())) {
                 throw new IllegalArgumentException("chain[" + i + "] must be the issuer of chain[" + (i - 1) + "] ("
                         + chain.get(i - 1).getIssuerX500Principal() + "), was " + chain.get(i).getSubjectX500Principal());
             }
+        }
+        if (!EncodedKeys.isKeyPair(privateKey, chain.get(0).getPublicKey())) {
+            throw new IllegalArgumentException("privateKey is not the key of chain[0] ("
+                    + chain.get(0).getSubjectX500Principal() + ")");
         }
     }
 
