@@ -70,7 +70,8 @@ public final class EncodedKeys {
 
     /**
      * The DER PKCS#8 PrivateKeyInfo holding a DER SEC1 ECPrivateKey ("EC PRIVATE KEY"), whose curve must be named
-     * secp256r1 in its parameters; the result decodes with {@link #pkcs8PrivateKey}.
+     * secp256r1 in its parameters (or, without parameters, shown by the public key it carries); the result decodes
+     * with {@link #pkcs8PrivateKey}.
      *
      * @throws InvalidKeySpecException when it is not DER SEC1 or names no curve or another curve
      */
@@ -84,7 +85,7 @@ public final class EncodedKeys {
         fields.next("the EC private key").expect(Der.OCTET_STRING, "the EC private key");
         Der.Element parameters = fields.optional(Der.CONTEXT_0, "the EC private key parameters");
         if (parameters == null) {
-            throw new InvalidKeySpecException("the EC private key names no curve (no parameters field)");
+            return pkcs8FromSec1WithoutCurve(der);
         }
         Der.Element curve = Der.single(parameters.contents(), "the EC private key parameters");
         if (curve.tag() != Der.OID) {
@@ -94,6 +95,29 @@ public final class EncodedKeys {
         requireP256Curve(curve.contents(), "the EC private key");
         return Der.encode(Der.SEQUENCE, Der.encode(Der.INTEGER, new byte[] {0}), algorithmIdentifier(),
                 Der.encode(Der.OCTET_STRING, der));
+    }
+
+    /**
+     * RFC 5915 wants the curve named, but some writers (Bouncy Castle's PEM writer given a JDK key) leave it out:
+     * such a key is taken as secp256r1 only when the public key it carries proves it.
+     */
+    private static byte[] pkcs8FromSec1WithoutCurve(byte[] sec1) throws InvalidKeySpecException {
+        byte[] pkcs8 = Der.encode(Der.SEQUENCE, Der.encode(Der.INTEGER, new byte[] {0}), algorithmIdentifier(),
+                Der.encode(Der.OCTET_STRING, sec1));
+        Optional<PublicKey> publicKey;
+        PrivateKey privateKey;
+        try {
+            publicKey = pkcs8EmbeddedPublicKey(pkcs8);
+            privateKey = pkcs8PrivateKey(pkcs8);
+        } catch (InvalidKeySpecException e) {
+            publicKey = Optional.empty();
+            privateKey = null;
+        }
+        if (publicKey.isEmpty() || !isKeyPair(privateKey, publicKey.get())) {
+            throw new InvalidKeySpecException("the EC private key names no curve (no parameters field) and carries no"
+                    + " secp256r1 public key that would show it is on secp256r1");
+        }
+        return pkcs8;
     }
 
     /**
