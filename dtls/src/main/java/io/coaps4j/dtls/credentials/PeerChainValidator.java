@@ -61,11 +61,18 @@ final class PeerChainValidator {
         }
         validatePath(withoutTrailingAnchors(chain, anchors), anchors, now);
         requireUsage(own, peerEnd);
+        CertificatePrincipal principal;
+        try {
+            principal = CertificatePrincipal.of(own);
+        } catch (IllegalArgumentException e) {
+            throw new PeerCertificateException(CertificateProblem.MALFORMED, "the peer's certificate (" + subject(own)
+                    + ") has a subjectAltName that does not parse", e);
+        }
         if (expectedName.isPresent() && !names(own, expectedName.get())) {
             throw new PeerCertificateException(CertificateProblem.NAME_MISMATCH, "the server's certificate ("
-                    + CertificatePrincipal.of(own) + ") does not name " + expectedName.get() + " (RFC 6125)");
+                    + principal + ") does not name " + expectedName.get() + " (RFC 6125)");
         }
-        return CertificatePrincipal.of(own);
+        return principal;
     }
 
     private static boolean names(X509Certificate certificate, String host) {

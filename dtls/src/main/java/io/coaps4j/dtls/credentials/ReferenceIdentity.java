@@ -63,8 +63,14 @@ final class ReferenceIdentity {
 
     /** Whether {@code certificate} names this host. */
     boolean isNamedBy(X509Certificate certificate) {
+        Collection<List<?>> altNames;
+        try {
+            altNames = certificate.getSubjectAlternativeNames();
+        } catch (CertificateParsingException e) {
+            return false; // never fall back to the CN because the names could not be read
+        }
         boolean hasDnsOrUri = false;
-        for (List<?> name : subjectAltNames(certificate)) {
+        for (List<?> name : altNames == null ? List.<List<?>>of() : altNames) {
             int tag = (Integer) name.get(0);
             Object value = name.get(1);
             if (!(value instanceof String text)) {
@@ -138,15 +144,6 @@ final class ReferenceIdentity {
         return given;
     }
 
-    private static Collection<List<?>> subjectAltNames(X509Certificate certificate) {
-        try {
-            Collection<List<?>> names = certificate.getSubjectAlternativeNames();
-            return names == null ? List.of() : names;
-        } catch (CertificateParsingException e) {
-            return List.of();
-        }
-    }
-
     /** The IP address {@code text} is a literal of, without any lookup. */
     static Optional<InetAddress> ipLiteral(String text) {
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
@@ -156,8 +153,13 @@ final class ReferenceIdentity {
             return Optional.empty();
         }
         try {
-            return Optional.of(InetAddress.getByName(bare)); // a literal: parsed, never resolved
-        } catch (UnknownHostException e) {
+            // java.net.URI checks the IPv6 syntax strictly, so what reaches getByName is a literal it parses
+            // without a lookup
+            if (v6 && new URI("coaps://[" + bare + "]/").getHost() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(InetAddress.getByName(bare));
+        } catch (URISyntaxException | UnknownHostException e) {
             return Optional.empty();
         }
     }

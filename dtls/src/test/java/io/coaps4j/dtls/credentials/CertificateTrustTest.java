@@ -272,4 +272,16 @@ class CertificateTrustTest {
         assertThatThrownBy(() -> CertificateCredentials.builder().add(OWN_KEYS.getPrivate(), List.of(OWN)).build())
                 .hasMessageContaining("trustAnchors");
     }
+
+    @Test
+    void aSelfSignedPeerCertificateTrustedAsItsOwnAnchorValidates() throws Exception {
+        X509Certificate pinned = TestCertificates.of("CN=pinned.example", LEAF_KEYS).dns("pinned.example").build();
+        CertificateCredentials pinning = trusting(pinned);
+
+        assertThat(pinning.validatePeer(List.of(pinned), ConnectionEnd.SERVER, Optional.of("pinned.example"), NOW)
+                .getName()).isEqualTo("CN=pinned.example");
+        assertThatThrownBy(() -> pinning.validatePeer(List.of(leaf().build(), INTERMEDIATE), ConnectionEnd.SERVER,
+                Optional.empty(), NOW)).isInstanceOfSatisfying(PeerCertificateException.class,
+                        e -> assertThat(e.problem()).isEqualTo(CertificateProblem.UNTRUSTED));
+    }
 }

@@ -104,5 +104,9 @@ class ReferenceIdentityTest {
     void aReferenceThatIsNoHostIsRefusedWhenMade() {
         assertThatThrownBy(() -> ReferenceIdentity.of("")).hasMessageContaining("not a host name");
         assertThatThrownBy(() -> ReferenceIdentity.of("a..b")).hasMessageContaining("not a host name");
+        assertThatThrownBy(() -> ReferenceIdentity.of("cafe:zz")).hasMessageContaining("not a host name");
+        assertThat(ReferenceIdentity.ipLiteral("cafe::beef:1:2:3:4:5:6:7")).isEmpty();
+        assertThat(ReferenceIdentity.ipLiteral("256.0.0.1")).isEmpty();
+        assertThat(ReferenceIdentity.ipLiteral("[::1]")).isPresent();
     }
 }
