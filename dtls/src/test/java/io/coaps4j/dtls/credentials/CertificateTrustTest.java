@@ -137,6 +137,19 @@ class CertificateTrustTest {
     }
 
     @Test
+    void aCaWhoseKeyUsageForbidsCertificateSigningIsUntrusted() {
+        X509Certificate signingOnly = TestCertificates.of("CN=Signing Only CA", INTERMEDIATE_KEYS)
+                .issuedBy(ROOT, ROOT_KEYS.getPrivate()).ca().keyUsage(KeyUsage.digitalSignature).build();
+        X509Certificate under = TestCertificates.of("CN=server.example", LEAF_KEYS)
+                .issuedBy(signingOnly, INTERMEDIATE_KEYS.getPrivate()).build();
+
+        PeerCertificateException e = refusal(List.of(under, signingOnly), ConnectionEnd.SERVER, Optional.empty());
+
+        assertThat(e.problem()).isEqualTo(CertificateProblem.UNTRUSTED);
+        assertThat(e).hasMessageContaining("CN=Signing Only CA");
+    }
+
+    @Test
     void aCaPathLengthConstraintIsEnforced() {
         KeyPair midKeys = TestKeys.p256();
         X509Certificate constrained = TestCertificates.of("CN=Constrained", INTERMEDIATE_KEYS)
