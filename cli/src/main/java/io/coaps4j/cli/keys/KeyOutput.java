@@ -5,14 +5,9 @@ import io.coaps4j.cli.ExitCodes;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.List;
 
-/** What the {@code keys} commands share: writing a set of files with one-line errors, and fingerprints. */
+/** What the {@code keys} commands share: writing a set of files with one-line errors. */
 final class KeyOutput {
     private KeyOutput() {
     }
@@ -32,16 +27,6 @@ final class KeyOutput {
                     + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "cannot write the files: " + e.getMessage());
-        }
-    }
-
-    /** The SHA-256 fingerprint of {@code certificate}, as {@code openssl x509 -fingerprint -sha256} prints it. */
-    static String fingerprint(X509Certificate certificate) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(hash);
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException("cannot fingerprint the certificate", e);
         }
     }
 }

@@ -96,7 +96,7 @@ final class KeysCertCommand implements Callable<Integer> {
                 .privateKey(keyFile, pair), force);
         terminal.errLine("wrote " + certificateFile + " (" + (client ? "client" : "server") + " certificate), "
                 + chainFile + " (with the CA's) and " + keyFile + " (its private key, keep it private)");
-        terminal.outLine("SHA-256 fingerprint " + KeyOutput.fingerprint(certificate));
+        terminal.outLine("SHA-256 fingerprint " + Fingerprints.sha256(certificate));
         return ExitCodes.OK;
     }
 

@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Objects;
@@ -62,13 +63,30 @@ public final class P256Keys {
         }
     }
 
+    /**
+     * Checks that {@code key} is an EC key on secp256r1.
+     *
+     * @throws IllegalArgumentException naming what it is instead
+     */
+    public static void requireP256(PublicKey key) {
+        if (!(key instanceof ECPublicKey ec)) {
+            throw new IllegalArgumentException("not an EC public key but " + key.getAlgorithm()
+                    + "; the RawPublicKey and Certificate modes use P-256 (secp256r1)");
+        }
+        if (!ec.getParams().getOrder().equals(CURVE.getN())) {
+            throw new IllegalArgumentException("the key is not on P-256 (secp256r1), the one curve of the"
+                    + " RawPublicKey and Certificate modes (RFC 7252 section 9.1.3.2)");
+        }
+    }
+
     /** The public key of a secp256r1 private key: d·G (SEC 1 section 3.2.1). */
     public static PublicKey publicKeyOf(PrivateKey privateKey) {
         if (!(privateKey instanceof ECPrivateKey ec)) {
             throw new IllegalArgumentException("not an EC private key: " + privateKey.getAlgorithm());
         }
         if (!ec.getParams().getOrder().equals(CURVE.getN())) {
-            throw new IllegalArgumentException("the private key is not on secp256r1 (P-256)");
+            throw new IllegalArgumentException("the private key is not on P-256 (secp256r1), the one curve of the"
+                    + " RawPublicKey and Certificate modes");
         }
         ECPoint q = new FixedPointCombMultiplier().multiply(CURVE.getG(), ec.getS()).normalize();
         try {

@@ -3,6 +3,7 @@ package io.coaps4j.cli.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coaps4j.cli.CliRun;
+import io.coaps4j.cli.OpenSsl;
 import io.coaps4j.cli.psk.PskKeyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

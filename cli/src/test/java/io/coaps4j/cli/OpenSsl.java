@@ -1,4 +1,4 @@
-package io.coaps4j.cli.keys;
+package io.coaps4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** The {@code openssl} command, to prove that what the CLI writes is read by the tool everyone else uses. */
-final class OpenSsl {
-    record Result(int exitCode, byte[] stdout, String stderr) {
-        String text() {
+public final class OpenSsl {
+    public record Result(int exitCode, byte[] stdout, String stderr) {
+        public String text() {
             return new String(stdout, StandardCharsets.UTF_8);
         }
     }
@@ -22,7 +22,7 @@ final class OpenSsl {
     }
 
     /** Skips the calling test, with a message, when openssl is not installed. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean installed;
         try {
             installed = run("version").exitCode() == 0;
@@ -32,7 +32,7 @@ final class OpenSsl {
         Assumptions.assumeTrue(installed, "openssl is not installed: skipping the OpenSSL cross-check");
     }
 
-    static Result run(String... args) throws IOException {
+    public static Result run(String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
@@ -53,7 +53,7 @@ final class OpenSsl {
     }
 
     /** Runs openssl, asserts it succeeded, returns its standard output as text. */
-    static String ok(String... args) throws IOException {
+    public static String ok(String... args) throws IOException {
         Result result = run(args);
         assertThat(result.exitCode()).as("openssl %s failed: %s", String.join(" ", args), result.stderr()).isZero();
         return result.text();
