@@ -93,6 +93,23 @@ public final class CertificateIssuer {
     }
 
     /**
+     * A self-signed end-entity certificate for {@code keys} (keyUsage digitalSignature, clientAuth), which no
+     * peer trusts: what a client holds when it was given no certificate of its own.
+     */
+    public X509Certificate selfSignedClient(KeyPair keys, String commonName, Duration validity) {
+        X500Name subject = name(commonName);
+        try {
+            X509v3CertificateBuilder builder = builder(subject, subject, keys.getPublic(), validity)
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            return sign(builder, keys.getPrivate());
+        } catch (GeneralSecurityException | CertIOException e) {
+            throw new IllegalStateException("cannot issue the certificate", e);
+        }
+    }
+
+    /**
      * An end-entity certificate for {@code subjectKey} signed by {@code authority}: basicConstraints CA:false,
      * keyUsage digitalSignature (critical; ECDHE_ECDSA signs, RFC 7925 section 4.4.2), extendedKeyUsage
      * serverAuth or clientAuth, and {@code names} in the subjectAltName, where RFC 6125 looks for them.
