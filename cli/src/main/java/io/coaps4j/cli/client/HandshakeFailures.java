@@ -114,7 +114,8 @@ final class HandshakeFailures {
         }
         return new CommandFailure(ExitCodes.TIMEOUT, "no DTLS session with " + where + ": the handshake did not"
                 + " complete; either no coaps server listens there, or it does not accept identity '"
-                + credentials.psk().get().identity().text() + "' with this key (servers may drop a wrong key silently)");
+                + credentials.psk().get().identity().text() + "' with this key (servers may drop a wrong key"
+                + " silently)");
     }
 
     /** The connector's own explanation, without the "DTLS handshake with ... failed:" it starts with. */

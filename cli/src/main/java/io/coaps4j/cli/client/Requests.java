@@ -51,8 +51,8 @@ final class Requests {
             return Optional.empty();
         }
         if (psk.given() && keys.given()) {
-            throw new CommandFailure(ExitCodes.USAGE, "give either a pre-shared key (" + psk.givenNames() + ") or keys ("
-                    + keys.givenNames() + "), not both");
+            throw new CommandFailure(ExitCodes.USAGE, "give either a pre-shared key (" + psk.givenNames()
+                    + ") or keys (" + keys.givenNames() + "), not both");
         }
         if (keys.given()) {
             return Optional.of(ClientCredentials.of(keys.keys()));
@@ -60,7 +60,8 @@ final class Requests {
         Optional<PskCredentials> credentials = psk.credentials();
         if (credentials.isEmpty()) {
             throw new CommandFailure(ExitCodes.USAGE, "coaps:// needs a pre-shared key: give --psk-identity ID with"
-                    + " --psk-key HEX or --psk-key-file FILE; or the server's public key or CA certificate: --trust FILE");
+                    + " --psk-key HEX or --psk-key-file FILE; or the server's public key or CA certificate:"
+                    + " --trust FILE");
         }
         return Optional.of(ClientCredentials.of(credentials.get()));
     }

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 final class UntrustedServer {
     private static final Pattern NI = Pattern.compile("ni:///sha-256;[A-Za-z0-9_-]{43}");
+    /** How the connector starts the explanation of a handshake this side aborted; the alert is said already. */
+    private static final Pattern ABORTED = Pattern.compile("^aborted with a fatal \\S+ alert: ");
 
     private UntrustedServer() {
     }
@@ -28,7 +30,8 @@ final class UntrustedServer {
     static CommandFailure rawPublicKey(String server, String ni) {
         return new CommandFailure(ExitCodes.FAILURE, "the server " + server + " presented the raw public key " + ni
                 + ", which no --trust file holds; if that is the server's identity (a coaps4j server prints it at"
-                + " start), give its public key file (rpk-pub.pem in a coaps4j server's data folder) with --trust FILE");
+                + " start), give its public key file (rpk-pub.pem in a coaps4j server's data folder) with"
+                + " --trust FILE");
     }
 
     /** The server presented {@code chain}, which leads to no CA a {@code --trust} file holds. */
@@ -49,6 +52,7 @@ final class UntrustedServer {
             return rawPublicKey(server, ni.group());
         }
         return new CommandFailure(ExitCodes.FAILURE, "the server " + server + " is not trusted (" + alert + "): "
-                + detail + "; give its public key or the CA that signed its certificate with --trust FILE");
+                + ABORTED.matcher(detail).replaceFirst("") + "; give its public key or the CA that signed its"
+                + " certificate with --trust FILE");
     }
 }

@@ -57,7 +57,8 @@ final class KeysCaCommand implements Callable<Integer> {
         Path certificate = out.resolve(CERTIFICATE_FILE);
         Path key = out.resolve(KEY_FILE);
         KeyOutput.write(new PemWriting().certificates(certificate, List.of(ca)).privateKey(key, pair), force);
-        terminal.errLine("wrote " + certificate + " (CA certificate) and " + key + " (its private key, keep it private)");
+        terminal.errLine("wrote " + certificate + " (CA certificate) and " + key
+                + " (its private key, keep it private)");
         terminal.outLine("SHA-256 fingerprint " + Fingerprints.sha256(ca));
         return ExitCodes.OK;
     }

@@ -52,14 +52,16 @@ final class KeysCertCommand implements Callable<Integer> {
     @Option(names = "--ip", paramLabel = "ADDR", description = "an IP address, e.g. 192.0.2.1 or ::1 (repeatable)")
     List<String> ipAddresses = new ArrayList<>();
 
-    @Option(names = "--client", description = "a client certificate (extendedKeyUsage clientAuth) instead of a server's")
+    @Option(names = "--client",
+            description = "a client certificate (extendedKeyUsage clientAuth) instead of a server's")
     boolean client;
 
     @Option(names = "--name", paramLabel = "CN", description = "the subject's common name (default: the first name"
             + " given, else \"coaps4j client\")")
     String name;
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "365", description = "valid for N days (default: ${DEFAULT-VALUE})")
+    @Option(names = "--days", paramLabel = "N", defaultValue = "365",
+            description = "valid for N days (default: ${DEFAULT-VALUE})")
     int days;
 
     @Option(names = "--force", description = "replace existing files")
@@ -84,8 +86,8 @@ final class KeysCertCommand implements Callable<Integer> {
         X509Certificate certificate = new CertificateIssuer(random, Instant.now()).endEntity(authority,
                 pair.getPublic(), commonName(names), names, client, KeysCaCommand.validity(days));
         if (certificate.getNotAfter().after(authority.certificate().getNotAfter())) {
-            terminal.errLine("coaps4j: warning: the certificate outlives its CA (" + authority.certificate().getNotAfter()
-                    + "); peers refuse it after that");
+            terminal.errLine("coaps4j: warning: the certificate outlives its CA ("
+                    + authority.certificate().getNotAfter() + "); peers refuse it after that");
         }
         Path certificateFile = out.resolve(CERTIFICATE_FILE);
         Path chainFile = out.resolve(CHAIN_FILE);

@@ -45,7 +45,8 @@ final class KeysPskCommand implements Callable<Integer> {
             }
         }
         terminal.outLine("# coaps4j pre-shared key (DTLS PSK, RFC 4279); keep it private.");
-        terminal.outLine("# key as text (libcoap -k): " + new String(generated.key().bytes(), StandardCharsets.US_ASCII));
+        String text = new String(generated.key().bytes(), StandardCharsets.US_ASCII);
+        terminal.outLine("# key as text (libcoap -k): " + text);
         // The properties format escapes these; an identity has no line breaks to begin with (RFC 4279 section 5.1).
         terminal.outLine("identity=" + chosen.text().replace("\\", "\\\\"));
         terminal.outLine("key=" + PskKeyFormat.hex(generated.key()));

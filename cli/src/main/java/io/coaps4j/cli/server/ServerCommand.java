@@ -135,7 +135,7 @@ public final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    /** One line per scheme and address family, then the coaps keys (see {@link ServerPsk}, {@link ServerKeysReport}). */
+    /** One line per scheme and address family, then the coaps keys ({@link ServerPsk}, {@link ServerKeysReport}). */
     private void printWhereItListens(CliServer server, Optional<ServerPsk> serverPsk,
                                      Optional<ServerKeyMaterial> material) {
         for (String endpoint : describe("coap", server.localAddress())) {

@@ -112,7 +112,8 @@ final class ServerKeyMaterial {
             checkP256("--trust-rpk " + file, key);
             trusted.put(file, key);
         }
-        return new RawPublicKeySource(own, options.rpkKey != null ? options.rpkKey : files.file(ServerKeyFiles.RPK_PUBLIC),
+        Path ownFile = options.rpkKey != null ? options.rpkKey : files.file(ServerKeyFiles.RPK_PUBLIC);
+        return new RawPublicKeySource(own, ownFile,
                 trusted, options.rpkKey == null && options.trustRpk.isEmpty() ? generated : Optional.empty());
     }
 

@@ -62,7 +62,7 @@ class UntrustedServerTest {
     @Test
     void otherwiseItRepeatsTheExplanationAndHowToTrust() {
         CommandFailure failure = UntrustedServer.fromDetail("192.0.2.1:5684", "unknown_ca",
-                "the peer's chain ends at CN=Other CA, no trust anchor");
+                "aborted with a fatal unknown_ca alert: the peer's chain ends at CN=Other CA, no trust anchor");
 
         assertThat(failure.getMessage()).isEqualTo("the server 192.0.2.1:5684 is not trusted (unknown_ca): the peer's"
                 + " chain ends at CN=Other CA, no trust anchor; give its public key or the CA that signed its"
