@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
 /** {@code coaps4j keys cert --ca DIR --out DIR}: a server or client certificate signed by a CA from {@code keys ca}. */
 @Command(name = "cert", mixinStandardHelpOptions = true,
         description = {"Make a P-256 key and a certificate for it signed by the CA in --ca DIR (ca.pem and ca-key.pem,"
-                + " as coaps4j keys ca writes them): DIR/cert.pem (the certificate alone), DIR/chain.pem (the"
-                + " certificate then the CA's, for peers that do not hold the CA) and DIR/key.pem (private, readable"
-                + " by its owner only).",
+                + " as coaps4j keys ca writes them): DIR/cert.pem (the certificate alone, for --cert and libcoap's"
+                + " -c: peers hold the CA already), DIR/chain.pem (the certificate then the CA's, for tools that want"
+                + " the whole chain in one file) and DIR/key.pem (private, readable by its owner only).",
             "A server certificate (the default; extendedKeyUsage serverAuth) names the server by --uri, --dns or --ip,"
                 + " as clients check it (RFC 6125, RFC 7252 section 9.1.3.3); --client makes a client certificate"
                 + " (clientAuth)."})
