@@ -17,7 +17,7 @@ import java.util.Map;
  * @param recordsDropped          records the record layer discarded silently, by reason (RFC 6347 4.1.2.7)
  * @param handshakeMessagesDropped handshake-level messages ignored, by reason
  * @param bindingDrops            CoAP messages not sent by the binding, by reason
- * @param pingsSent               keep-alive CoAP pings sent, retransmissions included
+ * @param pingsSent               keep-alive pings asked of the CoAP engine (its retransmissions are not counted)
  * @param deadPeersClosed         sessions closed because a keep-alive ping went unanswered
  * @param serverSessionsExpired   server sessions closed after the DTLS idle timeout
  * @param serverSessionsEvicted   server sessions closed, least recently active first, to make room for new ones

@@ -140,6 +140,38 @@ class BindingSimulationTest {
     }
 
     @Test
+    void aPeerThatKeepsTalkingIsNotPingedUntilItFallsSilent() {
+        CoapsNetwork.Node server = network.node(SERVER, config().keepAlive(QUICK).build(), 1)
+                .resource("x", exchange -> CoapResponse.content("x"));
+        CoapsNetwork.Node device = network.node(DEVICE, clientOnly(), 2);
+        for (int i = 0; i < 10; i++) {
+            get(device, SERVER, "x");
+            network.runFor(Duration.ofMillis(100)); // a request every ~110 ms: never idle for 200 ms
+        }
+        assertThat(server.binding.metrics().pingsSent()).as("the device's requests prove it alive").isZero();
+
+        network.runFor(Duration.ofSeconds(1));
+        assertThat(server.binding.metrics().pingsSent()).isPositive();
+        assertThat(server.binding.metrics().deadPeersClosed()).isZero();
+        assertThat(get(device, SERVER, "x").payloadAsString()).as("pings and requests share the session").isEqualTo("x");
+    }
+
+    @Test
+    void aSweepAfterTheCoapEngineShutDownNeitherFailsNorClosesSessions() {
+        CoapsNetwork.Node server = network.node(SERVER, config().keepAlive(QUICK).build(), 1)
+                .resource("x", exchange -> CoapResponse.content("x"));
+        CoapsNetwork.Node device = network.node(DEVICE, clientOnly(), 2);
+        get(device, SERVER, "x");
+        server.engine.shutdown(network.now);
+
+        network.runFor(Duration.ofSeconds(1));
+
+        assertThat(server.binding.metrics().pingsSent()).as("the engine refused them").isZero();
+        assertThat(server.binding.metrics().deadPeersClosed()).isZero();
+        assertThat(server.binding.metrics().serverSessions()).isEqualTo(1);
+    }
+
+    @Test
     void theClientFindsADeadServerAndFailsItsPendingRequest() {
         CoapsNetwork.Node server = network.node(SERVER, config().build(), 1)
                 .resource("x", exchange -> CoapResponse.content("x"))

@@ -20,18 +20,12 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,10 +46,6 @@ import picocli.CommandLine.Option;
 public final class ServerCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 5683;
     static final int DEFAULT_COAPS_PORT = 5684;
-    /** At most one line a minute about silent drops, however hard the server is hit. */
-    static final Duration DROP_REPORT_INTERVAL = Duration.ofMinutes(1);
-    private static final Duration DROP_CHECK_PERIOD = Duration.ofSeconds(10);
-    private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
 
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "local address to listen on (default: every IPv4 and IPv6 address)")
@@ -112,22 +102,15 @@ public final class ServerCommand implements Callable<Integer> {
                 printWhereItListens(server, serverPsk, material);
                 terminal.outLine("data folder " + store.directory());
                 terminal.errLine("Press Ctrl-C to stop.");
-                Optional<DropWatch> drops = coaps.map(connector -> new DropWatch(
-                        () -> CoapsDrops.of(connector.metrics()), DROP_REPORT_INTERVAL, System::nanoTime,
-                        line -> terminal.errLine("coaps4j: " + line)));
-                ScheduledExecutorService watcher = watchDrops(drops);
                 lifecycle.arm();
                 List<InetSocketAddress> endpoints = new ArrayList<>(2);
                 endpoints.add(server.localAddress());
                 server.secureLocalAddress().ifPresent(endpoints::add);
                 lifecycle.started(endpoints);
-                try {
-                    lifecycle.awaitStopRequest();
-                } finally {
-                    stop(watcher);
-                }
+                lifecycle.awaitStopRequest();
                 terminal.errLine("stopping");
-                drops.ifPresent(watch -> terminal.errLine(watch.summary()));
+                // The library logs each kind of silent drop as it happens (WARN, rate-limited); the totals close the run.
+                coaps.ifPresent(connector -> terminal.errLine(CoapsDrops.summary(connector.metrics())));
             }
             return ExitCodes.OK;
         } finally {
@@ -229,29 +212,6 @@ public final class ServerCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.FAILURE, "cannot use data folder " + data.toAbsolutePath() + ": "
                     + reason(e));
         }
-    }
-
-    /** Checks the drop counters every few seconds; the watch itself limits how often it prints. */
-    private static ScheduledExecutorService watchDrops(Optional<DropWatch> drops) {
-        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "coaps4j-drop-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        drops.ifPresent(watch -> watcher.scheduleWithFixedDelay(() -> {
-            try {
-                watch.check();
-            } catch (RuntimeException e) {
-                // A failed reading (e.g. while the server closes) must not end the periodic checks.
-                LOG.debug("could not read the coaps drop counters", e);
-            }
-        }, DROP_CHECK_PERIOD.toMillis(), DROP_CHECK_PERIOD.toMillis(), TimeUnit.MILLISECONDS));
-        return watcher;
-    }
-
-    private static void stop(ScheduledExecutorService watcher) throws InterruptedException {
-        watcher.shutdownNow();
-        watcher.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     private static CliServer start(InetSocketAddress bindAddress, DurableStore store,
