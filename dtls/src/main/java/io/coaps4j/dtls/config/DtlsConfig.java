@@ -11,6 +11,7 @@ import io.coaps4j.dtls.flight.FlightWriter;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import io.coaps4j.dtls.record.SecurityAssociation;
 
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class DtlsConfig {
     private final int maxBufferedHandshakeBytes;
     private final int maxOffloadedCryptoJobs;
     private final PublicKeyCrypto publicKeyCrypto;
-    private final Map<SecurityMode, Signer> signers;
+    private final Map<PrivateKey, Signer> signers;
     private final ClientAuthentication clientAuthentication;
     private final Clock clock;
 
@@ -234,11 +235,33 @@ public final class DtlsConfig {
      * @throws IllegalStateException when no credentials of that mode are held
      */
     public Signer signer(SecurityMode mode) {
-        Signer signer = signers.get(mode);
+        PrivateKey key = credentials(mode).map(DtlsConfig::ownKey)
+                .orElseThrow(() -> new IllegalStateException("no " + mode.rfcName() + " credentials to sign with"));
+        return signer(key);
+    }
+
+    /**
+     * The signer of {@code key}, one of this endpoint's own keys in its credentials (the RawPublicKey key or a
+     * certified key), made once with the {@link #publicKeyCrypto()}.
+     *
+     * @throws IllegalStateException when the key is not one the credentials hold
+     */
+    public Signer signer(PrivateKey key) {
+        Signer signer = signers.get(key);
         if (signer == null) {
-            throw new IllegalStateException("no " + mode.rfcName() + " credentials to sign with");
+            throw new IllegalStateException("the key is not one of this endpoint's credentials");
         }
         return signer;
+    }
+
+    private static PrivateKey ownKey(Credentials held) {
+        if (held instanceof io.coaps4j.dtls.credentials.RawPublicKeyCredentials rpk) {
+            return rpk.privateKey();
+        }
+        if (held instanceof io.coaps4j.dtls.credentials.CertificateCredentials certificate) {
+            return certificate.privateKey();
+        }
+        throw new IllegalStateException(held.mode().rfcName() + " credentials do not sign");
     }
 
     /** Server, RawPublicKey and Certificate modes: whether the client's key is asked for and required. */

@@ -2,6 +2,7 @@ package io.coaps4j.dtls.handshake;
 
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.CertificateCredentials;
+import io.coaps4j.dtls.credentials.CertifiedKey;
 import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
 import io.coaps4j.dtls.credentials.SecurityMode;
 import io.coaps4j.dtls.crypto.PublicKeys;
@@ -13,11 +14,17 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** This endpoint's side of the public-key modes: its Certificate message and signer for a certificate type. */
-public final class OwnCertificate {
-    private OwnCertificate() {
-    }
+/**
+ * This endpoint's side of the public-key modes: the Certificate message it sends for a certificate type and the
+ * signer of the key in it. A server with several certified keys sends the chain that names the server_name the
+ * client asked for ({@link CertificateCredentials#chainFor}).
+ *
+ * @param message our Certificate message
+ * @param signer  the signer of its key, made once per configuration
+ */
+public record OwnCertificate(CertificateMessage message, Signer signer) {
 
     /** The mode whose credentials a certificate type uses. */
     public static SecurityMode mode(CertificateType type) {
@@ -29,28 +36,28 @@ public final class OwnCertificate {
         return config.credentials(mode(type)).isPresent();
     }
 
-    /** Our Certificate message of {@code type}, whose credentials the configuration holds. */
-    public static CertificateMessage message(DtlsConfig config, CertificateType type) {
+    /**
+     * Ours of {@code type}, whose credentials the configuration holds.
+     *
+     * @param serverName a server: the name the client asked for, which picks the chain
+     */
+    public static OwnCertificate of(DtlsConfig config, CertificateType type, Optional<String> serverName) {
         if (type == CertificateType.RAW_PUBLIC_KEY) {
             RawPublicKeyCredentials rpk = (RawPublicKeyCredentials) config.credentials(SecurityMode.RAW_PUBLIC_KEY)
                     .orElseThrow();
-            return CertificateMessage.rawPublicKey(PublicKeys.subjectPublicKeyInfo(rpk.publicKey()));
+            return new OwnCertificate(CertificateMessage.rawPublicKey(PublicKeys.subjectPublicKeyInfo(rpk.publicKey())),
+                    config.signer(rpk.privateKey()));
         }
-        CertificateCredentials certificate = (CertificateCredentials) config.credentials(SecurityMode.CERTIFICATE)
-                .orElseThrow();
-        List<byte[]> chain = new ArrayList<>(certificate.chain().size());
-        for (X509Certificate entry : certificate.chain()) {
+        CertifiedKey key = ((CertificateCredentials) config.credentials(SecurityMode.CERTIFICATE).orElseThrow())
+                .chainFor(serverName);
+        List<byte[]> chain = new ArrayList<>(key.chain().size());
+        for (X509Certificate entry : key.chain()) {
             try {
                 chain.add(entry.getEncoded());
             } catch (CertificateEncodingException e) {
                 throw new IllegalStateException("our own certificate does not encode", e);
             }
         }
-        return CertificateMessage.x509(chain);
-    }
-
-    /** The signer of our key of {@code type}. */
-    public static Signer signer(DtlsConfig config, CertificateType type) {
-        return config.signer(mode(type));
+        return new OwnCertificate(CertificateMessage.x509(chain), config.signer(key.privateKey()));
     }
 }

@@ -82,6 +82,23 @@ class EcdheHandshakeTest {
     }
 
     @Test
+    void aServerWithSeveralChainsSendsTheOneNamingTheServerNameTheClientAskedFor() {
+        java.security.KeyPair otherKey = io.coaps4j.dtls.credentials.TestKeys.p256();
+        io.coaps4j.dtls.credentials.CertificateCredentials server = io.coaps4j.dtls.credentials.CertificateCredentials
+                .builder()
+                .add(SERVER_KEY.getPrivate(), java.util.List.of(PublicKeyFixture.leaf("CN=a", SERVER_KEY, "a.example")))
+                .add(otherKey.getPrivate(), java.util.List.of(PublicKeyFixture.leaf("CN=b", otherKey, "b.example")))
+                .trustAnchors(java.util.List.of(PublicKeyFixture.CA)).build();
+        DtlsConfig serverConfig = config(b -> b.credentials(server));
+        DtlsConfig clientConfig = config(b -> b.credentials(PublicKeyFixture.clientCertificate()));
+        for (String name : new String[] {"a.example", "b.example"}) {
+            VirtualNetwork network = run(serverConfig, clientConfig, Optional.of(name));
+            assertThat(client(network).session().orElseThrow().peerPrincipal())
+                    .isInstanceOfSatisfying(CertificatePrincipal.class, p -> assertThat(p.dnsNames()).containsExactly(name));
+        }
+    }
+
+    @Test
     void aServerReachedByAddressMustNameThatAddressInItsCertificate() {
         DtlsConfig client = config(b -> b.credentials(PublicKeyFixture.clientCertificate()));
         VirtualNetwork byDnsNameOnly = run(config(b -> b.credentials(PublicKeyFixture.serverCertificate())), client,

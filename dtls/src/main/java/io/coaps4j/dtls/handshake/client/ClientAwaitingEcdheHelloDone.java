@@ -72,14 +72,16 @@ final class ClientAwaitingEcdheHelloDone implements HandshakeState {
         int seq = ecdhe.negotiated().nextSendSeq();
         List<OutgoingMessage> flight = new ArrayList<>(5);
         boolean signs = false;
+        Signer signer = null;
         if (request.isPresent()) {
             // Only a key the server can check: ecdsa_sign with ecdsa_secp256r1_sha256 (RFC 8422 section 5.5).
             boolean holds = OwnCertificate.holds(context.config(), ecdhe.clientType())
                     && request.get().certificateTypes().contains(CertificateRequest.ECDSA_SIGN)
                     && request.get().signatureAlgorithms().contains(SignatureAlgorithm.ECDSA_SHA256);
-            CertificateMessage certificate = holds ? OwnCertificate.message(context.config(), ecdhe.clientType())
-                    : CertificateMessage.empty(ecdhe.clientType());
+            OwnCertificate own = holds ? OwnCertificate.of(context.config(), ecdhe.clientType(), Optional.empty()) : null;
+            CertificateMessage certificate = holds ? own.message() : CertificateMessage.empty(ecdhe.clientType());
             signs = holds;
+            signer = holds ? own.signer() : null;
             through = through.append(HandshakeType.CERTIFICATE, seq, certificate.encodeBody());
             flight.add(OutgoingMessage.handshake(certificate, seq++));
         }
@@ -90,10 +92,10 @@ final class ClientAwaitingEcdheHelloDone implements HandshakeState {
 
         byte[] point = serverPoint;
         byte[] signed = signs ? through.bytes() : null;
-        Signer signer = signs ? OwnCertificate.signer(context.config(), ecdhe.clientType()) : null;
+        Signer signing = signer;
         return new Transition.Await<>(new Finishing(ecdhe, serverSignature, through, flight, seq),
                 () -> new Secrets(PublicKeyJobs.sharedSecret(ephemeral, point),
-                        signer == null ? null : signer.sign(signed)));
+                        signing == null ? null : signing.sign(signed)));
     }
 
     /** The ECDH shared secret and, when a certificate went out, the CertificateVerify signature. */

@@ -2,6 +2,7 @@ package io.coaps4j.dtls.handshake.client;
 
 import io.coaps4j.dtls.alert.CertificateRejectedException;
 import io.coaps4j.dtls.alert.DtlsException;
+import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.handshake.AwaitingResult;
 import io.coaps4j.dtls.handshake.Checked;
 import io.coaps4j.dtls.handshake.Expect;
@@ -47,11 +48,12 @@ final class ClientAwaitingServerCertificate implements HandshakeState {
                 .or(() -> Optional.of(context.peer().getAddress().getHostAddress()));
         Transcript through = transcript.append(HandshakeType.CERTIFICATE, message.messageSeq(), message.body());
         if (certificate.certificateType() == CertificateType.RAW_PUBLIC_KEY) {
-            PeerKeyTrusted key = PeerKeyCheck.rawPublicKey(context.config(), certificate);
+            PeerKeyTrusted key = PeerKeyCheck.rawPublicKey(context.config(), certificate, context.peer(),
+                    ecdhe.negotiated().offer().serverName());
             return Transition.stay(new ClientAwaitingServerKeyExchange(ecdhe, key, through));
         }
         return new Transition.Await<>(new CheckingChain(ecdhe, through),
-                PeerKeyCheck.chain(context.config(), certificate, expectedName));
+                PeerKeyCheck.chain(context.config(), certificate, ConnectionEnd.SERVER, expectedName));
     }
 
     /** Waiting for the validation of the server's chain. */

@@ -53,7 +53,8 @@ final class EcdheServerFlight {
     /** Sends nothing yet: the ephemeral key is made here, the signature over it is awaited. */
     static Transition start(ServerNegotiated negotiated, EcdheChoice choice, ReceivedMessage clientHello,
                             ServerHello serverHello, HandshakeContext context) {
-        CertificateMessage certificate = OwnCertificate.message(context.config(), choice.serverType());
+        OwnCertificate own = OwnCertificate.of(context.config(), choice.serverType(), negotiated.serverName());
+        CertificateMessage certificate = own.message();
         int seq = negotiated.nextSendSeq();
         Transcript transcript = Transcript.empty()
                 .append(HandshakeType.CLIENT_HELLO, clientHello.messageSeq(), clientHello.body())
@@ -62,7 +63,7 @@ final class EcdheServerFlight {
         KeyAgreement ephemeral = context.config().publicKeyCrypto().ephemeralKeyAgreement(context.crypto().random());
         byte[] params = EcdheServerKeyExchange.params(SupportedGroups.SECP256R1, ephemeral.publicPoint());
         byte[] signed = EcdheServerKeyExchange.signedContent(negotiated.clientRandom(), negotiated.serverRandom(), params);
-        Signer signer = OwnCertificate.signer(context.config(), choice.serverType());
+        Signer signer = own.signer();
         Signing signing = new Signing(negotiated, choice, ephemeral, List.of(serverHello, certificate), transcript);
         return new Transition.Await<>(signing, () -> signer.sign(signed));
     }

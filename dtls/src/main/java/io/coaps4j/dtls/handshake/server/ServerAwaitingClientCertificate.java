@@ -3,6 +3,7 @@ package io.coaps4j.dtls.handshake.server;
 import io.coaps4j.dtls.alert.CertificateRejectedException;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.config.ClientAuthentication;
+import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.handshake.AwaitingResult;
 import io.coaps4j.dtls.handshake.Checked;
 import io.coaps4j.dtls.handshake.Expect;
@@ -48,11 +49,12 @@ final class ServerAwaitingClientCertificate implements HandshakeState {
             return Transition.stay(new ServerAwaitingEcdhKeyExchange(ecdhe, through, Optional.empty()));
         }
         if (certificate.certificateType() == CertificateType.RAW_PUBLIC_KEY) {
-            PeerKeyTrusted key = PeerKeyCheck.rawPublicKey(context.config(), certificate);
+            PeerKeyTrusted key = PeerKeyCheck.rawPublicKey(context.config(), certificate, context.peer(),
+                    Optional.empty());
             return Transition.stay(new ServerAwaitingEcdhKeyExchange(ecdhe, through, Optional.of(key)));
         }
         return new Transition.Await<>(new CheckingChain(ecdhe, through),
-                PeerKeyCheck.chain(context.config(), certificate, Optional.empty()));
+                PeerKeyCheck.chain(context.config(), certificate, ConnectionEnd.CLIENT, Optional.empty()));
     }
 
     /** Waiting for the validation of the client's chain. */
