@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * What a server settles for TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 from a ClientHello: secp256r1 with uncompressed
  * points and ecdsa_secp256r1_sha256 must be acceptable to the client (RFC 8422 sections 4 and 5.1, RFC 5246
- * section 7.4.1.4.1), the server's certificate type is the first the client lists that the server holds
- * credentials for (RFC 7250 section 4; without the extension X.509), and, when the client is to authenticate,
+ * section 7.4.1.4.1), the server's certificate type is the client's own type when the client lists it for the
+ * server too, else the first the client lists that the server holds credentials for (RFC 7250 section 4; without
+ * the extension X.509), and, when the client is to authenticate,
  * its type is the first it lists that the server can check.
  *
  * @param clientType the client's certificate type when a CertificateRequest is sent
@@ -43,12 +44,12 @@ record EcdheChoice(CertificateType serverType, boolean answerServerType, Optiona
             return Optional.empty();
         }
         Optional<CertificateTypes> serverTypes = extensions.serverCertificateTypes();
-        Optional<CertificateType> serverType = first(serverTypes, config);
+        Optional<CertificateTypes> clientTypes = extensions.clientCertificateTypes();
+        Optional<CertificateType> serverType = serverType(serverTypes, clientTypes, config);
         if (serverType.isEmpty()) {
             return Optional.empty();
         }
         Optional<CertificateType> clientType = Optional.empty();
-        Optional<CertificateTypes> clientTypes = extensions.clientCertificateTypes();
         if (config.clientAuthentication() != ClientAuthentication.NONE) {
             clientType = first(clientTypes, config);
             if (clientType.isEmpty() && config.clientAuthentication() == ClientAuthentication.NEED) {
@@ -57,6 +58,22 @@ record EcdheChoice(CertificateType serverType, boolean answerServerType, Optiona
         }
         return Optional.of(new EcdheChoice(serverType.get(), serverTypes.isPresent(), clientType,
                 clientType.isPresent() && clientTypes.isPresent(), formats.isPresent()));
+    }
+
+    /**
+     * The server's type: the one the client authenticates with itself when it may also be the server's (a client
+     * with a raw public key trusts raw public keys, though GnuTLS lists X.509 first), else the first the client
+     * lists that the server holds.
+     */
+    private static Optional<CertificateType> serverType(Optional<CertificateTypes> serverTypes,
+                                                        Optional<CertificateTypes> clientTypes, DtlsConfig config) {
+        if (serverTypes.isPresent() && clientTypes.isPresent()) {
+            Optional<CertificateType> own = CertificateType.of(clientTypes.get().codes().get(0));
+            if (own.isPresent() && serverTypes.get().contains(own.get()) && OwnCertificate.holds(config, own.get())) {
+                return own;
+            }
+        }
+        return first(serverTypes, config);
     }
 
     private static Optional<CertificateType> first(Optional<CertificateTypes> offered, DtlsConfig config) {

@@ -59,6 +59,15 @@ class EcdheChoiceTest {
         assertThat(rpkFirst.clientType()).contains(CertificateType.RAW_PUBLIC_KEY);
         assertThat(rpkFirst.answerServerType()).isTrue();
 
+        EcdheChoice gnutls = EcdheChoice.of(hello(List.of(ECDHE), e -> e
+                .clientCertificateTypes(types(CertificateType.RAW_PUBLIC_KEY))
+                .serverCertificateTypes(types(CertificateType.X509, CertificateType.RAW_PUBLIC_KEY))), both).orElseThrow();
+        assertThat(gnutls.serverType()).as("a client with a raw public key that lists X.509 first (GnuTLS)")
+                .isEqualTo(CertificateType.RAW_PUBLIC_KEY);
+        EcdheChoice x509First = EcdheChoice.of(hello(List.of(ECDHE), e -> e
+                .serverCertificateTypes(types(CertificateType.X509, CertificateType.RAW_PUBLIC_KEY))), both).orElseThrow();
+        assertThat(x509First.serverType()).as("no client type: the client's order").isEqualTo(CertificateType.X509);
+
         EcdheChoice noExtension = EcdheChoice.of(hello(List.of(ECDHE), e -> { }), both).orElseThrow();
         assertThat(noExtension.serverType()).as("X.509 without the extension (RFC 7250 section 4)")
                 .isEqualTo(CertificateType.X509);
