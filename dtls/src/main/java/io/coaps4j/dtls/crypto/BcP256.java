@@ -50,8 +50,9 @@ final class BcP256 {
     static ECPrivateKeyParameters privateKey(PrivateKey key) {
         PublicKeys.requireP256(key, "key");
         if (!(key instanceof ECPrivateKey ec) || ec.getS() == null) {
-            throw new IllegalArgumentException("key must expose its secp256r1 scalar (an ECPrivateKey), was "
-                    + key.getClass().getSimpleName());
+            throw new IllegalArgumentException("key must expose its secp256r1 scalar (an ECPrivateKey) for the"
+                    + " Bouncy Castle provider, was " + key.getClass().getSimpleName()
+                    + "; a hardware or PKCS#11 key needs PublicKeyCrypto.jca()");
         }
         return new ECPrivateKeyParameters(ec.getS(), DOMAIN); // checks the scalar is in [1, n-1]
     }

@@ -1,6 +1,7 @@
 package io.coaps4j.dtls.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coaps4j.dtls.credentials.TestKeys;
 import java.math.BigInteger;
@@ -82,6 +83,35 @@ class BouncyCastleP256Test {
                 return;
             }
         }
+    }
+
+    @Test
+    void aKeyThatHidesItsScalarIsSentToTheJcaProvider() {
+        // A P-256 key of a token or PKCS#11 module: an ECKey without the ECPrivateKey scalar.
+        final class OpaqueKey implements java.security.PrivateKey, java.security.interfaces.ECKey {
+            @Override
+            public java.security.spec.ECParameterSpec getParams() {
+                return P256Vectors.curve();
+            }
+
+            @Override
+            public String getAlgorithm() {
+                return "EC";
+            }
+
+            @Override
+            public String getFormat() {
+                return null;
+            }
+
+            @Override
+            public byte[] getEncoded() {
+                return null;
+            }
+        }
+
+        assertThatThrownBy(() -> BC.signer(new OpaqueKey())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OpaqueKey").hasMessageContaining("PublicKeyCrypto.jca()");
     }
 
     @Test
