@@ -32,7 +32,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * client authentication: one ephemeral key, one agreement, one signature (ServerKeyExchange), one verification
  * (the client's CertificateVerify).
  *
- * <p>Run: {@code scripts/jmh-crypto.sh} (docs/BENCHMARKS.md, "Crypto microbenchmarks (JMH)").
+ * <p>Run: {@code scripts/jmh-crypto.sh} (docs/BENCHMARKS.md, "Crypto microbenchmarks (JMH)"), which adds the
+ * process CPU time per operation ({@link ProcessCpuProfiler}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
