@@ -2,8 +2,9 @@ package io.coaps4j.cli.client;
 
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
-import io.coaps4j.cli.psk.PskOptions;
+import io.coaps4j.cli.psk.HeartbeatOption;
 import io.coaps4j.cli.psk.PskConnectors;
+import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.coap.client.ClientRequest;
 import io.coaps4j.coap.client.CoapClient;
 import io.coaps4j.coap.client.CoapClientException;
@@ -15,6 +16,7 @@ import io.coaps4j.coap.exchange.ExchangeFailure;
 import io.coaps4j.coap.uri.CoapUri;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.coaps.DtlsHandshakeException;
+import io.coaps4j.coaps.KeepAlive;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -54,10 +56,26 @@ final class Requests {
         return credentials;
     }
 
-    /** Sends on a client of its own (over DTLS with {@code credentials}) and waits at most {@code timeout}. */
-    static CoapResponse send(ClientRequest request, Duration timeout, Optional<PskCredentials> credentials) {
+    /**
+     * The keep-alive for {@code target}: {@code --heartbeat} checks coaps:// sessions and is refused for coap://,
+     * where there is no session to keep.
+     */
+    static KeepAlive keepAliveFor(CoapUri target, HeartbeatOption heartbeat) {
+        if (heartbeat.given() && !target.scheme().secure()) {
+            throw new CommandFailure(ExitCodes.USAGE, "--heartbeat checks coaps:// sessions; " + target
+                    + " is plain coap://");
+        }
+        return heartbeat.keepAlive();
+    }
+
+    /**
+     * Sends on a client of its own (over DTLS with {@code credentials}, the session checked by {@code keepAlive})
+     * and waits at most {@code timeout}.
+     */
+    static CoapResponse send(ClientRequest request, Duration timeout, Optional<PskCredentials> credentials,
+                             KeepAlive keepAlive) {
         CoapClient.Builder builder = CoapClient.builder().timeout(timeout);
-        DtlsConnector dtls = credentials.map(PskConnectors::client).orElse(null);
+        DtlsConnector dtls = credentials.map(c -> PskConnectors.client(c, keepAlive)).orElse(null);
         if (dtls != null) {
             builder.connector(dtls);
         }

@@ -4,6 +4,7 @@ import io.coaps4j.cli.Addresses;
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
+import io.coaps4j.cli.psk.HeartbeatOption;
 import io.coaps4j.cli.psk.PskConnectors;
 import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.cli.psk.ServerPskFile;
@@ -65,6 +66,9 @@ public final class ServerCommand implements Callable<Integer> {
     @Mixin
     PskOptions psk;
 
+    @Mixin
+    HeartbeatOption heartbeat;
+
     private final Terminal terminal;
     private final ServerLifecycle lifecycle;
 
@@ -83,7 +87,7 @@ public final class ServerCommand implements Callable<Integer> {
             Optional<ServerPsk> serverPsk = coapsAddress.isPresent() ? Optional.of(serverPsk(given, store))
                     : Optional.empty();
             Optional<DtlsConnector> coaps = coapsAddress.map(address -> PskConnectors.server(address,
-                    serverPsk.orElseThrow().credentials()));
+                    serverPsk.orElseThrow().credentials(), heartbeat.keepAlive()));
             try (CliServer server = start(bindAddress, store, coapsAddress, coaps)) {
                 printWhereItListens(server, serverPsk);
                 terminal.outLine("data folder " + store.directory());
