@@ -61,8 +61,10 @@ public final class DtlsConnection {
     PeerSlot slot;
     /** What the application keeps per connection (e.g. the binding's peer and keep-alive state). */
     private Object attachment;
-    /** The heartbeat (RFC 6520) once established, when the handshake negotiated it; null otherwise. */
+    /** What the negotiated heartbeat (RFC 6520) allows, shared; null when the handshake did not negotiate it. */
     private Heartbeat heartbeat;
+    /** This side's HeartbeatRequest in flight, or null. */
+    private HeartbeatRequest heartbeatRequest;
 
     private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.role = role;
@@ -144,7 +146,7 @@ public final class DtlsConnection {
             return DtlsResult.NO_DEADLINE;
         }
         long next = handshake != null ? handshake.deadline() : DtlsResult.NO_DEADLINE;
-        return heartbeat == null ? next : Math.min(next, heartbeat.deadline());
+        return heartbeatRequest == null ? next : Math.min(next, heartbeatRequest.deadline());
     }
 
     /**
@@ -162,7 +164,7 @@ public final class DtlsConnection {
 
     /** Whether a HeartbeatRequest of this side awaits its response. */
     public boolean heartbeatInFlight() {
-        return heartbeat != null && heartbeat.inFlight();
+        return heartbeatRequest != null;
     }
 
     /**
@@ -187,12 +189,13 @@ public final class DtlsConnection {
                     : heartbeat == null ? "the handshake did not negotiate the heartbeat extension (RFC 6520)"
                     : "the peer said peer_not_allowed_to_send (RFC 6520 section 2)");
         }
-        if (heartbeat.inFlight()) {
+        if (heartbeatRequest != null) {
             throw new IllegalStateException("a HeartbeatRequest is already in flight; at most one may be (RFC 6520"
                     + " section 3)");
         }
         begin(output, now);
-        sendHeartbeatMessage(heartbeat.start(now, engine.config.retransmission(), engine.crypto.random()));
+        heartbeatRequest = HeartbeatRequest.start(now, engine.config.retransmission(), engine.crypto.random());
+        sendHeartbeatMessage(heartbeatRequest.encode(engine.crypto.random()));
         engine.metrics.heartbeatSent();
         return end();
     }
@@ -309,7 +312,7 @@ public final class DtlsConnection {
         if (isOpen() && handshake != null) {
             handshake.onTimer(now);
         }
-        if (isOpen() && heartbeat != null) {
+        if (isOpen() && heartbeatRequest != null) {
             heartbeatTimer(now);
         }
         return end();
@@ -469,13 +472,14 @@ public final class DtlsConnection {
             engine.metrics.heartbeatRequestAnswered();
             return;
         }
-        long roundTrip = heartbeat.answered(message.payload(), engine.callTime);
-        if (roundTrip < 0) {
+        HeartbeatRequest request = heartbeatRequest;
+        if (request == null || !request.answeredBy(message.payload())) {
             engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_UNEXPECTED_RESPONSE);
             return;
         }
+        heartbeatRequest = null; // the timer stops (section 4)
         engine.metrics.heartbeatAnswered();
-        emit(new DtlsEvent.HeartbeatAnswered(roundTrip));
+        emit(new DtlsEvent.HeartbeatAnswered(request.roundTrip(engine.callTime)));
     }
 
     /** Server: the client sends in the new epoch only after our Finished reached it: our last flight may go. */
@@ -492,11 +496,12 @@ public final class DtlsConnection {
 
     /** The heartbeat's timer: a retransmission, or a dead peer (RFC 6520 section 3) and the session closed. */
     private void heartbeatTimer(long now) {
-        switch (heartbeat.onTimer(now, engine.config.retransmission(), engine.config.heartbeatRetransmissions())) {
+        switch (heartbeatRequest.onTimer(now, engine.config.retransmission(), engine.config.heartbeatRetransmissions())) {
             case RETRANSMIT:
-                sendHeartbeatMessage(heartbeat.request(engine.crypto.random()));
+                sendHeartbeatMessage(heartbeatRequest.encode(engine.crypto.random()));
                 break;
             case DEAD:
+                heartbeatRequest = null;
                 LOG.debug("{} {}: no answer to a HeartbeatRequest after {} retransmissions, closing", role, peer,
                         engine.config.heartbeatRetransmissions());
                 sendAlert(Alert.closeNotify());
@@ -511,7 +516,7 @@ public final class DtlsConnection {
     void established(EstablishedSession established) {
         status = Status.ESTABLISHED;
         session = new DtlsSession(established, this, records.readEpoch());
-        heartbeat = handshake.heartbeatAgreement().map(Heartbeat::new).orElse(null);
+        heartbeat = handshake.heartbeatAgreement().map(Heartbeat::of).orElse(null);
         lastActivity = handshake.now();
         engine.metrics.handshakeSucceeded();
         LOG.debug("{} {}: handshake completed, {}", role, peer, established);
@@ -590,6 +595,7 @@ public final class DtlsConnection {
     }
 
     private void terminate() {
+        heartbeatRequest = null;
         if (handshake != null) {
             handshake.stop();
             handshake = null;

@@ -210,7 +210,7 @@ class HeartbeatAttackTest {
 
         // A response with another payload than the request in flight: dropped, the request stays in flight.
         DtlsResult sent = client.sendHeartbeat(network.now);
-        byte[] wrong = new HeartbeatMessage(HeartbeatMessage.RESPONSE, new byte[Heartbeat.PAYLOAD_LENGTH]).encode(ZEROS);
+        byte[] wrong = new HeartbeatMessage(HeartbeatMessage.RESPONSE, new byte[HeartbeatRequest.PAYLOAD_LENGTH]).encode(ZEROS);
         DtlsResult mismatch = client.receive(serverRecords.protect(crypto, ContentType.HEARTBEAT, wrong, 0, wrong.length),
                 network.now + 1);
         assertThat(mismatch.events()).isEmpty();
