@@ -3,7 +3,6 @@ package io.coaps4j.cli.client;
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.psk.HeartbeatOption;
-import io.coaps4j.cli.psk.PskConnectors;
 import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.coap.client.ClientRequest;
 import io.coaps4j.coap.client.CoapClient;
@@ -38,22 +37,35 @@ final class Requests {
 
     /**
      * The credentials for {@code target}: required for coaps://, refused for coap:// (where they
-     * would protect nothing and their presence suggests a mistaken URI).
+     * would protect nothing and their presence suggests a mistaken URI). A pre-shared key and keys
+     * together are refused too, so that a failed handshake has one cause.
      */
-    static Optional<PskCredentials> credentialsFor(CoapUri target, PskOptions psk) {
+    static Optional<ClientCredentials> credentialsFor(CoapUri target, PskOptions psk, ClientKeyOptions keys) {
         if (!target.scheme().secure()) {
             if (psk.given()) {
                 throw new CommandFailure(ExitCodes.USAGE, psk.givenNames() + ": a pre-shared key is for coaps:// URIs;"
                         + " " + target + " is plain coap://");
             }
+            if (keys.given()) {
+                throw new CommandFailure(ExitCodes.USAGE, keys.givenNames() + ": keys are for coaps:// URIs; " + target
+                        + " is plain coap://");
+            }
             return Optional.empty();
+        }
+        if (psk.given() && keys.given()) {
+            throw new CommandFailure(ExitCodes.USAGE, "give either a pre-shared key (" + psk.givenNames()
+                    + ") or keys (" + keys.givenNames() + "), not both");
+        }
+        if (keys.given()) {
+            return Optional.of(ClientCredentials.of(keys.keys()));
         }
         Optional<PskCredentials> credentials = psk.credentials();
         if (credentials.isEmpty()) {
             throw new CommandFailure(ExitCodes.USAGE, "coaps:// needs a pre-shared key: give --psk-identity ID with"
-                    + " --psk-key HEX or --psk-key-file FILE");
+                    + " --psk-key HEX or --psk-key-file FILE; or the server's public key or CA certificate:"
+                    + " --trust FILE");
         }
-        return credentials;
+        return Optional.of(ClientCredentials.of(credentials.get()));
     }
 
     /**
@@ -72,10 +84,10 @@ final class Requests {
      * Sends on a client of its own (over DTLS with {@code credentials}, the session checked by {@code keepAlive})
      * and waits at most {@code timeout}.
      */
-    static CoapResponse send(ClientRequest request, Duration timeout, Optional<PskCredentials> credentials,
+    static CoapResponse send(ClientRequest request, Duration timeout, Optional<ClientCredentials> credentials,
                              KeepAlive keepAlive) {
         CoapClient.Builder builder = CoapClient.builder().timeout(timeout);
-        DtlsConnector dtls = credentials.map(c -> PskConnectors.client(c, keepAlive)).orElse(null);
+        DtlsConnector dtls = credentials.map(c -> c.connector(keepAlive)).orElse(null);
         if (dtls != null) {
             builder.connector(dtls);
         }
@@ -85,14 +97,14 @@ final class Requests {
             } catch (CoapTimeoutException e) {
                 if (dtls != null && dtls.sessions().isEmpty()) {
                     throw HandshakeFailures.incomplete(hostAndPort(request.uri()) + " within " + seconds(timeout) + " s",
-                            credentials.orElseThrow().identity());
+                            credentials.orElseThrow());
                 }
                 throw new CommandFailure(ExitCodes.TIMEOUT, "no response from " + request.uri() + " within "
                         + seconds(timeout) + " s");
             }
         } catch (CoapConnectException e) {
             if (e.getCause() instanceof DtlsHandshakeException handshake) {
-                throw HandshakeFailures.describe(handshake, credentials.orElseThrow().identity());
+                throw HandshakeFailures.describe(handshake, credentials.orElseThrow());
             }
             throw new CommandFailure(ExitCodes.FAILURE, e.getMessage());
         } catch (CoapMessageTooLargeException e) {

@@ -2,10 +2,10 @@ package io.coaps4j.cli.server;
 
 import io.coaps4j.cli.Addresses;
 import io.coaps4j.cli.CommandFailure;
+import io.coaps4j.cli.EcdheModes;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
 import io.coaps4j.cli.psk.HeartbeatOption;
-import io.coaps4j.cli.psk.PskConnectors;
 import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.cli.psk.ServerPskFile;
 import io.coaps4j.cli.store.DurableStore;
@@ -21,6 +21,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,12 +34,16 @@ import picocli.CommandLine.Option;
 /** {@code coaps4j server}: serves the demo resources until stopped (Ctrl-C). */
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = {
-            "Serve CoAP on UDP (coap://, port 5683) and CoAP over DTLS with a pre-shared key (coaps://, port 5684)"
-                + " until stopped with Ctrl-C.",
+            "Serve CoAP on UDP (coap://, port 5683) and CoAP over DTLS 1.2 (coaps://, port 5684) until stopped with"
+                + " Ctrl-C; coaps serves the PreSharedKey, RawPublicKey and Certificate modes (RFC 7252 section 9) on"
+                + " one port.",
             "Resources: /hello (GET), /time (GET), /store/{name} (GET, PUT, POST, DELETE; kept in the data folder),"
                 + " /.well-known/core (GET, RFC 6690 discovery).",
             "Without --psk-identity and a key, the coaps key is generated at the first start into psk.properties in"
-                + " the data folder (readable by its owner only), re-used later, and printed at every start."})
+                + " the data folder (readable by its owner only), re-used later, and printed at every start.",
+            "Likewise the RawPublicKey and Certificate keys not given by the options below: a key pair (rpk-key.pem),"
+                + " a CA (ca.pem), a server certificate for localhost signed by it, and a client's key and certificate"
+                + " for the commands printed at start."})
 public final class ServerCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 5683;
     static final int DEFAULT_COAPS_PORT = 5684;
@@ -67,6 +72,9 @@ public final class ServerCommand implements Callable<Integer> {
     PskOptions psk;
 
     @Mixin
+    ServerKeyOptions keys;
+
+    @Mixin
     HeartbeatOption heartbeat;
 
     private final Terminal terminal;
@@ -86,10 +94,16 @@ public final class ServerCommand implements Callable<Integer> {
             DurableStore store = openStore();
             Optional<ServerPsk> serverPsk = coapsAddress.isPresent() ? Optional.of(serverPsk(given, store))
                     : Optional.empty();
-            Optional<DtlsConnector> coaps = coapsAddress.map(address -> PskConnectors.server(address,
-                    serverPsk.orElseThrow().credentials(), heartbeat.keepAlive()));
+            Optional<ServerKeyMaterial> material = serverPsk.map(unused -> ServerKeyMaterial.load(keys,
+                    new ServerKeyFiles(store.directory(), new SecureRandom(), Instant.now()), hostName(),
+                    line -> terminal.errLine("coaps4j: " + line)));
+            Optional<DtlsConnector> coaps = coapsAddress.map(address -> new ServerSecurity(
+                    serverPsk.orElseThrow().credentials(),
+                    Optional.of(material.orElseThrow().rawPublicKeyCredentials()),
+                    Optional.of(material.orElseThrow().certificateCredentials()),
+                    keys.clientAuth()).connector(address, heartbeat.keepAlive()));
             try (CliServer server = start(bindAddress, store, coapsAddress, coaps)) {
-                printWhereItListens(server, serverPsk);
+                printWhereItListens(server, serverPsk, material);
                 terminal.outLine("data folder " + store.directory());
                 terminal.errLine("Press Ctrl-C to stop.");
                 lifecycle.arm();
@@ -108,8 +122,9 @@ public final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    /** One line per scheme and address family, then the coaps key (see {@link ServerPsk#print}). */
-    private void printWhereItListens(CliServer server, Optional<ServerPsk> serverPsk) {
+    /** One line per scheme and address family, then the coaps keys ({@link ServerPsk}, {@link ServerKeysReport}). */
+    private void printWhereItListens(CliServer server, Optional<ServerPsk> serverPsk,
+                                     Optional<ServerKeyMaterial> material) {
         for (String endpoint : describe("coap", server.localAddress())) {
             terminal.outLine("listening on " + endpoint);
         }
@@ -119,6 +134,11 @@ public final class ServerCommand implements Callable<Integer> {
                 terminal.outLine("listening on " + endpoint);
             }
             serverPsk.orElseThrow().print(terminal, coaps);
+            new ServerKeysReport(material.orElseThrow(), keys.clientAuth()).print(terminal, coaps);
+            if (!EcdheModes.available()) {
+                terminal.errLine("coaps4j: this build's DTLS handshake lacks the ECDHE_ECDSA suite: coaps serves the"
+                        + " PreSharedKey mode only, not the RawPublicKey and Certificate modes printed above");
+            }
         }
     }
 
@@ -140,9 +160,10 @@ public final class ServerCommand implements Callable<Integer> {
     /** Where coaps listens (the coap address with the coaps port), or empty with --no-coaps. */
     private Optional<InetSocketAddress> coapsAddress(InetSocketAddress coap) {
         if (noCoaps) {
-            if (coapsPort != null || psk.given()) {
+            if (coapsPort != null || psk.given() || keys.givenNames().isPresent()) {
                 throw new CommandFailure(ExitCodes.USAGE, "--no-coaps cannot be combined with "
-                        + (coapsPort != null ? "--coaps-port" : psk.givenNames()));
+                        + (coapsPort != null ? "--coaps-port" : psk.given() ? psk.givenNames()
+                        : keys.givenNames().orElseThrow()));
             }
             return Optional.empty();
         }
@@ -176,6 +197,15 @@ public final class ServerCommand implements Callable<Integer> {
             // The message names the file and what is wrong with it.
             throw new CommandFailure(ExitCodes.FAILURE, "cannot use the coaps key: " + reason(e)
                     + " (fix the file, or delete it to have a new key generated)");
+        }
+    }
+
+    /** This machine's name, for the generated server certificate; {@code localhost} when it has none. */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
         }
     }
 

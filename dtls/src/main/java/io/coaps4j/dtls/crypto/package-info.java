@@ -7,6 +7,8 @@
  * the public-key modes {@link io.coaps4j.dtls.crypto.PublicKeys}, {@link io.coaps4j.dtls.crypto.Signer}, {@link io.coaps4j.dtls.crypto.SignatureVerifier}
  * and {@link io.coaps4j.dtls.crypto.KeyAgreement} (over JCA: {@link io.coaps4j.dtls.crypto.JcaEcdsa},
  * {@link io.coaps4j.dtls.crypto.JcaEcdhP256}; a Bouncy Castle implementation can stand beside them).
+ * Key and certificate encodings: {@link io.coaps4j.dtls.crypto.EncodedKeys} (PKCS#8, SEC1, SubjectPublicKeyInfo)
+ * and {@link io.coaps4j.dtls.crypto.CertificatePaths} (X.509 decoding, PKIX validation).
  * JCA algorithm names appear in this package only.
  *
  * <p>Sessions keep key bytes, never cipher objects: each event loop owns one
