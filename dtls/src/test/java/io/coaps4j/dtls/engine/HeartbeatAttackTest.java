@@ -235,6 +235,30 @@ class HeartbeatAttackTest {
     }
 
     @Test
+    void anUnknownModeInTheServerHelloEndsTheHandshakeWithIllegalParameter() {
+        DtlsConnection client = Fixture.client(config(b -> { }), 70);
+        VirtualNetwork network = new VirtualNetwork(Fixture.server(config(b -> { })), 1, 0, 5);
+        network.filter = packet -> {
+            if (packet.from().equals(VirtualNetwork.SERVER)) {
+                // The heartbeat extension in the plaintext ServerHello: type 15, length 1, mode 1 becomes mode 3.
+                byte[] bytes = packet.bytes();
+                for (int i = 0; i + 4 < bytes.length; i++) {
+                    if (bytes[i] == 0 && bytes[i + 1] == 15 && bytes[i + 2] == 0 && bytes[i + 3] == 1 && bytes[i + 4] == 1) {
+                        bytes[i + 4] = 3;
+                    }
+                }
+            }
+            return true;
+        };
+        network.start(CLIENT, client);
+        network.run();
+
+        assertThat(client.status()).isEqualTo(DtlsConnection.Status.FAILED);
+        assertThat(Fixture.eventsOfType(network.eventsOf(CLIENT), DtlsEvent.Failed.class)).singleElement()
+                .satisfies(failed -> assertThat(failed.alert()).contains(AlertDescription.ILLEGAL_PARAMETER));
+    }
+
+    @Test
     void theClientHelloCarriesTheModeOnlyWhenConfigured() {
         DtlsConnection client = Fixture.client(config(DtlsConfig.Builder::noHeartbeat), 70);
         DtlsResult start = client.start(0);
