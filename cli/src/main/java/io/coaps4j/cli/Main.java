@@ -5,6 +5,7 @@ import io.coaps4j.cli.client.DiscoverCommand;
 import io.coaps4j.cli.client.GetCommand;
 import io.coaps4j.cli.client.PostCommand;
 import io.coaps4j.cli.client.PutCommand;
+import io.coaps4j.cli.keys.KeysCommand;
 import io.coaps4j.cli.server.ServerCommand;
 import io.coaps4j.cli.server.ServerLifecycle;
 import java.io.PrintWriter;
@@ -41,7 +42,8 @@ public final class Main {
                 .addSubcommand(new PostCommand(terminal))
                 .addSubcommand(new PutCommand(terminal))
                 .addSubcommand(new DeleteCommand(terminal))
-                .addSubcommand(new DiscoverCommand(terminal));
+                .addSubcommand(new DiscoverCommand(terminal))
+                .addSubcommand(KeysCommand.commandLine(terminal));
         commandLine.setOut(new PrintWriter(terminal.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(terminal.err());
         commandLine.setParameterExceptionHandler((ParameterException e, String[] args) -> {

@@ -51,6 +51,14 @@ class CoapsClientCommandsTest {
     }
 
     @Test
+    void getWithAHeartbeatCheckedSession() {
+        CliRun run = coaps("get", "/hello", "--heartbeat", "1");
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        assertThat(run.stdout()).isEqualTo("Hello, world");
+    }
+
+    @Test
     void getWithIdentityAndHexKey() {
         CliRun run = coaps("get", "/hello");
 
@@ -151,7 +159,7 @@ class CoapsClientCommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.stderr()).startsWith("coaps4j: coaps:// needs a pre-shared key: give --psk-identity ID with"
-                + " --psk-key HEX or --psk-key-file FILE\n");
+                + " --psk-key HEX or --psk-key-file FILE; or the server's public key or CA certificate: --trust FILE\n");
     }
 
     @Test

@@ -57,6 +57,7 @@ class CoapsServerCommandTest {
             CliRun run = server.stop();
 
             assertThat(run.stderr()).contains("stopping\ncoaps drop counters: 0 handshakes refused at the connection limit, "
+                    + "0 handshakes refused at the per-address limit, 0 handshakes stalled, 0 handshakes displaced, "
                     + "0 handshakes timed out, 0 sessions evicted, 0 messages too large for one DTLS record, "
                     + "0 messages for another session or epoch, 0 messages for a closed session\n");
         }

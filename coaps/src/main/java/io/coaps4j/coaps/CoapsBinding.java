@@ -4,6 +4,7 @@ import io.coaps4j.coap.endpoint.ConnectorSink;
 import io.coaps4j.coap.peer.Peer;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;
+import io.coaps4j.dtls.engine.CryptoJob;
 import io.coaps4j.dtls.engine.DtlsConnection;
 import io.coaps4j.dtls.engine.DtlsEndpoint;
 import io.coaps4j.dtls.engine.DtlsEvent;
@@ -57,10 +58,18 @@ public final class CoapsBinding {
          * {@code failure}, built only when asked for (a stack trace costs microseconds, and usually nobody waits).
          */
         void unreachable(InetSocketAddress address, Supplier<DtlsHandshakeException> failure);
+
+        /**
+         * A slow crypto operation of a handshake to run off the loop ({@link io.coaps4j.dtls.engine.DtlsOutput#offload}):
+         * call {@link CryptoJob#run()} on any thread, then hand the job back to {@link CoapsBinding#resume} on the
+         * loop. The default runs it here, so the handshake goes on at once and the loop waits for it.
+         */
+        default void offload(CryptoJob job) {
+            job.run();
+        }
     }
 
     private final CoapsConfig config;
-    private final CryptoContext crypto;
     private final ConnectorSink sink;
     private final Output output;
     private final DtlsMetrics dtlsMetrics = new DtlsMetrics();
@@ -77,13 +86,13 @@ public final class CoapsBinding {
     /** A binding whose clock starts at {@code nowNanos}; deliveries go to {@code sink}, the rest to {@code output}. */
     public CoapsBinding(CoapsConfig config, CryptoContext crypto, ConnectorSink sink, Output output, long nowNanos) {
         this.config = Objects.requireNonNull(config, "config");
-        this.crypto = Objects.requireNonNull(crypto, "crypto");
+        Objects.requireNonNull(crypto, "crypto");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.output = Objects.requireNonNull(output, "output");
         this.originNanos = nowNanos;
         this.endpoint = new DtlsEndpoint(config.dtls(), crypto, dtlsMetrics, config.acceptHandshakes(),
                 config.maxClientSessions(), 0);
-        this.keepAlive = new KeepAliveMonitor(config.keepAlive(), this::randomMessageId);
+        this.keepAlive = new KeepAliveMonitor(config.keepAlive(), counters);
         for (BindingDropReason reason : BindingDropReason.values()) {
             dropWarnings[reason.ordinal()] = new RateLimitedWarning(LOG, "CoAP messages not sent (" + reason + ")",
                     WARNING_PERIOD);
@@ -132,9 +141,22 @@ public final class CoapsBinding {
             return;
         }
         long now = engineTime(nowNanos);
-        session.sent(message);
         endpoint.send(connection, message, 0, message.length, now, engineOutput);
         drain(now);
+    }
+
+    /**
+     * Applies the result of {@code job}, handed out through {@link Output#offload} and run since; returns the
+     * next deadline. Dropped once the binding is closed: nothing more leaves it.
+     */
+    public long resume(CryptoJob job, long nowNanos) {
+        Objects.requireNonNull(job, "job");
+        if (!closed) {
+            long now = engineTime(nowNanos);
+            endpoint.resume(job, now, engineOutput);
+            drain(now);
+        }
+        return nextDeadline();
     }
 
     /** The peer of the established session with {@code address}, in either role; null when there is none. */
@@ -240,24 +262,10 @@ public final class CoapsBinding {
         return peers;
     }
 
-    /** Pings sessions idle too long, retransmits unanswered pings, closes the sessions of dead peers. */
+    /** Has the CoAP engine ping the sessions idle too long; closes those whose peers it found dead. */
     private void sweep(long now) {
-        List<SessionState> toPing = new ArrayList<>();
-        List<SessionState> dead = new ArrayList<>();
-        endpoint.forEachEstablished(connection -> {
-            if (connection.attachment() instanceof SessionState session) {
-                keepAlive.check(session, now, toPing, dead);
-            }
-        });
-        for (SessionState session : toPing) {
-            DtlsConnection connection = session.peer.session().connection();
-            if (connection.isEstablished()) {
-                byte[] ping = CoapPing.ping(session.pingMid());
-                endpoint.send(connection, ping, 0, ping.length, now, engineOutput);
-                drain(now);
-                counters.pingsSent++;
-            }
-        }
+        List<SessionState> dead = keepAlive.sweep(endpoint, sink, engineOutput, now);
+        drain(now);
         for (SessionState session : dead) {
             LOG.debug("no answer to keep-alive pings: closing {}", session.peer);
             counters.deadPeersClosed++;
@@ -294,6 +302,12 @@ public final class CoapsBinding {
             keepAlive.sessionAdded(now);
             LOG.debug("DTLS session as {} with {}: {}", connection.role(), connection.peer(), session.peer);
             output.established(session.peer);
+        } else if (event instanceof DtlsEvent.HeartbeatAnswered) {
+            counters.heartbeatsAnswered++;
+            if (connection.attachment() instanceof SessionState session) {
+                session.received(now); // the answer proves the peer alive
+                session.pinged(true);
+            }
         } else if (event instanceof DtlsEvent.Closed closedEvent) {
             ended(connection, closedEvent.reason(), () -> HandshakeFailures.closed(connection.peer(), closedEvent.reason()));
         } else if (event instanceof DtlsEvent.Failed failed) {
@@ -311,6 +325,9 @@ public final class CoapsBinding {
                 counters.sessionsReplaced++;
             } else if (reason == DtlsEvent.CloseReason.EVICTED && connection.role() == ConnectionEnd.CLIENT) {
                 counters.clientSessionsEvicted++;
+            } else if (reason == DtlsEvent.CloseReason.HEARTBEAT_TIMEOUT) {
+                counters.deadPeersByHeartbeat++;
+                LOG.debug("no answer to a keep-alive heartbeat: closed {}", session.peer);
             }
             LOG.debug("DTLS session ended: {}", session.peer);
             sink.peerLost(session.peer);
@@ -332,9 +349,7 @@ public final class CoapsBinding {
         if (connection.attachment() instanceof SessionState session && session.peer.session() == data.session()
                 && session.peer.epoch() == data.epoch()) {
             peer = session.peer;
-            if (session.received(bytes, now)) {
-                return; // the answer to our own keep-alive ping: nothing for the CoAP engine
-            }
+            session.received(now); // any record proves the peer alive; an RST answering a ping is the engine's
         } else {
             peer = new SecurePeer(data.session(), data.epoch());
         }
@@ -351,9 +366,9 @@ public final class CoapsBinding {
         return nowNanos - originNanos;
     }
 
-    private int randomMessageId() {
-        byte[] bytes = crypto.random().nextBytes(2);
-        return (bytes[0] & 0xFF) << 8 | (bytes[1] & 0xFF);
+    /** The DTLS endpoint, for tests that reach into its engine. */
+    DtlsEndpoint endpoint() {
+        return endpoint;
     }
 
     /** Datagrams go out at once; events wait in {@link #pending} for the call to return. */
@@ -366,6 +381,11 @@ public final class CoapsBinding {
         @Override
         public void event(DtlsConnection connection, DtlsEvent event) {
             pending.add(connection, event);
+        }
+
+        @Override
+        public void offload(CryptoJob job) {
+            output.offload(job);
         }
     }
 }

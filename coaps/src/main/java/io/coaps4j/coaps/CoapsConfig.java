@@ -1,19 +1,26 @@
 package io.coaps4j.coaps;
 
 import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.config.HeartbeatMode;
+import io.coaps4j.dtls.credentials.Credentials;
 import io.coaps4j.dtls.credentials.PskStore;
 import io.coaps4j.dtls.crypto.RandomSource;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The immutable configuration of a {@link DtlsConnector}: where it binds, the DTLS configuration
  * (credentials, suites, the server's session-table limits), the client-side session limit and the
  * dead-peer check. Built with {@link #builder()}; {@code build()} names the first wrong field.
  *
- * <p>The DTLS part is given either piecemeal ({@link Builder#psk}, {@link Builder#maxConnections},
- * {@link Builder#maxConcurrentHandshakes}, {@link Builder#idleTimeout}, {@link Builder#retransmission}, {@link Builder#pskIdentityHint})
+ * <p>The DTLS part is given either piecemeal ({@link Builder#credentials} of any security mode, the PSK
+ * conveniences {@link Builder#psk} and {@link Builder#pskIdentityHint}, {@link Builder#maxConnections},
+ * {@link Builder#maxConcurrentHandshakes}, {@link Builder#idleTimeout}, {@link Builder#retransmission})
  * or whole with {@link Builder#dtlsConfig} for every other DTLS setting, not both.
  */
 public final class CoapsConfig {
@@ -21,6 +28,12 @@ public final class CoapsConfig {
     public static final int DEFAULT_PORT = 5684;
     /** Client-role sessions kept before the least recently used one is closed. */
     public static final int DEFAULT_MAX_CLIENT_SESSIONS = 1_000;
+    /**
+     * Threads that run the slow crypto of handshakes off the event loop (signatures, their checks, key
+     * agreements): one fewer than the cores, so the loop keeps one, and at least one. Created when first needed.
+     */
+    public static final int DEFAULT_CRYPTO_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    private static final int MAX_CRYPTO_THREADS = 256;
 
     private final InetSocketAddress bindAddress;
     private final DtlsConfig dtls;
@@ -28,15 +41,17 @@ public final class CoapsConfig {
     private final int maxClientSessions;
     private final boolean acceptHandshakes;
     private final RandomSource random;
+    private final int cryptoThreads;
 
     private CoapsConfig(InetSocketAddress bindAddress, DtlsConfig dtls, KeepAlive keepAlive, int maxClientSessions,
-                        boolean acceptHandshakes, RandomSource random) {
+                        boolean acceptHandshakes, RandomSource random, int cryptoThreads) {
         this.bindAddress = bindAddress;
         this.dtls = dtls;
         this.keepAlive = keepAlive;
         this.maxClientSessions = maxClientSessions;
         this.acceptHandshakes = acceptHandshakes;
         this.random = random;
+        this.cryptoThreads = cryptoThreads;
     }
 
     public static Builder builder() {
@@ -80,22 +95,35 @@ public final class CoapsConfig {
         return random;
     }
 
+    /**
+     * Threads of the connector's pool for offloaded handshake crypto (daemon threads, made when first needed,
+     * ended when idle and on close); the jobs waiting for them are bounded by
+     * {@link DtlsConfig#maxOffloadedCryptoJobs()}, beyond which a job runs on the loop.
+     */
+    public int cryptoThreads() {
+        return cryptoThreads;
+    }
+
     @Override
     public String toString() {
         return "CoapsConfig[bind " + bindAddress + ", " + dtls + ", " + keepAlive + ", maxClientSessions "
-                + maxClientSessions + (acceptHandshakes ? "" : ", client role only") + "]";
+                + maxClientSessions + ", cryptoThreads " + cryptoThreads + (acceptHandshakes ? "" : ", client role only") + "]";
     }
 
     /** Collects settings; {@link #build()} validates them together. */
     public static final class Builder {
         private InetSocketAddress bindAddress = new InetSocketAddress(DEFAULT_PORT);
         private PskStore psk;
+        private final List<Credentials> credentials = new ArrayList<>();
+        private int cryptoThreads = DEFAULT_CRYPTO_THREADS;
         private String pskIdentityHint;
         private Integer maxConnections;
         private Integer maxConcurrentHandshakes;
         private Duration idleTimeout;
         private RetransmissionPolicy retransmission;
         private DtlsConfig dtlsConfig;
+        /** Null: the DTLS default; empty: none. */
+        private Optional<HeartbeatMode> heartbeat;
         private KeepAlive keepAlive = KeepAlive.disabled();
         private int maxClientSessions = DEFAULT_MAX_CLIENT_SESSIONS;
         private boolean acceptHandshakes = true;
@@ -113,6 +141,23 @@ public final class CoapsConfig {
         /** The pre-shared keys, for both roles (PreSharedKey mode, RFC 7252 section 9.1.3.1). */
         public Builder psk(PskStore store) {
             this.psk = store;
+            return this;
+        }
+
+        /**
+         * Adds the credentials of one security mode, for both roles: {@link io.coaps4j.dtls.credentials.PreSharedKeys},
+         * {@link io.coaps4j.dtls.credentials.RawPublicKeyCredentials} or
+         * {@link io.coaps4j.dtls.credentials.CertificateCredentials} (RFC 7252 section 9.1.3), passed to the
+         * {@link DtlsConfig} as they are; its {@code build()} decides which modes it can use.
+         */
+        public Builder credentials(Credentials modeCredentials) {
+            this.credentials.add(Objects.requireNonNull(modeCredentials, "credentials"));
+            return this;
+        }
+
+        /** See {@link CoapsConfig#cryptoThreads()}; 1 to 256, default {@link #DEFAULT_CRYPTO_THREADS}. */
+        public Builder cryptoThreads(int threads) {
+            this.cryptoThreads = threads;
             return this;
         }
 
@@ -149,9 +194,24 @@ public final class CoapsConfig {
             return this;
         }
 
-        /** Every DTLS setting at once; then psk, pskIdentityHint, maxConnections, maxConcurrentHandshakes, idleTimeout and retransmission stay unset. */
+        /** Every DTLS setting at once; then psk, pskIdentityHint, maxConnections, maxConcurrentHandshakes, idleTimeout, retransmission and heartbeat stay unset. */
         public Builder dtlsConfig(DtlsConfig config) {
             this.dtlsConfig = config;
+            return this;
+        }
+
+        /**
+         * The RFC 6520 HeartbeatMode both roles send (default {@link HeartbeatMode#PEER_ALLOWED_TO_SEND}); where a
+         * session negotiated heartbeats and the peer allows them, the {@link KeepAlive} uses them instead of CoAP ping.
+         */
+        public Builder heartbeat(HeartbeatMode mode) {
+            this.heartbeat = Optional.of(Objects.requireNonNull(mode, "heartbeat mode (noHeartbeat() for none)"));
+            return this;
+        }
+
+        /** No RFC 6520 heartbeats either way: the {@link KeepAlive} always uses CoAP ping. */
+        public Builder noHeartbeat() {
+            this.heartbeat = Optional.empty();
             return this;
         }
 
@@ -191,27 +251,35 @@ public final class CoapsConfig {
             if (maxClientSessions < 1) {
                 throw new IllegalArgumentException("maxClientSessions must be positive, was " + maxClientSessions);
             }
+            if (cryptoThreads < 1 || cryptoThreads > MAX_CRYPTO_THREADS) {
+                throw new IllegalArgumentException("cryptoThreads must be 1.." + MAX_CRYPTO_THREADS + ", was " + cryptoThreads);
+            }
             return new CoapsConfig(bindAddress, dtls(), keepAlive, maxClientSessions, acceptHandshakes,
-                    random != null ? random : RandomSource.secure());
+                    random != null ? random : RandomSource.secure(), cryptoThreads);
         }
 
         private DtlsConfig dtls() {
             if (dtlsConfig != null) {
-                String conflict = psk != null ? "psk" : pskIdentityHint != null ? "pskIdentityHint"
+                String conflict = psk != null ? "psk" : !credentials.isEmpty() ? "credentials" : pskIdentityHint != null ? "pskIdentityHint"
                         : maxConnections != null ? "maxConnections"
                         : maxConcurrentHandshakes != null ? "maxConcurrentHandshakes"
                         : idleTimeout != null ? "idleTimeout"
-                        : retransmission != null ? "retransmission" : null;
+                        : retransmission != null ? "retransmission"
+                        : heartbeat != null ? "heartbeat" : null;
                 if (conflict != null) {
                     throw new IllegalArgumentException(conflict + " must not be set together with dtlsConfig;"
                             + " set it in the DtlsConfig instead");
                 }
                 return dtlsConfig;
             }
-            if (psk == null) {
-                throw new IllegalArgumentException("psk must be set (or dtlsConfig with a PSK store)");
+            if (psk == null && credentials.isEmpty()) {
+                throw new IllegalArgumentException("psk or credentials must be set (or dtlsConfig with credentials)");
             }
-            DtlsConfig.Builder dtls = DtlsConfig.builder().pskStore(psk);
+            DtlsConfig.Builder dtls = DtlsConfig.builder();
+            if (psk != null) {
+                dtls.pskStore(psk);
+            }
+            credentials.forEach(dtls::credentials);
             if (pskIdentityHint != null) {
                 dtls.pskIdentityHint(pskIdentityHint);
             }
@@ -223,6 +291,9 @@ public final class CoapsConfig {
             }
             if (retransmission != null) {
                 dtls.retransmission(retransmission);
+            }
+            if (heartbeat != null) {
+                heartbeat.ifPresentOrElse(dtls::heartbeat, dtls::noHeartbeat);
             }
             if (idleTimeout != null) {
                 if (idleTimeout.isNegative() || idleTimeout.toMillis() < 1_000) {

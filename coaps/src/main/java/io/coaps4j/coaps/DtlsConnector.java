@@ -4,21 +4,16 @@ import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.endpoint.ConnectorSink;
 import io.coaps4j.coap.peer.Peer;
 import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.Credentials;
 import io.coaps4j.dtls.credentials.PskStore;
-import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.crypto.RandomSource;
 import io.coaps4j.dtls.engine.DtlsMetrics;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
-import io.coaps4j.transport.DeadlineHandler;
 import io.coaps4j.transport.EventLoop;
-import io.coaps4j.transport.UdpChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -57,8 +52,10 @@ import java.util.function.Supplier;
  * <p>Threading: after {@link #start}, all state lives on the event loop; the public methods may be
  * called from any thread.
  *
- * <p>This class is the I/O shell: the socket, the event loop's timer and the futures of
- * {@link #resolve}; the protocol work is done by the sans-IO {@link CoapsBinding}.
+ * <p>This class is the thread-safe face of the I/O shell: it checks what callers pass and hops onto the
+ * loop, where a {@link ConnectorLoop} wires the sans-IO {@link CoapsBinding}, which does the protocol
+ * work, to the socket, the loop's deadline and the futures of {@link #resolve}. The slow crypto of
+ * handshakes runs on a few worker threads ({@link CoapsConfig#cryptoThreads()}), never on the loop.
  */
 public final class DtlsConnector implements Connector {
     public static final String SCHEME = "coaps";
@@ -67,14 +64,10 @@ public final class DtlsConnector implements Connector {
 
     private final CoapsConfig config;
     private final AtomicBoolean started = new AtomicBoolean();
-    /** Resolves waiting for a session with an address: futures, so they live here, not in the binding. */
-    private final Map<InetSocketAddress, List<CompletableFuture<Peer>>> waiting = new HashMap<>();
-    private final Timers timers = new Timers();
     private volatile EventLoop loop;
-    private volatile UdpChannel channel;
+    /** Set on start: the binding and what it needs on the loop; its methods are called there only. */
+    private volatile ConnectorLoop running;
     private volatile boolean closed;
-    /** Set on start; touched on the event loop only. */
-    private CoapsBinding binding;
 
     private DtlsConnector(CoapsConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -112,17 +105,15 @@ public final class DtlsConnector implements Connector {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the DTLS connector is already started; each endpoint needs its own");
         }
-        binding = new CoapsBinding(config, new CryptoContext(config.random()), connectorSink, new Shell(),
-                eventLoop.nanoTime());
+        ConnectorLoop onLoop = new ConnectorLoop(config, connectorSink, eventLoop);
+        try {
+            onLoop.open(config.bindAddress());
+        } catch (IOException | RuntimeException e) {
+            onLoop.closeResources();
+            throw e;
+        }
+        running = onLoop;
         loop = eventLoop;
-        // Opening registers on the loop, which publishes the binding made above to the loop thread.
-        channel = eventLoop.openUdp(config.bindAddress(), (udp, from, datagram) -> {
-            if (!closed) {
-                binding.receive(from, datagram.array(), datagram.arrayOffset() + datagram.position(),
-                        datagram.remaining(), eventLoop.nanoTime());
-            }
-        });
-        eventLoop.addDeadlineHandler(timers);
     }
 
     @Override
@@ -147,11 +138,11 @@ public final class DtlsConnector implements Connector {
 
     @Override
     public InetSocketAddress localAddress() {
-        UdpChannel udp = channel;
-        if (udp == null) {
+        ConnectorLoop onLoop = running;
+        if (onLoop == null) {
             throw new IllegalStateException("the DTLS connector is not started");
         }
-        return udp.localAddress();
+        return onLoop.localAddress();
     }
 
     /**
@@ -178,8 +169,9 @@ public final class DtlsConnector implements Connector {
         if (closed) {
             return CompletableFuture.failedFuture(HandshakeFailures.connectorClosed(address));
         }
+        ConnectorLoop onLoop = running;
         if (eventLoop.inEventLoop()) {
-            SecurePeer established = binding.established(address);
+            SecurePeer established = onLoop.binding().established(address);
             if (established != null) {
                 return CompletableFuture.completedFuture(established);
             }
@@ -187,25 +179,11 @@ public final class DtlsConnector implements Connector {
         CompletableFuture<Peer> result = new CompletableFuture<>();
         try {
             // Deferred even on the loop: starting a handshake must not run inside another callback.
-            eventLoop.execute(() -> resolveOnLoop(address, serverName(host), result));
+            eventLoop.execute(() -> onLoop.resolve(address, serverName(host), result));
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(HandshakeFailures.connectorClosed(address));
         }
         return result;
-    }
-
-    private void resolveOnLoop(InetSocketAddress address, Optional<String> serverName, CompletableFuture<Peer> result) {
-        if (result.isDone()) {
-            return; // the request gave up (timeout, cancel) before the loop got here
-        }
-        if (closed) {
-            result.completeExceptionally(HandshakeFailures.connectorClosed(address));
-            return;
-        }
-        List<CompletableFuture<Peer>> waiters = waiting.computeIfAbsent(address, a -> new ArrayList<>(2));
-        waiters.removeIf(CompletableFuture::isDone); // requests that gave up need not be remembered
-        waiters.add(result);
-        binding.connect(address, serverName, loop.nanoTime());
     }
 
     /**
@@ -215,11 +193,10 @@ public final class DtlsConnector implements Connector {
      */
     @Override
     public void send(Peer peer, byte[] datagram) {
-        CoapsBinding running = binding;
-        if (running == null) {
-            return;
+        ConnectorLoop onLoop = running;
+        if (onLoop != null) {
+            onLoop.send(peer, datagram);
         }
-        running.send(peer, datagram, loop.nanoTime());
     }
 
     /** Ends every session with close_notify, fails waiting resolves, and closes the socket (its port is free on return). */
@@ -227,41 +204,28 @@ public final class DtlsConnector implements Connector {
     public void close() {
         if (loop != null && !closed) {
             callOnLoop(() -> {
-                shutdown();
+                running.shutdown();
                 return null;
             });
         }
         closed = true;
-        UdpChannel udp = channel;
-        if (udp != null) {
-            udp.close();
+        ConnectorLoop onLoop = running;
+        if (onLoop != null) {
+            onLoop.closeResources();
         }
-    }
-
-    private void shutdown() {
-        if (closed) {
-            return;
-        }
-        binding.closeAll(loop.nanoTime());
-        for (Map.Entry<InetSocketAddress, List<CompletableFuture<Peer>>> entry : waiting.entrySet()) {
-            failAll(entry.getValue(), HandshakeFailures.connectorClosed(entry.getKey()));
-        }
-        waiting.clear();
-        closed = true;
-        loop.removeDeadlineHandler(timers);
     }
 
     // ------------------------------------------------------------------------- management API
 
     /** A snapshot of the counters (taken on the event loop). */
     public CoapsMetrics metrics() {
-        return callOnLoop(() -> binding == null
-                ? new ConnectorCounters().snapshot(new DtlsMetrics(), 0, 0, 0, 0) : binding.metrics());
+        return callOnLoop(() -> running == null
+                ? new ConnectorCounters().snapshot(new DtlsMetrics(), 0, 0, 0, 0) : running.metrics());
     }
 
     /** The peers of the established sessions, both roles. */
     public List<SecurePeer> sessions() {
-        return callOnLoop(() -> binding == null ? List.of() : binding.sessions());
+        return callOnLoop(() -> running == null ? List.of() : running.sessions());
     }
 
     /**
@@ -276,11 +240,18 @@ public final class DtlsConnector implements Connector {
         }
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         try {
-            eventLoop.execute(() -> result.complete(!closed && binding.closeSessionsWith(peer, eventLoop.nanoTime())));
+            ConnectorLoop onLoop = running;
+            eventLoop.execute(() -> result.complete(onLoop.closeSessionsWith(peer)));
         } catch (RejectedExecutionException e) {
             result.complete(false);
         }
         return result;
+    }
+
+    /** The sans-IO binding, for tests that reach into its engine; null before {@link #start}. Loop thread only. */
+    CoapsBinding binding() {
+        ConnectorLoop onLoop = running;
+        return onLoop == null ? null : onLoop.binding();
     }
 
     /** Runs {@code action} on the loop and waits; once the loop has ended its state no longer changes and is read here. */
@@ -316,66 +287,10 @@ public final class DtlsConnector implements Connector {
         return Optional.of(host);
     }
 
-    private static void failAll(List<CompletableFuture<Peer>> waiters, DtlsHandshakeException failure) {
-        for (CompletableFuture<Peer> waiter : waiters) {
-            waiter.completeExceptionally(failure);
-        }
-    }
-
     @Override
     public String toString() {
-        UdpChannel udp = channel;
-        return "DtlsConnector[" + (udp != null ? udp.localAddress() : config.bindAddress()) + "]";
-    }
-
-    /** The binding's output: datagrams to the socket, session outcomes to the waiting resolves. */
-    private final class Shell implements CoapsBinding.Output {
-        @Override
-        public void datagram(InetSocketAddress to, byte[] datagram) {
-            UdpChannel udp = channel;
-            if (udp != null) {
-                udp.send(to, datagram, 0, datagram.length);
-            }
-        }
-
-        @Override
-        public void established(SecurePeer peer) {
-            if (waiting.isEmpty()) {
-                return;
-            }
-            List<CompletableFuture<Peer>> waiters = waiting.remove(peer.address());
-            if (waiters != null) {
-                for (CompletableFuture<Peer> waiter : waiters) {
-                    waiter.complete(peer);
-                }
-            }
-        }
-
-        @Override
-        public void unreachable(InetSocketAddress address, Supplier<DtlsHandshakeException> failure) {
-            if (waiting.isEmpty()) {
-                return;
-            }
-            List<CompletableFuture<Peer>> waiters = waiting.remove(address);
-            if (waiters != null) {
-                failAll(waiters, failure.get());
-            }
-        }
-    }
-
-    /** The binding's deadline on the loop's deadline mechanism. */
-    private final class Timers implements DeadlineHandler {
-        @Override
-        public long nextDeadline() {
-            return closed ? Long.MAX_VALUE : binding.nextDeadline();
-        }
-
-        @Override
-        public void deadlineReached(long nowNanos) {
-            if (!closed) {
-                binding.onTimer(nowNanos);
-            }
-        }
+        ConnectorLoop onLoop = running;
+        return "DtlsConnector[" + (onLoop != null ? onLoop.localAddress() : config.bindAddress()) + "]";
     }
 
     /** Collects a {@link CoapsConfig}; {@link #build()} validates it and makes the connector. */
@@ -398,6 +313,17 @@ public final class DtlsConnector implements Connector {
 
         public Builder pskIdentityHint(String hint) {
             config.pskIdentityHint(hint);
+            return this;
+        }
+
+        /** See {@link CoapsConfig.Builder#credentials}: any security mode's credentials. */
+        public Builder credentials(Credentials modeCredentials) {
+            config.credentials(modeCredentials);
+            return this;
+        }
+
+        public Builder cryptoThreads(int threads) {
+            config.cryptoThreads(threads);
             return this;
         }
 

@@ -32,9 +32,12 @@
  *       {@link io.coaps4j.coaps.CoapsConfig#maxClientSessions()} (least recently used closed first);
  *       closing the connector sends close_notify in every session. The optional
  *       {@link io.coaps4j.coaps.KeepAlive} pings idle sessions with CoAP ping (the DTLS heartbeat of
- *       RFC 6520 is not offered) and closes those of peers that stay silent. Its ping uses a message ID half
- *       the ID space away from the last CON the engine sent in that session, so its RST cannot be
- *       taken for the answer to one of the engine's messages.</li>
+ *       RFC 6520 is not offered) and closes those of peers that stay silent. The CoAP engine sends,
+ *       retransmits and matches the ping ({@code ConnectorSink.ping}), with a message ID from its own
+ *       allocator: the binding never reads or writes CoAP.</li>
+ *   <li><b>Slow crypto off the loop.</b> Handshake crypto a state waits for (signatures, their checks, key
+ *       agreements) runs on the connector's crypto threads ({@link io.coaps4j.coaps.CoapsConfig#cryptoThreads()})
+ *       and resumes on the loop, so it never stalls the other peers; the PSK handshake never offloads.</li>
  *   <li><b>Time.</b> One clock: {@code long} nanoseconds of the event loop's monotonic clock in the
  *       binding, the DTLS engine and the CoAP engine; durations in the configuration are
  *       {@link java.time.Duration}s. Retransmission timers and the keep-alive sweep are driven by one

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.Credentials;
+import io.coaps4j.dtls.credentials.PreSharedKeys;
+import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
+import io.coaps4j.dtls.credentials.SecurityMode;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -35,7 +43,7 @@ class CoapsConfigTest {
 
     @Test
     void buildNamesTheWrongField() {
-        assertThatThrownBy(() -> CoapsConfig.builder().build()).hasMessageStartingWith("psk must be set");
+        assertThatThrownBy(() -> CoapsConfig.builder().build()).hasMessageStartingWith("psk or credentials must be set");
         assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).bind(null).build())
                 .hasMessageStartingWith("bind must be set");
         assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY))
@@ -88,13 +96,51 @@ class CoapsConfigTest {
     }
 
     @Test
-    void pingBytesFollowTheCoapHeader() {
-        byte[] ping = CoapPing.ping(0x1234);
-        assertThat(ping).containsExactly(0x40, 0x00, 0x12, 0x34);
-        assertThat(CoapPing.confirmableMessageId(ping)).isEqualTo(0x1234);
-        assertThat(CoapPing.isResetFor(new byte[] {0x70, 0, 0x12, 0x34}, 0x1234)).isTrue();
-        assertThat(CoapPing.isResetFor(new byte[] {0x70, 0, 0x12, 0x35}, 0x1234)).isFalse();
-        assertThat(CoapPing.isResetFor(new byte[] {0x60, 0, 0x12, 0x34}, 0x1234)).as("an ACK").isFalse();
-        assertThat(CoapPing.confirmableMessageId(new byte[] {0x50, 0x01, 0, 1})).as("a NON").isEqualTo(-1);
+    void credentialsOfAnyModeGoToTheDtlsConfigAsTheyAre() {
+        PreSharedKeys keys = PreSharedKeys.of(Fixtures.store("a", Fixtures.KEY));
+        CoapsConfig config = CoapsConfig.builder().credentials(keys).build();
+        assertThat(config.dtls().credentials()).containsExactly(keys);
+        assertThat(config.dtls().credentials(SecurityMode.PRE_SHARED_KEY)).contains(keys);
+    }
+
+    @Test
+    void aRawPublicKeyReachesTheDtlsConfigJustAsIfGivenThere() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        KeyPair pair = generator.generateKeyPair();
+        Credentials rpk = new RawPublicKeyCredentials(pair.getPrivate(), pair.getPublic(), Set.of(pair.getPublic()));
+        Object viaCoaps = outcome(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).credentials(rpk)
+                .build().dtls().credentials());
+        Object direct = outcome(() -> DtlsConfig.builder().pskStore(Fixtures.store("a", Fixtures.KEY)).credentials(rpk)
+                .build().credentials());
+        // Whatever this version's DtlsConfig makes of the mode (holds it, or refuses it naming why), the same.
+        assertThat(viaCoaps).isEqualTo(direct);
+    }
+
+    private static Object outcome(Supplier<Object> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException refused) {
+            return refused.getMessage();
+        }
+    }
+
+    @Test
+    void credentialsAreNeededAndNotBesideAWholeDtlsConfig() {
+        assertThatThrownBy(() -> CoapsConfig.builder().build()).hasMessageContaining("psk or credentials must be set");
+        DtlsConfig dtls = DtlsConfig.builder().pskStore(Fixtures.store("a", Fixtures.KEY)).build();
+        assertThatThrownBy(() -> CoapsConfig.builder().dtlsConfig(dtls)
+                .credentials(PreSharedKeys.of(Fixtures.store("b", Fixtures.KEY))).build())
+                .hasMessageContaining("credentials must not be set together with dtlsConfig");
+    }
+
+    @Test
+    void cryptoThreadsDefaultToTheCoresButOneAndAreBounded() {
+        CoapsConfig config = CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).build();
+        assertThat(config.cryptoThreads()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        assertThat(CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).cryptoThreads(3).build().cryptoThreads())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).cryptoThreads(0).build())
+                .hasMessageContaining("cryptoThreads must be 1..256, was 0");
     }
 }

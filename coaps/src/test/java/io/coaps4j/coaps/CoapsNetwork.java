@@ -157,6 +157,10 @@ final class CoapsNetwork {
         final List<ServerExchange> held = new ArrayList<>();
         final List<ServerExchange> served = new ArrayList<>();
         private final Map<InetSocketAddress, List<CompletableFuture<Peer>>> waiting = new HashMap<>();
+        /** Crypto jobs the binding handed out, kept for the test to run and resume, when {@link #deferOffload}. */
+        final List<io.coaps4j.dtls.engine.CryptoJob> offloaded = new ArrayList<>();
+        boolean deferOffload;
+        int datagramsSent;
 
         Node(InetSocketAddress address, CoapsConfig config, long seed) {
             this.address = address;
@@ -266,7 +270,23 @@ final class CoapsNetwork {
 
         @Override
         public void datagram(InetSocketAddress to, byte[] datagram) {
+            datagramsSent++;
             CoapsNetwork.this.send(address, to, datagram);
+        }
+
+        @Override
+        public void offload(io.coaps4j.dtls.engine.CryptoJob job) {
+            if (deferOffload) {
+                offloaded.add(job); // the test plays the worker thread, finishing the job in virtual time
+            } else {
+                job.run();
+            }
+        }
+
+        /** The worker has run {@code job}: back on the loop, the binding applies it. */
+        void finish(io.coaps4j.dtls.engine.CryptoJob job) {
+            job.run();
+            binding.resume(job, now);
         }
 
         @Override

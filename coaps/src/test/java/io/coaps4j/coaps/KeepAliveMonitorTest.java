@@ -5,23 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coaps4j.dtls.engine.DtlsResult;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The keep-alive's decisions on virtual time. */
+/** The keep-alive's decisions on virtual time; the ping itself is the CoAP engine's. */
 class KeepAliveMonitorTest {
     private static final SecurePeer PEER = SecurePeer.of(Fixtures.session(new InetSocketAddress(Fixtures.LOOPBACK, 5684)));
     private final KeepAliveMonitor monitor = new KeepAliveMonitor(
-            KeepAlive.of(Duration.ofSeconds(10), Duration.ofSeconds(2), 2), () -> 0x0102);
-    private final List<SessionState> toPing = new ArrayList<>();
-    private final List<SessionState> dead = new ArrayList<>();
-
-    private void check(SessionState session, long now) {
-        toPing.clear();
-        dead.clear();
-        monitor.check(session, now, toPing, dead);
-    }
+            KeepAlive.of(Duration.ofSeconds(10), Duration.ofSeconds(2), 2), new ConnectorCounters());
 
     /** The monitor's time is nanoseconds, like the engines'; the numbers here are milliseconds. */
     private static long ms(long millis) {
@@ -29,66 +19,49 @@ class KeepAliveMonitorTest {
     }
 
     @Test
-    void pingsAnIdleSessionFarFromTheEnginesMessageIds() {
+    void aSessionSilentForTheIdleTimeIsDueOnePingAtATime() {
         SessionState session = new SessionState(PEER, 0);
-        session.sent(CoapPing.ping(0xFFF0)); // the engine's last CON
-        check(session, ms(9_999));
-        assertThat(toPing).isEmpty();
-        check(session, ms(10_000));
-        assertThat(toPing).containsExactly(session);
-        assertThat(session.pingMid()).isEqualTo((0xFFF0 + 0x8000) & 0xFFFF);
+        assertThat(monitor.pingDue(session, ms(9_999))).isFalse();
+        assertThat(monitor.pingDue(session, ms(10_000))).isTrue();
+        session.pingSent(ms(10_000));
+        assertThat(monitor.pingDue(session, ms(30_000))).as("the engine's ping is still out").isFalse();
+        session.received(ms(10_050)); // the RST: it reaches the engine, which answers the ping
+        assertThat(session.pinged(true)).isFalse();
+        assertThat(monitor.pingDue(session, ms(20_049))).as("idle counts again from the answer").isFalse();
+        assertThat(monitor.pingDue(session, ms(20_050))).isTrue();
     }
 
     @Test
-    void retransmitsWithBackOffThenDeclaresThePeerDead() {
-        SessionState session = new SessionState(PEER, 0);
-        check(session, ms(10_000));
-        assertThat(session.pingMid()).as("no CON sent yet: a random ID").isEqualTo(0x0102);
-        check(session, ms(11_999));
-        assertThat(toPing).isEmpty();
-        check(session, ms(12_000));
-        assertThat(toPing).as("first retransmission after 2 s").containsExactly(session);
-        check(session, ms(15_999));
-        assertThat(toPing).isEmpty();
-        check(session, ms(16_000));
-        assertThat(toPing).as("second after 4 s more").containsExactly(session);
-        check(session, ms(23_999));
-        assertThat(dead).isEmpty();
-        check(session, ms(24_000));
-        assertThat(dead).as("no answer 8 s after the last retransmission").containsExactly(session);
+    void thePeerIsDeadOnlyWhenItWasSilentThroughTheWholePing() {
+        SessionState silent = new SessionState(PEER, 0);
+        silent.pingSent(ms(10_000));
+        assertThat(silent.pinged(false)).isTrue();
+        assertThat(silent.isDead()).isTrue();
+        assertThat(monitor.pingDue(silent, ms(50_000))).as("closed, not pinged again").isFalse();
+
+        SessionState talking = new SessionState(PEER, 0);
+        talking.pingSent(ms(10_000));
+        talking.received(ms(12_000)); // a request of the peer, though the ping's RST was lost
+        assertThat(talking.pinged(false)).as("any record proves the peer alive").isFalse();
+        assertThat(talking.isDead()).isFalse();
+        assertThat(talking.pinging()).isFalse();
     }
 
     @Test
-    void anyRecordOfThePeerAnswersThePingAndOnlyTheMatchingResetIsConsumed() {
-        SessionState session = new SessionState(PEER, 0);
-        check(session, ms(10_000));
-        int mid = session.pingMid();
-        assertThat(session.received(new byte[] {0x70, 0, (byte) (mid >> 8), (byte) mid}, ms(10_500)))
-                .as("the RST for our ping").isTrue();
-        assertThat(session.pingMid()).isEqualTo(-1);
-        check(session, ms(12_000));
-        assertThat(toPing).as("alive: idle counts again from the answer").isEmpty();
-
-        check(session, ms(20_500));
-        assertThat(session.received(new byte[] {0x40, 0x01, 0x12, 0x34}, ms(20_600)))
-                .as("a request: proves the peer alive and goes on to the engine").isFalse();
-        assertThat(session.pingMid()).isEqualTo(-1);
-        assertThat(session.received(new byte[] {0x70, 0, (byte) (mid >> 8), (byte) mid}, ms(20_700)))
-                .as("no ping outstanding: an RST is the engine's business").isFalse();
-    }
-
-    @Test
-    void sweepsOnlyWhileThereAreSessions() {
+    void sweepsOnlyWhileThereAreSessionsAndAtOnceForADeadPeer() {
         assertThat(monitor.nextDeadline()).isEqualTo(DtlsResult.NO_DEADLINE);
         monitor.sessionAdded(ms(100));
-        assertThat(monitor.nextDeadline()).isEqualTo(ms(1_100)); // half the 2 s ACK timeout
-        assertThat(monitor.startSweep(ms(1_000), true)).isFalse();
-        assertThat(monitor.startSweep(ms(1_100), true)).isTrue();
-        assertThat(monitor.nextDeadline()).isEqualTo(ms(2_100));
-        assertThat(monitor.startSweep(ms(2_100), false)).isFalse();
+        assertThat(monitor.nextDeadline()).isEqualTo(ms(5_100)); // half the 10 s idle time
+        assertThat(monitor.startSweep(ms(5_000), true)).isFalse();
+        assertThat(monitor.startSweep(ms(5_100), true)).isTrue();
+        assertThat(monitor.nextDeadline()).isEqualTo(ms(10_100));
+        monitor.deadPeerFound();
+        assertThat(monitor.startSweep(ms(6_000), true)).as("a dead peer's session is closed without waiting").isTrue();
+        assertThat(monitor.startSweep(ms(11_100), false)).isFalse();
         assertThat(monitor.nextDeadline()).isEqualTo(DtlsResult.NO_DEADLINE);
-        KeepAliveMonitor disabled = new KeepAliveMonitor(KeepAlive.disabled(), () -> 0);
+        KeepAliveMonitor disabled = new KeepAliveMonitor(KeepAlive.disabled(), new ConnectorCounters());
         disabled.sessionAdded(0);
         assertThat(disabled.nextDeadline()).isEqualTo(DtlsResult.NO_DEADLINE);
+        assertThat(disabled.pingDue(new SessionState(PEER, 0), ms(1_000_000))).isFalse();
     }
 }

@@ -10,7 +10,6 @@ import io.coaps4j.coap.linkformat.Link;
 import io.coaps4j.coap.linkformat.LinkFormat;
 import io.coaps4j.coap.linkformat.LinkFormatException;
 import io.coaps4j.coap.uri.CoapUri;
-import io.coaps4j.dtls.credentials.PskCredentials;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +30,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     private static final List<String> WELL_KNOWN_CORE = List.of(".well-known", "core");
 
     @Parameters(index = "0", paramLabel = "URI", description = "coap://host[:port][?query], or coaps:// with a"
-            + " pre-shared key")
+            + " pre-shared key or keys")
     String uri;
 
     @Mixin
@@ -39,6 +38,9 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     @Mixin
     PskOptions psk;
+
+    @Mixin
+    ClientKeyOptions keys;
 
     private final Terminal terminal;
 
@@ -49,13 +51,14 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CoapUri target = Requests.parse(uri);
-        Optional<PskCredentials> credentials = Requests.credentialsFor(target, psk);
+        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys);
         if (target.path().isEmpty()) {
             target = target.withPathAndQuery(WELL_KNOWN_CORE, target.query());
         }
         ClientRequest.Builder request = ClientRequest.get(target.toString());
         exchange.applyTo(request);
-        CoapResponse response = Requests.send(request.build(), exchange.timeout, credentials);
+        CoapResponse response = Requests.send(request.build(), exchange.timeout, credentials,
+                Requests.keepAliveFor(target, exchange.heartbeat));
         if (!response.isSuccess()) {
             return ResponseReport.print(terminal, response.code(), response.payload());
         }

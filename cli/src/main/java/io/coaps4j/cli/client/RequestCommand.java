@@ -8,7 +8,6 @@ import io.coaps4j.coap.client.ClientRequest;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.uri.CoapUri;
-import io.coaps4j.dtls.credentials.PskCredentials;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** One request to one URI, its response shown by {@link ResponseReport}. The method is the subclass's. */
 abstract class RequestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URI", description = "coap://host[:port]/path[?query], or coaps:// with a"
-            + " pre-shared key")
+            + " pre-shared key or keys")
     String uri;
 
     @Mixin
@@ -26,6 +25,9 @@ abstract class RequestCommand implements Callable<Integer> {
 
     @Mixin
     PskOptions psk;
+
+    @Mixin
+    ClientKeyOptions keys;
 
     private final Terminal terminal;
 
@@ -42,11 +44,12 @@ abstract class RequestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CoapUri target = Requests.parse(uri);
-        Optional<PskCredentials> credentials = Requests.credentialsFor(target, psk);
+        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys);
         ClientRequest.Builder request = ClientRequest.method(method(), target.toString());
         exchange.applyTo(request);
         addBody(request);
-        CoapResponse response = Requests.send(request.build(), exchange.timeout, credentials);
+        CoapResponse response = Requests.send(request.build(), exchange.timeout, credentials,
+                Requests.keepAliveFor(target, exchange.heartbeat));
         return ResponseReport.print(terminal, response.code(), response.payload());
     }
 

@@ -2,8 +2,8 @@ package io.coaps4j.cli.client;
 
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
+import io.coaps4j.cli.psk.HeartbeatOption;
 import io.coaps4j.cli.psk.PskOptions;
-import io.coaps4j.cli.psk.PskConnectors;
 import io.coaps4j.coap.client.ClientRequest;
 import io.coaps4j.coap.client.CoapClient;
 import io.coaps4j.coap.client.CoapClientException;
@@ -15,6 +15,7 @@ import io.coaps4j.coap.exchange.ExchangeFailure;
 import io.coaps4j.coap.uri.CoapUri;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.coaps.DtlsHandshakeException;
+import io.coaps4j.coaps.KeepAlive;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -36,28 +37,57 @@ final class Requests {
 
     /**
      * The credentials for {@code target}: required for coaps://, refused for coap:// (where they
-     * would protect nothing and their presence suggests a mistaken URI).
+     * would protect nothing and their presence suggests a mistaken URI). A pre-shared key and keys
+     * together are refused too, so that a failed handshake has one cause.
      */
-    static Optional<PskCredentials> credentialsFor(CoapUri target, PskOptions psk) {
+    static Optional<ClientCredentials> credentialsFor(CoapUri target, PskOptions psk, ClientKeyOptions keys) {
         if (!target.scheme().secure()) {
             if (psk.given()) {
                 throw new CommandFailure(ExitCodes.USAGE, psk.givenNames() + ": a pre-shared key is for coaps:// URIs;"
                         + " " + target + " is plain coap://");
             }
+            if (keys.given()) {
+                throw new CommandFailure(ExitCodes.USAGE, keys.givenNames() + ": keys are for coaps:// URIs; " + target
+                        + " is plain coap://");
+            }
             return Optional.empty();
+        }
+        if (psk.given() && keys.given()) {
+            throw new CommandFailure(ExitCodes.USAGE, "give either a pre-shared key (" + psk.givenNames()
+                    + ") or keys (" + keys.givenNames() + "), not both");
+        }
+        if (keys.given()) {
+            return Optional.of(ClientCredentials.of(keys.keys()));
         }
         Optional<PskCredentials> credentials = psk.credentials();
         if (credentials.isEmpty()) {
             throw new CommandFailure(ExitCodes.USAGE, "coaps:// needs a pre-shared key: give --psk-identity ID with"
-                    + " --psk-key HEX or --psk-key-file FILE");
+                    + " --psk-key HEX or --psk-key-file FILE; or the server's public key or CA certificate:"
+                    + " --trust FILE");
         }
-        return credentials;
+        return Optional.of(ClientCredentials.of(credentials.get()));
     }
 
-    /** Sends on a client of its own (over DTLS with {@code credentials}) and waits at most {@code timeout}. */
-    static CoapResponse send(ClientRequest request, Duration timeout, Optional<PskCredentials> credentials) {
+    /**
+     * The keep-alive for {@code target}: {@code --heartbeat} checks coaps:// sessions and is refused for coap://,
+     * where there is no session to keep.
+     */
+    static KeepAlive keepAliveFor(CoapUri target, HeartbeatOption heartbeat) {
+        if (heartbeat.given() && !target.scheme().secure()) {
+            throw new CommandFailure(ExitCodes.USAGE, "--heartbeat checks coaps:// sessions; " + target
+                    + " is plain coap://");
+        }
+        return heartbeat.keepAlive();
+    }
+
+    /**
+     * Sends on a client of its own (over DTLS with {@code credentials}, the session checked by {@code keepAlive})
+     * and waits at most {@code timeout}.
+     */
+    static CoapResponse send(ClientRequest request, Duration timeout, Optional<ClientCredentials> credentials,
+                             KeepAlive keepAlive) {
         CoapClient.Builder builder = CoapClient.builder().timeout(timeout);
-        DtlsConnector dtls = credentials.map(PskConnectors::client).orElse(null);
+        DtlsConnector dtls = credentials.map(c -> c.connector(keepAlive)).orElse(null);
         if (dtls != null) {
             builder.connector(dtls);
         }
@@ -67,14 +97,14 @@ final class Requests {
             } catch (CoapTimeoutException e) {
                 if (dtls != null && dtls.sessions().isEmpty()) {
                     throw HandshakeFailures.incomplete(hostAndPort(request.uri()) + " within " + seconds(timeout) + " s",
-                            credentials.orElseThrow().identity());
+                            credentials.orElseThrow());
                 }
                 throw new CommandFailure(ExitCodes.TIMEOUT, "no response from " + request.uri() + " within "
                         + seconds(timeout) + " s");
             }
         } catch (CoapConnectException e) {
             if (e.getCause() instanceof DtlsHandshakeException handshake) {
-                throw HandshakeFailures.describe(handshake, credentials.orElseThrow().identity());
+                throw HandshakeFailures.describe(handshake, credentials.orElseThrow());
             }
             throw new CommandFailure(ExitCodes.FAILURE, e.getMessage());
         } catch (CoapMessageTooLargeException e) {

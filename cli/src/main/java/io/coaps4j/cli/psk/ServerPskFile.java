@@ -83,7 +83,7 @@ public final class ServerPskFile {
     }
 
     /** A fresh identity ({@code coaps4j-} and 8 random hex digits) and key. */
-    PskCredentials generate() {
+    public PskCredentials generate() {
         byte[] identitySuffix = new byte[IDENTITY_RANDOM_BYTES];
         random.nextBytes(identitySuffix);
         byte[] key = new byte[GENERATED_KEY_CHARACTERS];

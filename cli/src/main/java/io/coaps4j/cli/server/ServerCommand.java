@@ -2,9 +2,10 @@ package io.coaps4j.cli.server;
 
 import io.coaps4j.cli.Addresses;
 import io.coaps4j.cli.CommandFailure;
+import io.coaps4j.cli.EcdheModes;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
-import io.coaps4j.cli.psk.PskConnectors;
+import io.coaps4j.cli.psk.HeartbeatOption;
 import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.cli.psk.ServerPskFile;
 import io.coaps4j.cli.store.DurableStore;
@@ -20,17 +21,12 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,19 +34,19 @@ import picocli.CommandLine.Option;
 /** {@code coaps4j server}: serves the demo resources until stopped (Ctrl-C). */
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = {
-            "Serve CoAP on UDP (coap://, port 5683) and CoAP over DTLS with a pre-shared key (coaps://, port 5684)"
-                + " until stopped with Ctrl-C.",
+            "Serve CoAP on UDP (coap://, port 5683) and CoAP over DTLS 1.2 (coaps://, port 5684) until stopped with"
+                + " Ctrl-C; coaps serves the PreSharedKey, RawPublicKey and Certificate modes (RFC 7252 section 9) on"
+                + " one port.",
             "Resources: /hello (GET), /time (GET), /store/{name} (GET, PUT, POST, DELETE; kept in the data folder),"
                 + " /.well-known/core (GET, RFC 6690 discovery).",
             "Without --psk-identity and a key, the coaps key is generated at the first start into psk.properties in"
-                + " the data folder (readable by its owner only), re-used later, and printed at every start."})
+                + " the data folder (readable by its owner only), re-used later, and printed at every start.",
+            "Likewise the RawPublicKey and Certificate keys not given by the options below: a key pair (rpk-key.pem),"
+                + " a CA (ca.pem), a server certificate for localhost signed by it, and a client's key and certificate"
+                + " for the commands printed at start."})
 public final class ServerCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 5683;
     static final int DEFAULT_COAPS_PORT = 5684;
-    /** At most one line a minute about silent drops, however hard the server is hit. */
-    static final Duration DROP_REPORT_INTERVAL = Duration.ofMinutes(1);
-    private static final Duration DROP_CHECK_PERIOD = Duration.ofSeconds(10);
-    private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
 
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "local address to listen on (default: every IPv4 and IPv6 address)")
@@ -75,6 +71,12 @@ public final class ServerCommand implements Callable<Integer> {
     @Mixin
     PskOptions psk;
 
+    @Mixin
+    ServerKeyOptions keys;
+
+    @Mixin
+    HeartbeatOption heartbeat;
+
     private final Terminal terminal;
     private final ServerLifecycle lifecycle;
 
@@ -92,28 +94,27 @@ public final class ServerCommand implements Callable<Integer> {
             DurableStore store = openStore();
             Optional<ServerPsk> serverPsk = coapsAddress.isPresent() ? Optional.of(serverPsk(given, store))
                     : Optional.empty();
-            Optional<DtlsConnector> coaps = coapsAddress.map(address -> PskConnectors.server(address,
-                    serverPsk.orElseThrow().credentials()));
+            Optional<ServerKeyMaterial> material = serverPsk.map(unused -> ServerKeyMaterial.load(keys,
+                    new ServerKeyFiles(store.directory(), new SecureRandom(), Instant.now()), hostName(),
+                    line -> terminal.errLine("coaps4j: " + line)));
+            Optional<DtlsConnector> coaps = coapsAddress.map(address -> new ServerSecurity(
+                    serverPsk.orElseThrow().credentials(),
+                    Optional.of(material.orElseThrow().rawPublicKeyCredentials()),
+                    Optional.of(material.orElseThrow().certificateCredentials()),
+                    keys.clientAuth()).connector(address, heartbeat.keepAlive()));
             try (CliServer server = start(bindAddress, store, coapsAddress, coaps)) {
-                printWhereItListens(server, serverPsk);
+                printWhereItListens(server, serverPsk, material);
                 terminal.outLine("data folder " + store.directory());
                 terminal.errLine("Press Ctrl-C to stop.");
-                Optional<DropWatch> drops = coaps.map(connector -> new DropWatch(
-                        () -> CoapsDrops.of(connector.metrics()), DROP_REPORT_INTERVAL, System::nanoTime,
-                        line -> terminal.errLine("coaps4j: " + line)));
-                ScheduledExecutorService watcher = watchDrops(drops);
                 lifecycle.arm();
                 List<InetSocketAddress> endpoints = new ArrayList<>(2);
                 endpoints.add(server.localAddress());
                 server.secureLocalAddress().ifPresent(endpoints::add);
                 lifecycle.started(endpoints);
-                try {
-                    lifecycle.awaitStopRequest();
-                } finally {
-                    stop(watcher);
-                }
+                lifecycle.awaitStopRequest();
                 terminal.errLine("stopping");
-                drops.ifPresent(watch -> terminal.errLine(watch.summary()));
+                // The library logs each kind of silent drop as it happens (WARN, rate-limited); the totals close the run.
+                coaps.ifPresent(connector -> terminal.errLine(CoapsDrops.summary(connector.metrics())));
             }
             return ExitCodes.OK;
         } finally {
@@ -121,8 +122,9 @@ public final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    /** One line per scheme and address family, then the coaps key (see {@link ServerPsk#print}). */
-    private void printWhereItListens(CliServer server, Optional<ServerPsk> serverPsk) {
+    /** One line per scheme and address family, then the coaps keys ({@link ServerPsk}, {@link ServerKeysReport}). */
+    private void printWhereItListens(CliServer server, Optional<ServerPsk> serverPsk,
+                                     Optional<ServerKeyMaterial> material) {
         for (String endpoint : describe("coap", server.localAddress())) {
             terminal.outLine("listening on " + endpoint);
         }
@@ -132,6 +134,11 @@ public final class ServerCommand implements Callable<Integer> {
                 terminal.outLine("listening on " + endpoint);
             }
             serverPsk.orElseThrow().print(terminal, coaps);
+            new ServerKeysReport(material.orElseThrow(), keys.clientAuth()).print(terminal, coaps);
+            if (!EcdheModes.available()) {
+                terminal.errLine("coaps4j: this build's DTLS handshake lacks the ECDHE_ECDSA suite: coaps serves the"
+                        + " PreSharedKey mode only, not the RawPublicKey and Certificate modes printed above");
+            }
         }
     }
 
@@ -153,9 +160,10 @@ public final class ServerCommand implements Callable<Integer> {
     /** Where coaps listens (the coap address with the coaps port), or empty with --no-coaps. */
     private Optional<InetSocketAddress> coapsAddress(InetSocketAddress coap) {
         if (noCoaps) {
-            if (coapsPort != null || psk.given()) {
+            if (coapsPort != null || psk.given() || keys.givenNames().isPresent()) {
                 throw new CommandFailure(ExitCodes.USAGE, "--no-coaps cannot be combined with "
-                        + (coapsPort != null ? "--coaps-port" : psk.givenNames()));
+                        + (coapsPort != null ? "--coaps-port" : psk.given() ? psk.givenNames()
+                        : keys.givenNames().orElseThrow()));
             }
             return Optional.empty();
         }
@@ -192,6 +200,15 @@ public final class ServerCommand implements Callable<Integer> {
         }
     }
 
+    /** This machine's name, for the generated server certificate; {@code localhost} when it has none. */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
     private DurableStore openStore() {
         try {
             return DurableStore.open(data);
@@ -199,29 +216,6 @@ public final class ServerCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.FAILURE, "cannot use data folder " + data.toAbsolutePath() + ": "
                     + reason(e));
         }
-    }
-
-    /** Checks the drop counters every few seconds; the watch itself limits how often it prints. */
-    private static ScheduledExecutorService watchDrops(Optional<DropWatch> drops) {
-        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "coaps4j-drop-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        drops.ifPresent(watch -> watcher.scheduleWithFixedDelay(() -> {
-            try {
-                watch.check();
-            } catch (RuntimeException e) {
-                // A failed reading (e.g. while the server closes) must not end the periodic checks.
-                LOG.debug("could not read the coaps drop counters", e);
-            }
-        }, DROP_CHECK_PERIOD.toMillis(), DROP_CHECK_PERIOD.toMillis(), TimeUnit.MILLISECONDS));
-        return watcher;
-    }
-
-    private static void stop(ScheduledExecutorService watcher) throws InterruptedException {
-        watcher.shutdownNow();
-        watcher.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     private static CliServer start(InetSocketAddress bindAddress, DurableStore store,

@@ -72,7 +72,7 @@ final class ServerPsk {
     }
 
     /** The host a client on this machine reaches the listener by. */
-    private static String exampleHost(InetSocketAddress local) {
+    static String exampleHost(InetSocketAddress local) {
         InetAddress address = local.getAddress();
         if (address.isAnyLocalAddress()) {
             return "127.0.0.1";

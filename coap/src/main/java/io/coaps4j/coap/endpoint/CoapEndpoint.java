@@ -1,6 +1,5 @@
 package io.coaps4j.coap.endpoint;
 
-import io.coaps4j.coap.exchange.ClientExchange;
 import io.coaps4j.coap.exchange.CoapEngine;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
@@ -13,7 +12,6 @@ import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.peer.Peer;
-import io.coaps4j.transport.Cancellable;
 import io.coaps4j.transport.DeadlineHandler;
 import io.coaps4j.transport.EventLoop;
 import java.io.IOException;
@@ -23,12 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +45,7 @@ public final class CoapEndpoint implements AutoCloseable {
     private final EngineConfig config;
     private final boolean layered;
     private final Bridge bridge = new Bridge();
+    private final RequestSender sender;
     private final RateLimitedLog oversized = new RateLimitedLog(LOG, 10_000_000_000L);
     private volatile boolean closed;
 
@@ -64,6 +58,7 @@ public final class CoapEndpoint implements AutoCloseable {
         this.config = engineConfig(builder.config, connector);
         this.layered = !builder.layers.isEmpty();
         this.engine = new CoapEngine(config, bridge, random, builder.layers);
+        this.sender = new RequestSender(loop, connector, engine, () -> closed);
     }
 
     /**
@@ -111,7 +106,7 @@ public final class CoapEndpoint implements AutoCloseable {
      */
     public CompletableFuture<Message> request(String scheme, InetSocketAddress destination, Message request,
                                               Duration timeout) {
-        return request(scheme, literalHost(destination), destination, request, timeout);
+        return request(scheme, RequestSender.literalHost(destination), destination, request, timeout);
     }
 
     /**
@@ -129,138 +124,22 @@ public final class CoapEndpoint implements AutoCloseable {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return exchange(scheme, host, destination, timeout, (peer, listener) -> engine.request(peer, request,
-                remainingOf(listener), listener, loop.nanoTime()));
+        return sender.exchange(scheme, host, destination, timeout, (peer, listener) -> engine.request(peer, request,
+                sender.remainingOf(listener), listener, loop.nanoTime()));
     }
 
     /** A CoAP ping (section 4.3); completes with the round-trip time when the peer answers. */
     public CompletableFuture<Duration> ping(String scheme, InetSocketAddress destination, Duration timeout) {
-        return ping(scheme, literalHost(destination), destination, timeout);
+        return ping(scheme, RequestSender.literalHost(destination), destination, timeout);
     }
 
     /** {@link #ping(String, InetSocketAddress, Duration)} to a URI whose host is {@code host}. */
     public CompletableFuture<Duration> ping(String scheme, String host, InetSocketAddress destination,
                                             Duration timeout) {
         long start = System.nanoTime();
-        return exchange(scheme, host, destination, timeout, (peer, listener) -> engine.ping(peer,
-                remainingOf(listener), listener, loop.nanoTime()))
+        return sender.exchange(scheme, host, destination, timeout, (peer, listener) -> engine.ping(peer,
+                sender.remainingOf(listener), listener, loop.nanoTime()))
                 .thenApply(rst -> Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private long remainingOf(FutureListener listener) {
-        return listener.deadline - loop.nanoTime();
-    }
-
-    private interface Starter {
-        ClientExchange start(Peer peer, FutureListener listener);
-    }
-
-    /** The address literal of {@code destination}: a host that names no server (RFC 6066 section 3). */
-    private static String literalHost(InetSocketAddress destination) {
-        Objects.requireNonNull(destination, "destination");
-        return destination.isUnresolved() ? destination.getHostName() : destination.getAddress().getHostAddress();
-    }
-
-    private CompletableFuture<Message> exchange(String scheme, String host, InetSocketAddress destination,
-                                                Duration timeout, Starter starter) {
-        Objects.requireNonNull(scheme, "scheme");
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(destination, "destination");
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-        }
-        FutureListener listener = new FutureListener(loop.nanoTime() + timeout.toNanos());
-        if (closed) {
-            listener.onFailure(ExchangeFailure.CLOSED);
-            return listener.future;
-        }
-        CompletionStage<Peer> resolved = connector.resolve(scheme.toLowerCase(Locale.ROOT), host, destination);
-        if (!resolved.toCompletableFuture().isDone()) {
-            // Waiting for a session (e.g. a DTLS handshake) must not outlast the request's timeout.
-            Cancellable expiry = loop.schedule(listener.deadline, () -> {
-                if (listener.exchange == null) {
-                    listener.onFailure(ExchangeFailure.TIMEOUT);
-                }
-            });
-            listener.future.whenComplete((r, e) -> expiry.cancel());
-        }
-        resolved.whenComplete((peer, error) -> {
-            if (error != null) {
-                listener.future.completeExceptionally(connectFailure(destination, error));
-                return;
-            }
-            onLoop(() -> {
-                if (listener.future.isDone()) {
-                    return;
-                }
-                if (closed) {
-                    listener.onFailure(ExchangeFailure.CLOSED);
-                } else if (remainingOf(listener) <= 0) {
-                    listener.onFailure(ExchangeFailure.TIMEOUT);
-                } else {
-                    try {
-                        listener.exchange = starter.start(peer, listener);
-                    } catch (RuntimeException e) { // e.g. what the layers made of it does not fit
-                        listener.future.completeExceptionally(e);
-                    }
-                }
-            }, () -> listener.onFailure(ExchangeFailure.CLOSED));
-        });
-        listener.future.whenComplete((response, error) -> {
-            if (error instanceof CancellationException) {
-                onLoop(() -> {
-                    if (listener.exchange != null) {
-                        engine.cancel(listener.exchange, loop.nanoTime());
-                    }
-                }, () -> { });
-            }
-        });
-        return listener.future;
-    }
-
-    /**
-     * Why no session could be opened: the connector's refusal of the destination (an unsupported
-     * scheme, an unresolved address) as it is; anything else (a failed handshake) as CONNECTION_FAILED.
-     */
-    private static Throwable connectFailure(InetSocketAddress destination, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof IllegalArgumentException) {
-            return cause;
-        }
-        return new ExchangeFailedException(ExchangeFailure.CONNECTION_FAILED,
-                "could not connect to " + destination + ": " + cause.getMessage(), cause);
-    }
-
-    /** Completes a future from the engine's callbacks. */
-    private static final class FutureListener implements ResponseListener {
-        final CompletableFuture<Message> future = new CompletableFuture<>();
-        final long deadline;
-        ClientExchange exchange;
-
-        FutureListener(long deadline) {
-            this.deadline = deadline;
-        }
-
-        @Override
-        public void onResponse(Message response) {
-            future.complete(response);
-        }
-
-        @Override
-        public void onFailure(ExchangeFailure failure) {
-            future.completeExceptionally(new ExchangeFailedException(failure, describe(failure)));
-        }
-
-        private static String describe(ExchangeFailure failure) {
-            switch (failure) {
-                case TIMEOUT: return "no response before the timeout";
-                case RESET: return "the peer rejected the request with a reset";
-                case CANCELLED: return "cancelled";
-                case PEER_LOST: return "the connection to the peer was lost";
-                case CONNECTION_FAILED: return "could not connect to the peer";
-                default: return "the endpoint is closed";
-            }
-        }
     }
 
     /** Answers {@code exchange}; callable from any thread. */
@@ -288,17 +167,8 @@ public final class CoapEndpoint implements AutoCloseable {
         }
     }
 
-    /** Runs {@code action} on the loop, or {@code ifClosed} when the loop no longer runs tasks. */
     private void onLoop(Runnable action, Runnable ifClosed) {
-        if (loop.inEventLoop()) {
-            action.run();
-            return;
-        }
-        try {
-            loop.execute(action);
-        } catch (RejectedExecutionException e) {
-            ifClosed.run();
-        }
+        RequestSender.onLoop(loop, action, ifClosed);
     }
 
     /** Fails pending requests, closes the connector (its port is free on return) and, if it owns it, the loop. */

@@ -1,52 +1,80 @@
 package io.coaps4j.dtls.credentials;
 
-import io.coaps4j.dtls.crypto.CertificatePaths;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
-import java.time.Instant;
-import java.util.Optional;
+import io.coaps4j.dtls.crypto.ConnectionEnd;
 
-import io.coaps4j.dtls.crypto.PublicKeys;
-
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.cert.CertificateException;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Certificate mode's credentials (RFC 7252 section 9.1.3.3): this node's secp256r1 private key, its
- * certificate chain (its own certificate first, each certified by the next) and the trust anchors a
- * peer's chain must lead to. Validated here; the handshake for this mode is not implemented yet, so a
- * configuration holding these is refused by its {@code build()}.
+ * The Certificate mode's credentials (RFC 7252 section 9.1.3.3): one or more {@link CertifiedKey}s this node
+ * presents (a server picks one by the client's SNI, {@link #chainFor}; the first is the default), the trust
+ * anchors a peer's chain must lead to, and the longest peer chain accepted. {@link #validatePeer} is the check
+ * every new connection runs on the peer's chain. Immutable.
  */
-public record CertificateCredentials(PrivateKey privateKey, List<X509Certificate> chain, Set<TrustAnchor> trustAnchors)
-        implements Credentials {
+public final class CertificateCredentials implements Credentials {
+    /** The default of {@link #maxChainLength()}: deep enough for a root, two intermediates and more. */
+    public static final int DEFAULT_MAX_CHAIN_LENGTH = 5;
+
+    private final List<CertifiedKey> certifiedKeys;
+    private final Set<TrustAnchor> trustAnchors;
+    private final int maxChainLength;
 
     /**
-     * @throws IllegalArgumentException when the key or the chain's first certificate is not on secp256r1, the
-     *                                  chain is empty or out of order, or there is no trust anchor
+     * Credentials with one chain and the default chain length limit.
+     *
+     * @param chain this node's certificate first, each certified by the next
+     * @throws IllegalArgumentException when the key or the chain's first certificate is not on secp256r1, the key
+     *                                  is not that certificate's, the chain is empty or out of order, or there
+     *                                  is no trust anchor
      */
-    public CertificateCredentials {
-        PublicKeys.requireP256(privateKey, "privateKey");
-        Objects.requireNonNull(chain, "chain");
-        chain = List.copyOf(chain);
-        if (chain.isEmpty()) {
-            throw new IllegalArgumentException("chain must hold at least this node's own certificate");
-        }
-        PublicKeys.requireP256(chain.get(0).getPublicKey(), "the public key of chain[0]");
-        for (int i = 1; i < chain.size(); i++) {
-            if (!chain.get(i - 1).getIssuerX500Principal().equals(chain.get(i).getSubjectX500Principal())) {
-                throw new IllegalArgumentException("chain[" + i + "] must be the issuer of chain[" + (i - 1) + "] ("
-                        + chain.get(i - 1).getIssuerX500Principal() + "), was " + chain.get(i).getSubjectX500Principal());
-            }
+    public CertificateCredentials(PrivateKey privateKey, List<X509Certificate> chain, Set<TrustAnchor> trustAnchors) {
+        this(List.of(new CertifiedKey(privateKey, chain)), trustAnchors, DEFAULT_MAX_CHAIN_LENGTH);
+    }
+
+    private CertificateCredentials(List<CertifiedKey> certifiedKeys, Set<TrustAnchor> trustAnchors, int maxChainLength) {
+        this.certifiedKeys = List.copyOf(certifiedKeys);
+        if (this.certifiedKeys.isEmpty()) {
+            throw new IllegalArgumentException("certificate credentials need at least one chain and key of this node");
         }
         Objects.requireNonNull(trustAnchors, "trustAnchors");
-        trustAnchors = Set.copyOf(trustAnchors);
-        if (trustAnchors.isEmpty()) {
+        this.trustAnchors = Set.copyOf(trustAnchors);
+        if (this.trustAnchors.isEmpty()) {
             throw new IllegalArgumentException("trustAnchors must name at least one anchor for the peers' chains");
         }
+        if (maxChainLength < 1) {
+            throw new IllegalArgumentException("maxChainLength must be at least 1, was " + maxChainLength);
+        }
+        this.maxChainLength = maxChainLength;
+    }
+
+    /** A builder for several chains (picked by SNI), the trust anchors and the chain length limit. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Credentials from PEM files as OpenSSL writes them: {@code privateKey} ("PRIVATE KEY" or "EC PRIVATE
+     * KEY"), {@code chain} (one or more "CERTIFICATE" blocks, this node's first) and {@code trustAnchors} (one
+     * or more "CERTIFICATE" blocks, each an anchor).
+     *
+     * @throws IOException              when a file cannot be read or is not what it should be; the message names
+     *                                  the file and what is wrong
+     * @throws IllegalArgumentException when the files do not make valid credentials (see the constructor)
+     */
+    public static CertificateCredentials fromPem(Path privateKey, Path chain, Path trustAnchors) throws IOException {
+        return builder().add(Pem.readPrivateKey(privateKey), Pem.readCertificates(chain))
+                .trustAnchors(Pem.readCertificates(trustAnchors)).build();
     }
 
     @Override
@@ -54,40 +82,153 @@ public record CertificateCredentials(PrivateKey privateKey, List<X509Certificate
         return SecurityMode.CERTIFICATE;
     }
 
+    /** The default chain's private key, {@code certifiedKeys().get(0).privateKey()}. */
+    public PrivateKey privateKey() {
+        return certifiedKeys.get(0).privateKey();
+    }
+
+    /** The default chain, {@code certifiedKeys().get(0).chain()}. */
+    public List<X509Certificate> chain() {
+        return certifiedKeys.get(0).chain();
+    }
+
+    /** Every chain with its key, the default first. */
+    public List<CertifiedKey> certifiedKeys() {
+        return certifiedKeys;
+    }
+
+    public Set<TrustAnchor> trustAnchors() {
+        return trustAnchors;
+    }
+
+    /** The most certificates a peer's chain may hold; a longer one is refused before any signature is checked. */
+    public int maxChainLength() {
+        return maxChainLength;
+    }
+
     /**
-     * Checks a peer's chain ({@code chain}, its own certificate first) against this node's trust anchors at
-     * {@code now}, as every new connection must (RFC 7252 section 9.1.3.3), and returns the principal it names.
+     * The chain a server presents to a client that sent {@code serverName} in its server_name extension (RFC
+     * 6066 section 3): the first whose certificate names it (RFC 6125, as {@link #validatePeer} checks names),
+     * else the default (the first).
+     */
+    public CertifiedKey chainFor(Optional<String> serverName) {
+        if (serverName.isPresent() && certifiedKeys.size() > 1) {
+            try {
+                ReferenceIdentity name = ReferenceIdentity.of(serverName.get());
+                for (CertifiedKey candidate : certifiedKeys) {
+                    if (name.isNamedBy(candidate.certificate())) {
+                        return candidate;
+                    }
+                }
+            } catch (IllegalArgumentException notAHostName) {
+                // a name no certificate can match: the default
+            }
+        }
+        return certifiedKeys.get(0);
+    }
+
+    /**
+     * Checks a peer's chain whose role is not given: a peer checked against {@code expectedName} is a server,
+     * otherwise its extendedKeyUsage, if any, must allow serverAuth or clientAuth. See
+     * {@link #validatePeer(List, ConnectionEnd, Optional, Instant)}.
      *
-     * @param expectedName the name the client used for the server (URI host), checked against the server's
-     *                     certificate (RFC 6125); empty when checking a client's certificate
-     * @throws CertificateException when the chain is empty, does not validate, or the name does not match
+     * @throws PeerCertificateException when the chain is refused, with the {@link CertificateProblem}
      */
     public CertificatePrincipal validatePeer(List<X509Certificate> chain, Optional<String> expectedName, Instant now)
             throws CertificateException {
-        if (chain.isEmpty()) {
-            throw new CertificateException("the peer sent no certificate");
-        }
-        if (!PublicKeys.isP256(chain.get(0).getPublicKey())) {
-            throw new CertificateException("the peer's certificate key is not on secp256r1");
-        }
-        try {
-            CertificatePaths.validate(chain, trustAnchors, now);
-        } catch (CertificateException e) {
-            throw e;
-        } catch (GeneralSecurityException e) {
-            throw new CertificateException("the peer's certificate chain does not validate: " + e.getMessage(), e);
-        }
-        CertificatePrincipal principal = CertificatePrincipal.of(chain.get(0));
-        if (expectedName.isPresent() && !principal.dnsNames().contains(expectedName.get())
-                && principal.uris().stream().noneMatch(uri -> uri.contains("//" + expectedName.get()))) {
-            throw new CertificateException("the server's certificate does not name " + expectedName.get());
-        }
-        return principal;
+        return PeerChainValidator.validate(chain, trustAnchors, maxChainLength,
+                expectedName.isPresent() ? ConnectionEnd.SERVER : null, expectedName, now);
+    }
+
+    /**
+     * Checks a peer's chain ({@code chain}, its own certificate first) as every new connection must (RFC 7252
+     * section 9.1.3.3) and returns the principal it names: at most {@link #maxChainLength()} certificates, in
+     * order; the peer's key an EC key on secp256r1; PKIX to one of the trust anchors at {@code now} (RFC 5280
+     * section 6: signatures, validity, basic constraints, the CAs' key usage; no revocation check); the peer's
+     * keyUsage, if present, allows digitalSignature and its extendedKeyUsage, if present, allows its role
+     * (serverAuth for a server, clientAuth for a client, or anyExtendedKeyUsage); and when {@code expectedName}
+     * is given, the certificate names it (RFC 6125: DNS-ID with a wildcard only as the whole left-most label,
+     * URI-ID of a {@code coaps} URI, iPAddress for an IP literal, the CN only without DNS and URI names).
+     *
+     * @param peerEnd      the peer's role: {@link ConnectionEnd#SERVER} when a client checks its server
+     * @param expectedName the host the client used for the server (its URI's host), checked against the server's
+     *                     certificate; empty when checking a client, or a server reached without a name
+     * @throws PeerCertificateException when the chain is refused, with the {@link CertificateProblem}
+     */
+    public CertificatePrincipal validatePeer(List<X509Certificate> chain, ConnectionEnd peerEnd,
+                                             Optional<String> expectedName, Instant now) throws CertificateException {
+        Objects.requireNonNull(peerEnd, "peerEnd");
+        return PeerChainValidator.validate(chain, trustAnchors, maxChainLength, peerEnd, expectedName, now);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CertificateCredentials that && certifiedKeys.equals(that.certifiedKeys)
+                && trustAnchors.equals(that.trustAnchors) && maxChainLength == that.maxChainLength;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(certifiedKeys, trustAnchors, maxChainLength);
     }
 
     @Override
     public String toString() {
-        return "CertificateCredentials[" + chain.get(0).getSubjectX500Principal() + ", private key hidden, "
-                + trustAnchors.size() + " trust anchors]";
+        return "CertificateCredentials[" + chain().get(0).getSubjectX500Principal()
+                + (certifiedKeys.size() > 1 ? " and " + (certifiedKeys.size() - 1) + " more chains" : "")
+                + ", private key hidden, " + trustAnchors.size() + " trust anchors, chains up to " + maxChainLength + "]";
+    }
+
+    /** Collects the chains (the first added is the default), the trust anchors and the chain length limit. */
+    public static final class Builder {
+        private final List<CertifiedKey> certifiedKeys = new ArrayList<>();
+        private final Set<TrustAnchor> trustAnchors = new HashSet<>();
+        private int maxChainLength = DEFAULT_MAX_CHAIN_LENGTH;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a chain this node presents and its key.
+         *
+         * @throws IllegalArgumentException as {@link CertifiedKey}'s constructor
+         */
+        public Builder add(PrivateKey privateKey, List<X509Certificate> chain) {
+            return add(new CertifiedKey(privateKey, chain));
+        }
+
+        public Builder add(CertifiedKey certifiedKey) {
+            certifiedKeys.add(Objects.requireNonNull(certifiedKey, "certifiedKey"));
+            return this;
+        }
+
+        /** Trusts each of {@code anchors}, adding to the anchors already given. */
+        public Builder trustAnchors(Set<TrustAnchor> anchors) {
+            for (TrustAnchor anchor : anchors) {
+                trustAnchors.add(Objects.requireNonNull(anchor, "anchor"));
+            }
+            return this;
+        }
+
+        /** Trusts each certificate as an anchor (usually a self-signed root), adding to the anchors already given. */
+        public Builder trustAnchors(List<X509Certificate> certificates) {
+            for (X509Certificate certificate : certificates) {
+                trustAnchors.add(new TrustAnchor(Objects.requireNonNull(certificate, "certificate"), null));
+            }
+            return this;
+        }
+
+        /** The most certificates a peer's chain may hold (default {@value CertificateCredentials#DEFAULT_MAX_CHAIN_LENGTH}). */
+        public Builder maxChainLength(int limit) {
+            this.maxChainLength = limit;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when no chain or no anchor was given, or the limit is below 1
+         */
+        public CertificateCredentials build() {
+            return new CertificateCredentials(certifiedKeys, trustAnchors, maxChainLength);
+        }
     }
 }

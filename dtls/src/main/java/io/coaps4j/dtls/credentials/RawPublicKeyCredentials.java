@@ -1,35 +1,148 @@
 package io.coaps4j.dtls.credentials;
 
+import io.coaps4j.dtls.crypto.EncodedKeys;
 import io.coaps4j.dtls.crypto.PublicKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The RawPublicKey mode's credentials (RFC 7252 section 9.1.3.2, RFC 7250): this node's secp256r1 key pair
- * and the public keys of the nodes it may communicate with (the access-control list the RFC asks for; a
- * peer whose key is not listed is refused). Validated here; the handshake for this mode is not implemented
- * yet, so a configuration holding these is refused by its {@code build()}.
+ * The RawPublicKey mode's credentials (RFC 7252 section 9.1.3.2, RFC 7250): this node's secp256r1 key pair and
+ * the trust list, the access-control list the RFC asks for: each trusted peer key (or only its {@code ni:}
+ * identity, RFC 6920) with the peers it may be used with ({@link TrustedPeerKey}). A peer whose key is not listed
+ * for it is refused. Trusting any key is possible only through {@link #insecureTrustingAnyKey}. Immutable.
  */
-public record RawPublicKeyCredentials(PrivateKey privateKey, PublicKey publicKey, Set<PublicKey> trustedPeers)
-        implements Credentials {
+public final class RawPublicKeyCredentials implements Credentials {
+    private static final Logger LOG = LoggerFactory.getLogger(RawPublicKeyCredentials.class);
+
+    private final PrivateKey privateKey;
+    private final PublicKey publicKey;
+    private final List<TrustedPeerKey> trustList;
+    private final boolean insecureTrustingAnyKey;
 
     /**
-     * @throws IllegalArgumentException when a key is not on secp256r1 or no peer is trusted
+     * Credentials trusting each of {@code trustedPeers} with any peer.
+     *
+     * @throws IllegalArgumentException when a key is not on secp256r1, the public key is not the private key's,
+     *                                  or no peer is trusted
      */
-    public RawPublicKeyCredentials {
+    public RawPublicKeyCredentials(PrivateKey privateKey, PublicKey publicKey, Set<PublicKey> trustedPeers) {
+        this(privateKey, publicKey, trustListOf(trustedPeers), false);
+    }
+
+    /**
+     * Credentials trusting the entries of {@code trustList}, each for its scope.
+     *
+     * @throws IllegalArgumentException when a key is not on secp256r1, the public key is not the private key's,
+     *                                  or the list is empty
+     */
+    public RawPublicKeyCredentials(PrivateKey privateKey, PublicKey publicKey, List<TrustedPeerKey> trustList) {
+        this(privateKey, publicKey, trustList, false);
+    }
+
+    private RawPublicKeyCredentials(PrivateKey privateKey, PublicKey publicKey, List<TrustedPeerKey> trustList,
+                                    boolean insecureTrustingAnyKey) {
         PublicKeys.requireP256(privateKey, "privateKey");
         PublicKeys.requireP256(publicKey, "publicKey");
-        Objects.requireNonNull(trustedPeers, "trustedPeers");
-        trustedPeers = Set.copyOf(trustedPeers);
-        if (trustedPeers.isEmpty()) {
+        Objects.requireNonNull(trustList, "trustList");
+        this.trustList = List.copyOf(trustList);
+        if (this.trustList.isEmpty() && !insecureTrustingAnyKey) {
             throw new IllegalArgumentException("trustedPeers must name at least one peer key (RFC 7252 section 9.1.3.2)");
         }
-        for (PublicKey peer : trustedPeers) {
-            PublicKeys.requireP256(peer, "trustedPeers");
+        if (!EncodedKeys.isKeyPair(privateKey, publicKey)) {
+            throw new IllegalArgumentException("publicKey is not the public key of privateKey");
         }
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
+        this.insecureTrustingAnyKey = insecureTrustingAnyKey;
+    }
+
+    /**
+     * INSECURE: credentials that trust every peer's secp256r1 key, so any peer can authenticate; for tests and
+     * first contact only. Logs a warning (with this node's public identity only) when made.
+     *
+     * @throws IllegalArgumentException when a key is not on secp256r1 or the public key is not the private key's
+     */
+    public static RawPublicKeyCredentials insecureTrustingAnyKey(PrivateKey privateKey, PublicKey publicKey) {
+        RawPublicKeyCredentials credentials = new RawPublicKeyCredentials(privateKey, publicKey, List.of(), true);
+        LOG.warn("insecure: the RawPublicKey credentials of {} trust any peer's key; any peer can authenticate",
+                credentials.identity().getName());
+        return credentials;
+    }
+
+    /**
+     * Credentials from PEM files: {@code privateKey} as OpenSSL writes it (with its public key inside), and the
+     * trust list from {@code trusted}: each file holds "PUBLIC KEY" blocks or, without any, one {@code ni:} URI per
+     * line (blank lines and lines starting with {@code #} are skipped); each is trusted with any peer.
+     *
+     * @throws IOException              when a file cannot be read or is not what it should be (see {@link Pem})
+     * @throws IllegalArgumentException when the keys do not make valid credentials
+     */
+    public static RawPublicKeyCredentials fromPem(Path privateKey, List<Path> trusted) throws IOException {
+        KeyPair pair = Pem.readKeyPair(privateKey);
+        return new RawPublicKeyCredentials(pair.getPrivate(), pair.getPublic(), readTrustList(trusted));
+    }
+
+    /** As {@link #fromPem(Path, List)}, with this node's public key from its own "PUBLIC KEY" file. */
+    public static RawPublicKeyCredentials fromPem(Path privateKey, Path publicKey, List<Path> trusted) throws IOException {
+        PrivateKey key = Pem.readPrivateKey(privateKey);
+        PublicKey ownPublic = Pem.readPublicKey(publicKey);
+        if (!EncodedKeys.isKeyPair(key, ownPublic)) {
+            throw new IOException(publicKey + ": is not the public key of the private key in " + privateKey);
+        }
+        return new RawPublicKeyCredentials(key, ownPublic, readTrustList(trusted));
+    }
+
+    private static List<TrustedPeerKey> readTrustList(List<Path> files) throws IOException {
+        List<TrustedPeerKey> entries = new ArrayList<>();
+        for (Path file : files) {
+            String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            if (text.contains("-----BEGIN ")) {
+                for (PublicKey key : Pem.readPublicKeys(file)) {
+                    entries.add(TrustedPeerKey.of(key));
+                }
+                continue;
+            }
+            int before = entries.size();
+            for (String line : text.split("\r?\n|\r")) {
+                String uri = line.strip();
+                if (uri.isEmpty() || uri.startsWith("#")) {
+                    continue;
+                }
+                try {
+                    entries.add(TrustedPeerKey.ofIdentity(uri));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(file + ": " + e.getMessage(), e);
+                }
+            }
+            if (entries.size() == before) {
+                throw new IOException(file + ": holds no \"PUBLIC KEY\" PEM block and no ni: identity");
+            }
+        }
+        return entries;
+    }
+
+    private static List<TrustedPeerKey> trustListOf(Set<PublicKey> trustedPeers) {
+        Objects.requireNonNull(trustedPeers, "trustedPeers");
+        List<TrustedPeerKey> entries = new ArrayList<>(trustedPeers.size());
+        for (PublicKey peer : trustedPeers) {
+            entries.add(TrustedPeerKey.of(PublicKeys.requireP256(peer, "trustedPeers")));
+        }
+        return entries;
     }
 
     @Override
@@ -37,14 +150,91 @@ public record RawPublicKeyCredentials(PrivateKey privateKey, PublicKey publicKey
         return SecurityMode.RAW_PUBLIC_KEY;
     }
 
-    /** Whether {@code peerKey} is one of the trusted peers' keys. */
+    public PrivateKey privateKey() {
+        return privateKey;
+    }
+
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** This node's identity, the {@code ni:///sha-256;...} of its public key (to hand to its peers). */
+    public RawPublicKeyPrincipal identity() {
+        return new RawPublicKeyPrincipal(publicKey);
+    }
+
+    /** The keys of the trust list's entries that were given as keys (not as identities only), in order. */
+    public Set<PublicKey> trustedPeers() {
+        Set<PublicKey> keys = new LinkedHashSet<>();
+        for (TrustedPeerKey entry : trustList) {
+            entry.key().ifPresent(keys::add);
+        }
+        return Set.copyOf(keys);
+    }
+
+    /** The trust list, in order; empty when {@link #isInsecureTrustingAnyKey()}. */
+    public List<TrustedPeerKey> trustList() {
+        return trustList;
+    }
+
+    /** Whether these credentials were made by {@link #insecureTrustingAnyKey}. */
+    public boolean isInsecureTrustingAnyKey() {
+        return insecureTrustingAnyKey;
+    }
+
+    /**
+     * Whether {@code peerKey} is trusted with any peer: listed with {@link PeerScope#any()}, or these credentials
+     * trust any key. A key listed only for some peers is not trusted here (fail closed); use
+     * {@link #trusts(PublicKey, InetSocketAddress, Optional)}.
+     */
     public boolean trusts(PublicKey peerKey) {
-        return trustedPeers.contains(peerKey);
+        return trusts(peerKey, null, Optional.empty(), true);
+    }
+
+    /**
+     * Whether {@code peerKey} is trusted for the peer at {@code peer}, reached by {@code serverName}: listed for a
+     * scope that {@link PeerScope#allows allows} them, or these credentials trust any key. Only secp256r1 keys are
+     * ever trusted.
+     *
+     * @param peer       the peer's address (may be null when unknown)
+     * @param serverName when this node is the client: the host name it used for the server; empty otherwise
+     */
+    public boolean trusts(PublicKey peerKey, InetSocketAddress peer, Optional<String> serverName) {
+        return trusts(peerKey, peer, serverName, false);
+    }
+
+    private boolean trusts(PublicKey peerKey, InetSocketAddress peer, Optional<String> serverName, boolean anyScopeOnly) {
+        if (peerKey == null || !PublicKeys.isP256(peerKey)) {
+            return false;
+        }
+        if (insecureTrustingAnyKey) {
+            return true;
+        }
+        RawPublicKeyPrincipal presented = new RawPublicKeyPrincipal(peerKey);
+        for (TrustedPeerKey entry : trustList) {
+            boolean inScope = anyScopeOnly ? entry.scope().isAny() : entry.scope().allows(peer, serverName);
+            if (inScope && entry.isKeyOf(presented)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RawPublicKeyCredentials that && privateKey.equals(that.privateKey)
+                && publicKey.equals(that.publicKey) && trustList.equals(that.trustList)
+                && insecureTrustingAnyKey == that.insecureTrustingAnyKey;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(publicKey, trustList, insecureTrustingAnyKey);
     }
 
     @Override
     public String toString() {
-        return "RawPublicKeyCredentials[" + new RawPublicKeyPrincipal(publicKey).getName() + ", private key hidden, "
-                + trustedPeers.size() + " trusted peers]";
+        return "RawPublicKeyCredentials[" + identity().getName() + ", private key hidden, "
+                + (insecureTrustingAnyKey ? "INSECURE: trusting any key" : trustList.size() + " trusted peers") + "]";
     }
 }

@@ -39,9 +39,12 @@ public final class CertificatePaths {
 
     /**
      * Validates {@code chain} (the peer's certificate first) to one of {@code anchors} at {@code now}, without
-     * revocation checks (constrained peers publish none).
+     * revocation checks (constrained peers publish none). The end-entity's key usage is left to the caller, which
+     * knows the peer's role.
      *
-     * @throws GeneralSecurityException when the chain does not validate; the message says why
+     * @throws java.security.cert.CertPathValidatorException when the chain does not validate; its reason
+     *                                  ({@code BasicReason}, {@code PKIXReason}) and index say why and where
+     * @throws GeneralSecurityException when the chain cannot be checked at all
      */
     public static void validate(List<X509Certificate> chain, Set<TrustAnchor> anchors, Instant now)
             throws GeneralSecurityException {

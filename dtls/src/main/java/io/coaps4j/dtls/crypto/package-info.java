@@ -9,8 +9,10 @@
  * Bouncy Castle's lightweight P-256 by default (the faster, measured in the bench module's
  * {@code P256CryptoBenchmark}), or JCA ({@link io.coaps4j.dtls.crypto.JcaEcdsa},
  * {@link io.coaps4j.dtls.crypto.JcaEcdhP256}). Both read ECDSA signatures strictly (DER, r and s in [1, n-1])
- * and refuse an ECDH point that is not an uncompressed point of the curve. JCA algorithm names and Bouncy
- * Castle classes appear in this package only.
+ * and refuse an ECDH point that is not an uncompressed point of the curve.
+ * Key and certificate encodings: {@link io.coaps4j.dtls.crypto.EncodedKeys} (PKCS#8, SEC1, SubjectPublicKeyInfo)
+ * and {@link io.coaps4j.dtls.crypto.CertificatePaths} (X.509 decoding, PKIX validation).
+ * JCA algorithm names and Bouncy Castle classes appear in this package only.
  *
  * <p>Sessions keep key bytes, never cipher objects: each event loop owns one
  * {@link io.coaps4j.dtls.crypto.CryptoContext} whose instances are keyed per call.

@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * application hangs what it keeps per connection on {@link DtlsConnection#attach}.
  *
  * <p>Routing: a datagram from an address with a client connection goes to it; anything else, and any
- * ClientHello (a server never sends one), to the server role. One association per address pair: a
+ * ClientHello (a server never sends one), to the server role; a counting filter over the client
+ * connections' addresses ({@link AddressFilter}) spares most server-role datagrams the client-table lookup,
+ * so each costs one address lookup. One association per address pair: a
  * cookie-proven handshake a peer starts from the address of our client connection replaces that connection
  * at once (the peer lost it, RFC 6347 section 4.2.8; {@link DtlsEvent.CloseReason#REPLACED}, no alert), and
  * when our client handshake completes with an address the server role has a session with, that session is
@@ -41,6 +43,8 @@ public final class DtlsEndpoint {
     private final int maxClientConnections;
     /** Access-ordered: a datagram received makes a connection the most recently used. */
     private final LinkedHashMap<InetSocketAddress, PeerSlot> clients = new LinkedHashMap<>(16, 0.75f, true);
+    /** Which addresses may be in {@link #clients}: most server-role datagrams skip that lookup. */
+    private final AddressFilter clientAddresses;
     private final SlotTimers clientTimers = new SlotTimers();
     private final ClientOutput clientOutput = new ClientOutput();
     /** Set during a server call: where an admission that ends our client connection writes its event. */
@@ -61,6 +65,7 @@ public final class DtlsEndpoint {
             throw new IllegalArgumentException("maxClientConnections must be positive, was " + maxClientConnections);
         }
         this.maxClientConnections = maxClientConnections;
+        this.clientAddresses = new AddressFilter(maxClientConnections);
         this.server = acceptHandshakes ? new DtlsServer(config, crypto, metrics, now) : null;
         if (server != null) {
             server.onAdmission(this::peerStartedHandshake);
@@ -71,9 +76,14 @@ public final class DtlsEndpoint {
         return metrics;
     }
 
+    /** The server role, or null on a client-only node; for tests in this package. */
+    DtlsServer server() {
+        return server;
+    }
+
     /** Processes one datagram from {@code from}; returns the next deadline. */
     public long receive(InetSocketAddress from, byte[] datagram, int offset, int length, long now, DtlsOutput out) {
-        PeerSlot client = clients.isEmpty() ? null : clients.get(from);
+        PeerSlot client = clientSlot(from);
         if (client != null && !ClientHelloPeek.startsWithClientHello(datagram, offset, length)) {
             clientOutput.begin(out);
             client.current.receive(datagram, offset, length, now, clientOutput);
@@ -94,7 +104,7 @@ public final class DtlsEndpoint {
      * request to that address is sent in.
      */
     public DtlsConnection established(InetSocketAddress peer) {
-        PeerSlot client = clients.isEmpty() ? null : clients.get(peer);
+        PeerSlot client = clientSlot(peer);
         if (client != null && client.current.isEstablished()) {
             return client.current;
         }
@@ -103,12 +113,12 @@ public final class DtlsEndpoint {
 
     /** Whether any connection with {@code peer} exists, established or handshaking, in either role. */
     public boolean connects(InetSocketAddress peer) {
-        return (!clients.isEmpty() && clients.containsKey(peer)) || (server != null && server.serves(peer));
+        return clientSlot(peer) != null || (server != null && server.serves(peer));
     }
 
     /** Our client connection with {@code peer}, established or handshaking, or null. */
     public DtlsConnection clientConnection(InetSocketAddress peer) {
-        PeerSlot client = clients.get(peer);
+        PeerSlot client = clientSlot(peer);
         return client == null ? null : client.current;
     }
 
@@ -134,6 +144,7 @@ public final class DtlsEndpoint {
         PeerSlot slot = new PeerSlot(connection);
         connection.slot = slot;
         clients.put(peer, slot);
+        clientAddresses.add(peer);
         clientOutput.begin(out);
         connection.start(now, clientOutput);
         afterClientCall(slot, now, out);
@@ -159,6 +170,68 @@ public final class DtlsEndpoint {
         }
         clientOutput.begin(out);
         connection.send(data, offset, length, now, clientOutput);
+        afterClientCall(slot, now, out);
+        return nextDeadline();
+    }
+
+    /**
+     * Sends a HeartbeatRequest (RFC 6520) in {@code connection}, established, whose peer allows it
+     * ({@link DtlsConnection#canSendHeartbeat()}) and which has none in flight; its retransmissions run on this
+     * endpoint's timer. The answer comes as {@link DtlsEvent.HeartbeatAnswered}, a dead peer as
+     * {@link DtlsEvent.Closed} with {@link DtlsEvent.CloseReason#HEARTBEAT_TIMEOUT}. Returns the next deadline.
+     *
+     * @throws IllegalStateException when the connection is not a current one of this endpoint, or cannot send a
+     *                               heartbeat now
+     */
+    public long sendHeartbeat(DtlsConnection connection, long now, DtlsOutput out) {
+        if (connection.role() == io.coaps4j.dtls.crypto.ConnectionEnd.SERVER) {
+            if (server == null) {
+                throw new IllegalStateException("not a connection of this endpoint: " + connection);
+            }
+            return server.sendHeartbeat(connection, now, out);
+        }
+        PeerSlot slot = connection.slot;
+        if (slot == null || slot.removed) {
+            throw new IllegalStateException("not a current connection of this endpoint: " + connection);
+        }
+        clientOutput.begin(out);
+        connection.sendHeartbeat(now, clientOutput);
+        afterClientCall(slot, now, out);
+        return nextDeadline();
+    }
+
+    /**
+     * Applies the result of {@code job}, an offloaded crypto operation ({@link DtlsOutput#offload}) that has run,
+     * on this endpoint's loop; returns the next deadline. A server-role job goes to the server, a client-role one
+     * to its connection and then through the client bookkeeping (table, timer, the one-association rule). The
+     * result is dropped when its connection has closed or been replaced meanwhile.
+     *
+     * @throws IllegalArgumentException when the job has not run, or is not of a connection of this endpoint
+     */
+    public long resume(CryptoJob job, long now, DtlsOutput out) {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(out, "out");
+        if (!job.isDone()) {
+            throw new IllegalArgumentException("the crypto job has not run; call run() before resuming it");
+        }
+        DtlsConnection connection = job.connection();
+        if (connection.role() == io.coaps4j.dtls.crypto.ConnectionEnd.SERVER) {
+            if (server == null) {
+                throw new IllegalArgumentException("not a crypto job of this endpoint: " + job);
+            }
+            server.resume(job, now, out);
+            return nextDeadline();
+        }
+        PeerSlot slot = connection.slot;
+        if (slot == null) {
+            throw new IllegalArgumentException("not a crypto job of this endpoint: " + job);
+        }
+        if (slot.removed) {
+            job.release(); // its connection is gone: the result is dropped
+            return nextDeadline();
+        }
+        clientOutput.begin(out);
+        connection.resume(job, now, clientOutput);
         afterClientCall(slot, now, out);
         return nextDeadline();
     }
@@ -262,7 +335,7 @@ public final class DtlsEndpoint {
      * starts a new association from its address (RFC 6347 section 4.2.8), so ours as client is over.
      */
     private void peerStartedHandshake(DtlsConnection admitted) {
-        PeerSlot client = clients.isEmpty() ? null : clients.get(admitted.peer());
+        PeerSlot client = clientSlot(admitted.peer());
         if (client != null) {
             clientOutput.begin(serverCallOutput);
             client.current.replaced(serverCallTime, clientOutput);
@@ -270,12 +343,19 @@ public final class DtlsEndpoint {
         }
     }
 
+    /** Our client connection's slot for {@code peer}, or null; the filter spares most misses the table lookup. */
+    private PeerSlot clientSlot(InetSocketAddress peer) {
+        return clients.isEmpty() || !clientAddresses.mayContain(peer) ? null : clients.get(peer);
+    }
+
     /** After every call into a client connection: the table, its timer, and the one-association rule. */
     private void afterClientCall(PeerSlot slot, long now, DtlsOutput out) {
         DtlsConnection connection = slot.current;
         if (!connection.isOpen()) {
             slot.removed = true;
-            clients.remove(connection.peer(), slot);
+            if (clients.remove(connection.peer(), slot)) {
+                clientAddresses.remove(connection.peer());
+            }
         } else {
             clientTimers.reschedule(slot);
         }
@@ -325,6 +405,11 @@ public final class DtlsEndpoint {
                 completed = connection;
             }
             downstream.event(connection, event);
+        }
+
+        @Override
+        public void offload(CryptoJob job) {
+            downstream.offload(job);
         }
     }
 }

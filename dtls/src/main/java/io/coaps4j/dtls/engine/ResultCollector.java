@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Collects one connection call's output for the methods that return a {@link DtlsResult}. Most calls
  * produce one datagram or one event, so lists are only made for a second element: an immutable
- * one-element list passes through the result's defensive copy as it is.
+ * one-element list passes through the result's defensive copy as it is. {@link #offload} keeps the default:
+ * a call that returns its output as a result has nowhere to hand a job out, so the job runs at once.
  */
 final class ResultCollector implements DtlsOutput {
     private List<byte[]> datagrams = List.of();

@@ -39,6 +39,9 @@ class DtlsEndpointTest {
         final InetSocketAddress address;
         final DtlsEndpoint endpoint;
         final List<Seen> events = new ArrayList<>();
+        /** Offloaded jobs kept for the test to run, when {@link #deferOffload}; otherwise they run at once. */
+        final List<CryptoJob> offloaded = new ArrayList<>();
+        boolean deferOffload;
 
         Node(InetSocketAddress address, boolean acceptHandshakes, int maxClients, long seed) {
             this.address = address;
@@ -58,6 +61,15 @@ class DtlsEndpointTest {
             events.add(new Seen(connection, event));
         }
 
+        @Override
+        public void offload(CryptoJob job) {
+            if (deferOffload) {
+                offloaded.add(job);
+            } else {
+                job.run();
+            }
+        }
+
         DtlsConnection connect(InetSocketAddress to) {
             return endpoint.connect(to, Optional.empty(), now, this);
         }
@@ -74,7 +86,12 @@ class DtlsEndpointTest {
     private long order;
 
     private void run() {
-        long until = now + Fixture.ms(60_000);
+        runFor(60_000);
+    }
+
+    /** Delivers datagrams and fires timers for {@code millis} of virtual time. */
+    private void runFor(long millis) {
+        long until = now + Fixture.ms(millis);
         while (true) {
             long next = inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.peek().at();
             for (Node node : nodes.values()) {
@@ -120,6 +137,38 @@ class DtlsEndpointTest {
                 .satisfies(data -> assertThat(data.data()).containsExactly(1, 2, 3));
         assertThat(a.endpoint.clientSessions()).isEqualTo(1);
         assertThat(b.endpoint.serverSessions()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerJobResumesThroughTheEndpointWhileAnotherPeersHandshakeCompletes() {
+        Node server = new Node(A, true, 10, 1);
+        java.util.concurrent.atomic.AtomicInteger computations = new java.util.concurrent.atomic.AtomicInteger();
+        AwaitingFirst.install(server.endpoint, computations);
+        server.deferOffload = true;
+        Node b = new Node(B, true, 10, 2);
+        Node c = new Node(C, true, 10, 3);
+        DtlsConnection bToServer = b.connect(A);
+        runFor(100);
+        assertThat(server.offloaded).hasSize(1);
+        CryptoJob bJob = server.offloaded.remove(0);
+        assertThatThrownBy(() -> server.endpoint.resume(bJob, now, server)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("run()");
+
+        DtlsConnection cToServer = c.connect(A);
+        runFor(100);
+        CryptoJob cJob = server.offloaded.remove(0);
+        cJob.run();
+        server.endpoint.resume(cJob, now, server);
+        runFor(100);
+        assertThat(c.eventsOf(cToServer, DtlsEvent.HandshakeCompleted.class)).hasSize(1);
+        assertThat(b.eventsOf(bToServer, DtlsEvent.HandshakeCompleted.class)).as("b's job has not run").isEmpty();
+
+        bJob.run();
+        server.endpoint.resume(bJob, now, server);
+        runFor(100);
+        assertThat(computations).hasValue(2);
+        assertThat(server.endpoint.serverSessions()).isEqualTo(2);
+        assertThat(server.endpoint.server().engine().cryptoJobs.outstanding()).isZero();
     }
 
     @Test

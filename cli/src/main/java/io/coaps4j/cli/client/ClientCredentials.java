@@ -1,0 +1,66 @@
+package io.coaps4j.cli.client;
+
+import io.coaps4j.cli.CommandFailure;
+import io.coaps4j.cli.EcdheModes;
+import io.coaps4j.cli.ExitCodes;
+import io.coaps4j.cli.psk.PskConnectors;
+import io.coaps4j.coaps.DtlsConnector;
+import io.coaps4j.coaps.KeepAlive;
+import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.PskCredentials;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a client authenticates with and trusts for one coaps:// request: a pre-shared key, or the keys of the
+ * RawPublicKey and Certificate modes ({@link ClientKeyOptions}); never both, so that a failure has one cause.
+ */
+final class ClientCredentials {
+    private final Optional<PskCredentials> psk;
+    private final Optional<ClientKeyOptions.Keys> keys;
+
+    private ClientCredentials(Optional<PskCredentials> psk, Optional<ClientKeyOptions.Keys> keys) {
+        this.psk = psk;
+        this.keys = keys;
+    }
+
+    static ClientCredentials of(PskCredentials psk) {
+        return new ClientCredentials(Optional.of(Objects.requireNonNull(psk, "psk")), Optional.empty());
+    }
+
+    static ClientCredentials of(ClientKeyOptions.Keys keys) {
+        return new ClientCredentials(Optional.empty(), Optional.of(Objects.requireNonNull(keys, "keys")));
+    }
+
+    /** The pre-shared key, when that is the mode. */
+    Optional<PskCredentials> psk() {
+        return psk;
+    }
+
+    /** The RawPublicKey and Certificate keys, when that is the mode. */
+    Optional<ClientKeyOptions.Keys> keys() {
+        return keys;
+    }
+
+    /**
+     * A client's connector (any free port, client role only) with these credentials, its sessions checked by
+     * {@code keepAlive} ({@code --heartbeat}).
+     *
+     * @throws CommandFailure when this build cannot use the keys (see {@link EcdheModes})
+     */
+    DtlsConnector connector(KeepAlive keepAlive) {
+        if (psk.isPresent()) {
+            return PskConnectors.client(psk.get(), keepAlive);
+        }
+        if (!EcdheModes.available()) {
+            throw new CommandFailure(ExitCodes.FAILURE, "this build's DTLS handshake lacks the ECDHE_ECDSA suite of the"
+                    + " RawPublicKey and Certificate modes (--key, --cert, --trust); use a pre-shared key");
+        }
+        DtlsConfig.Builder dtls = DtlsConfig.builder();
+        keys.orElseThrow().rawPublicKey().ifPresent(dtls::credentials);
+        keys.orElseThrow().certificate().ifPresent(dtls::credentials);
+        return DtlsConnector.builder().bind(new InetSocketAddress(0)).dtlsConfig(dtls.build()).acceptHandshakes(false)
+                .keepAlive(keepAlive).build();
+    }
+}

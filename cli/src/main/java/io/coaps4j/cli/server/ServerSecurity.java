@@ -1,0 +1,56 @@
+package io.coaps4j.cli.server;
+
+import io.coaps4j.cli.EcdheModes;
+import io.coaps4j.coaps.DtlsConnector;
+import io.coaps4j.coaps.KeepAlive;
+import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.CertificateCredentials;
+import io.coaps4j.dtls.credentials.InMemoryPskStore;
+import io.coaps4j.dtls.credentials.PskCredentials;
+import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The credentials the coaps listener serves, all modes on one port (the ClientHello's suites and certificate
+ * types pick the mode per connection), and the connector that serves them.
+ *
+ * <p>While the library's handshake does not implement the ECDHE_ECDSA suite ({@link EcdheModes}), its
+ * configuration refuses RawPublicKey and Certificate credentials; then the connector serves the pre-shared
+ * key alone.
+ */
+record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
+                      Optional<CertificateCredentials> certificate, ClientAuth clientAuth) {
+
+    ServerSecurity {
+        Objects.requireNonNull(psk, "psk");
+        Objects.requireNonNull(rawPublicKey, "rawPublicKey");
+        Objects.requireNonNull(certificate, "certificate");
+        Objects.requireNonNull(clientAuth, "clientAuth");
+    }
+
+    /** A server's connector on {@code bind} with every mode this build serves. */
+    DtlsConnector connector(InetSocketAddress bind) {
+        return connector(bind, KeepAlive.disabled());
+    }
+
+    /** {@link #connector(InetSocketAddress)} checking idle peers with {@code keepAlive} ({@code --heartbeat}). */
+    DtlsConnector connector(InetSocketAddress bind, KeepAlive keepAlive) {
+        Objects.requireNonNull(bind, "bind");
+        return DtlsConnector.builder().bind(bind).dtlsConfig(dtlsConfig()).keepAlive(keepAlive).build();
+    }
+
+    /** The DTLS configuration: PSK, and the RawPublicKey and Certificate modes when {@link EcdheModes#available()}. */
+    DtlsConfig dtlsConfig() {
+        DtlsConfig.Builder dtls = DtlsConfig.builder()
+                .pskStore(InMemoryPskStore.builder().add(psk.identity(), psk.key()).build());
+        if (EcdheModes.available()) {
+            rawPublicKey.ifPresent(dtls::credentials);
+            certificate.ifPresent(dtls::credentials);
+            // After the ECDHE_ECDSA handshake is merged: dtls.clientAuthentication(
+            //         io.coaps4j.dtls.config.ClientAuthentication.valueOf(clientAuth.name()));
+        }
+        return dtls.build();
+    }
+}
