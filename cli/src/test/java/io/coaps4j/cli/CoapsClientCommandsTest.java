@@ -51,6 +51,14 @@ class CoapsClientCommandsTest {
     }
 
     @Test
+    void getWithAHeartbeatCheckedSession() {
+        CliRun run = coaps("get", "/hello", "--heartbeat", "1");
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        assertThat(run.stdout()).isEqualTo("Hello, world");
+    }
+
+    @Test
     void getWithIdentityAndHexKey() {
         CliRun run = coaps("get", "/hello");
 

@@ -148,6 +148,19 @@ class UsageErrorsTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).startsWith("Usage: coaps4j " + command);
+        assertThat(run.stdout()).as("the keep-alive switch").contains("--heartbeat=SECONDS").contains("RFC 6520");
+    }
+
+    @Test
+    void heartbeatNeedsAtLeastOneSecond() {
+        assertUsageError(CliRun.of("get", "coaps://127.0.0.1/x", "--heartbeat", "0.5"), "must be 1 to 86400 seconds");
+        assertUsageError(CliRun.of("server", "--port", "0", "--heartbeat", "soon"), "'soon' is not a number of seconds");
+    }
+
+    @Test
+    void heartbeatIsForCoapsSessions() {
+        assertUsageError(CliRun.of("get", "coap://127.0.0.1/x", "--heartbeat", "5"),
+                "--heartbeat checks coaps:// sessions");
     }
 
     @Test

@@ -264,7 +264,9 @@ public final class CoapsBinding {
 
     /** Has the CoAP engine ping the sessions idle too long; closes those whose peers it found dead. */
     private void sweep(long now) {
-        for (SessionState session : keepAlive.sweep(endpoint, sink, now)) {
+        List<SessionState> dead = keepAlive.sweep(endpoint, sink, engineOutput, now);
+        drain(now);
+        for (SessionState session : dead) {
             LOG.debug("no answer to keep-alive pings: closing {}", session.peer);
             counters.deadPeersClosed++;
             endpoint.close(session.peer.session().connection(), now, engineOutput);
@@ -300,6 +302,12 @@ public final class CoapsBinding {
             keepAlive.sessionAdded(now);
             LOG.debug("DTLS session as {} with {}: {}", connection.role(), connection.peer(), session.peer);
             output.established(session.peer);
+        } else if (event instanceof DtlsEvent.HeartbeatAnswered) {
+            counters.heartbeatsAnswered++;
+            if (connection.attachment() instanceof SessionState session) {
+                session.received(now); // the answer proves the peer alive
+                session.pinged(true);
+            }
         } else if (event instanceof DtlsEvent.Closed closedEvent) {
             ended(connection, closedEvent.reason(), () -> HandshakeFailures.closed(connection.peer(), closedEvent.reason()));
         } else if (event instanceof DtlsEvent.Failed failed) {
@@ -317,6 +325,9 @@ public final class CoapsBinding {
                 counters.sessionsReplaced++;
             } else if (reason == DtlsEvent.CloseReason.EVICTED && connection.role() == ConnectionEnd.CLIENT) {
                 counters.clientSessionsEvicted++;
+            } else if (reason == DtlsEvent.CloseReason.HEARTBEAT_TIMEOUT) {
+                counters.deadPeersByHeartbeat++;
+                LOG.debug("no answer to a keep-alive heartbeat: closed {}", session.peer);
             }
             LOG.debug("DTLS session ended: {}", session.peer);
             sink.peerLost(session.peer);

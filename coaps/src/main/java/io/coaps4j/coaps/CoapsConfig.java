@@ -1,6 +1,7 @@
 package io.coaps4j.coaps;
 
 import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.config.HeartbeatMode;
 import io.coaps4j.dtls.credentials.Credentials;
 import io.coaps4j.dtls.credentials.PskStore;
 import io.coaps4j.dtls.crypto.RandomSource;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The immutable configuration of a {@link DtlsConnector}: where it binds, the DTLS configuration
@@ -120,6 +122,8 @@ public final class CoapsConfig {
         private Duration idleTimeout;
         private RetransmissionPolicy retransmission;
         private DtlsConfig dtlsConfig;
+        /** Null: the DTLS default; empty: none. */
+        private Optional<HeartbeatMode> heartbeat;
         private KeepAlive keepAlive = KeepAlive.disabled();
         private int maxClientSessions = DEFAULT_MAX_CLIENT_SESSIONS;
         private boolean acceptHandshakes = true;
@@ -190,9 +194,24 @@ public final class CoapsConfig {
             return this;
         }
 
-        /** Every DTLS setting at once; then psk, pskIdentityHint, maxConnections, maxConcurrentHandshakes, idleTimeout and retransmission stay unset. */
+        /** Every DTLS setting at once; then psk, pskIdentityHint, maxConnections, maxConcurrentHandshakes, idleTimeout, retransmission and heartbeat stay unset. */
         public Builder dtlsConfig(DtlsConfig config) {
             this.dtlsConfig = config;
+            return this;
+        }
+
+        /**
+         * The RFC 6520 HeartbeatMode both roles send (default {@link HeartbeatMode#PEER_ALLOWED_TO_SEND}); where a
+         * session negotiated heartbeats and the peer allows them, the {@link KeepAlive} uses them instead of CoAP ping.
+         */
+        public Builder heartbeat(HeartbeatMode mode) {
+            this.heartbeat = Optional.of(Objects.requireNonNull(mode, "heartbeat mode (noHeartbeat() for none)"));
+            return this;
+        }
+
+        /** No RFC 6520 heartbeats either way: the {@link KeepAlive} always uses CoAP ping. */
+        public Builder noHeartbeat() {
+            this.heartbeat = Optional.empty();
             return this;
         }
 
@@ -245,7 +264,8 @@ public final class CoapsConfig {
                         : maxConnections != null ? "maxConnections"
                         : maxConcurrentHandshakes != null ? "maxConcurrentHandshakes"
                         : idleTimeout != null ? "idleTimeout"
-                        : retransmission != null ? "retransmission" : null;
+                        : retransmission != null ? "retransmission"
+                        : heartbeat != null ? "heartbeat" : null;
                 if (conflict != null) {
                     throw new IllegalArgumentException(conflict + " must not be set together with dtlsConfig;"
                             + " set it in the DtlsConfig instead");
@@ -271,6 +291,9 @@ public final class CoapsConfig {
             }
             if (retransmission != null) {
                 dtls.retransmission(retransmission);
+            }
+            if (heartbeat != null) {
+                heartbeat.ifPresentOrElse(dtls::heartbeat, dtls::noHeartbeat);
             }
             if (idleTimeout != null) {
                 if (idleTimeout.isNegative() || idleTimeout.toMillis() < 1_000) {

@@ -17,8 +17,9 @@ import java.util.Map;
  * @param recordsDropped          records the record layer discarded silently, by reason (RFC 6347 4.1.2.7)
  * @param handshakeMessagesDropped handshake-level messages ignored, by reason
  * @param bindingDrops            CoAP messages not sent by the binding, by reason
- * @param pingsSent               keep-alive pings asked of the CoAP engine (its retransmissions are not counted)
- * @param deadPeersClosed         sessions closed because a keep-alive ping went unanswered
+ * @param pingsSent               keep-alive CoAP pings asked of the CoAP engine (its retransmissions are not counted),
+ *                                in sessions without RFC 6520 heartbeats
+ * @param deadPeersClosed         sessions closed because a keep-alive CoAP ping went unanswered
  * @param serverSessionsExpired   server sessions closed after the DTLS idle timeout
  * @param serverSessionsEvicted   server sessions closed, least recently active first, to make room for new ones
  * @param sessionsReplaced        sessions that ended because a new handshake with the same address replaced them
@@ -28,6 +29,10 @@ import java.util.Map;
  * @param handshakesStalled       server handshakes ended because the client never answered the first flight
  *                                within {@code DtlsConfig.stalledHandshakeTimeout}
  * @param handshakesDisplaced     stalled server handshakes ended early to give their place to a new client
+ * @param heartbeatsSent          keep-alive RFC 6520 HeartbeatRequests, in sessions that negotiated heartbeats and
+ *                                whose peer allows them (retransmissions not counted)
+ * @param heartbeatsAnswered      HeartbeatResponses that matched a request in flight
+ * @param deadPeersByHeartbeat    sessions closed because a HeartbeatRequest went unanswered
  */
 public record CoapsMetrics(int serverSessions, int clientSessions, int clientHandshakes, long handshakesSucceeded,
                            Map<AlertDescription, Long> handshakesFailed, long handshakesTimedOut,
@@ -35,13 +40,19 @@ public record CoapsMetrics(int serverSessions, int clientSessions, int clientHan
                            Map<BindingDropReason, Long> bindingDrops, long pingsSent, long deadPeersClosed,
                            long serverSessionsExpired, long serverSessionsEvicted, long sessionsReplaced,
                            long clientSessionsEvicted, long datagramsRefused, long handshakesStalled,
-                           long handshakesDisplaced) {
+                           long handshakesDisplaced, long heartbeatsSent, long heartbeatsAnswered,
+                           long deadPeersByHeartbeat) {
 
     public CoapsMetrics {
         handshakesFailed = Map.copyOf(handshakesFailed);
         recordsDropped = Map.copyOf(recordsDropped);
         handshakeMessagesDropped = Map.copyOf(handshakeMessagesDropped);
         bindingDrops = Map.copyOf(bindingDrops);
+    }
+
+    /** Sessions closed because their peer was found dead, by heartbeat or by CoAP ping. */
+    public long deadPeers() {
+        return deadPeersClosed + deadPeersByHeartbeat;
     }
 
     /** Established sessions, both roles. */

@@ -13,6 +13,9 @@ final class ConnectorCounters {
     private final long[] bindingDrops = new long[BindingDropReason.values().length];
     long pingsSent;
     long deadPeersClosed;
+    long heartbeatsSent;
+    long heartbeatsAnswered;
+    long deadPeersByHeartbeat;
     long sessionsReplaced;
     long clientSessionsEvicted;
 
@@ -39,6 +42,7 @@ final class ConnectorCounters {
         return new CoapsMetrics(serverSessions, clientSessions, clientHandshakes, dtls.handshakesSucceeded(), failures,
                 dtls.handshakesTimedOut(), records, messages, binding, pingsSent, deadPeersClosed,
                 dtls.sessionsExpired(), dtls.sessionsEvicted(), sessionsReplaced,
-                clientSessionsEvicted, datagramsRefused, dtls.handshakesStalled(), dtls.handshakesDisplaced());
+                clientSessionsEvicted, datagramsRefused, dtls.handshakesStalled(), dtls.handshakesDisplaced(),
+                heartbeatsSent, heartbeatsAnswered, deadPeersByHeartbeat);
     }
 }

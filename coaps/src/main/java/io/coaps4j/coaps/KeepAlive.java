@@ -5,15 +5,17 @@ import java.util.Objects;
 
 /**
  * The dead-peer check of a {@link DtlsConnector}: a session from which nothing has been received
- * for {@link #idle()} gets a CoAP ping (an empty CON, RFC 7252 section 4.3) in that session; any
- * record the peer sends in it (normally the RST the ping asks for) proves the peer alive. The ping
- * is retransmitted like any CON, after {@link #ackTimeout()} doubling each time, at most
- * {@link #maxRetransmit()} times; when the last wait passes in silence the session is closed with
- * close_notify and its pending exchanges fail.
+ * for {@link #idle()} gets an RFC 6520 HeartbeatRequest where the session negotiated heartbeats and the
+ * peer allows them, retransmitted on the DTLS timer ({@code DtlsConfig.retransmission},
+ * {@code heartbeatRetransmissions}); otherwise a CoAP ping (an empty CON, RFC 7252 section 4.3) in that
+ * session, retransmitted like any CON, after {@link #ackTimeout()} doubling each time, at most
+ * {@link #maxRetransmit()} times. Any record the peer sends (the heartbeat's response, the RST a ping asks
+ * for) proves it alive; when the last wait passes in silence the session is closed with close_notify and
+ * its pending exchanges fail.
  *
  * <p>oneM2M TS-0008 clause 7 asks to keep DTLS sessions up as long as possible and to find out
- * whether a peer is still alive; RFC 6520 heartbeats would do it at the DTLS level, CoAP ping is
- * what RFC 7252 itself offers and what every CoAP peer answers. Disabled by default: a constrained
+ * whether a peer is still alive: the heartbeat does it at the DTLS level, without reaching CoAP; CoAP ping
+ * is what RFC 7252 itself offers and what every CoAP peer answers. Disabled by default: a constrained
  * peer may prefer to sleep.
  */
 public final class KeepAlive {

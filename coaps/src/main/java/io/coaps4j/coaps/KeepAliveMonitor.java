@@ -3,6 +3,7 @@ package io.coaps4j.coaps;
 import io.coaps4j.coap.endpoint.ConnectorSink;
 import io.coaps4j.dtls.engine.DtlsConnection;
 import io.coaps4j.dtls.engine.DtlsEndpoint;
+import io.coaps4j.dtls.engine.DtlsOutput;
 import io.coaps4j.dtls.engine.DtlsResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +12,11 @@ import java.util.List;
 /**
  * Decides, for the {@link KeepAlive}, which sessions to ping and when to sweep. It sweeps the sessions
  * periodically rather than keeping a timer per session: at half the idle time, each ping is late by at
- * most that much. The ping, its retransmissions and the verdict are the CoAP engine's; a peer found dead
- * is closed at an immediate sweep. Event-loop thread only; the binding pings and closes.
+ * most that much. Where the session negotiated RFC 6520 heartbeats and the peer allows them, the ping is a
+ * HeartbeatRequest: its retransmissions and the verdict are the DTLS engine's, which closes the session of
+ * a dead peer itself ({@code HEARTBEAT_TIMEOUT}). Otherwise it is a CoAP ping: its retransmissions and the
+ * verdict are the CoAP engine's, and a peer found dead is closed at an immediate sweep. Event-loop thread
+ * only; the binding handles the outcomes.
  */
 final class KeepAliveMonitor {
     private static final long NO_DEADLINE = DtlsResult.NO_DEADLINE;
@@ -68,11 +72,12 @@ final class KeepAliveMonitor {
     }
 
     /**
-     * Asks the CoAP engine, through {@code sink}, to ping the sessions of {@code endpoint} idle too long (the
-     * engine sends and retransmits the empty CON and matches the RST, RFC 7252 section 4.3) and returns the
-     * sessions whose peers an earlier ping found dead, for the caller to close.
+     * Pings the sessions of {@code endpoint} idle too long: with a HeartbeatRequest where heartbeats were
+     * negotiated and the peer allows them (RFC 6520; the output goes to {@code out}), otherwise by asking the
+     * CoAP engine, through {@code sink} (it sends and retransmits the empty CON and matches the RST, RFC 7252
+     * section 4.3). Returns the sessions whose peers an earlier CoAP ping found dead, for the caller to close.
      */
-    List<SessionState> sweep(DtlsEndpoint endpoint, ConnectorSink sink, long now) {
+    List<SessionState> sweep(DtlsEndpoint endpoint, ConnectorSink sink, DtlsOutput out, long now) {
         List<SessionState> toPing = new ArrayList<>();
         List<SessionState> dead = new ArrayList<>();
         endpoint.forEachEstablished(connection -> {
@@ -87,6 +92,14 @@ final class KeepAliveMonitor {
         for (SessionState session : toPing) {
             if (isCurrent(session)) { // a ping's send may have ended another session meanwhile
                 session.pingSent(now);
+                DtlsConnection connection = session.peer.session().connection();
+                if (connection.canSendHeartbeat()) {
+                    if (!connection.heartbeatInFlight()) {
+                        endpoint.sendHeartbeat(connection, now, out);
+                        counters.heartbeatsSent++;
+                    }
+                    continue;
+                }
                 try {
                     sink.ping(session.peer, ackTimeout, maxRetransmit, alive -> pinged(session, alive));
                     counters.pingsSent++;

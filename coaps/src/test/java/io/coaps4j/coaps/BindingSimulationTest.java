@@ -36,6 +36,11 @@ class BindingSimulationTest {
         return config().acceptHandshakes(false).build();
     }
 
+    /** A device without RFC 6520 heartbeats (as Californium or libcoap): the keep-alive pings it over CoAP. */
+    private static CoapsConfig clientOnlyWithoutHeartbeat() {
+        return config().acceptHandshakes(false).noHeartbeat().build();
+    }
+
     /** A server at {@link #SERVER} serving "x", from which {@code device} has fetched it: one session. */
     private CoapsNetwork.Node serverConnectedTo(CoapsNetwork.Node device) {
         CoapsNetwork.Node server = network.node(SERVER, config().build(), 1)
@@ -123,7 +128,7 @@ class BindingSimulationTest {
     void theServerPingsIdleSessionsAndClosesThoseOfDeadPeers() {
         CoapsNetwork.Node server = network.node(SERVER, config().keepAlive(QUICK).build(), 1)
                 .resource("x", exchange -> CoapResponse.content("x"));
-        CoapsNetwork.Node device = network.node(DEVICE, clientOnly(), 2);
+        CoapsNetwork.Node device = network.node(DEVICE, clientOnlyWithoutHeartbeat(), 2);
         get(device, SERVER, "x");
 
         network.runFor(Duration.ofSeconds(2));
@@ -143,7 +148,7 @@ class BindingSimulationTest {
     void aPeerThatKeepsTalkingIsNotPingedUntilItFallsSilent() {
         CoapsNetwork.Node server = network.node(SERVER, config().keepAlive(QUICK).build(), 1)
                 .resource("x", exchange -> CoapResponse.content("x"));
-        CoapsNetwork.Node device = network.node(DEVICE, clientOnly(), 2);
+        CoapsNetwork.Node device = network.node(DEVICE, clientOnlyWithoutHeartbeat(), 2);
         for (int i = 0; i < 10; i++) {
             get(device, SERVER, "x");
             network.runFor(Duration.ofMillis(100)); // a request every ~110 ms: never idle for 200 ms
@@ -160,7 +165,7 @@ class BindingSimulationTest {
     void aSweepAfterTheCoapEngineShutDownNeitherFailsNorClosesSessions() {
         CoapsNetwork.Node server = network.node(SERVER, config().keepAlive(QUICK).build(), 1)
                 .resource("x", exchange -> CoapResponse.content("x"));
-        CoapsNetwork.Node device = network.node(DEVICE, clientOnly(), 2);
+        CoapsNetwork.Node device = network.node(DEVICE, clientOnlyWithoutHeartbeat(), 2);
         get(device, SERVER, "x");
         server.engine.shutdown(network.now);
 
@@ -176,7 +181,8 @@ class BindingSimulationTest {
         CoapsNetwork.Node server = network.node(SERVER, config().build(), 1)
                 .resource("x", exchange -> CoapResponse.content("x"))
                 .resource("hold", exchange -> null);
-        CoapsNetwork.Node device = network.node(DEVICE, config().acceptHandshakes(false).keepAlive(QUICK).build(), 2);
+        CoapsNetwork.Node device = network.node(DEVICE, config().acceptHandshakes(false).noHeartbeat().keepAlive(QUICK)
+                .build(), 2);
         get(device, SERVER, "x");
         CompletableFuture<Message> pending = device.get(SERVER, "hold");
         network.runFor(Duration.ofMillis(1_300)); // acknowledged: from now on the device only waits for the response

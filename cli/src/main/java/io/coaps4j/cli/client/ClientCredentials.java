@@ -5,6 +5,7 @@ import io.coaps4j.cli.EcdheModes;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.psk.PskConnectors;
 import io.coaps4j.coaps.DtlsConnector;
+import io.coaps4j.coaps.KeepAlive;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import java.net.InetSocketAddress;
@@ -43,13 +44,14 @@ final class ClientCredentials {
     }
 
     /**
-     * A client's connector (any free port, client role only) with these credentials.
+     * A client's connector (any free port, client role only) with these credentials, its sessions checked by
+     * {@code keepAlive} ({@code --heartbeat}).
      *
      * @throws CommandFailure when this build cannot use the keys (see {@link EcdheModes})
      */
-    DtlsConnector connector() {
+    DtlsConnector connector(KeepAlive keepAlive) {
         if (psk.isPresent()) {
-            return PskConnectors.client(psk.get());
+            return PskConnectors.client(psk.get(), keepAlive);
         }
         if (!EcdheModes.available()) {
             throw new CommandFailure(ExitCodes.FAILURE, "this build's DTLS handshake lacks the ECDHE_ECDSA suite of the"
@@ -59,6 +61,6 @@ final class ClientCredentials {
         keys.orElseThrow().rawPublicKey().ifPresent(dtls::credentials);
         keys.orElseThrow().certificate().ifPresent(dtls::credentials);
         return DtlsConnector.builder().bind(new InetSocketAddress(0)).dtlsConfig(dtls.build()).acceptHandshakes(false)
-                .build();
+                .keepAlive(keepAlive).build();
     }
 }

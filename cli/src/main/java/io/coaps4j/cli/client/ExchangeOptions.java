@@ -1,8 +1,10 @@
 package io.coaps4j.cli.client;
 
+import io.coaps4j.cli.psk.HeartbeatOption;
 import io.coaps4j.coap.client.ClientRequest;
 import java.time.Duration;
 import java.util.OptionalInt;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every request command takes: message type, how long to wait, and the wanted Content-Format. */
@@ -17,6 +19,9 @@ final class ExchangeOptions {
     @Option(names = "--accept", paramLabel = "CF", converter = ContentFormatConverter.class,
             description = "ask for this Content-Format: a number or a media type")
     Integer accept;
+
+    @Mixin
+    HeartbeatOption heartbeat;
 
     OptionalInt accept() {
         return accept == null ? OptionalInt.empty() : OptionalInt.of(accept);

@@ -2,6 +2,7 @@ package io.coaps4j.cli.client;
 
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
+import io.coaps4j.cli.psk.HeartbeatOption;
 import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.coap.client.ClientRequest;
 import io.coaps4j.coap.client.CoapClient;
@@ -14,6 +15,7 @@ import io.coaps4j.coap.exchange.ExchangeFailure;
 import io.coaps4j.coap.uri.CoapUri;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.coaps.DtlsHandshakeException;
+import io.coaps4j.coaps.KeepAlive;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -66,10 +68,26 @@ final class Requests {
         return Optional.of(ClientCredentials.of(credentials.get()));
     }
 
-    /** Sends on a client of its own (over DTLS with {@code credentials}) and waits at most {@code timeout}. */
-    static CoapResponse send(ClientRequest request, Duration timeout, Optional<ClientCredentials> credentials) {
+    /**
+     * The keep-alive for {@code target}: {@code --heartbeat} checks coaps:// sessions and is refused for coap://,
+     * where there is no session to keep.
+     */
+    static KeepAlive keepAliveFor(CoapUri target, HeartbeatOption heartbeat) {
+        if (heartbeat.given() && !target.scheme().secure()) {
+            throw new CommandFailure(ExitCodes.USAGE, "--heartbeat checks coaps:// sessions; " + target
+                    + " is plain coap://");
+        }
+        return heartbeat.keepAlive();
+    }
+
+    /**
+     * Sends on a client of its own (over DTLS with {@code credentials}, the session checked by {@code keepAlive})
+     * and waits at most {@code timeout}.
+     */
+    static CoapResponse send(ClientRequest request, Duration timeout, Optional<ClientCredentials> credentials,
+                             KeepAlive keepAlive) {
         CoapClient.Builder builder = CoapClient.builder().timeout(timeout);
-        DtlsConnector dtls = credentials.map(ClientCredentials::connector).orElse(null);
+        DtlsConnector dtls = credentials.map(c -> c.connector(keepAlive)).orElse(null);
         if (dtls != null) {
             builder.connector(dtls);
         }

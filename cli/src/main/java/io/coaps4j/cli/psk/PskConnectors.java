@@ -1,6 +1,7 @@
 package io.coaps4j.cli.psk;
 
 import io.coaps4j.coaps.DtlsConnector;
+import io.coaps4j.coaps.KeepAlive;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import java.net.InetSocketAddress;
@@ -16,13 +17,24 @@ public final class PskConnectors {
 
     /** A server's connector on {@code bind} that accepts {@code credentials} from any client. */
     public static DtlsConnector server(InetSocketAddress bind, PskCredentials credentials) {
+        return server(bind, credentials, KeepAlive.disabled());
+    }
+
+    /** A server's connector on {@code bind} that accepts {@code credentials} and checks idle peers with {@code keepAlive}. */
+    public static DtlsConnector server(InetSocketAddress bind, PskCredentials credentials, KeepAlive keepAlive) {
         Objects.requireNonNull(bind, "bind");
-        return DtlsConnector.builder().bind(bind).psk(storeOf(credentials)).build();
+        return DtlsConnector.builder().bind(bind).psk(storeOf(credentials)).keepAlive(keepAlive).build();
     }
 
     /** A client's connector (any free port) that offers {@code credentials} to every server. */
     public static DtlsConnector client(PskCredentials credentials) {
-        return DtlsConnector.client(storeOf(credentials));
+        return client(credentials, KeepAlive.disabled());
+    }
+
+    /** A client's connector (any free port, client role only) that offers {@code credentials} and checks with {@code keepAlive}. */
+    public static DtlsConnector client(PskCredentials credentials, KeepAlive keepAlive) {
+        return DtlsConnector.builder().bind(new InetSocketAddress(0)).psk(storeOf(credentials)).acceptHandshakes(false)
+                .keepAlive(keepAlive).build();
     }
 
     private static InMemoryPskStore storeOf(PskCredentials credentials) {

@@ -2,6 +2,7 @@ package io.coaps4j.cli.server;
 
 import io.coaps4j.cli.EcdheModes;
 import io.coaps4j.coaps.DtlsConnector;
+import io.coaps4j.coaps.KeepAlive;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.CertificateCredentials;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
@@ -31,8 +32,13 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
 
     /** A server's connector on {@code bind} with every mode this build serves. */
     DtlsConnector connector(InetSocketAddress bind) {
+        return connector(bind, KeepAlive.disabled());
+    }
+
+    /** {@link #connector(InetSocketAddress)} checking idle peers with {@code keepAlive} ({@code --heartbeat}). */
+    DtlsConnector connector(InetSocketAddress bind, KeepAlive keepAlive) {
         Objects.requireNonNull(bind, "bind");
-        return DtlsConnector.builder().bind(bind).dtlsConfig(dtlsConfig()).build();
+        return DtlsConnector.builder().bind(bind).dtlsConfig(dtlsConfig()).keepAlive(keepAlive).build();
     }
 
     /** The DTLS configuration: PSK, and the RawPublicKey and Certificate modes when {@link EcdheModes#available()}. */

@@ -16,7 +16,7 @@ class CoapsDropsTest {
         CoapsMetrics metrics = new CoapsMetrics(1, 0, 0, 5, Map.of(), 2, Map.of(),
                 Map.of(HandshakeDropReason.CONNECTION_LIMIT, 3L, HandshakeDropReason.ADDRESS_HANDSHAKE_LIMIT, 40L),
                 Map.of(BindingDropReason.TOO_LARGE, 1L, BindingDropReason.NO_SESSION, 6L), 0, 0, 0, 4, 0, 0, 0,
-                7, 8);
+                7, 8, 0, 0, 0);
 
         assertThat(CoapsDrops.summary(metrics)).isEqualTo("coaps drop counters: "
                 + "3 handshakes refused at the connection limit, 40 handshakes refused at the per-address limit, "

@@ -60,6 +60,8 @@ public final class DtlsConfig {
     private final Duration idleTimeout;
     private final Duration cookieRotationPeriod;
     private final ExtendedMasterSecretMode extendedMasterSecret;
+    private final Optional<HeartbeatMode> heartbeat;
+    private final int heartbeatRetransmissions;
     private final int maxHandshakeMessageLength;
     private final int maxBufferedHandshakeBytes;
     private final int maxOffloadedCryptoJobs;
@@ -84,6 +86,9 @@ public final class DtlsConfig {
         this.idleTimeout = builder.idleTimeout;
         this.cookieRotationPeriod = builder.cookieRotationPeriod;
         this.extendedMasterSecret = builder.extendedMasterSecret;
+        this.heartbeat = Optional.ofNullable(builder.heartbeat);
+        this.heartbeatRetransmissions = builder.heartbeatRetransmissions >= 0 ? builder.heartbeatRetransmissions
+                : builder.retransmission.maxRetransmissions();
         this.maxHandshakeMessageLength = builder.maxHandshakeMessageLength;
         this.maxBufferedHandshakeBytes = builder.maxBufferedHandshakeBytes;
         this.maxOffloadedCryptoJobs = builder.maxOffloadedCryptoJobs;
@@ -204,6 +209,26 @@ public final class DtlsConfig {
         return extendedMasterSecret;
     }
 
+    /**
+     * The HeartbeatMode this endpoint sends in its hello (RFC 6520 section 2), both roles; empty: the
+     * extension is neither offered nor answered, and no heartbeat is sent or answered. By default
+     * {@link HeartbeatMode#PEER_ALLOWED_TO_SEND}: answering costs one record of the request's size in an
+     * authenticated session (never more bytes than came, so no amplification), and it lets a peer find out
+     * cheaply whether this end is alive, which is what the seeds ask of sessions kept up for long.
+     */
+    public Optional<HeartbeatMode> heartbeat() {
+        return heartbeat;
+    }
+
+    /**
+     * How often an unanswered HeartbeatRequest is retransmitted, on the retransmission timer of
+     * {@link #retransmission()}, before the peer is declared dead and the session closed (RFC 6520 section 3);
+     * by default the handshake's {@code maxRetransmissions}, as the RFC recommends.
+     */
+    public int heartbeatRetransmissions() {
+        return heartbeatRetransmissions;
+    }
+
     /** The longest handshake message accepted from a peer. */
     public int maxHandshakeMessageLength() {
         return maxHandshakeMessageLength;
@@ -223,7 +248,12 @@ public final class DtlsConfig {
         return maxOffloadedCryptoJobs;
     }
 
-    /** The provider of the ECDHE_ECDSA suites' signatures and key agreement (DESIGN.md "Crypto"). */
+    /**
+     * The provider of the ECDHE_ECDSA suites' signatures and key agreement (DESIGN.md "Crypto"). Default:
+     * {@link PublicKeyCrypto#bouncyCastle()}, Bouncy Castle's lightweight P-256, measured several times faster
+     * than SunEC (docs/BENCHMARKS.md, "Crypto microbenchmarks (JMH)"); {@link PublicKeyCrypto#jca()} keeps
+     * the platform's provider, e.g. for a FIPS or hardware-backed key.
+     */
     public PublicKeyCrypto publicKeyCrypto() {
         return publicKeyCrypto;
     }
@@ -282,7 +312,8 @@ public final class DtlsConfig {
                 + ", maxHandshakesPerAddress " + maxHandshakesPerAddress + ", stalledHandshakeTimeout "
                 + stalledHandshakeTimeout + ", maxConnections " + maxConnections + ", cookieRotationPeriod "
                 + cookieRotationPeriod + ", idleTimeout " + idleTimeout
-                + ", extendedMasterSecret " + extendedMasterSecret + "]";
+                + ", extendedMasterSecret " + extendedMasterSecret + ", heartbeat " + heartbeat.map(Enum::name).orElse("none")
+                + "]";
     }
 
     /** Collects settings; {@link #build()} validates them together. */
@@ -303,10 +334,13 @@ public final class DtlsConfig {
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration cookieRotationPeriod = DEFAULT_COOKIE_ROTATION_PERIOD;
         private ExtendedMasterSecretMode extendedMasterSecret = ExtendedMasterSecretMode.ENABLED;
+        private HeartbeatMode heartbeat = HeartbeatMode.PEER_ALLOWED_TO_SEND;
+        /** Negative: the retransmission policy's maxRetransmissions. */
+        private int heartbeatRetransmissions = -1;
         private int maxHandshakeMessageLength = 16_384;
         private int maxBufferedHandshakeBytes = 32_768;
         private int maxOffloadedCryptoJobs = 256;
-        private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.jca();
+        private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.bouncyCastle();
         private ClientAuthentication clientAuthentication = ClientAuthentication.NEED;
         private Clock clock = Clock.systemUTC();
 
@@ -401,6 +435,27 @@ public final class DtlsConfig {
 
         public Builder extendedMasterSecret(ExtendedMasterSecretMode mode) {
             this.extendedMasterSecret = mode;
+            return this;
+        }
+
+        /** See {@link DtlsConfig#heartbeat()}; {@link HeartbeatMode#PEER_ALLOWED_TO_SEND} by default. */
+        public Builder heartbeat(HeartbeatMode mode) {
+            this.heartbeat = Objects.requireNonNull(mode, "heartbeat mode (use noHeartbeat() to leave it out)");
+            return this;
+        }
+
+        /** Neither offers nor answers the heartbeat extension (RFC 6520): no heartbeats either way. */
+        public Builder noHeartbeat() {
+            this.heartbeat = null;
+            return this;
+        }
+
+        /** See {@link DtlsConfig#heartbeatRetransmissions()}; 0..20. */
+        public Builder heartbeatRetransmissions(int retransmissions) {
+            if (retransmissions < 0 || retransmissions > 20) {
+                throw new IllegalArgumentException("heartbeatRetransmissions must be 0..20, was " + retransmissions);
+            }
+            this.heartbeatRetransmissions = retransmissions;
             return this;
         }
 

@@ -1,6 +1,9 @@
 package io.coaps4j.dtls.engine;
 
 import io.coaps4j.dtls.alert.AuthenticationFailedException;
+import io.coaps4j.dtls.alert.DecodeException;
+import io.coaps4j.dtls.config.HeartbeatMode;
+import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.flight.Flight;
 import io.coaps4j.dtls.flight.FlightMessage;
@@ -8,12 +11,17 @@ import io.coaps4j.dtls.flight.RetransmissionMachine;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeReassembler;
 import io.coaps4j.dtls.handshake.HandshakeState;
+import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.client.ClientHandshake;
 import io.coaps4j.dtls.handshake.client.ClientKeys;
+import io.coaps4j.dtls.handshake.message.ClientHello;
+import io.coaps4j.dtls.handshake.message.Extensions;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
+import io.coaps4j.dtls.handshake.message.HandshakeType;
+import io.coaps4j.dtls.handshake.message.ServerHello;
 import io.coaps4j.dtls.record.RecordLayer;
 
 import java.net.InetSocketAddress;
@@ -64,6 +72,8 @@ final class ConnectionHandshake {
     /** The peer's ChangeCipherSpec came while a crypto job was pending (see {@link #holdChangeCipherSpec}). */
     private boolean changeCipherSpecHeld;
     private long now;
+    /** The HeartbeatMode in the peer's hello (RFC 6520 section 2), read as it passes; empty when it sent none. */
+    private Optional<HeartbeatMode> peerHeartbeat = Optional.empty();
 
     /**
      * The handshake of a client {@code connection} to {@code server}, reached by {@code serverName} when
@@ -191,6 +201,7 @@ final class ConnectionHandshake {
     private void handleBuffered() throws DtlsException {
         ReceivedMessage message;
         while (state != null && pending == null && connection.isHandshaking() && (message = inbound.poll()) != null) {
+            readPeerHeartbeat(message);
             apply(state.onMessage(message, context));
         }
         if (changeCipherSpecHeld && state != null && pending == null && connection.isHandshaking()
@@ -198,6 +209,31 @@ final class ConnectionHandshake {
             changeCipherSpecHeld = false;
             apply(state.onChangeCipherSpec(context));
         }
+    }
+
+    /**
+     * Reads the heartbeat extension of the peer's hello (its ClientHello for a server, its ServerHello for a
+     * client) before the state handles it: the negotiation is the same in every mode, so no key exchange's
+     * states carry it. An unknown mode ends the handshake with illegal_parameter; a hello that does not decode
+     * is left to the state, which fails it with decode_error.
+     */
+    private void readPeerHeartbeat(ReceivedMessage message) throws DtlsException {
+        boolean server = connection.role() == ConnectionEnd.SERVER;
+        if (message.epoch() != 0 || !message.is(server ? HandshakeType.CLIENT_HELLO : HandshakeType.SERVER_HELLO)) {
+            return;
+        }
+        try {
+            Extensions extensions = server ? ClientHello.decode(message.body()).extensions()
+                    : ServerHello.decode(message.body()).extensions();
+            peerHeartbeat = HeartbeatNegotiation.peerMode(extensions);
+        } catch (DecodeException malformed) {
+            peerHeartbeat = Optional.empty();
+        }
+    }
+
+    /** What the hellos settled about heartbeats; meaningful once the handshake completed. */
+    Optional<HeartbeatNegotiation.Agreement> heartbeatAgreement() {
+        return HeartbeatNegotiation.settle(engine.config, peerHeartbeat);
     }
 
     /**

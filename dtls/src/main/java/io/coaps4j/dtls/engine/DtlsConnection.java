@@ -61,6 +61,10 @@ public final class DtlsConnection {
     PeerSlot slot;
     /** What the application keeps per connection (e.g. the binding's peer and keep-alive state). */
     private Object attachment;
+    /** What the negotiated heartbeat (RFC 6520) allows, shared; null when the handshake did not negotiate it. */
+    private Heartbeat heartbeat;
+    /** This side's HeartbeatRequest in flight, or null. */
+    private HeartbeatRequest heartbeatRequest;
 
     private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.role = role;
@@ -138,7 +142,62 @@ public final class DtlsConnection {
 
     /** When {@link #onTimer} next has work, or {@link DtlsResult#NO_DEADLINE}. */
     public long nextDeadline() {
-        return isOpen() && handshake != null ? handshake.deadline() : DtlsResult.NO_DEADLINE;
+        if (!isOpen()) {
+            return DtlsResult.NO_DEADLINE;
+        }
+        long next = handshake != null ? handshake.deadline() : DtlsResult.NO_DEADLINE;
+        return heartbeatRequest == null ? next : Math.min(next, heartbeatRequest.deadline());
+    }
+
+    /**
+     * Whether this established connection may send a HeartbeatRequest (RFC 6520): the handshake negotiated the
+     * extension and the peer said peer_allowed_to_send. Where not, a keep-alive must use something else.
+     */
+    public boolean canSendHeartbeat() {
+        return status == Status.ESTABLISHED && heartbeat != null && heartbeat.maySend();
+    }
+
+    /** Whether the handshake negotiated the heartbeat extension (RFC 6520 section 2), in either direction. */
+    public boolean heartbeatNegotiated() {
+        return heartbeat != null;
+    }
+
+    /** Whether a HeartbeatRequest of this side awaits its response. */
+    public boolean heartbeatInFlight() {
+        return heartbeatRequest != null;
+    }
+
+    /**
+     * Sends a HeartbeatRequest (RFC 6520 section 4: a 16-byte random payload, 16 bytes of random padding) in
+     * the current epoch and starts its retransmission timer, the DTLS flight timer; returns the next deadline.
+     * The answer comes as {@link DtlsEvent.HeartbeatAnswered}; after {@code DtlsConfig.heartbeatRetransmissions}
+     * unanswered retransmissions the connection closes with {@link DtlsEvent.CloseReason#HEARTBEAT_TIMEOUT}.
+     *
+     * @throws IllegalStateException when not {@link #canSendHeartbeat()}, or a request is already in flight
+     *                               (at most one may be, section 3)
+     */
+    public DtlsResult sendHeartbeat(long now) {
+        ResultCollector collector = new ResultCollector();
+        return collector.result(sendHeartbeat(now, collector));
+    }
+
+    /** {@link #sendHeartbeat(long)} with the output going to {@code output}; returns the next deadline. */
+    public long sendHeartbeat(long now, DtlsOutput output) {
+        if (!canSendHeartbeat()) {
+            throw new IllegalStateException(status != Status.ESTABLISHED
+                    ? "heartbeats can only be sent on an established connection; this one is " + status
+                    : heartbeat == null ? "the handshake did not negotiate the heartbeat extension (RFC 6520)"
+                    : "the peer said peer_not_allowed_to_send (RFC 6520 section 2)");
+        }
+        if (heartbeatRequest != null) {
+            throw new IllegalStateException("a HeartbeatRequest is already in flight; at most one may be (RFC 6520"
+                    + " section 3)");
+        }
+        begin(output, now);
+        heartbeatRequest = HeartbeatRequest.start(now, engine.config.retransmission(), engine.crypto.random());
+        sendHeartbeatMessage(heartbeatRequest.encode(engine.crypto.random()));
+        engine.metrics.heartbeatSent();
+        return end();
     }
 
     /** The record layer, for tests in this package that play a peer sending protected records. */
@@ -253,6 +312,9 @@ public final class DtlsConnection {
         if (isOpen() && handshake != null) {
             handshake.onTimer(now);
         }
+        if (isOpen() && heartbeatRequest != null) {
+            heartbeatTimer(now);
+        }
         return end();
     }
 
@@ -325,6 +387,7 @@ public final class DtlsConnection {
 
     private void begin(DtlsOutput output, long now) {
         out = Objects.requireNonNull(output, "output");
+        engine.callTime = now;
         if (handshake != null) {
             handshake.begin(now);
         }
@@ -378,18 +441,82 @@ public final class DtlsConnection {
 
     /** Application data of the session's epoch, accepted: handed on as an event. */
     void deliver(DecryptedRecord record) {
+        clientHasOurFinished();
+        emit(new DtlsEvent.ApplicationData(session, record.epoch(), record.plaintext()));
+    }
+
+    /**
+     * A heartbeat message of the session's epoch, authentic: a request is answered with its payload when this
+     * side allows the peer to send (RFC 6520 section 4), a response matching the request in flight stops its
+     * timer; anything else is dropped silently and counted. The caller checked the epoch and the status.
+     */
+    void onHeartbeat(DecryptedRecord record) {
+        if (heartbeat == null) {
+            engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_NOT_ALLOWED);
+            return;
+        }
+        HeartbeatMessage message = HeartbeatMessage.decode(record.plaintext());
+        if (message == null) {
+            engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_MALFORMED);
+            return;
+        }
+        clientHasOurFinished();
+        if (message.isRequest()) {
+            if (!heartbeat.answers()) {
+                // Section 2: "SHOULD drop the message silently"; the optional unexpected_message alert is not sent.
+                engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_NOT_ALLOWED);
+                return;
+            }
+            sendHeartbeatMessage(new HeartbeatMessage(HeartbeatMessage.RESPONSE, message.payload())
+                    .encode(engine.crypto.random()));
+            engine.metrics.heartbeatRequestAnswered();
+            return;
+        }
+        HeartbeatRequest request = heartbeatRequest;
+        if (request == null || !request.answeredBy(message.payload())) {
+            engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_UNEXPECTED_RESPONSE);
+            return;
+        }
+        heartbeatRequest = null; // the timer stops (section 4)
+        engine.metrics.heartbeatAnswered();
+        emit(new DtlsEvent.HeartbeatAnswered(request.roundTrip(engine.callTime)));
+    }
+
+    /** Server: the client sends in the new epoch only after our Finished reached it: our last flight may go. */
+    private void clientHasOurFinished() {
         if (role == ConnectionEnd.SERVER && handshake != null) {
-            // The client sends data only after our Finished reached it: our last flight is no longer needed.
             handshake.releaseLastFlight();
             forgetHandshake();
         }
-        emit(new DtlsEvent.ApplicationData(session, record.epoch(), record.plaintext()));
+    }
+
+    private void sendHeartbeatMessage(byte[] message) {
+        emit(records.protect(engine.crypto, ContentType.HEARTBEAT, message, 0, message.length));
+    }
+
+    /** The heartbeat's timer: a retransmission, or a dead peer (RFC 6520 section 3) and the session closed. */
+    private void heartbeatTimer(long now) {
+        switch (heartbeatRequest.onTimer(now, engine.config.retransmission(), engine.config.heartbeatRetransmissions())) {
+            case RETRANSMIT:
+                sendHeartbeatMessage(heartbeatRequest.encode(engine.crypto.random()));
+                break;
+            case DEAD:
+                heartbeatRequest = null;
+                LOG.debug("{} {}: no answer to a HeartbeatRequest after {} retransmissions, closing", role, peer,
+                        engine.config.heartbeatRetransmissions());
+                sendAlert(Alert.closeNotify());
+                closeWith(DtlsEvent.CloseReason.HEARTBEAT_TIMEOUT);
+                break;
+            default:
+                break;
+        }
     }
 
     /** The handshake completed with {@code established}; called by the handshake, which may still send its last flight. */
     void established(EstablishedSession established) {
         status = Status.ESTABLISHED;
         session = new DtlsSession(established, this, records.readEpoch());
+        heartbeat = handshake.heartbeatAgreement().map(Heartbeat::of).orElse(null);
         lastActivity = handshake.now();
         engine.metrics.handshakeSucceeded();
         LOG.debug("{} {}: handshake completed, {}", role, peer, established);
@@ -468,6 +595,7 @@ public final class DtlsConnection {
     }
 
     private void terminate() {
+        heartbeatRequest = null;
         if (handshake != null) {
             handshake.stop();
             handshake = null;

@@ -175,6 +175,32 @@ public final class DtlsEndpoint {
     }
 
     /**
+     * Sends a HeartbeatRequest (RFC 6520) in {@code connection}, established, whose peer allows it
+     * ({@link DtlsConnection#canSendHeartbeat()}) and which has none in flight; its retransmissions run on this
+     * endpoint's timer. The answer comes as {@link DtlsEvent.HeartbeatAnswered}, a dead peer as
+     * {@link DtlsEvent.Closed} with {@link DtlsEvent.CloseReason#HEARTBEAT_TIMEOUT}. Returns the next deadline.
+     *
+     * @throws IllegalStateException when the connection is not a current one of this endpoint, or cannot send a
+     *                               heartbeat now
+     */
+    public long sendHeartbeat(DtlsConnection connection, long now, DtlsOutput out) {
+        if (connection.role() == io.coaps4j.dtls.crypto.ConnectionEnd.SERVER) {
+            if (server == null) {
+                throw new IllegalStateException("not a connection of this endpoint: " + connection);
+            }
+            return server.sendHeartbeat(connection, now, out);
+        }
+        PeerSlot slot = connection.slot;
+        if (slot == null || slot.removed) {
+            throw new IllegalStateException("not a current connection of this endpoint: " + connection);
+        }
+        clientOutput.begin(out);
+        connection.sendHeartbeat(now, clientOutput);
+        afterClientCall(slot, now, out);
+        return nextDeadline();
+    }
+
+    /**
      * Applies the result of {@code job}, an offloaded crypto operation ({@link DtlsOutput#offload}) that has run,
      * on this endpoint's loop; returns the next deadline. A server-role job goes to the server, a client-role one
      * to its connection and then through the client bookkeeping (table, timer, the one-association rule). The

@@ -28,6 +28,13 @@ public sealed interface DtlsEvent {
         }
     }
 
+    /**
+     * The peer answered this side's HeartbeatRequest with its payload (RFC 6520 section 4), {@code roundTripNanos}
+     * after the request was first sent (retransmissions included): the peer is alive.
+     */
+    record HeartbeatAnswered(long roundTripNanos) implements DtlsEvent {
+    }
+
     /** The connection ended in an orderly way. */
     record Closed(CloseReason reason) implements DtlsEvent {
         public Closed {
@@ -62,7 +69,12 @@ public sealed interface DtlsEvent {
         /** The server closed it (close_notify) after {@code idleTimeout} without traffic. */
         IDLE_TIMEOUT,
         /** The server closed it (close_notify), least recently active, to make room for a new session. */
-        EVICTED
+        EVICTED,
+        /**
+         * The peer answered none of the transmissions of a HeartbeatRequest (RFC 6520 section 3): declared dead,
+         * closed with close_notify.
+         */
+        HEARTBEAT_TIMEOUT
     }
 
     /** Who ended a failed connection. */

@@ -25,6 +25,10 @@ public final class DtlsMetrics {
     private long sessionsReplaced;
     private long handshakesStalled;
     private long handshakesDisplaced;
+    private long heartbeatsSent;
+    private long heartbeatsAnswered;
+    private long heartbeatRequestsAnswered;
+    private long heartbeatTimeouts;
 
     void recordDropped(DropReason reason) {
         recordDrops.increment(reason);
@@ -54,6 +58,18 @@ public final class DtlsMetrics {
         handshakesDisplaced++;
     }
 
+    void heartbeatSent() {
+        heartbeatsSent++;
+    }
+
+    void heartbeatAnswered() {
+        heartbeatsAnswered++;
+    }
+
+    void heartbeatRequestAnswered() {
+        heartbeatRequestsAnswered++;
+    }
+
     void helloVerifyRequestSent() {
         helloVerifyRequestsSent++;
     }
@@ -68,6 +84,9 @@ public final class DtlsMetrics {
                 break;
             case REPLACED:
                 sessionsReplaced++;
+                break;
+            case HEARTBEAT_TIMEOUT:
+                heartbeatTimeouts++;
                 break;
             default:
                 break;
@@ -87,6 +106,26 @@ public final class DtlsMetrics {
     /** Connections replaced by a new handshake of the same client (RFC 6347 section 4.2.8). */
     public long sessionsReplaced() {
         return sessionsReplaced;
+    }
+
+    /** HeartbeatRequests this side started (RFC 6520), retransmissions not counted. */
+    public long heartbeatsSent() {
+        return heartbeatsSent;
+    }
+
+    /** HeartbeatResponses received that matched the request in flight. */
+    public long heartbeatsAnswered() {
+        return heartbeatsAnswered;
+    }
+
+    /** HeartbeatRequests of peers this side answered. */
+    public long heartbeatRequestsAnswered() {
+        return heartbeatRequestsAnswered;
+    }
+
+    /** Sessions closed because the peer answered no transmission of a HeartbeatRequest: dead peers. */
+    public long heartbeatTimeouts() {
+        return heartbeatTimeouts;
     }
 
     public long handshakesSucceeded() {
@@ -137,6 +176,8 @@ public final class DtlsMetrics {
                 .append(", HelloVerifyRequests ").append(helloVerifyRequestsSent)
                 .append(", sessions expired ").append(sessionsExpired).append(", evicted ").append(sessionsEvicted)
                 .append(", replaced ").append(sessionsReplaced)
+                .append(", heartbeats sent ").append(heartbeatsSent).append(", answered ").append(heartbeatsAnswered)
+                .append(", timed out ").append(heartbeatTimeouts)
                 .append(", record drops ").append(recordDrops);
         for (HandshakeDropReason reason : HandshakeDropReason.values()) {
             if (handshakeDrops[reason.ordinal()] > 0) {

@@ -239,6 +239,28 @@ public final class DtlsServer {
         return nextDeadline();
     }
 
+    /**
+     * Sends a HeartbeatRequest in {@code connection}, one of this server's established connections
+     * ({@link DtlsConnection#sendHeartbeat}); its timer joins the server's. Returns the next deadline.
+     *
+     * @throws IllegalStateException when the connection is not this server's, or cannot send a heartbeat now
+     */
+    public Result sendHeartbeat(DtlsConnection connection, long now) {
+        Collector out = new Collector();
+        return out.result(sendHeartbeat(connection, now, out));
+    }
+
+    /** {@link #sendHeartbeat(DtlsConnection, long)} writing to {@code out}; returns the next deadline. */
+    public long sendHeartbeat(DtlsConnection connection, long now, DtlsOutput out) {
+        PeerSlot slot = connection.slot;
+        if (slot == null || slot.removed || slot.current != connection) {
+            throw new IllegalStateException("not a current connection of this server: " + connection);
+        }
+        connection.sendHeartbeat(now, out);
+        settle(slot, connection, false, now, out);
+        return nextDeadline();
+    }
+
     /** Closes {@code connection} (close_notify) for {@code reason} if it is still this server's; returns the next deadline. */
     long close(DtlsConnection connection, DtlsEvent.CloseReason reason, long now, DtlsOutput out) {
         PeerSlot slot = connection.slot;

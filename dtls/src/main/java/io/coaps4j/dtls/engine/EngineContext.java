@@ -27,6 +27,8 @@ final class EngineContext {
      * to drive a state that waits for offloaded crypto through the real connection machinery.
      */
     IntFunction<HandshakeState> serverStart = ServerHandshake::start;
+    /** The time of the connection call in progress, kept here so that idle connections need not keep it. */
+    long callTime;
     private final InboundRecords inbound;
 
     EngineContext(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics) {

@@ -17,8 +17,20 @@ public enum HandshakeDropReason {
     UNPROTECTED_ALERT,
     /** A malformed alert record. */
     MALFORMED_ALERT,
-    /** Heartbeat messages (RFC 6520) are not supported. */
-    HEARTBEAT,
+    /**
+     * A heartbeat message (RFC 6520) on a connection that did not negotiate the extension, or a request from a
+     * peer this side told peer_not_allowed_to_send (section 2).
+     */
+    HEARTBEAT_NOT_ALLOWED,
+    /** A heartbeat message before the handshake completed or outside the session's epoch (epoch 0 included). */
+    HEARTBEAT_OUT_OF_SESSION,
+    /**
+     * A heartbeat message whose payload_length does not fit the record with the minimum padding (Heartbleed),
+     * longer than 2^14 bytes, or of unknown type (RFC 6520 section 4).
+     */
+    HEARTBEAT_MALFORMED,
+    /** A HeartbeatResponse with no request in flight or another payload than the request's (section 4). */
+    HEARTBEAT_UNEXPECTED_RESPONSE,
     /** Server: a datagram from an address without a connection that does not start with a ClientHello. */
     NO_CONNECTION,
     /** Server: a ClientHello without a valid cookie, answered with a HelloVerifyRequest. */

@@ -99,8 +99,10 @@ final class InboundRecords implements RecordReceiver {
                 case APPLICATION_DATA:
                     onApplicationData(connection, record);
                     break;
+                case HEARTBEAT:
+                    onHeartbeat(connection, record);
+                    break;
                 default:
-                    metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT);
                     break;
             }
         } catch (DtlsException failure) {
@@ -196,6 +198,19 @@ final class InboundRecords implements RecordReceiver {
             connection.failedByPeer(alert);
         }
         // Other warnings (no_renegotiation, user_canceled...) change nothing here.
+    }
+
+    /**
+     * Heartbeats only in the session's epoch once the handshake completed (RFC 6520 section 3: "SHOULD NOT be
+     * sent during handshakes", "from older epochs SHOULD be discarded"): never in epoch 0, never before the
+     * Finished, so nothing of it is answered or kept for an unauthenticated peer.
+     */
+    private void onHeartbeat(DtlsConnection connection, DecryptedRecord record) {
+        if (connection.status() != DtlsConnection.Status.ESTABLISHED || record.epoch() != connection.sessionEpoch()) {
+            metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_OUT_OF_SESSION);
+            return;
+        }
+        connection.onHeartbeat(record);
     }
 
     private void onApplicationData(DtlsConnection connection, DecryptedRecord record) {

@@ -54,6 +54,12 @@
  *   <li>The server mirrors the message_seq and record sequence number of the ClientHello in its
  *       HelloVerifyRequest and first flight (RFC 6347 4.2.1 and 4.2.2), as OpenSSL does.</li>
  *   <li>Application data of a new epoch that arrives before its Finished is dropped (4.2.4).</li>
+ *   <li>Heartbeats (RFC 6520) are offered and answered by default with peer_allowed_to_send: an answer
+ *       is one record no larger than the request, in an authenticated session. They flow only in the
+ *       session's epoch after the handshake; a payload_length that leaves less than 16 bytes of padding
+ *       in its record, or anything from a peer not allowed to send, is dropped silently without the
+ *       optional unexpected_message alert. An unanswered request is retransmitted on the flight timer
+ *       and the session closed after {@code heartbeatRetransmissions}.</li>
  * </ul>
  */
 package io.coaps4j.dtls.engine;

@@ -18,6 +18,8 @@ public final class ExtensionType {
     public static final int EXTENDED_MASTER_SECRET = 23;
     /** RFC 5746 section 3.2. */
     public static final int RENEGOTIATION_INFO = 0xFF01;
+    /** RFC 6520 section 2. */
+    public static final int HEARTBEAT = 15;
 
     private ExtensionType() {
     }

@@ -84,6 +84,12 @@ public final class Extensions {
         return found.isPresent() ? Optional.of(RenegotiationInfo.decode(found.get().reader())) : Optional.empty();
     }
 
+    /** The heartbeat extension (RFC 6520 section 2), its mode not yet judged. */
+    public Optional<HeartbeatExtension> heartbeat() throws DecodeException {
+        Optional<Extension> found = find(ExtensionType.HEARTBEAT);
+        return found.isPresent() ? Optional.of(HeartbeatExtension.decode(found.get().reader())) : Optional.empty();
+    }
+
     /**
      * True when a ServerHello carries the empty server_name extension, by which a server says it
      * used the client's name (RFC 6066 section 3); data in it is a decode error.
@@ -216,6 +222,10 @@ public final class Extensions {
 
         public Builder add(RenegotiationInfo info) {
             return add(new Extension(ExtensionType.RENEGOTIATION_INFO, info.encode()));
+        }
+
+        public Builder add(HeartbeatExtension heartbeat) {
+            return add(new Extension(ExtensionType.HEARTBEAT, heartbeat.encode()));
         }
 
         public Builder add(ServerNameList names) {

@@ -8,6 +8,7 @@ import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
+import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.message.ClientHello;
@@ -76,6 +77,7 @@ final class ServerAwaitingClientHello implements HandshakeState {
         if (renegotiation.isPresent() || hello.cipherSuites().contains(RENEGOTIATION_SCSV)) {
             extensions.add(RenegotiationInfo.EMPTY);
         }
+        HeartbeatNegotiation.answer(context.config(), hello.extensions(), extensions);
         if (extended) {
             extensions.extendedMasterSecret();
         }
