@@ -43,6 +43,10 @@ public final class DtlsConfig {
     public static final int DEFAULT_MAX_HANDSHAKES_PER_ADDRESS = 256;
     /** How long by default a handshake may wait for the client's answer to the server's first flight. */
     public static final Duration DEFAULT_STALLED_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
+    /** Resumable sessions a server (or a client endpoint) keeps by default. */
+    public static final int DEFAULT_SESSION_CACHE_SIZE = 10_000;
+    /** How long a session may be resumed by default. */
+    public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(24);
 
     private final List<CipherSuite> cipherSuites;
     private final List<Credentials> credentials;
@@ -69,6 +73,9 @@ public final class DtlsConfig {
     private final Map<PrivateKey, Signer> signers;
     private final ClientAuthentication clientAuthentication;
     private final Clock clock;
+    private final boolean resumption;
+    private final int sessionCacheSize;
+    private final Duration sessionLifetime;
 
     private DtlsConfig(Builder builder) {
         this.cipherSuites = List.copyOf(builder.cipherSuites);
@@ -96,6 +103,27 @@ public final class DtlsConfig {
         this.signers = PublicKeySigners.of(credentials, publicKeyCrypto);
         this.clientAuthentication = builder.clientAuthentication;
         this.clock = builder.clock;
+        this.resumption = builder.resumption;
+        this.sessionCacheSize = builder.sessionCacheSize;
+        this.sessionLifetime = builder.sessionLifetime;
+    }
+
+    /**
+     * Whether sessions are resumed by session id (RFC 5246 section 7.3): a server caches the sessions of its full
+     * handshakes and resumes them, a client offers the session it has with a server. On by default.
+     */
+    public boolean resumption() {
+        return resumption;
+    }
+
+    /** How many resumable sessions a server, or a client endpoint, keeps at most (the least recently used go). */
+    public int sessionCacheSize() {
+        return sessionCacheSize;
+    }
+
+    /** How long after its full handshake a session may be resumed. */
+    public Duration sessionLifetime() {
+        return sessionLifetime;
     }
 
     public static Builder builder() {
@@ -313,7 +341,8 @@ public final class DtlsConfig {
                 + stalledHandshakeTimeout + ", maxConnections " + maxConnections + ", cookieRotationPeriod "
                 + cookieRotationPeriod + ", idleTimeout " + idleTimeout
                 + ", extendedMasterSecret " + extendedMasterSecret + ", heartbeat " + heartbeat.map(Enum::name).orElse("none")
-                + "]";
+                + (resumption ? ", sessionCacheSize " + sessionCacheSize + ", sessionLifetime " + sessionLifetime
+                : ", no resumption") + "]";
     }
 
     /** Collects settings; {@link #build()} validates them together. */
@@ -343,8 +372,29 @@ public final class DtlsConfig {
         private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.bouncyCastle();
         private ClientAuthentication clientAuthentication = ClientAuthentication.NEED;
         private Clock clock = Clock.systemUTC();
+        private boolean resumption = true;
+        private int sessionCacheSize = DEFAULT_SESSION_CACHE_SIZE;
+        private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
 
         private Builder() {
+        }
+
+        /** See {@link DtlsConfig#resumption()}; on by default. */
+        public Builder resumption(boolean enabled) {
+            this.resumption = enabled;
+            return this;
+        }
+
+        /** See {@link DtlsConfig#sessionCacheSize()}; at least 1. */
+        public Builder sessionCacheSize(int size) {
+            this.sessionCacheSize = size;
+            return this;
+        }
+
+        /** See {@link DtlsConfig#sessionLifetime()}; at least one second. */
+        public Builder sessionLifetime(Duration lifetime) {
+            this.sessionLifetime = lifetime;
+            return this;
         }
 
         /**
@@ -539,6 +589,12 @@ public final class DtlsConfig {
             if (maxBufferedHandshakeBytes < maxHandshakeMessageLength) {
                 throw new IllegalArgumentException("maxBufferedHandshakeBytes must be at least maxHandshakeMessageLength ("
                         + maxHandshakeMessageLength + "), was " + maxBufferedHandshakeBytes);
+            }
+            if (sessionCacheSize < 1) {
+                throw new IllegalArgumentException("sessionCacheSize must be positive, was " + sessionCacheSize);
+            }
+            if (sessionLifetime == null || sessionLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("sessionLifetime must be at least 1 s, was " + sessionLifetime);
             }
             return new DtlsConfig(this);
         }

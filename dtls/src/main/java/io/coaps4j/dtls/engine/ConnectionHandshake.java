@@ -14,6 +14,7 @@ import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
+import io.coaps4j.dtls.handshake.ResumableSession;
 import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.client.ClientHandshake;
 import io.coaps4j.dtls.handshake.client.ClientKeys;
@@ -25,6 +26,7 @@ import io.coaps4j.dtls.handshake.message.ServerHello;
 import io.coaps4j.dtls.record.RecordLayer;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,8 +88,10 @@ final class ConnectionHandshake {
                                       InetSocketAddress server, Optional<String> serverName) {
         Objects.requireNonNull(serverName, "serverName");
         serverName.ifPresent(ClientHandshake::checkHostName);
+        Optional<ResumableSession> cached = engine.clientSessions == null || !engine.config.resumption()
+                ? Optional.empty() : engine.clientSessions.find(server, serverName, engine.callTime);
         ClientHandshake.Start start = ClientHandshake.start(new HandshakeContext(engine.config, engine.crypto, server),
-                ClientKeys.resolve(engine.config, server, serverName), serverName);
+                ClientKeys.resolve(engine.config, server, serverName), serverName, cached);
         return new ConnectionHandshake(connection, engine, records, server, start.state(), 0,
                 RetransmissionMachine.forClient(engine.config.retransmission()), null, start.flight());
     }
@@ -105,7 +109,8 @@ final class ConnectionHandshake {
         this.connection = connection;
         this.engine = engine;
         this.records = records;
-        this.context = new HandshakeContext(engine.config, engine.crypto, peer);
+        this.context = new HandshakeContext(engine.config, engine.crypto, peer,
+                sessionId -> engine.serverSessions.find(ByteBuffer.wrap(sessionId.clone()), now));
         this.retransmission = retransmission;
         this.clientHelloRandom = clientHelloRandom;
         this.state = state;
@@ -368,6 +373,7 @@ final class ConnectionHandshake {
         } else {
             Transition.Completed completed = (Transition.Completed) transition;
             state = null;
+            completed.resumable().ifPresent(this::remember);
             connection.established(completed.session());
             if (completed.finalFlight().isEmpty()) {
                 retransmission.finishedByPeer();
@@ -375,6 +381,18 @@ final class ConnectionHandshake {
             } else {
                 sendFlight(completed.finalFlight(), true);
             }
+        }
+    }
+
+    /** Keeps the session of a full handshake for resumption, when it is on (RFC 5246 section 7.3). */
+    private void remember(ResumableSession session) {
+        if (!engine.config.resumption()) {
+            return;
+        }
+        if (connection.role() == ConnectionEnd.SERVER) {
+            engine.serverSessions.put(ByteBuffer.wrap(session.sessionId()), session, now);
+        } else if (engine.clientSessions != null) {
+            engine.clientSessions.put(context.peer(), session, now);
         }
     }
 

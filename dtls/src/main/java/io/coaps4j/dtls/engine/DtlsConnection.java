@@ -83,7 +83,20 @@ public final class DtlsConnection {
      */
     public static DtlsConnection client(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics,
                                         InetSocketAddress server, Optional<String> serverName) {
+        return client(config, crypto, metrics, server, serverName, null, 0);
+    }
+
+    /**
+     * As {@link #client(DtlsConfig, CryptoContext, DtlsMetrics, InetSocketAddress, Optional)}, offering to resume
+     * the session {@code sessions} holds for this server and name at {@code now}, and keeping there the session of
+     * a full handshake; {@code sessions} may be null: no resumption.
+     */
+    public static DtlsConnection client(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics,
+                                        InetSocketAddress server, Optional<String> serverName,
+                                        ClientSessionCache sessions, long now) {
         EngineContext engine = new EngineContext(config, crypto, metrics);
+        engine.clientSessions = sessions;
+        engine.callTime = now;
         DtlsConnection connection = new DtlsConnection(ConnectionEnd.CLIENT, Objects.requireNonNull(server, "server"),
                 engine, new RecordLayer());
         connection.handshake = ConnectionHandshake.client(connection, engine, connection.records, server, serverName);
@@ -518,7 +531,7 @@ public final class DtlsConnection {
         session = new DtlsSession(established, this, records.readEpoch());
         heartbeat = handshake.heartbeatAgreement().map(Heartbeat::of).orElse(null);
         lastActivity = handshake.now();
-        engine.metrics.handshakeSucceeded();
+        engine.metrics.handshakeSucceeded(established.resumed());
         LOG.debug("{} {}: handshake completed, {}", role, peer, established);
         emit(new DtlsEvent.HandshakeCompleted(session));
     }

@@ -38,6 +38,8 @@ public final class DtlsEndpoint {
     private final DtlsConfig config;
     private final CryptoContext crypto;
     private final DtlsMetrics metrics;
+    /** The sessions of our client connections, offered again when we reconnect (RFC 5246 section 7.3). */
+    private final ClientSessionCache clientSessions;
     /** Null on a node that refuses handshakes started by others. */
     private final DtlsServer server;
     private final int maxClientConnections;
@@ -61,6 +63,7 @@ public final class DtlsEndpoint {
         this.config = Objects.requireNonNull(config, "config");
         this.crypto = Objects.requireNonNull(crypto, "crypto");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.clientSessions = new ClientSessionCache(config);
         if (maxClientConnections < 1) {
             throw new IllegalArgumentException("maxClientConnections must be positive, was " + maxClientConnections);
         }
@@ -136,7 +139,7 @@ public final class DtlsEndpoint {
         if (clients.containsKey(peer)) {
             throw new IllegalStateException("a client connection with " + peer + " exists already");
         }
-        DtlsConnection connection = DtlsConnection.client(config, crypto, metrics, peer, serverName);
+        DtlsConnection connection = DtlsConnection.client(config, crypto, metrics, peer, serverName, clientSessions, now);
         if (clients.size() >= maxClientConnections && !evictLeastRecentlyUsedClient(now, out)) {
             throw new IllegalStateException("all " + maxClientConnections
                     + " client connections (maxClientConnections) are still handshaking");

@@ -18,6 +18,7 @@ public final class DtlsMetrics {
     private final long[] handshakeDrops = new long[HandshakeDropReason.values().length];
     private final Map<Integer, Long> failuresByAlert = new TreeMap<>();
     private long handshakesSucceeded;
+    private long handshakesResumed;
     private long handshakesTimedOut;
     private long helloVerifyRequestsSent;
     private long sessionsExpired;
@@ -38,8 +39,11 @@ public final class DtlsMetrics {
         handshakeDrops[reason.ordinal()]++;
     }
 
-    void handshakeSucceeded() {
+    void handshakeSucceeded(boolean resumed) {
         handshakesSucceeded++;
+        if (resumed) {
+            handshakesResumed++;
+        }
     }
 
     void handshakeFailed(AlertDescription alert) {
@@ -132,6 +136,16 @@ public final class DtlsMetrics {
         return handshakesSucceeded;
     }
 
+    /** Succeeded handshakes that were full ones (not resumed). */
+    public long fullHandshakes() {
+        return handshakesSucceeded - handshakesResumed;
+    }
+
+    /** Succeeded handshakes that resumed a cached session, abbreviated (RFC 5246 section 7.3). */
+    public long resumedHandshakes() {
+        return handshakesResumed;
+    }
+
     /** Handshakes that ended with a fatal alert (sent or received) of {@code alert}. */
     public long handshakesFailed(AlertDescription alert) {
         return failuresByAlert.getOrDefault(alert.code(), 0L);
@@ -171,6 +185,7 @@ public final class DtlsMetrics {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("DtlsMetrics[succeeded ").append(handshakesSucceeded)
+                .append(" (resumed ").append(handshakesResumed).append(')')
                 .append(", failed ").append(failuresByAlert).append(", timed out ").append(handshakesTimedOut)
                 .append(", stalled ").append(handshakesStalled).append(", displaced ").append(handshakesDisplaced)
                 .append(", HelloVerifyRequests ").append(helloVerifyRequestsSent)

@@ -33,6 +33,11 @@ public final class DtlsSession {
     }
 
     /** The session id the server assigned (may be empty if the server assigns none). */
+    /** Whether an abbreviated handshake resumed this session (RFC 5246 section 7.3). */
+    public boolean resumed() {
+        return established.resumed();
+    }
+
     public byte[] sessionId() {
         return established.sessionId();
     }

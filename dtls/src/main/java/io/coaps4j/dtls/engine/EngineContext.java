@@ -6,6 +6,7 @@ import io.coaps4j.dtls.flight.FlightWriter;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.server.ServerHandshake;
 
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
@@ -27,6 +28,10 @@ final class EngineContext {
      * to drive a state that waits for offloaded crypto through the real connection machinery.
      */
     IntFunction<HandshakeState> serverStart = ServerHandshake::start;
+    /** Server: the sessions of full handshakes, by session id, that a ClientHello may resume. */
+    final SessionCache<ByteBuffer> serverSessions;
+    /** Client: the endpoint's sessions per server, or null for none. */
+    ClientSessionCache clientSessions;
     /** The time of the connection call in progress, kept here so that idle connections need not keep it. */
     long callTime;
     private final InboundRecords inbound;
@@ -38,6 +43,7 @@ final class EngineContext {
         this.writer = new FlightWriter(config.maxDatagramSize());
         this.cryptoJobs = new CryptoJobs(config.maxOffloadedCryptoJobs());
         this.inbound = new InboundRecords(crypto, metrics);
+        this.serverSessions = new SessionCache<>(config.sessionCacheSize(), config.sessionLifetime());
     }
 
     /** The rules every record a connection receives goes through. */

@@ -27,6 +27,7 @@ public final class EstablishedSession {
     private final Principal peer;
     private final ConnectionEnd localEnd;
     private final Optional<String> serverName;
+    private final boolean resumed;
 
     /**
      * @param peerAuthenticated the proof of the peer, resting on its verified Finished, whose keys are the session's
@@ -49,6 +50,12 @@ public final class EstablishedSession {
         this.extendedMasterSecret = keys.extendedMasterSecret();
         this.peer = peerAuthenticated.principal();
         this.serverName = Objects.requireNonNull(serverName, "serverName");
+        this.resumed = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed;
+    }
+
+    /** Whether an abbreviated handshake resumed this session (RFC 5246 section 7.3). */
+    public boolean resumed() {
+        return resumed;
     }
 
     public byte[] sessionId() {
@@ -89,7 +96,8 @@ public final class EstablishedSession {
     @Override
     public String toString() {
         return "EstablishedSession[" + localEnd + ", id " + HexFormat.of().formatHex(sessionId()) + ", "
-                + suite + ", peer " + peer.getName() + (extendedMasterSecret ? ", EMS" : "") + "]";
+                + suite + ", peer " + peer.getName() + (extendedMasterSecret ? ", EMS" : "")
+                + (resumed ? ", resumed" : "") + "]";
     }
 
     @Override

@@ -39,6 +39,10 @@ public final class FinishedVerifier {
         if (claim instanceof PeerClaim.Psk psk) {
             return new PeerAuthenticated(psk.principal(), new PeerEvidence.PskFinished(finished));
         }
+        if (claim instanceof PeerClaim.Resumed resumed) {
+            PeerAuthenticated original = resumed.session().peer();
+            return new PeerAuthenticated(original.principal(), new PeerEvidence.Resumed(original.evidence(), finished));
+        }
         if (claim instanceof PeerClaim.Anonymous) {
             return new PeerAuthenticated(AnonymousPeer.INSTANCE, new PeerEvidence.AnonymousFinished(finished));
         }

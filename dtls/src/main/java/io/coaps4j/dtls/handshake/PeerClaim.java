@@ -9,7 +9,8 @@ import java.util.Objects;
  * turns a claim into {@link PeerAuthenticated} ({@link FinishedVerifier#verify}). The awaiting-Finished
  * states hold a claim, so they do not depend on the security mode.
  */
-public sealed interface PeerClaim permits PeerClaim.Psk, PeerClaim.UnknownPsk, PeerClaim.SignedKey, PeerClaim.Anonymous {
+public sealed interface PeerClaim permits PeerClaim.Psk, PeerClaim.UnknownPsk, PeerClaim.SignedKey, PeerClaim.Anonymous,
+        PeerClaim.Resumed {
 
     /** The claim of a PSK identity the store knows, whose key the session keys were derived from. */
     static PeerClaim psk(PskPrincipal principal) {
@@ -30,6 +31,27 @@ public sealed interface PeerClaim permits PeerClaim.Psk, PeerClaim.UnknownPsk, P
      */
     static PeerClaim anonymous() {
         return Anonymous.INSTANCE;
+    }
+
+    /**
+     * The peer of a cached session that an abbreviated handshake resumes: its Finished under keys from that
+     * session's master secret shows it holds the session (RFC 5246 section 7.3).
+     */
+    static PeerClaim resumed(ResumableSession session) {
+        return new Resumed(Objects.requireNonNull(session, "session"));
+    }
+
+    /** The peer of a resumed session. */
+    final class Resumed implements PeerClaim {
+        private final ResumableSession session;
+
+        private Resumed(ResumableSession session) {
+            this.session = session;
+        }
+
+        ResumableSession session() {
+            return session;
+        }
     }
 
     /** No identity: an unauthenticated client. */

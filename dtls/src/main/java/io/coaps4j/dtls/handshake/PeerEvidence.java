@@ -7,7 +7,8 @@ import java.util.Objects;
  * Finished, which binds the evidence to this handshake's keys. Only the verifiers of this package make
  * evidence (DESIGN.md "Proof before trust").
  */
-public sealed interface PeerEvidence permits PeerEvidence.PskFinished, PeerEvidence.SignedHandshake, PeerEvidence.AnonymousFinished {
+public sealed interface PeerEvidence permits PeerEvidence.PskFinished, PeerEvidence.SignedHandshake, PeerEvidence.AnonymousFinished,
+        PeerEvidence.Resumed {
 
     /** The peer's Finished, verified under the session's keys. */
     FinishedVerified finished();
@@ -71,6 +72,31 @@ public sealed interface PeerEvidence permits PeerEvidence.PskFinished, PeerEvide
 
         public SignatureVerified signature() {
             return signature;
+        }
+
+        @Override
+        public FinishedVerified finished() {
+            return finished;
+        }
+    }
+
+    /**
+     * An abbreviated handshake (RFC 5246 section 7.3): the evidence of the full handshake that made the cached
+     * session, and the peer's Finished verified under keys from that session's master secret, which only a peer
+     * holding the session can compute.
+     */
+    final class Resumed implements PeerEvidence {
+        private final PeerEvidence original;
+        private final FinishedVerified finished;
+
+        Resumed(PeerEvidence original, FinishedVerified finished) {
+            this.original = Objects.requireNonNull(original, "original");
+            this.finished = Objects.requireNonNull(finished, "finished");
+        }
+
+        /** The evidence of the full handshake whose session was resumed. */
+        public PeerEvidence original() {
+            return original;
         }
 
         @Override

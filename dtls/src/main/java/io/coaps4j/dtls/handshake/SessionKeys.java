@@ -57,6 +57,16 @@ public final class SessionKeys {
                 transcriptThroughKeyExchange);
     }
 
+    /**
+     * The keys of an abbreviated handshake (RFC 5246 section 7.3): the master secret of the resumed session,
+     * the key block from this handshake's randoms.
+     */
+    static SessionKeys resumed(CipherSuite suite, byte[] masterSecret, byte[] clientRandom, byte[] serverRandom,
+                               boolean extendedMasterSecret) {
+        return new SessionKeys(suite, masterSecret.clone(), clientRandom.clone(), serverRandom.clone(),
+                extendedMasterSecret);
+    }
+
     private static SessionKeys derive(CryptoContext crypto, CipherSuite suite, byte[] premaster, byte[] clientRandom,
                                       byte[] serverRandom, boolean extendedMasterSecret,
                                       Transcript transcriptThroughKeyExchange) {

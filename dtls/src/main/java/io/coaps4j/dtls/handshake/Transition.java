@@ -27,11 +27,21 @@ public sealed interface Transition permits Transition.Next, Transition.Completed
         }
     }
 
-    /** The handshake is complete; {@code finalFlight} (possibly empty) is this side's last flight. */
-    record Completed(EstablishedSession session, List<OutgoingMessage> finalFlight) implements Transition {
+    /**
+     * The handshake is complete; {@code finalFlight} (possibly empty) is this side's last flight;
+     * {@code resumable} is what a session cache may keep of a full handshake's session.
+     */
+    record Completed(EstablishedSession session, List<OutgoingMessage> finalFlight,
+                     Optional<ResumableSession> resumable) implements Transition {
         public Completed {
             Objects.requireNonNull(session, "session");
             finalFlight = List.copyOf(finalFlight);
+            Objects.requireNonNull(resumable, "resumable");
+        }
+
+        /** Completed, with nothing to cache. */
+        public Completed(EstablishedSession session, List<OutgoingMessage> finalFlight) {
+            this(session, finalFlight, Optional.empty());
         }
     }
 

@@ -10,6 +10,7 @@ import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.PeerAuthenticated;
 import io.coaps4j.dtls.handshake.PeerClaim;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
+import io.coaps4j.dtls.handshake.ResumableSession;
 import io.coaps4j.dtls.handshake.SessionKeys;
 import io.coaps4j.dtls.handshake.Transcript;
 import io.coaps4j.dtls.handshake.Transition;
@@ -49,6 +50,7 @@ final class ClientAwaitingFinished implements HandshakeState {
                 Finished.decode(message.body()), claim);
         EstablishedSession session = new EstablishedSession(ConnectionEnd.CLIENT, negotiated.sessionId(), server,
                 negotiated.offer().serverName());
-        return new Transition.Completed(session, List.of());
+        return new Transition.Completed(session, List.of(), ResumableSession.of(negotiated.sessionId(), server,
+                negotiated.offer().serverName(), ClientResumption.modeOf(server.principal())));
     }
 }

@@ -10,6 +10,7 @@ import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
+import io.coaps4j.dtls.handshake.ResumableSession;
 import io.coaps4j.dtls.handshake.Transcript;
 import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.message.ClientHello;
@@ -49,6 +50,11 @@ final class ClientAwaitingServerHello implements HandshakeState {
         Transcript transcript = Transcript.empty()
                 .append(HandshakeType.CLIENT_HELLO, offer.helloSeq(), offer.hello().encodeBody())
                 .append(HandshakeType.SERVER_HELLO, message.messageSeq(), message.body());
+        Optional<ResumableSession> resumed = offer.resuming()
+                .filter(session -> hello.sessionId().length > 0 && session.hasId(hello.sessionId()));
+        if (resumed.isPresent()) {
+            return ClientResumption.resume(resumed.get(), negotiated, transcript, context);
+        }
         return Transition.stay(afterServerHello(negotiated, hello, transcript));
     }
 
@@ -70,7 +76,7 @@ final class ClientAwaitingServerHello implements HandshakeState {
         ClientHello again = offer.hello().withCookie(request.cookie());
         int seq = offer.helloSeq() + 1;
         ClientOffer next = new ClientOffer(again, seq, offer.keys(), offer.serverName(),
-                offer.helloVerifyRequests() + 1);
+                offer.helloVerifyRequests() + 1, offer.resuming());
         return Transition.send(new ClientAwaitingServerHello(next), List.of(OutgoingMessage.handshake(again, seq)));
     }
 

@@ -6,6 +6,7 @@ import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
+import io.coaps4j.dtls.handshake.ResumableSession;
 import io.coaps4j.dtls.handshake.message.CertificateType;
 import io.coaps4j.dtls.handshake.message.CertificateTypes;
 import io.coaps4j.dtls.handshake.message.ClientHello;
@@ -46,7 +47,18 @@ public final class ClientHandshake {
      *                                  {@code serverName} is an address literal
      */
     public static Start start(HandshakeContext context, ClientKeys keys, Optional<String> serverName) {
+        return start(context, keys, serverName, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(HandshakeContext, ClientKeys, Optional)}, offering to resume {@code cached}, a session with
+     * this server and name (RFC 5246 section 7.4.1.2), when resumption is on, the keys still serve its suite and the
+     * extended master secret is offered (RFC 7627 section 5.3).
+     */
+    public static Start start(HandshakeContext context, ClientKeys keys, Optional<String> serverName,
+                              Optional<ResumableSession> cached) {
         Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(cached, "cached");
         Objects.requireNonNull(serverName, "serverName");
         serverName.ifPresent(ClientHandshake::checkHostName);
         List<Integer> suites = new ArrayList<>();
@@ -69,10 +81,15 @@ public final class ClientHandshake {
         if (suites.contains(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8.code())) {
             offerEcdhe(keys, extensions);
         }
+        Optional<String> name = serverName.map(n -> ServerNameList.ofHostName(n).hostName());
+        Optional<ResumableSession> resuming = cached.filter(session -> context.config().resumption()
+                && session.extendedMasterSecret() && suites.contains(session.suite().code())
+                && context.config().extendedMasterSecret() != ExtendedMasterSecretMode.DISABLED);
+        byte[] sessionId = resuming.map(ResumableSession::sessionId).orElse(new byte[0]);
         ClientHello hello = new ClientHello(ProtocolVersion.DTLS_1_2,
-                context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH), new byte[0], new byte[0], suites,
+                context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH), sessionId, new byte[0], suites,
                 new byte[] {ClientHello.COMPRESSION_NULL}, extensions.build());
-        ClientOffer offer = new ClientOffer(hello, 0, keys, serverName.map(n -> ServerNameList.ofHostName(n).hostName()), 0);
+        ClientOffer offer = new ClientOffer(hello, 0, keys, name, 0, resuming);
         return new Start(new ClientAwaitingServerHello(offer), List.of(OutgoingMessage.handshake(hello, 0)));
     }
 

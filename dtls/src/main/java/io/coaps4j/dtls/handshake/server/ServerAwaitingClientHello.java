@@ -10,6 +10,7 @@ import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
+import io.coaps4j.dtls.handshake.ResumableSession;
 import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.message.ClientHello;
 import io.coaps4j.dtls.handshake.message.Extensions;
@@ -29,7 +30,8 @@ import java.util.Optional;
  * answers renegotiation_info or its SCSV with an empty renegotiation_info (RFC 5746 section 3.6),
  * acknowledges a server_name it has keys for (RFC 6066 section 3), and sends flight 4:
  * ServerHello, the mode's key exchange messages (PSK: ServerKeyExchange when an identity hint is
- * configured), ServerHelloDone. The ECDHE_ECDSA suite serves only when {@link EcdheChoice} finds curve, point
+ * configured), ServerHelloDone. A hello naming a cached session that may be resumed gets the abbreviated
+ * handshake instead ({@link ServerResumption}). The ECDHE_ECDSA suite serves only when {@link EcdheChoice} finds curve, point
  * format, signature algorithm and certificate types in common; its flight is {@link EcdheServerFlight}'s.
  */
 final class ServerAwaitingClientHello implements HandshakeState {
@@ -81,6 +83,11 @@ final class ServerAwaitingClientHello implements HandshakeState {
         if (extended) {
             extensions.extendedMasterSecret();
         }
+        Optional<ResumableSession> resumable = ServerResumption.candidate(hello, context, serverName, ecdhe);
+        if (resumable.isPresent()) {
+            return ServerResumption.resume(resumable.get(), hello, message, extensions.build(), helloSeq, serverName,
+                    context);
+        }
         if (acknowledgeName) {
             extensions.serverNameAcknowledged();
         }
@@ -91,7 +98,7 @@ final class ServerAwaitingClientHello implements HandshakeState {
                 ClientHello.COMPRESSION_NULL, extensions.build());
 
         ServerNegotiated negotiated = new ServerNegotiated(suite, hello.random(), serverRandom, sessionId, extended,
-                serverName, helloSeq);
+                serverName, ServerResumption.modeNow(suite, ecdhe), helloSeq);
         return serverMode.flight(negotiated, ecdhe, message, serverHello, context);
     }
 

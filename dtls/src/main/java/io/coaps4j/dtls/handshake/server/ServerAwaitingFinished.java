@@ -11,6 +11,7 @@ import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.PeerAuthenticated;
 import io.coaps4j.dtls.handshake.PeerClaim;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
+import io.coaps4j.dtls.handshake.ResumableSession;
 import io.coaps4j.dtls.handshake.SessionKeys;
 import io.coaps4j.dtls.handshake.Transcript;
 import io.coaps4j.dtls.handshake.Transition;
@@ -54,6 +55,7 @@ final class ServerAwaitingFinished implements HandshakeState {
         EstablishedSession session = new EstablishedSession(ConnectionEnd.SERVER, negotiated.sessionId(),
                 client, negotiated.serverName());
         return new Transition.Completed(session, List.of(OutgoingMessage.changeCipherSpec(),
-                OutgoingMessage.handshake(finished, negotiated.nextSendSeq())));
+                OutgoingMessage.handshake(finished, negotiated.nextSendSeq())),
+                ResumableSession.of(negotiated.sessionId(), client, negotiated.serverName(), negotiated.mode()));
     }
 }

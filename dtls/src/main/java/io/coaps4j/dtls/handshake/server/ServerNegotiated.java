@@ -1,5 +1,6 @@
 package io.coaps4j.dtls.handshake.server;
 
+import io.coaps4j.dtls.credentials.SecurityMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
 
 import java.util.Objects;
@@ -7,17 +8,18 @@ import java.util.Optional;
 
 /**
  * What the server settled in its ServerHello: suite, both randoms, session id, extended master
- * secret, the name the client asked for, and the message_seq of its next message.
+ * secret, the name the client asked for, the security mode, and the message_seq of its next message.
  */
 record ServerNegotiated(CipherSuite suite, byte[] clientRandom, byte[] serverRandom, byte[] sessionId,
-                        boolean extendedMasterSecret, Optional<String> serverName, int nextSendSeq) {
+                        boolean extendedMasterSecret, Optional<String> serverName, SecurityMode mode, int nextSendSeq) {
     ServerNegotiated {
+        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(serverName, "serverName");
     }
 
     /** The same terms with the message_seq of the server's next message after its flight. */
     ServerNegotiated withNextSendSeq(int seq) {
-        return new ServerNegotiated(suite, clientRandom, serverRandom, sessionId, extendedMasterSecret, serverName, seq);
+        return new ServerNegotiated(suite, clientRandom, serverRandom, sessionId, extendedMasterSecret, serverName, mode, seq);
     }
 }

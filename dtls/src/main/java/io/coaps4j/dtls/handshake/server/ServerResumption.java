@@ -1,0 +1,95 @@
+package io.coaps4j.dtls.handshake.server;
+
+import io.coaps4j.dtls.alert.DecodeException;
+import io.coaps4j.dtls.config.ExtendedMasterSecretMode;
+import io.coaps4j.dtls.credentials.SecurityMode;
+import io.coaps4j.dtls.crypto.CipherSuite;
+import io.coaps4j.dtls.crypto.ConnectionEnd;
+import io.coaps4j.dtls.handshake.AwaitingChangeCipherSpec;
+import io.coaps4j.dtls.handshake.HandshakeContext;
+import io.coaps4j.dtls.handshake.OutgoingMessage;
+import io.coaps4j.dtls.handshake.ReceivedMessage;
+import io.coaps4j.dtls.handshake.ResumableSession;
+import io.coaps4j.dtls.handshake.SessionKeys;
+import io.coaps4j.dtls.handshake.Transcript;
+import io.coaps4j.dtls.handshake.Transition;
+import io.coaps4j.dtls.handshake.message.ClientHello;
+import io.coaps4j.dtls.handshake.message.Extensions;
+import io.coaps4j.dtls.handshake.message.Finished;
+import io.coaps4j.dtls.handshake.message.HandshakeType;
+import io.coaps4j.dtls.handshake.message.ServerHello;
+import io.coaps4j.dtls.record.ProtocolVersion;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server's side of an abbreviated handshake (RFC 5246 section 7.3): a ClientHello, which passed the cookie
+ * exchange like every other, names a cached session that may be resumed here; the server answers with
+ * ServerHello, ChangeCipherSpec and Finished, then awaits the client's ChangeCipherSpec and Finished.
+ */
+final class ServerResumption {
+    private ServerResumption() {
+    }
+
+    /**
+     * The cached session {@code hello} may resume, or empty for a full handshake: resumption is on, the id is
+     * cached and unexpired, the client offers its suite again, both the session and this hello use the extended
+     * master secret (RFC 7627 section 5.3: otherwise no abbreviated handshake), the server name is the same
+     * (RFC 6066 section 3) and so is the security mode.
+     */
+    static Optional<ResumableSession> candidate(ClientHello hello, HandshakeContext context,
+                                                Optional<String> serverName, Optional<EcdheChoice> ecdhe)
+            throws DecodeException {
+        byte[] id = hello.sessionId();
+        if (!context.config().resumption() || id.length == 0) {
+            return Optional.empty();
+        }
+        Optional<ResumableSession> cached = context.sessions().find(id);
+        if (cached.isEmpty()) {
+            return Optional.empty();
+        }
+        ResumableSession session = cached.get();
+        CipherSuite suite = session.suite();
+        boolean extended = hello.extensions().extendedMasterSecret()
+                && context.config().extendedMasterSecret() != ExtendedMasterSecretMode.DISABLED;
+        boolean suiteServes = hello.cipherSuites().contains(suite.code())
+                && context.config().cipherSuites().contains(suite) && context.config().holdsCredentialsFor(suite);
+        boolean matches = session.hasId(id) && session.extendedMasterSecret() && extended && suiteServes
+                && session.serverName().equals(serverName) && session.mode() == modeNow(suite, ecdhe);
+        return matches ? cached : Optional.empty();
+    }
+
+    /** The security mode a full handshake with {@code suite} would have now. */
+    static SecurityMode modeNow(CipherSuite suite, Optional<EcdheChoice> ecdhe) {
+        if (suite.keyExchange() == CipherSuite.KeyExchange.PSK) {
+            return SecurityMode.PRE_SHARED_KEY;
+        }
+        return ecdhe.map(choice -> choice.serverType() == io.coaps4j.dtls.handshake.message.CertificateType.RAW_PUBLIC_KEY
+                ? SecurityMode.RAW_PUBLIC_KEY : SecurityMode.CERTIFICATE).orElse(null);
+    }
+
+    /**
+     * The abbreviated flight for {@code session}: ServerHello (with {@code extensions}: renegotiation_info,
+     * heartbeat and extended_master_secret; no server_name, RFC 6066 section 3), ChangeCipherSpec and the
+     * server's Finished over both hellos; the keys of epoch 1 are installed before it.
+     */
+    static Transition resume(ResumableSession session, ClientHello hello, ReceivedMessage clientHello,
+                             Extensions extensions, int helloSeq, Optional<String> serverName,
+                             HandshakeContext context) {
+        byte[] serverRandom = context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH);
+        ServerHello serverHello = new ServerHello(ProtocolVersion.DTLS_1_2, serverRandom, session.sessionId(),
+                session.suite().code(), ClientHello.COMPRESSION_NULL, extensions);
+        Transcript transcript = Transcript.empty()
+                .append(HandshakeType.CLIENT_HELLO, clientHello.messageSeq(), clientHello.body())
+                .append(HandshakeType.SERVER_HELLO, helloSeq, serverHello.encodeBody());
+        SessionKeys keys = session.keys(context.crypto(), hello.random(), serverRandom);
+        Finished finished = new Finished(keys.verifyData(context.crypto(), ConnectionEnd.SERVER, transcript));
+        Transcript throughFinished = transcript.append(HandshakeType.FINISHED, helloSeq + 1, finished.encodeBody());
+        List<OutgoingMessage> flight = List.of(OutgoingMessage.handshake(serverHello, helloSeq),
+                OutgoingMessage.changeCipherSpec(), OutgoingMessage.handshake(finished, helloSeq + 1));
+        return new Transition.Next(new AwaitingChangeCipherSpec(
+                new ServerAwaitingResumedFinished(session, keys, throughFinished, serverName)),
+                flight, Optional.of(keys.association(context.crypto(), 1, ConnectionEnd.SERVER)), false);
+    }
+}
