@@ -18,19 +18,13 @@ import java.util.Optional;
  */
 public final class ResumableSession {
     private final byte[] sessionId;
-    private final byte[] masterSecret;
-    private final CipherSuite suite;
-    private final boolean extendedMasterSecret;
     private final Optional<String> serverName;
     private final SecurityMode mode;
     private final PeerAuthenticated peer;
 
     private ResumableSession(byte[] sessionId, PeerAuthenticated peer, Optional<String> serverName, SecurityMode mode) {
-        SessionKeys keys = peer.finished().keys();
+        // The master secret, suite and EMS flag are read from the proof's keys, not copied: a cached entry is small.
         this.sessionId = sessionId.clone();
-        this.masterSecret = keys.masterSecret();
-        this.suite = keys.suite();
-        this.extendedMasterSecret = keys.extendedMasterSecret();
         this.serverName = Objects.requireNonNull(serverName, "serverName");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.peer = peer;
@@ -58,11 +52,15 @@ public final class ResumableSession {
     }
 
     public CipherSuite suite() {
-        return suite;
+        return original().suite();
     }
 
     public boolean extendedMasterSecret() {
-        return extendedMasterSecret;
+        return original().extendedMasterSecret();
+    }
+
+    private SessionKeys original() {
+        return peer.finished().keys();
     }
 
     public Optional<String> serverName() {
@@ -86,12 +84,19 @@ public final class ResumableSession {
     /** The keys of an abbreviated handshake with these randoms: the cached master secret, a new key block. */
     public SessionKeys keys(CryptoContext crypto, byte[] clientRandom, byte[] serverRandom) {
         Objects.requireNonNull(crypto, "crypto");
-        return SessionKeys.resumed(suite, masterSecret, clientRandom, serverRandom, extendedMasterSecret);
+        SessionKeys original = original();
+        byte[] master = original.masterSecret();
+        try {
+            return SessionKeys.resumed(original.suite(), master, clientRandom, serverRandom,
+                    original.extendedMasterSecret());
+        } finally {
+            Arrays.fill(master, (byte) 0);
+        }
     }
 
     @Override
     public String toString() {
-        return "ResumableSession[id " + HexFormat.of().formatHex(sessionId) + ", " + suite + ", " + mode
+        return "ResumableSession[id " + HexFormat.of().formatHex(sessionId) + ", " + suite() + ", " + mode
                 + ", peer " + peer.principal().getName() + ", secrets hidden]";
     }
 
