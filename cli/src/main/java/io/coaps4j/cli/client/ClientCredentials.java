@@ -50,14 +50,19 @@ final class ClientCredentials {
      * @throws CommandFailure when this build cannot use the keys (see {@link EcdheModes})
      */
     DtlsConnector connector(KeepAlive keepAlive) {
+        return connector(keepAlive, true);
+    }
+
+    /** As {@link #connector(KeepAlive)}; {@code resumption} false: no session is resumed ({@code --no-resumption}). */
+    DtlsConnector connector(KeepAlive keepAlive, boolean resumption) {
         if (psk.isPresent()) {
-            return PskConnectors.client(psk.get(), keepAlive);
+            return PskConnectors.client(psk.get(), keepAlive, resumption);
         }
         if (!EcdheModes.available()) {
             throw new CommandFailure(ExitCodes.FAILURE, "this build's DTLS handshake lacks the ECDHE_ECDSA suite of the"
                     + " RawPublicKey and Certificate modes (--key, --cert, --trust); use a pre-shared key");
         }
-        DtlsConfig.Builder dtls = DtlsConfig.builder();
+        DtlsConfig.Builder dtls = DtlsConfig.builder().resumption(resumption);
         keys.orElseThrow().rawPublicKey().ifPresent(dtls::credentials);
         keys.orElseThrow().certificate().ifPresent(dtls::credentials);
         return DtlsConnector.builder().bind(new InetSocketAddress(0)).dtlsConfig(dtls.build()).acceptHandshakes(false)

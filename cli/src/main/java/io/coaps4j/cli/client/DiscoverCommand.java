@@ -58,7 +58,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         ClientRequest.Builder request = ClientRequest.get(target.toString());
         exchange.applyTo(request);
         CoapResponse response = Requests.send(request.build(), exchange.timeout, credentials,
-                Requests.keepAliveFor(target, exchange.heartbeat));
+                Requests.keepAliveFor(target, exchange.heartbeat), exchange.resumption.enabled());
         if (!response.isSuccess()) {
             return ResponseReport.print(terminal, response.code(), response.payload());
         }

@@ -1,6 +1,7 @@
 package io.coaps4j.cli.client;
 
 import io.coaps4j.cli.psk.HeartbeatOption;
+import io.coaps4j.cli.psk.ResumptionOption;
 import io.coaps4j.coap.client.ClientRequest;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -22,6 +23,9 @@ final class ExchangeOptions {
 
     @Mixin
     HeartbeatOption heartbeat;
+
+    @Mixin
+    ResumptionOption resumption;
 
     OptionalInt accept() {
         return accept == null ? OptionalInt.empty() : OptionalInt.of(accept);

@@ -49,7 +49,7 @@ abstract class RequestCommand implements Callable<Integer> {
         exchange.applyTo(request);
         addBody(request);
         CoapResponse response = Requests.send(request.build(), exchange.timeout, credentials,
-                Requests.keepAliveFor(target, exchange.heartbeat));
+                Requests.keepAliveFor(target, exchange.heartbeat), exchange.resumption.enabled());
         return ResponseReport.print(terminal, response.code(), response.payload());
     }
 

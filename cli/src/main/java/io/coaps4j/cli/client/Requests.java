@@ -86,8 +86,14 @@ final class Requests {
      */
     static CoapResponse send(ClientRequest request, Duration timeout, Optional<ClientCredentials> credentials,
                              KeepAlive keepAlive) {
+        return send(request, timeout, credentials, keepAlive, true);
+    }
+
+    /** As {@link #send(ClientRequest, Duration, Optional, KeepAlive)}; {@code resumption} false: {@code --no-resumption}. */
+    static CoapResponse send(ClientRequest request, Duration timeout, Optional<ClientCredentials> credentials,
+                             KeepAlive keepAlive, boolean resumption) {
         CoapClient.Builder builder = CoapClient.builder().timeout(timeout);
-        DtlsConnector dtls = credentials.map(c -> c.connector(keepAlive)).orElse(null);
+        DtlsConnector dtls = credentials.map(c -> c.connector(keepAlive, resumption)).orElse(null);
         if (dtls != null) {
             builder.connector(dtls);
         }

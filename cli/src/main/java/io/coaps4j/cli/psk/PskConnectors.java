@@ -2,6 +2,7 @@ package io.coaps4j.cli.psk;
 
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.coaps.KeepAlive;
+import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import java.net.InetSocketAddress;
@@ -33,6 +34,16 @@ public final class PskConnectors {
 
     /** A client's connector (any free port, client role only) that offers {@code credentials} and checks with {@code keepAlive}. */
     public static DtlsConnector client(PskCredentials credentials, KeepAlive keepAlive) {
+        return client(credentials, keepAlive, true);
+    }
+
+    /** As {@link #client(PskCredentials, KeepAlive)}; {@code resumption} false: no session is resumed. */
+    public static DtlsConnector client(PskCredentials credentials, KeepAlive keepAlive, boolean resumption) {
+        if (!resumption) {
+            DtlsConfig config = DtlsConfig.builder().pskStore(storeOf(credentials)).resumption(false).build();
+            return DtlsConnector.builder().bind(new InetSocketAddress(0)).dtlsConfig(config).acceptHandshakes(false)
+                    .keepAlive(keepAlive).build();
+        }
         return DtlsConnector.builder().bind(new InetSocketAddress(0)).psk(storeOf(credentials)).acceptHandshakes(false)
                 .keepAlive(keepAlive).build();
     }

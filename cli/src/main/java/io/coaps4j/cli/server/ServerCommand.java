@@ -6,6 +6,7 @@ import io.coaps4j.cli.EcdheModes;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
 import io.coaps4j.cli.psk.HeartbeatOption;
+import io.coaps4j.cli.psk.ResumptionOption;
 import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.cli.psk.ServerPskFile;
 import io.coaps4j.cli.store.DurableStore;
@@ -77,6 +78,9 @@ public final class ServerCommand implements Callable<Integer> {
     @Mixin
     HeartbeatOption heartbeat;
 
+    @Mixin
+    ResumptionOption resumption;
+
     private final Terminal terminal;
     private final ServerLifecycle lifecycle;
 
@@ -101,7 +105,7 @@ public final class ServerCommand implements Callable<Integer> {
                     serverPsk.orElseThrow().credentials(),
                     Optional.of(material.orElseThrow().rawPublicKeyCredentials()),
                     Optional.of(material.orElseThrow().certificateCredentials()),
-                    keys.clientAuth()).connector(address, heartbeat.keepAlive()));
+                    keys.clientAuth(), resumption.enabled()).connector(address, heartbeat.keepAlive()));
             try (CliServer server = start(bindAddress, store, coapsAddress, coaps)) {
                 printWhereItListens(server, serverPsk, material);
                 terminal.outLine("data folder " + store.directory());

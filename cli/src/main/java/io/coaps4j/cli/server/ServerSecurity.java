@@ -21,7 +21,13 @@ import java.util.Optional;
  * key alone.
  */
 record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
-                      Optional<CertificateCredentials> certificate, ClientAuth clientAuth) {
+                      Optional<CertificateCredentials> certificate, ClientAuth clientAuth, boolean resumption) {
+
+    /** With resumption on (no {@code --no-resumption}). */
+    ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
+                   Optional<CertificateCredentials> certificate, ClientAuth clientAuth) {
+        this(psk, rawPublicKey, certificate, clientAuth, true);
+    }
 
     ServerSecurity {
         Objects.requireNonNull(psk, "psk");
@@ -44,7 +50,8 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
     /** The DTLS configuration: PSK, and the RawPublicKey and Certificate modes when {@link EcdheModes#available()}. */
     DtlsConfig dtlsConfig() {
         DtlsConfig.Builder dtls = DtlsConfig.builder()
-                .pskStore(InMemoryPskStore.builder().add(psk.identity(), psk.key()).build());
+                .pskStore(InMemoryPskStore.builder().add(psk.identity(), psk.key()).build())
+                .resumption(resumption);
         if (EcdheModes.available()) {
             rawPublicKey.ifPresent(dtls::credentials);
             certificate.ifPresent(dtls::credentials);

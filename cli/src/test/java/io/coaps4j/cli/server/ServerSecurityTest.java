@@ -33,4 +33,20 @@ class ServerSecurityTest {
                     CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8);
         }
     }
+
+    @Test
+    void noResumptionSwitchesSessionResumptionOffInTheDtlsConfiguration() {
+        PskCredentials psk = new PskCredentials(PskIdentity.of("id"), PreSharedKey.of(new byte[16]));
+        assertThat(new ServerSecurity(psk, Optional.empty(), Optional.empty(), ClientAuth.NEED).dtlsConfig().resumption())
+                .isTrue();
+        assertThat(new ServerSecurity(psk, Optional.empty(), Optional.empty(), ClientAuth.NEED, false).dtlsConfig()
+                .resumption()).isFalse();
+
+        io.coaps4j.cli.psk.ResumptionOption option = new io.coaps4j.cli.psk.ResumptionOption();
+        new picocli.CommandLine(option).parseArgs("--no-resumption");
+        assertThat(option.enabled()).isFalse();
+        io.coaps4j.cli.psk.ResumptionOption none = new io.coaps4j.cli.psk.ResumptionOption();
+        new picocli.CommandLine(none).parseArgs();
+        assertThat(none.enabled()).isTrue();
+    }
 }
