@@ -149,6 +149,7 @@ class UsageErrorsTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).startsWith("Usage: coaps4j " + command);
         assertThat(run.stdout()).as("the keep-alive switch").contains("--heartbeat=SECONDS").contains("RFC 6520");
+        assertThat(run.stdout()).as("the resumption switch").contains("--no-resumption");
     }
 
     @Test
