@@ -274,4 +274,25 @@ class ResumptionTest {
         assertThat(notResumed.resumed()).isFalse();
         assertThat(server.metrics().resumedHandshakes()).isZero();
     }
+
+    @Test
+    void aPskSessionIsNotResumedFromAnAddressItsIdentityIsNotGrantedTo() {
+        // The server grants "client-1" to CLIENT only: a replay of its session id from SECOND must not resume.
+        DtlsConfig serverConfig = Fixture.config(InMemoryPskStore.builder()
+                .add("client-1", KEY, io.coaps4j.dtls.credentials.PskPeer.address(CLIENT)).build(), b -> { });
+        DtlsConfig clientConfig = psk(b -> { });
+        DtlsServer server = Fixture.server(serverConfig);
+        VirtualNetwork network = new VirtualNetwork(server, 1, 0, 5);
+        ClientSessionCache cache = new ClientSessionCache(clientConfig);
+        connect(network, CLIENT, client(clientConfig, 2, Optional.empty(), cache, network.now));
+
+        DtlsConnection replay = client(clientConfig, 3, Optional.empty(), cache, network.now);
+        network.start(SECOND, replay);
+        network.run();
+
+        assertThat(replay.status()).isEqualTo(DtlsConnection.Status.FAILED);
+        assertThat(server.metrics().resumedHandshakes()).isZero();
+        assertThat(server.session(SECOND)).isEmpty();
+        assertThat(server.metrics().helloVerifyRequestsSent()).isEqualTo(2);
+    }
 }

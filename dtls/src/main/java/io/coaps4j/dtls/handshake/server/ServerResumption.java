@@ -2,6 +2,7 @@ package io.coaps4j.dtls.handshake.server;
 
 import io.coaps4j.dtls.alert.DecodeException;
 import io.coaps4j.dtls.config.ExtendedMasterSecretMode;
+import io.coaps4j.dtls.credentials.PskPrincipal;
 import io.coaps4j.dtls.credentials.SecurityMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
@@ -57,7 +58,22 @@ final class ServerResumption {
                 && context.config().cipherSuites().contains(suite) && context.config().holdsCredentialsFor(suite);
         boolean matches = session.hasId(id) && session.extendedMasterSecret() && extended && suiteServes
                 && session.serverName().equals(serverName) && session.mode() == modeNow(suite, ecdhe);
-        return matches ? cached : Optional.empty();
+        return matches && stillGranted(session, serverName, context) ? cached : Optional.empty();
+    }
+
+    /**
+     * A PSK session resumes only while the store still grants its identity to this client address and server name:
+     * an identity removed from the store, or scoped to other peers ({@code PskPeer}), gets a full handshake, which
+     * then fails like any unknown identity (RFC 4279 section 2).
+     */
+    private static boolean stillGranted(ResumableSession session, Optional<String> serverName,
+                                        HandshakeContext context) {
+        if (!(session.peer().principal() instanceof PskPrincipal principal)) {
+            return true;
+        }
+        return context.config().pskStore()
+                .flatMap(store -> store.serverCredentials(principal.identity(), serverName, context.peer()))
+                .isPresent();
     }
 
     /** The security mode a full handshake with {@code suite} would have now. */
