@@ -2,7 +2,6 @@ package io.coaps4j.cli.server;
 
 import io.coaps4j.cli.Addresses;
 import io.coaps4j.cli.CommandFailure;
-import io.coaps4j.cli.EcdheModes;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
 import io.coaps4j.cli.psk.HeartbeatOption;
@@ -135,10 +134,6 @@ public final class ServerCommand implements Callable<Integer> {
             }
             serverPsk.orElseThrow().print(terminal, coaps);
             new ServerKeysReport(material.orElseThrow(), keys.clientAuth()).print(terminal, coaps);
-            if (!EcdheModes.available()) {
-                terminal.errLine("coaps4j: this build's DTLS handshake lacks the ECDHE_ECDSA suite: coaps serves the"
-                        + " PreSharedKey mode only, not the RawPublicKey and Certificate modes printed above");
-            }
         }
     }
 
