@@ -105,6 +105,27 @@ class ClientKeysTest {
     }
 
     @Test
+    void trustWithoutAKeyReachesAServerThatWantsClientAuthenticationAndNotOneThatNeedsIt() throws Exception {
+        // --trust alone: trust-only credentials, which answer a CertificateRequest with an empty Certificate.
+        try (ServerRun wanting = ServerRun.start(elsewhere.resolve("wanting"), "--client-auth", "want")) {
+            Path wantingData = elsewhere.resolve("wanting");
+            CliRun rpk = CliRun.of("get", wanting.coapsUri("/hello"), "--trust",
+                    wantingData.resolve("rpk-pub.pem").toString());
+            CliRun certificate = CliRun.of("get", "coaps://localhost:" + wanting.coapsPort() + "/hello", "--trust",
+                    wantingData.resolve("ca.pem").toString());
+
+            assertThat(rpk.exitCode()).as("%s", rpk).isZero();
+            assertThat(rpk.stdout()).isEqualTo("Hello, world");
+            assertThat(certificate.exitCode()).as("%s", certificate).isZero();
+            assertThat(certificate.stdout()).isEqualTo("Hello, world");
+        }
+        CliRun needing = CliRun.of("get", certificateUri(), "--trust", data("ca.pem"));
+
+        assertThat(needing.exitCode()).as("%s", needing).isEqualTo(1);
+        assertThat(needing.stderr()).contains("handshake_failure").hasLineCount(1);
+    }
+
+    @Test
     void keysAreForCoapsOnly() {
         assertUsage(CliRun.of("get", server.uri("/hello"), "--trust", data("ca.pem")),
                 "--trust: keys are for coaps:// URIs; " + server.uri("/hello") + " is plain coap://");
