@@ -150,19 +150,28 @@ public final class CertificateCredentials implements Credentials {
      * @throws IllegalStateException for {@link #trustOnly} credentials
      */
     public CertifiedKey chainFor(Optional<String> serverName) {
-        if (serverName.isPresent() && certifiedKeys.size() > 1) {
+        return serverName.flatMap(this::chainPickedBy).orElseGet(this::defaultKey);
+    }
+
+    /**
+     * The chain {@code serverName} picks among several (the first whose certificate names it), empty when there is
+     * one chain only or none names it: then the name played no part, and a server does not acknowledge it (RFC
+     * 6066 section 3).
+     */
+    public Optional<CertifiedKey> chainPickedBy(String serverName) {
+        if (certifiedKeys.size() > 1) {
             try {
-                ReferenceIdentity name = ReferenceIdentity.of(serverName.get());
+                ReferenceIdentity name = ReferenceIdentity.of(serverName);
                 for (CertifiedKey candidate : certifiedKeys) {
                     if (name.isNamedBy(candidate.certificate())) {
-                        return candidate;
+                        return Optional.of(candidate);
                     }
                 }
             } catch (IllegalArgumentException notAHostName) {
                 // a name no certificate can match: the default
             }
         }
-        return defaultKey();
+        return Optional.empty();
     }
 
     /**
