@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param value the value as text, e.g. "1"
  */
 public record QueryParameter(String name, String value) {
-    /** @throws IllegalArgumentException when the name is empty or holds '=' or '&', or is "op" or "rt" */
+    /** @throws IllegalArgumentException when the name is empty or holds {@code =} or {@code &}, or is "op" or "rt" */
     public QueryParameter {
         Objects.requireNonNull(name, "query parameter name");
         Objects.requireNonNull(value, () -> "value of query parameter " + name);
