@@ -335,20 +335,24 @@ public final class RequestPrimitive {
         /** What is missing for {@code operation}, or null. Shared with the receiving side. */
         static String missingParameter(Operation operation, String rqi, String from, Integer type, boolean content) {
             if (rqi == null) {
-                return "the Request Identifier (oneM2M-RQI) of a " + operation + " is missing";
+                return "the Request Identifier (oneM2M-RQI) of " + article(operation) + " is missing";
             }
             if (operation == Operation.CREATE && type == null) {
                 return "the Resource Type (oneM2M-TY) of a CREATE is missing";
             }
             boolean aeRegistration = operation == Operation.CREATE && type == TYPE_AE;
             if (from == null && !aeRegistration) {
-                return "the From parameter (oneM2M-FR) of a " + operation + " is missing (only an AE registering"
+                return "the From parameter (oneM2M-FR) of " + article(operation) + " is missing (only an AE registering"
                         + " may leave it out)";
             }
             if (operation.needsContent() && !content) {
-                return "the Content of a " + operation + " is missing";
+                return "the Content of " + article(operation) + " is missing";
             }
             return null;
+        }
+
+        private static String article(Operation operation) {
+            return (operation == Operation.UPDATE ? "an " : "a ") + operation;
         }
 
         private static String checkString(OneM2mOption option, String value) {
