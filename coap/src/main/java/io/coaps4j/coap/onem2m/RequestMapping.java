@@ -86,6 +86,8 @@ public final class RequestMapping {
             return read(request, options, rqi);
         } catch (OneM2mBindingException e) {
             throw e.withRequestIdentifier(rqi);
+        } catch (IllegalArgumentException e) { // a value the primitive's builder refuses, e.g. a query name with '&'
+            throw new OneM2mBindingException(Code.BAD_REQUEST, ResponseStatusCode.BAD_REQUEST, e.getMessage(), rqi);
         }
     }
 

@@ -33,8 +33,18 @@ final class Timestamps {
         }
     }
 
-    /** The instant truncated to seconds: what survives the option's format. */
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /**
+     * The instant truncated to seconds: what survives the option's format.
+     *
+     * @throws IllegalArgumentException when its year does not fit the format's four digits
+     */
     static Instant truncate(Instant instant) {
+        if (instant != null && (instant.isBefore(FIRST) || instant.isAfter(LAST))) {
+            throw new IllegalArgumentException("a oneM2M timestamp must be in the years 0000..9999, was " + instant);
+        }
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
     }
 }

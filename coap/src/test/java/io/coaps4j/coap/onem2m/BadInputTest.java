@@ -87,6 +87,9 @@ class BadInputTest {
         assertAnswer(refused(PATH, FR, RQI, Option.ofString(OptionNumber.URI_QUERY, "op=9")), "4.00", 4000);
         assertAnswer(refused(PATH, FR, RQI, Option.ofString(OptionNumber.URI_QUERY, "op=4")), "4.00", 4000);
         assertAnswer(refused(PATH, FR, RQI, Option.ofString(OptionNumber.URI_QUERY, "rt=x")), "4.00", 4000);
+        OneM2mBindingException ampersand = refused(PATH, FR, RQI, Option.ofString(OptionNumber.URI_QUERY, "a&b=1"));
+        assertAnswer(ampersand, "4.00", 4000);
+        assertThat(ampersand.requestIdentifier()).hasValue("r1");
     }
 
     /** Table 6.2.4-1 rows the Receiver's binding itself produces. */

@@ -154,6 +154,8 @@ class RequestMappingTest {
                 .hasMessageContaining("oneM2M-RVI must be 1..2 bytes");
         assertThatThrownBy(() -> RequestPrimitive.builder(Operation.RETRIEVE, "cse").resourceType(65536))
                 .hasMessageContaining("oneM2M-TY must be 0..65535");
+        assertThatThrownBy(() -> RequestPrimitive.builder(Operation.RETRIEVE, "cse")
+                .requestExpiration(Instant.parse("+10000-01-01T00:00:00Z"))).hasMessageContaining("0000..9999");
         assertThatThrownBy(() -> RequestPrimitive.builder(Operation.RETRIEVE, "cse").query("op", "2"))
                 .hasMessageContaining("operation");
         assertThatThrownBy(() -> RequestMapping.toCoap(RequestPrimitive.builder(Operation.RETRIEVE, "cse").from("C")
