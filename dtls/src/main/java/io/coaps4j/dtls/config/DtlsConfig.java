@@ -241,7 +241,12 @@ public final class DtlsConfig {
         return maxOffloadedCryptoJobs;
     }
 
-    /** The provider of the ECDHE_ECDSA suites' signatures and key agreement (DESIGN.md "Crypto"). */
+    /**
+     * The provider of the ECDHE_ECDSA suites' signatures and key agreement (DESIGN.md "Crypto"). Default:
+     * {@link PublicKeyCrypto#bouncyCastle()}, Bouncy Castle's lightweight P-256, measured several times faster
+     * than SunEC (docs/BENCHMARKS.md, "Crypto microbenchmarks (JMH)"); {@link PublicKeyCrypto#jca()} keeps
+     * the platform's provider, e.g. for a FIPS or hardware-backed key.
+     */
     public PublicKeyCrypto publicKeyCrypto() {
         return publicKeyCrypto;
     }
@@ -281,7 +286,7 @@ public final class DtlsConfig {
         private int maxHandshakeMessageLength = 16_384;
         private int maxBufferedHandshakeBytes = 32_768;
         private int maxOffloadedCryptoJobs = 256;
-        private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.jca();
+        private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.bouncyCastle();
 
         private Builder() {
         }

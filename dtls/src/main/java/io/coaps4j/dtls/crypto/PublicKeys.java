@@ -16,7 +16,7 @@ public final class PublicKeys {
     /** The JCA name of the SubjectPublicKeyInfo encoding. */
     private static final String SUBJECT_PUBLIC_KEY_INFO = "X.509";
     /** The order of secp256r1's base point (SEC 2 section 2.4.2): names the curve together with the field size. */
-    private static final BigInteger P256_ORDER =
+    static final BigInteger P256_ORDER =
             new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
     private PublicKeys() {
