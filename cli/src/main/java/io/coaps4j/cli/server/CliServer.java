@@ -3,6 +3,7 @@ package io.coaps4j.cli.server;
 import io.coaps4j.cli.store.DurableStore;
 import io.coaps4j.cli.store.EntryName;
 import io.coaps4j.cli.store.StoredRepresentation;
+import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.exchange.CoapResponse;
@@ -64,6 +65,8 @@ public final class CliServer implements AutoCloseable {
         this.workers = workerPool();
         CoapServer.Builder builder = CoapServer.builder()
                 .name("coaps4j-server")
+                // Bodies of up to 1 MiB each way, block-wise (RFC 7959); a larger /store body gets 4.13.
+                .blockwise(BlockwiseConfig.DEFAULT)
                 .executor(workers)
                 .bind(bindAddress);
         coaps.ifPresent(builder::connector);
