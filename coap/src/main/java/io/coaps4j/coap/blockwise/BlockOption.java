@@ -28,7 +28,7 @@ public record BlockOption(int num, boolean more, int szx) {
         }
     }
 
-    /** The block size of {@code szx}: 16 << szx bytes. */
+    /** The block size of {@code szx}: 16 shifted left by {@code szx} bytes. */
     public static int sizeOf(int szx) {
         return 16 << szx;
     }
@@ -43,7 +43,7 @@ public record BlockOption(int num, boolean more, int szx) {
         throw new IllegalArgumentException("block size must be a power of two from 16 to 1024, was " + blockSize);
     }
 
-    /** 16 << szx bytes. */
+    /** 2^(SZX+4) bytes. */
     public int size() {
         return sizeOf(szx);
     }
