@@ -163,6 +163,25 @@ class BlockwiseInteropTest {
         }
     }
 
+    @Test
+    void discoveryOfHundredsOfStoredEntriesOverCoapsArrivesWholeInBlocks() throws Exception {
+        String identity = "libcoap-client";
+        String key = "libcoap-secret";
+        Path out = files.resolve("core.txt");
+        try (OurCoapsServer server = OurCoapsServer.start(dataDir, identity, key.getBytes(StandardCharsets.US_ASCII))) {
+            for (int i = 0; i < 600; i++) {
+                server.store().put(io.coaps4j.cli.store.EntryName.of("entry-number-" + i),
+                        io.coaps4j.cli.store.StoredRepresentation.of(50, "{}".getBytes(StandardCharsets.US_ASCII)));
+            }
+            run(Libcoap.opensslClient().toString(), "-B", "10", "-u", identity, "-k", key, "-m", "get",
+                    "-o", out.toString(), server.uri("/.well-known/core"));
+
+            String links = Files.readString(out);
+            assertThat(links.length()).as("larger than one DTLS record").isGreaterThan(16_384);
+            assertThat(links).contains("</store/entry-number-0>;ct=50").contains("</store/entry-number-599>;ct=50");
+        }
+    }
+
     private static void awaitReady(CoapClient client, String base, RunningProcess libcoap) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
