@@ -6,6 +6,7 @@ module io.coaps4j.coap {
     requires transitive io.coaps4j.transport;
     requires org.slf4j;
 
+    exports io.coaps4j.coap.blockwise;
     exports io.coaps4j.coap.client;
     exports io.coaps4j.coap.endpoint;
     exports io.coaps4j.coap.exchange;

@@ -99,7 +99,7 @@ public final class OneM2mCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        CoapResponse response = Requests.send(request.build(), exchange.timeout, credentials,
+        CoapResponse response = Requests.send(request.build(), exchange.timeout, exchange.blockwise(), credentials,
                 Requests.keepAliveFor(target, exchange.heartbeat), OneM2mBinding.config(EngineConfig.DEFAULT));
         ResponsePrimitive answer;
         try {

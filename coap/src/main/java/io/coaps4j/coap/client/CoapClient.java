@@ -1,5 +1,6 @@
 package io.coaps4j.coap.client;
 
+import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.endpoint.ExchangeFailedException;
@@ -217,8 +218,27 @@ public final class CoapClient implements AutoCloseable {
         private Connector connector;
         private EngineConfig config;
         private Duration timeout;
+        private BlockwiseConfig blockwise = BlockwiseConfig.DEFAULT;
+        private boolean blockwiseSet;
 
         private Builder() {
+        }
+
+        /**
+         * Block-wise transfer of the client's own endpoint (RFC 7959; default {@link BlockwiseConfig#DEFAULT}):
+         * bodies of any size up to its {@code maxBodySize} in both directions, in blocks of its {@code blockSize}.
+         */
+        public Builder blockwise(BlockwiseConfig value) {
+            this.blockwise = Objects.requireNonNull(value, "blockwise");
+            this.blockwiseSet = true;
+            return this;
+        }
+
+        /** An own endpoint without block-wise transfer: a body too large for one message is refused. */
+        public Builder withoutBlockwise() {
+            this.blockwise = null;
+            this.blockwiseSet = true;
+            return this;
         }
 
         /** Send through an existing endpoint (e.g. a server's); it is not closed with the client. */
@@ -259,9 +279,9 @@ public final class CoapClient implements AutoCloseable {
          *     own endpoint (bind address, connector, config), or a bind address with a connector
          */
         public CoapClient build() {
-            if (endpoint != null && (bindAddress != null || connector != null || config != null)) {
+            if (endpoint != null && (bindAddress != null || connector != null || config != null || blockwiseSet)) {
                 throw new IllegalArgumentException("a shared endpoint was given together with settings for an own"
-                        + " endpoint (bind, connector or config); they would be ignored");
+                        + " endpoint (bind, connector, config or blockwise); they would be ignored");
             }
             if (bindAddress != null && connector != null) {
                 throw new IllegalArgumentException("bind address and connector both given: a connector binds its own"
@@ -273,6 +293,11 @@ public final class CoapClient implements AutoCloseable {
                 return new CoapClient(endpoint, false, effectiveTimeout);
             }
             CoapEndpoint.Builder builder = CoapEndpoint.builder().config(effectiveConfig).name("coap-client");
+            if (blockwise != null) {
+                builder.blockwise(blockwise);
+            } else {
+                builder.withoutBlockwise();
+            }
             if (connector != null) {
                 builder.connector(connector);
             } else {

@@ -1,5 +1,7 @@
 package io.coaps4j.coap.endpoint;
 
+import io.coaps4j.coap.blockwise.BlockwiseConfig;
+import io.coaps4j.coap.blockwise.BlockwiseLayer;
 import io.coaps4j.coap.exchange.CoapEngine;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
@@ -11,6 +13,8 @@ import io.coaps4j.coap.exchange.ResponseListener;
 import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.message.OptionNumber;
+import io.coaps4j.coap.message.OptionRegistry;
 import io.coaps4j.coap.peer.Peer;
 import io.coaps4j.transport.DeadlineHandler;
 import io.coaps4j.transport.EventLoop;
@@ -18,6 +22,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,6 +49,7 @@ public final class CoapEndpoint implements AutoCloseable {
     private final InboundRequestHandler handler;
     private final EngineConfig config;
     private final boolean layered;
+    private final boolean blockwise;
     private final Bridge bridge = new Bridge();
     private final RequestSender sender;
     private final RateLimitedLog oversized = new RateLimitedLog(LOG, 10_000_000_000L);
@@ -55,9 +61,19 @@ public final class CoapEndpoint implements AutoCloseable {
         this.connector = builder.connector != null ? builder.connector : new UdpConnector(builder.bindAddress);
         this.handler = builder.handler != null ? builder.handler : NOT_FOUND;
         RandomGenerator random = builder.random != null ? builder.random : new SecureRandom();
-        this.config = engineConfig(builder.config, connector);
-        this.layered = !builder.layers.isEmpty();
-        this.engine = new CoapEngine(config, bridge, random, builder.layers);
+        EngineConfig engineConfig = engineConfig(builder.config, connector);
+        List<MessageLayer> layers = builder.layers;
+        if (builder.blockwise != null) {
+            // Block-wise nearest the network: what leaves is never larger than the path's size (RFC 7959).
+            int limit = Math.min(builder.blockwise.maxMessageSize(), engineConfig.maxMessageSize());
+            layers = new ArrayList<>(layers);
+            layers.add(new BlockwiseLayer(builder.blockwise.toBuilder().maxMessageSize(limit).build()));
+            engineConfig = withBlockOptions(engineConfig);
+        }
+        this.config = engineConfig;
+        this.layered = !layers.isEmpty();
+        this.blockwise = builder.blockwise != null;
+        this.engine = new CoapEngine(config, bridge, random, layers);
         this.sender = new RequestSender(loop, connector, engine, () -> closed);
     }
 
@@ -72,6 +88,21 @@ public final class CoapEndpoint implements AutoCloseable {
             return config.toBuilder().peersCanBeLost(lost).maxMessageSize(limit).build();
         }
         return config;
+    }
+
+    /** Block1 and Block2 are understood once the block-wise layer is in the stack (RFC 7959 section 2.1: critical). */
+    private static EngineConfig withBlockOptions(EngineConfig config) {
+        OptionRegistry registry = config.recognizedOptions();
+        if (registry.isDefined(OptionNumber.BLOCK1) && registry.isDefined(OptionNumber.BLOCK2)) {
+            return config;
+        }
+        OptionRegistry.Builder builder = registry.toBuilder();
+        for (int number : new int[] {OptionNumber.BLOCK1, OptionNumber.BLOCK2}) {
+            if (!registry.isDefined(number)) {
+                builder.add(OptionRegistry.standard().definition(number).orElseThrow());
+            }
+        }
+        return config.toBuilder().recognizedOptions(builder.build()).build();
     }
 
     public static Builder builder() {
@@ -117,12 +148,16 @@ public final class CoapEndpoint implements AutoCloseable {
     public CompletableFuture<Message> request(String scheme, String host, InetSocketAddress destination,
                                               Message request, Duration timeout) {
         Objects.requireNonNull(request, "request");
-        if (!layered) {
-            try {
+        try {
+            if (!layered) {
                 config.requireFits(request);
-            } catch (MessageTooLargeException e) {
-                return CompletableFuture.failedFuture(e);
+            } else if (blockwise) {
+                // A body goes in blocks, but the options travel with each: they alone must leave room for one.
+                config.requireFits(Message.of(request.type(), request.code(), 0, request.token(), request.options(),
+                        new byte[0]));
             }
+        } catch (MessageTooLargeException e) {
+            return CompletableFuture.failedFuture(e);
         }
         return sender.exchange(scheme, host, destination, timeout, (peer, listener) -> engine.request(peer, request,
                 sender.remainingOf(listener), listener, loop.nanoTime()));
@@ -279,6 +314,7 @@ public final class CoapEndpoint implements AutoCloseable {
         private EventLoop loop;
         private String name = "coap-endpoint";
         private List<MessageLayer> layers = List.of();
+        private BlockwiseConfig blockwise = BlockwiseConfig.DEFAULT;
         private boolean bindSet;
 
         private Builder() {
@@ -326,6 +362,22 @@ public final class CoapEndpoint implements AutoCloseable {
          */
         public Builder layers(List<MessageLayer> value) {
             this.layers = List.copyOf(Objects.requireNonNull(value, "layers"));
+            return this;
+        }
+
+        /**
+         * Block-wise transfer (RFC 7959) below the other layers, on by default with
+         * {@link BlockwiseConfig#DEFAULT}: bodies of any size up to its {@code maxBodySize}, no message
+         * larger than its {@code maxMessageSize} (lowered to the connector's limit).
+         */
+        public Builder blockwise(BlockwiseConfig value) {
+            this.blockwise = Objects.requireNonNull(value, "blockwise");
+            return this;
+        }
+
+        /** No block-wise layer: a message too large for the connector is refused (request) or becomes a 5.00 (response). */
+        public Builder withoutBlockwise() {
+            this.blockwise = null;
             return this;
         }
 

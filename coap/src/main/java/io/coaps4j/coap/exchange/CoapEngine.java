@@ -281,6 +281,12 @@ public final class CoapEngine {
                 requireRequest(peer, request, timeoutNanos, listener);
                 return client.request(peer, request, timeoutNanos, listener, false, index + 1, nowNanos);
             }
+
+            @Override
+            public void fail(ClientExchange exchange, ExchangeFailure failure, long nowNanos) {
+                client.fail(Objects.requireNonNull(exchange, "exchange"), Objects.requireNonNull(failure, "failure"),
+                        nowNanos);
+            }
         };
     }
 

@@ -37,8 +37,9 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
     private static final int MIN_MESSAGE_SIZE = 64;
 
     /**
-     * The standard registry without Block1 and Block2: until block-wise transfer (RFC 7959) is
-     * implemented, claiming to understand them would make a server ignore a client's block size.
+     * The standard registry without Block1 and Block2: an engine without the block-wise layer
+     * ({@code io.coaps4j.coap.blockwise.BlockwiseLayer}) that claimed to understand them would ignore a
+     * client's block size. The endpoint adds them back when it adds the layer (its default).
      */
     public static final OptionRegistry DEFAULT_OPTIONS = OptionRegistry.standard().toBuilder()
             .remove(OptionNumber.BLOCK1).remove(OptionNumber.BLOCK2).build();
