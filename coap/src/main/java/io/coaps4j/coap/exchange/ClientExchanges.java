@@ -209,15 +209,18 @@ final class ClientExchanges implements TransmissionOwner {
 
     /**
      * Sends an open multi-response request again with its token and a new message ID (RFC 7641
-     * section 3.3.1: re-registration); it counts toward NSTART until answered.
+     * section 3.3.1: re-registration); it counts toward NSTART until answered. False when NSTART
+     * holds it back for now.
      */
-    void resend(ClientExchange exchange, long nowNanos) {
+    boolean resend(ClientExchange exchange, long nowNanos) {
         if (exchange.state != ClientExchange.State.OPEN || outbound.closed()) {
-            return;
+            return true; // nothing to send any more
         }
-        if (exchange.peerState.outstanding < nstart) {
-            transmit(exchange, nowNanos);
+        if (exchange.peerState.outstanding >= nstart) {
+            return false;
         }
+        transmit(exchange, nowNanos);
+        return true;
     }
 
     /** Fails every exchange with {@code peer} (every exchange when null); {@code state} is its peer state, if any. */

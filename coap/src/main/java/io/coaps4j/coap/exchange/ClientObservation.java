@@ -30,8 +30,8 @@ public final class ClientObservation implements ResponseListener {
     private final TimerQueue.Timer reregister = new TimerQueue.Timer() {
         @Override
         protected void fire(long now) {
-            if (!ended) {
-                client.resend(exchange, now); // section 3.3.1: the same GET, token and options again
+            if (!ended && !client.resend(exchange, now)) {
+                timers.schedule(this, now + REREGISTER_GRACE_NANOS); // NSTART is full: try again shortly
             }
         }
     };
@@ -67,6 +67,10 @@ public final class ClientObservation implements ResponseListener {
             listener.onEnded(null);
             return;
         }
+        // Any notification shows the server still has us; an old one only is not delivered.
+        long maxAge = response.maxAge().orElse(DEFAULT_MAX_AGE_SECONDS);
+        timers.cancel(reregister);
+        timers.schedule(reregister, nowNanos + maxAge * 1_000_000_000L + REREGISTER_GRACE_NANOS);
         long value = observe.getAsLong();
         if (fresh && !NotificationOrder.fresher(freshestValue, freshestNanos, value, nowNanos)) {
             return; // older than the freshest so far (section 3.4)
@@ -74,9 +78,6 @@ public final class ClientObservation implements ResponseListener {
         fresh = true;
         freshestValue = value;
         freshestNanos = nowNanos;
-        long maxAge = response.maxAge().orElse(DEFAULT_MAX_AGE_SECONDS);
-        timers.cancel(reregister);
-        timers.schedule(reregister, nowNanos + maxAge * 1_000_000_000L + REREGISTER_GRACE_NANOS);
         listener.onNotification(response);
     }
 

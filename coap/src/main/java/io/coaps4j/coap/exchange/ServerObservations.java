@@ -127,7 +127,10 @@ final class ServerObservations implements TransmissionOwner {
         byPeer.clear();
         total = 0;
         for (Observation observation : all) {
-            observation.ended = true;
+            observation.ended = true; // the engine shut down: nothing is sent, but the application hears the end
+            if (observation.onEnd != null) {
+                observation.onEnd.accept(observation);
+            }
         }
     }
 

@@ -262,6 +262,18 @@ class ObserveServerTest {
     }
 
     @Test
+    void shutdownEndsEveryObservationWithoutSending() {
+        register(client, 1, token(1));
+        register(client, 2, token(2));
+        server.takeSent();
+        server.engine.shutdown(server.now);
+        assertThat(ended).hasSize(2);
+        assertThat(server.engine.observers()).isZero();
+        assertThat(registered.get(0).ended()).isTrue();
+        assertThat(server.takeSent()).isEmpty();
+    }
+
+    @Test
     void tenThousandRegistrationsFromOnePeerAreBounded() {
         server = new TestNode(EngineConfig.builder().maxObserversPerPeer(8).maxObservers(20).build(), 1);
         observeEveryGet();
