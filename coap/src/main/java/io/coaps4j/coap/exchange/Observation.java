@@ -20,6 +20,8 @@ public final class Observation {
     /** The next Observe value: 24 bits, incremented per notification (section 4.4). */
     int sequence;
     long lastConfirmableNanos;
+    /** NON notifications since the last CON; every 100th goes as CON. */
+    int nonSinceConfirmable;
     /** The CON notification awaiting its ACK, or null (section 4.5.2: one at a time). */
     Transmission inFlight;
     /** The latest state, waiting for {@link #inFlight} to complete; intermediate states are skipped. */

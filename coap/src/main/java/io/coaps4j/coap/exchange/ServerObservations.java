@@ -25,6 +25,11 @@ import java.util.function.Consumer;
 final class ServerObservations implements TransmissionOwner {
     /** Section 4.5: a notification is sent as CON at least every 24 hours. */
     static final long CONFIRMABLE_AT_LEAST_EVERY_NANOS = 24L * 3600 * 1_000_000_000L;
+    /**
+     * And after this many NON notifications in a row, so that a client that vanished without an RST
+     * (its process killed) leaves the list within minutes for a resource that changes often (4.5).
+     */
+    static final int CONFIRMABLE_AT_LEAST_EVERY_NOTIFICATIONS = 100;
     private static final int SEQUENCE_MASK = 0xFF_FFFF; // 3 bytes (section 4.4)
 
     private final HashMap<Peer, LinkedHashMap<TokenKey, Observation>> byPeer = new HashMap<>();
@@ -144,13 +149,15 @@ final class ServerObservations implements TransmissionOwner {
     private void send(Observation observation, Message state, long nowNanos, Transmission superseded) {
         Peer peer = observation.peer();
         boolean confirmable = superseded != null || observation.notificationType == MessageType.CON
-                || nowNanos - observation.lastConfirmableNanos >= CONFIRMABLE_AT_LEAST_EVERY_NANOS;
+                || nowNanos - observation.lastConfirmableNanos >= CONFIRMABLE_AT_LEAST_EVERY_NANOS
+                || observation.nonSinceConfirmable >= CONFIRMABLE_AT_LEAST_EVERY_NOTIFICATIONS - 1;
         Message template = state.code().isSuccess() ? withObserve(state, observation.sequence++) : state;
         int messageId = peers.get(peer, nowNanos).nextMessageId();
         byte[] datagram = encode(observation, template, confirmable ? MessageType.CON : MessageType.NON, messageId);
         Transmission transmission = new Transmission(new MidKey(peer, messageId), datagram, confirmable, null,
                 observation.exchange, this, retransmitter.maxRetransmit());
         if (!confirmable) {
+            observation.nonSinceConfirmable++;
             if (observation.lastNon != null) {
                 retransmitter.end(observation.lastNon); // only the latest NON stays matchable by an RST
             }
@@ -159,6 +166,7 @@ final class ServerObservations implements TransmissionOwner {
             return;
         }
         observation.lastConfirmableNanos = nowNanos;
+        observation.nonSinceConfirmable = 0;
         if (!observation.ended) {
             observation.inFlight = transmission;
         }

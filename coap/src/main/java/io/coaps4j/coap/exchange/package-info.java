@@ -45,7 +45,7 @@
  *   <li><b>Observe (RFC 7641).</b> {@link io.coaps4j.coap.exchange.CoapEngine#observe(ServerExchange,
  *       CoapResponse, io.coaps4j.coap.message.MessageType, java.util.function.Consumer, long)} and
  *       {@link io.coaps4j.coap.exchange.CoapEngine#notifyObserver} on the server side (bounded lists of
- *       observers, 24-bit sequence numbers, CON or NON with a CON every 24 hours, the latest state
+ *       observers, 24-bit sequence numbers, CON or NON with a CON every 24 hours and every 100th, the latest state
  *       superseding an outstanding CON); {@link io.coaps4j.coap.exchange.CoapEngine#observe(
  *       io.coaps4j.coap.peer.Peer, io.coaps4j.coap.message.Message, long, NotificationListener, long)}
  *       and {@link io.coaps4j.coap.exchange.CoapEngine#cancelObservation} on the client side (the

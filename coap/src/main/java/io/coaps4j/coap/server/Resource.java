@@ -422,7 +422,7 @@ public final class Resource {
 
         /**
          * Makes the resource observable with notifications of {@code notificationType}: CON, or NON
-         * (a CON still goes at least every 24 hours, RFC 7641 section 4.5). The number of observers
+         * (a CON still goes at least every 24 hours and every 100th notification, RFC 7641 section 4.5). The number of observers
          * is bounded by {@code EngineConfig.maxObserversPerPeer} and {@code maxObservers}; beyond
          * them a GET with Observe is served as a plain GET (section 4.1).
          */

@@ -124,6 +124,22 @@ class ObserveServerTest {
     }
 
     @Test
+    void everyHundredthNotificationOfANonResourceIsACon() {
+        notificationType = MessageType.NON;
+        register(client, 1, token(1));
+        server.takeSent();
+        for (int i = 0; i < 99; i++) {
+            change();
+        }
+        assertThat(server.takeSent()).extracting(Message::type).containsOnly(MessageType.NON).hasSize(99);
+        change();
+        Message check = server.takeSent().get(0);
+        assertThat(check.type()).as("a vanished client is found within 100 notifications").isEqualTo(MessageType.CON);
+        server.advance(300 * SECOND); // nobody acknowledges it
+        assertThat(server.engine.observers()).isZero();
+    }
+
+    @Test
     void rstToAConNotificationDeregisters() {
         register(client, 1, token(1));
         server.takeSent();
