@@ -12,6 +12,7 @@ module io.coaps4j.coap {
     exports io.coaps4j.coap.linkformat;
     exports io.coaps4j.coap.message;
     exports io.coaps4j.coap.messaging;
+    exports io.coaps4j.coap.onem2m;
     exports io.coaps4j.coap.peer;
     exports io.coaps4j.coap.server;
     exports io.coaps4j.coap.uri;

@@ -7,6 +7,8 @@
  */
 module io.coaps4j.dtls {
     requires org.slf4j;
+    // Bouncy Castle's lightweight P-256, used from io.coaps4j.dtls.crypto only (PublicKeyCrypto.bouncyCastle()).
+    requires org.bouncycastle.provider;
 
     exports io.coaps4j.dtls.alert;
     exports io.coaps4j.dtls.config;

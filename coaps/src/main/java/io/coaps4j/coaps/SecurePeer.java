@@ -1,6 +1,7 @@
 package io.coaps4j.coaps;
 
 import io.coaps4j.coap.peer.Peer;
+import io.coaps4j.dtls.credentials.AnonymousPeer;
 import io.coaps4j.dtls.engine.DtlsSession;
 import java.net.InetSocketAddress;
 import java.security.Principal;
@@ -64,10 +65,15 @@ public final class SecurePeer implements Peer {
         return session.sessionId();
     }
 
-    /** Who the DTLS handshake authenticated; always present. */
+    /**
+     * Who the DTLS handshake authenticated; empty for a client a server with client authentication none or
+     * wanted let on without a certificate ({@link AnonymousPeer}), so that authorization never mistakes it for
+     * someone.
+     */
     @Override
     public Optional<Principal> principal() {
-        return Optional.of(session.peerPrincipal());
+        Principal peer = session.peerPrincipal();
+        return peer instanceof AnonymousPeer ? Optional.empty() : Optional.of(peer);
     }
 
     @Override

@@ -109,9 +109,10 @@ class CoapsConfigTest {
         generator.initialize(256);
         KeyPair pair = generator.generateKeyPair();
         Credentials rpk = new RawPublicKeyCredentials(pair.getPrivate(), pair.getPublic(), Set.of(pair.getPublic()));
-        Object viaCoaps = outcome(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).credentials(rpk)
+        var store = Fixtures.store("a", Fixtures.KEY);
+        Object viaCoaps = outcome(() -> CoapsConfig.builder().psk(store).credentials(rpk)
                 .build().dtls().credentials());
-        Object direct = outcome(() -> DtlsConfig.builder().pskStore(Fixtures.store("a", Fixtures.KEY)).credentials(rpk)
+        Object direct = outcome(() -> DtlsConfig.builder().pskStore(store).credentials(rpk)
                 .build().credentials());
         // Whatever this version's DtlsConfig makes of the mode (holds it, or refuses it naming why), the same.
         assertThat(viaCoaps).isEqualTo(direct);

@@ -11,6 +11,7 @@ import io.coaps4j.coap.client.CoapConnectException;
 import io.coaps4j.coap.client.CoapMessageTooLargeException;
 import io.coaps4j.coap.client.CoapTimeoutException;
 import io.coaps4j.coap.exchange.CoapResponse;
+import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.exchange.ExchangeFailure;
 import io.coaps4j.coap.uri.CoapUri;
 import io.coaps4j.coaps.DtlsConnector;
@@ -86,7 +87,13 @@ final class Requests {
      */
     static CoapResponse send(ClientRequest request, Duration timeout, Optional<ClientCredentials> credentials,
                              KeepAlive keepAlive) {
-        CoapClient.Builder builder = CoapClient.builder().timeout(timeout);
+        return send(request, timeout, credentials, keepAlive, EngineConfig.DEFAULT);
+    }
+
+    /** {@link #send(ClientRequest, Duration, Optional, KeepAlive)} on a client configured with {@code config}. */
+    static CoapResponse send(ClientRequest request, Duration timeout, Optional<ClientCredentials> credentials,
+                             KeepAlive keepAlive, EngineConfig config) {
+        CoapClient.Builder builder = CoapClient.builder().config(config).timeout(timeout);
         DtlsConnector dtls = credentials.map(c -> c.connector(keepAlive)).orElse(null);
         if (dtls != null) {
             builder.connector(dtls);

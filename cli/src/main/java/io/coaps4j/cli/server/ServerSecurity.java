@@ -48,8 +48,7 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
         if (EcdheModes.available()) {
             rawPublicKey.ifPresent(dtls::credentials);
             certificate.ifPresent(dtls::credentials);
-            // After the ECDHE_ECDSA handshake is merged: dtls.clientAuthentication(
-            //         io.coaps4j.dtls.config.ClientAuthentication.valueOf(clientAuth.name()));
+            dtls.clientAuthentication(io.coaps4j.dtls.config.ClientAuthentication.valueOf(clientAuth.name()));
         }
         return dtls.build();
     }

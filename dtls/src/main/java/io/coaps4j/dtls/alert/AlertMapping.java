@@ -41,6 +41,16 @@ public final class AlertMapping {
         if (failure instanceof AuthenticationFailedException) {
             return AlertDescription.DECRYPT_ERROR;
         }
+        if (failure instanceof CertificateRejectedException rejected) {
+            switch (rejected.kind()) {
+                case BAD_CERTIFICATE: return AlertDescription.BAD_CERTIFICATE;
+                case UNSUPPORTED_CERTIFICATE: return AlertDescription.UNSUPPORTED_CERTIFICATE;
+                case CERTIFICATE_EXPIRED: return AlertDescription.CERTIFICATE_EXPIRED;
+                case UNKNOWN_CA: return AlertDescription.UNKNOWN_CA;
+                case MISSING: return AlertDescription.HANDSHAKE_FAILURE;
+                default: throw new AssertionError(rejected.kind());
+            }
+        }
         if (failure instanceof MisuseException) {
             return AlertDescription.INTERNAL_ERROR;
         }

@@ -7,7 +7,7 @@ package io.coaps4j.dtls.alert;
  */
 public abstract sealed class DtlsException extends Exception
         permits DecodeException, PeerMisbehavedException, IncompatibleException,
-                AuthenticationFailedException, MisuseException {
+                AuthenticationFailedException, MisuseException, CertificateRejectedException {
     private static final long serialVersionUID = 1L;
 
     DtlsException(String message) {

@@ -6,14 +6,15 @@ import io.coaps4j.dtls.credentials.PskStore;
 import io.coaps4j.dtls.credentials.SecurityMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.crypto.PublicKeyCrypto;
+import io.coaps4j.dtls.crypto.Signer;
 import io.coaps4j.dtls.flight.FlightWriter;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import io.coaps4j.dtls.record.SecurityAssociation;
 
-import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +29,8 @@ import java.util.Optional;
  * <p>Credentials are a mode-neutral collection, at most one {@link Credentials} per {@link SecurityMode}: a
  * server picks per connection the first configured suite the client offers whose mode it holds credentials
  * for, a client offers the configured suites of the modes it holds credentials for. Every configured suite
- * needs credentials of its mode. This version implements the PreSharedKey mode only; RawPublicKey and
- * Certificate credentials are refused by {@code build()}.
+ * needs credentials of its mode. The RawPublicKey and Certificate modes share TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8;
+ * the certificate types of RFC 7250 choose between them per connection.
  */
 public final class DtlsConfig {
     /** IPv6's minimum MTU (1280) less the IPv6 and UDP headers: no IP fragmentation on any path. */
@@ -65,6 +66,9 @@ public final class DtlsConfig {
     private final int maxBufferedHandshakeBytes;
     private final int maxOffloadedCryptoJobs;
     private final PublicKeyCrypto publicKeyCrypto;
+    private final Map<PrivateKey, Signer> signers;
+    private final ClientAuthentication clientAuthentication;
+    private final Clock clock;
 
     private DtlsConfig(Builder builder) {
         this.cipherSuites = List.copyOf(builder.cipherSuites);
@@ -89,6 +93,9 @@ public final class DtlsConfig {
         this.maxBufferedHandshakeBytes = builder.maxBufferedHandshakeBytes;
         this.maxOffloadedCryptoJobs = builder.maxOffloadedCryptoJobs;
         this.publicKeyCrypto = builder.publicKeyCrypto;
+        this.signers = PublicKeySigners.of(credentials, publicKeyCrypto);
+        this.clientAuthentication = builder.clientAuthentication;
+        this.clock = builder.clock;
     }
 
     public static Builder builder() {
@@ -241,9 +248,60 @@ public final class DtlsConfig {
         return maxOffloadedCryptoJobs;
     }
 
-    /** The provider of the ECDHE_ECDSA suites' signatures and key agreement (DESIGN.md "Crypto"). */
+    /**
+     * The provider of the ECDHE_ECDSA suites' signatures and key agreement (DESIGN.md "Crypto"). Default:
+     * {@link PublicKeyCrypto#bouncyCastle()}, Bouncy Castle's lightweight P-256, measured several times faster
+     * than SunEC (docs/BENCHMARKS.md, "Crypto microbenchmarks (JMH)"); {@link PublicKeyCrypto#jca()} keeps
+     * the platform's provider, e.g. for a FIPS or hardware-backed key.
+     */
     public PublicKeyCrypto publicKeyCrypto() {
         return publicKeyCrypto;
+    }
+
+    /**
+     * The signer of this endpoint's own key in {@code mode} (RawPublicKey or Certificate), made once with the
+     * {@link #publicKeyCrypto()}.
+     *
+     * @throws IllegalStateException when no credentials of that mode are held
+     */
+    public Signer signer(SecurityMode mode) {
+        PrivateKey key = credentials(mode).map(DtlsConfig::ownKey)
+                .orElseThrow(() -> new IllegalStateException("no " + mode.rfcName() + " credentials to sign with"));
+        return signer(key);
+    }
+
+    /**
+     * The signer of {@code key}, one of this endpoint's own keys in its credentials (the RawPublicKey key or a
+     * certified key), made once with the {@link #publicKeyCrypto()}.
+     *
+     * @throws IllegalStateException when the key is not one the credentials hold
+     */
+    public Signer signer(PrivateKey key) {
+        Signer signer = signers.get(key);
+        if (signer == null) {
+            throw new IllegalStateException("the key is not one of this endpoint's credentials");
+        }
+        return signer;
+    }
+
+    private static PrivateKey ownKey(Credentials held) {
+        if (held instanceof io.coaps4j.dtls.credentials.RawPublicKeyCredentials rpk) {
+            return rpk.privateKey();
+        }
+        if (held instanceof io.coaps4j.dtls.credentials.CertificateCredentials certificate) {
+            return certificate.privateKey();
+        }
+        throw new IllegalStateException(held.mode().rfcName() + " credentials do not sign");
+    }
+
+    /** Server, RawPublicKey and Certificate modes: whether the client's key is asked for and required. */
+    public ClientAuthentication clientAuthentication() {
+        return clientAuthentication;
+    }
+
+    /** The wall clock certificates' validity is checked against. */
+    public Clock clock() {
+        return clock;
     }
 
     @Override
@@ -260,7 +318,8 @@ public final class DtlsConfig {
 
     /** Collects settings; {@link #build()} validates them together. */
     public static final class Builder {
-        private List<CipherSuite> cipherSuites = List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8);
+        /** Null: the suites of the modes held, PSK first (see {@link #cipherSuites}). */
+        private List<CipherSuite> cipherSuites;
         private final List<Credentials> credentials = new ArrayList<>();
         private PskStore pskStore;
         private String pskIdentityHint;
@@ -281,13 +340,31 @@ public final class DtlsConfig {
         private int maxHandshakeMessageLength = 16_384;
         private int maxBufferedHandshakeBytes = 32_768;
         private int maxOffloadedCryptoJobs = 256;
-        private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.jca();
+        private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.bouncyCastle();
+        private ClientAuthentication clientAuthentication = ClientAuthentication.NEED;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
 
+        /**
+         * The suites, most preferred first. By default the mandatory suite of every mode credentials are held for:
+         * TLS_PSK_WITH_AES_128_CCM_8 then TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 (RFC 7252 section 9.1.3).
+         */
         public Builder cipherSuites(List<CipherSuite> suites) {
             this.cipherSuites = suites;
+            return this;
+        }
+
+        /** Server: see {@link DtlsConfig#clientAuthentication()}; {@link ClientAuthentication#NEED} by default. */
+        public Builder clientAuthentication(ClientAuthentication authentication) {
+            this.clientAuthentication = Objects.requireNonNull(authentication, "clientAuthentication");
+            return this;
+        }
+
+        /** See {@link DtlsConfig#clock()}; the system clock in UTC by default. */
+        public Builder clock(Clock wallClock) {
+            this.clock = Objects.requireNonNull(wallClock, "clock");
             return this;
         }
 
@@ -405,20 +482,19 @@ public final class DtlsConfig {
         }
 
         public DtlsConfig build() {
-            if (cipherSuites == null || cipherSuites.isEmpty()) {
+            if (cipherSuites == null) {
+                cipherSuites = ConfigCredentials.defaultSuites(credentials, pskStore != null);
+            }
+            if (cipherSuites.isEmpty()) {
                 throw new IllegalArgumentException("cipherSuites must name at least one suite");
             }
             for (CipherSuite suite : cipherSuites) {
                 Objects.requireNonNull(suite, "cipherSuites must not contain null");
-                if (suite.keyExchange() != CipherSuite.KeyExchange.PSK) {
-                    throw new IllegalArgumentException("cipherSuites: " + suite
-                            + " needs the ECDHE_ECDSA handshake, which this version does not implement");
-                }
             }
             if (cipherSuites.stream().distinct().count() != cipherSuites.size()) {
                 throw new IllegalArgumentException("cipherSuites must not repeat a suite: " + cipherSuites);
             }
-            allCredentials = settleCredentials();
+            allCredentials = ConfigCredentials.settle(credentials, pskStore, pskIdentityHint, cipherSuites);
             if (maxOffloadedCryptoJobs < 0) {
                 throw new IllegalArgumentException("maxOffloadedCryptoJobs must be 0 or more, was " + maxOffloadedCryptoJobs);
             }
@@ -465,39 +541,6 @@ public final class DtlsConfig {
                         + maxHandshakeMessageLength + "), was " + maxBufferedHandshakeBytes);
             }
             return new DtlsConfig(this);
-        }
-
-        /** The credentials with the PSK conveniences folded in; one per mode, implemented, and one for each suite. */
-        private List<Credentials> settleCredentials() {
-            List<Credentials> all = new ArrayList<>(credentials);
-            if (pskStore != null) {
-                all.add(new PreSharedKeys(pskStore, Optional.ofNullable(pskIdentityHint)));
-            } else if (pskIdentityHint != null) {
-                throw new IllegalArgumentException("pskIdentityHint needs pskStore; with PreSharedKeys credentials"
-                        + " give the hint there");
-            }
-            Map<SecurityMode, Credentials> byMode = new EnumMap<>(SecurityMode.class);
-            for (Credentials held : all) {
-                if (byMode.put(held.mode(), held) != null) {
-                    throw new IllegalArgumentException("credentials hold the " + held.mode().rfcName() + " mode twice"
-                            + (pskStore != null && held.mode() == SecurityMode.PRE_SHARED_KEY
-                            ? " (pskStore and PreSharedKeys conflict: set one)" : ""));
-                }
-                if (!held.mode().implemented()) {
-                    throw new IllegalArgumentException("credentials: the " + held.mode().rfcName() + " mode is not"
-                            + " implemented yet (it needs the " + held.mode().keyExchange() + " handshake); configure"
-                            + " PreSharedKeys");
-                }
-            }
-            for (CipherSuite suite : cipherSuites) {
-                boolean held = all.stream().anyMatch(c -> c.mode().keyExchange() == suite.keyExchange());
-                if (!held) {
-                    throw new IllegalArgumentException((suite.keyExchange() == CipherSuite.KeyExchange.PSK
-                            ? "pskStore (or PreSharedKeys credentials)" : "credentials for " + suite.keyExchange())
-                            + " must be set for the suite " + suite);
-                }
-            }
-            return all;
         }
     }
 }

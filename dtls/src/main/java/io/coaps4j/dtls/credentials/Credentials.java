@@ -5,9 +5,8 @@ package io.coaps4j.dtls.credentials;
  * An endpoint holds at most one of each kind; a server picks, per connection, a suite the client offers
  * for which it holds credentials, a client offers the suites of the credentials it holds.
  *
- * <p>Only {@link PreSharedKeys} is implemented by this version's handshake. {@link RawPublicKeyCredentials}
- * and {@link CertificateCredentials} are validated when made but refused by the configuration's
- * {@code build()}, which names the mode as not implemented yet.
+ * <p>{@link PreSharedKeys} use the PSK suite; {@link RawPublicKeyCredentials} and {@link CertificateCredentials}
+ * share the ECDHE_ECDSA suite, told apart by the certificate types of RFC 7250.
  */
 public sealed interface Credentials permits PreSharedKeys, RawPublicKeyCredentials, CertificateCredentials {
 

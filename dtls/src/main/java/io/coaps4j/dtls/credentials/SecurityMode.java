@@ -10,9 +10,9 @@ public enum SecurityMode {
     /** PreSharedKey (RFC 7252 section 9.1.3.1): TLS_PSK_WITH_AES_128_CCM_8. */
     PRE_SHARED_KEY("PreSharedKey", CipherSuite.KeyExchange.PSK, true),
     /** RawPublicKey (RFC 7252 section 9.1.3.2, RFC 7250): TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8. */
-    RAW_PUBLIC_KEY("RawPublicKey", CipherSuite.KeyExchange.ECDHE_ECDSA, false),
+    RAW_PUBLIC_KEY("RawPublicKey", CipherSuite.KeyExchange.ECDHE_ECDSA, true),
     /** Certificate (RFC 7252 section 9.1.3.3): TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 with X.509 chains. */
-    CERTIFICATE("Certificate", CipherSuite.KeyExchange.ECDHE_ECDSA, false);
+    CERTIFICATE("Certificate", CipherSuite.KeyExchange.ECDHE_ECDSA, true);
 
     private final String rfcName;
     private final CipherSuite.KeyExchange keyExchange;

@@ -24,6 +24,12 @@ public final class JcaEcdhP256 implements KeyAgreement {
         this.pair = pair;
     }
 
+    /** The agreement of an existing key pair: for known-answer tests. */
+    static JcaEcdhP256 of(KeyPair pair) {
+        PublicKeys.requireP256(pair.getPublic(), "public key");
+        return new JcaEcdhP256(pair);
+    }
+
     /** A fresh ephemeral key pair drawn from {@code random}. */
     public static JcaEcdhP256 generate(SecureRandom random) {
         try {
@@ -60,12 +66,18 @@ public final class JcaEcdhP256 implements KeyAgreement {
         BigInteger x = new BigInteger(1, Arrays.copyOfRange(peerPoint, 1, 1 + COORDINATE_LENGTH));
         BigInteger y = new BigInteger(1, Arrays.copyOfRange(peerPoint, 1 + COORDINATE_LENGTH, peerPoint.length));
         ECParameterSpec curve = ((ECPublicKey) pair.getPublic()).getParams();
-        // The provider checks that the point lies on the curve (RFC 8422 section 5.11).
-        ECPublicKey peer = (ECPublicKey) KeyFactory.getInstance("EC")
-                .generatePublic(new ECPublicKeySpec(new ECPoint(x, y), curve));
-        javax.crypto.KeyAgreement agreement = javax.crypto.KeyAgreement.getInstance("ECDH");
-        agreement.init(pair.getPrivate());
-        agreement.doPhase(peer, true);
-        return agreement.generateSecret();
+        try {
+            // The provider checks that the point lies on the curve, in the group and is not infinity
+            // (RFC 8422 section 5.11); SunEC reports some of these as a ProviderException.
+            ECPublicKey peer = (ECPublicKey) KeyFactory.getInstance("EC")
+                    .generatePublic(new ECPublicKeySpec(new ECPoint(x, y), curve));
+            javax.crypto.KeyAgreement agreement = javax.crypto.KeyAgreement.getInstance("ECDH");
+            agreement.init(pair.getPrivate());
+            agreement.doPhase(peer, true);
+            return agreement.generateSecret();
+        } catch (RuntimeException invalid) {
+            throw new GeneralSecurityException("the peer's point is not a valid secp256r1 point: "
+                    + invalid.getMessage(), invalid);
+        }
     }
 }

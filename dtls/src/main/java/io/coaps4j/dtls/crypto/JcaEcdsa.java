@@ -8,7 +8,8 @@ import java.security.SignatureException;
 
 /**
  * ECDSA with SHA-256 on secp256r1 over the platform's JCA provider (DER-encoded signatures, as TLS carries
- * them, RFC 8422 section 5.4). A new {@link Signature} per call keeps the instances safe on any thread.
+ * them, RFC 8422 section 5.4). A new {@link Signature} per call keeps the instances safe on any thread. A
+ * signature is read strictly ({@code EcdsaDer}) before the provider sees it.
  */
 public final class JcaEcdsa {
     private static final String ALGORITHM = "SHA256withECDSA";
@@ -54,6 +55,9 @@ public final class JcaEcdsa {
 
             @Override
             public boolean verify(byte[] message, byte[] signature) throws GeneralSecurityException {
+                if (EcdsaDer.decode(signature, PublicKeys.P256_ORDER) == null) {
+                    return false; // not strict DER or r, s outside [1, n-1]: refused before the provider reads it
+                }
                 Signature check = Signature.getInstance(ALGORITHM);
                 check.initVerify(key);
                 check.update(message);

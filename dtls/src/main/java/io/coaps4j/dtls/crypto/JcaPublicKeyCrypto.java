@@ -2,7 +2,6 @@ package io.coaps4j.dtls.crypto;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 
 /** {@link PublicKeyCrypto} over the platform's JCA provider. */
 enum JcaPublicKeyCrypto implements PublicKeyCrypto {
@@ -20,12 +19,7 @@ enum JcaPublicKeyCrypto implements PublicKeyCrypto {
 
     @Override
     public KeyAgreement ephemeralKeyAgreement(RandomSource random) {
-        return JcaEcdhP256.generate(new SecureRandom() {
-            @Override
-            public void nextBytes(byte[] bytes) {
-                random.nextBytes(bytes, 0, bytes.length);
-            }
-        });
+        return JcaEcdhP256.generate(new InjectedSecureRandom(random));
     }
 
     @Override

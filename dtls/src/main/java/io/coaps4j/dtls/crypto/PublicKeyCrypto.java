@@ -36,4 +36,12 @@ public interface PublicKeyCrypto {
     static PublicKeyCrypto jca() {
         return JcaPublicKeyCrypto.INSTANCE;
     }
+
+    /**
+     * Bouncy Castle's lightweight P-256 (its API, not its JCA provider): the faster one on JDK 17 and 25
+     * (docs/BENCHMARKS.md, "Crypto microbenchmarks"), with deterministic ECDSA signatures (RFC 6979).
+     */
+    static PublicKeyCrypto bouncyCastle() {
+        return BcPublicKeyCrypto.INSTANCE;
+    }
 }

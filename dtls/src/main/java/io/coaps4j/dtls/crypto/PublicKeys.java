@@ -16,7 +16,7 @@ public final class PublicKeys {
     /** The JCA name of the SubjectPublicKeyInfo encoding. */
     private static final String SUBJECT_PUBLIC_KEY_INFO = "X.509";
     /** The order of secp256r1's base point (SEC 2 section 2.4.2): names the curve together with the field size. */
-    private static final BigInteger P256_ORDER =
+    static final BigInteger P256_ORDER =
             new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
     private PublicKeys() {
@@ -41,6 +41,22 @@ public final class PublicKeys {
             throw new IllegalArgumentException("the key must encode as a SubjectPublicKeyInfo, was " + key.getFormat());
         }
         return encoded;
+    }
+
+    /**
+     * The secp256r1 public key of a DER SubjectPublicKeyInfo (RFC 7250 section 3).
+     *
+     * @throws IllegalArgumentException when {@code encoded} is not one, or not on secp256r1
+     */
+    public static PublicKey fromSubjectPublicKeyInfo(byte[] encoded) {
+        PublicKey key;
+        try {
+            key = java.security.KeyFactory.getInstance(ALGORITHM)
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(encoded));
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            throw new IllegalArgumentException("not an EC SubjectPublicKeyInfo: " + e.getMessage());
+        }
+        return requireP256(key, "the SubjectPublicKeyInfo's key");
     }
 
     /**

@@ -5,11 +5,14 @@
  * Finished, PSK premaster secret), {@link io.coaps4j.dtls.crypto.HandshakeHash},
  * {@link io.coaps4j.dtls.crypto.HmacSha256}, the injected {@link io.coaps4j.dtls.crypto.RandomSource}, and for
  * the public-key modes {@link io.coaps4j.dtls.crypto.PublicKeys}, {@link io.coaps4j.dtls.crypto.Signer}, {@link io.coaps4j.dtls.crypto.SignatureVerifier}
- * and {@link io.coaps4j.dtls.crypto.KeyAgreement} (over JCA: {@link io.coaps4j.dtls.crypto.JcaEcdsa},
- * {@link io.coaps4j.dtls.crypto.JcaEcdhP256}; a Bouncy Castle implementation can stand beside them).
+ * and {@link io.coaps4j.dtls.crypto.KeyAgreement}, from one {@link io.coaps4j.dtls.crypto.PublicKeyCrypto}:
+ * Bouncy Castle's lightweight P-256 by default (the faster, measured in the bench module's
+ * {@code P256CryptoBenchmark}), or JCA ({@link io.coaps4j.dtls.crypto.JcaEcdsa},
+ * {@link io.coaps4j.dtls.crypto.JcaEcdhP256}). Both read ECDSA signatures strictly (DER, r and s in [1, n-1])
+ * and refuse an ECDH point that is not an uncompressed point of the curve.
  * Key and certificate encodings: {@link io.coaps4j.dtls.crypto.EncodedKeys} (PKCS#8, SEC1, SubjectPublicKeyInfo)
  * and {@link io.coaps4j.dtls.crypto.CertificatePaths} (X.509 decoding, PKIX validation).
- * JCA algorithm names appear in this package only.
+ * JCA algorithm names and Bouncy Castle classes appear in this package only.
  *
  * <p>Sessions keep key bytes, never cipher objects: each event loop owns one
  * {@link io.coaps4j.dtls.crypto.CryptoContext} whose instances are keyed per call.

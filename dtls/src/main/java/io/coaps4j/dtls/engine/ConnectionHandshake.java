@@ -69,6 +69,8 @@ final class ConnectionHandshake {
     /** Server: from when, while still without an answer, a new client may take this handshake's place. */
     private long displaceableFrom = DtlsResult.NO_DEADLINE;
     private boolean firstFlightSent;
+    /** The peer's ChangeCipherSpec came while a crypto job was pending (see {@link #holdChangeCipherSpec}). */
+    private boolean changeCipherSpecHeld;
     private long now;
     /** The HeartbeatMode in the peer's hello (RFC 6520 section 2), read as it passes; empty when it sent none. */
     private Optional<HeartbeatMode> peerHeartbeat = Optional.empty();
@@ -202,6 +204,11 @@ final class ConnectionHandshake {
             readPeerHeartbeat(message);
             apply(state.onMessage(message, context));
         }
+        if (changeCipherSpecHeld && state != null && pending == null && connection.isHandshaking()
+                && state.acceptsChangeCipherSpec()) {
+            changeCipherSpecHeld = false;
+            apply(state.onChangeCipherSpec(context));
+        }
     }
 
     /**
@@ -261,6 +268,19 @@ final class ConnectionHandshake {
                 engine.metrics.handshakeDropped(HandshakeDropReason.REASSEMBLY_BOUND);
                 break;
         }
+    }
+
+    /**
+     * A ChangeCipherSpec of the current read epoch that arrives while the state waits for a crypto job follows
+     * messages the state has yet to handle: it is held, and applied once the state is due for it, instead of
+     * being dropped to cost the peer a retransmission timeout. True when it was held.
+     */
+    boolean holdChangeCipherSpec(int epoch) {
+        if (state == null || pending == null || epoch != records.readEpoch()) {
+            return false;
+        }
+        changeCipherSpecHeld = true;
+        return true;
     }
 
     /** Whether the peer's ChangeCipherSpec, received in {@code epoch}, is due now; never before its keys exist. */
@@ -343,7 +363,7 @@ final class ConnectionHandshake {
             }
             if (next.activateRead()) {
                 // May deliver buffered records of the new epoch, which then meet the new state.
-                records.activatePendingRead(engine.crypto, engine.inbound());
+                engine.inbound().activatePendingRead(connection, records);
             }
         } else {
             Transition.Completed completed = (Transition.Completed) transition;

@@ -41,6 +41,22 @@ final class InboundRecords implements RecordReceiver {
      */
     boolean receive(DtlsConnection connection, RecordLayer records, byte[] datagram, int offset, int length,
                     boolean lenient) {
+        return within(connection, lenient, () -> records.receive(crypto, datagram, offset, length, this));
+    }
+
+    /**
+     * Switches {@code connection}'s reading to its pending keys and passes it the records buffered for them; also
+     * outside a receive call (a handshake resumed by an offloaded crypto job).
+     */
+    void activatePendingRead(DtlsConnection connection, RecordLayer records) {
+        if (target == connection) {
+            records.activatePendingRead(crypto, this); // within the connection's receive call
+        } else {
+            within(connection, false, () -> records.activatePendingRead(crypto, this));
+        }
+    }
+
+    private boolean within(DtlsConnection connection, boolean lenient, Runnable work) {
         DtlsConnection previousTarget = target;
         boolean previousAuthenticated = authenticated;
         boolean previousLenient = this.lenient;
@@ -48,7 +64,7 @@ final class InboundRecords implements RecordReceiver {
         authenticated = false;
         this.lenient = lenient;
         try {
-            records.receive(crypto, datagram, offset, length, this);
+            work.run();
             return authenticated;
         } finally {
             target = previousTarget;
@@ -148,6 +164,10 @@ final class InboundRecords implements RecordReceiver {
             return;
         }
         ConnectionHandshake handshake = connection.handshake();
+        if (handshake.holdChangeCipherSpec(record.epoch())) {
+            ChangeCipherSpec.decode(record.plaintext(), 0, record.plaintext().length);
+            return;
+        }
         if (!handshake.acceptsChangeCipherSpec(record.epoch())) {
             // Early (before the keys exist) or repeated: never switch keys on it.
             metrics.handshakeDropped(HandshakeDropReason.UNEXPECTED_CHANGE_CIPHER_SPEC);

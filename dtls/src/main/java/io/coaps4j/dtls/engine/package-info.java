@@ -21,7 +21,8 @@
  *   <li>Protocol violations (a message in the wrong state or epoch) end the handshake with a fatal
  *       alert. Invalid records and malformed fragments are dropped silently (RFC 6347 4.1.2.7).</li>
  *   <li>A ChangeCipherSpec that arrives before its keys exist is dropped, never acted on: loss can
- *       reorder it, and switching keys early is the classic CCS-injection flaw.</li>
+ *       reorder it, and switching keys early is the classic CCS-injection flaw. One that arrives while the
+ *       state waits for an offloaded crypto job is held and applied only once the state is due for it.</li>
  *   <li>Once established, alerts are only believed when protected; a plaintext alert is ignored.</li>
  *   <li>Renegotiation is refused with a no_renegotiation warning both ways.</li>
  *   <li>A new epoch-0 hello with a valid cookie from the address of an existing connection (RFC 6347

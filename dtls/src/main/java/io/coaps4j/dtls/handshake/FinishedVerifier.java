@@ -1,6 +1,7 @@
 package io.coaps4j.dtls.handshake;
 
 import io.coaps4j.dtls.alert.AuthenticationFailedException;
+import io.coaps4j.dtls.credentials.AnonymousPeer;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.handshake.message.Finished;
@@ -37,6 +38,9 @@ public final class FinishedVerifier {
         FinishedVerified finished = new FinishedVerified(sender, keys);
         if (claim instanceof PeerClaim.Psk psk) {
             return new PeerAuthenticated(psk.principal(), new PeerEvidence.PskFinished(finished));
+        }
+        if (claim instanceof PeerClaim.Anonymous) {
+            return new PeerAuthenticated(AnonymousPeer.INSTANCE, new PeerEvidence.AnonymousFinished(finished));
         }
         SignatureVerified signature = ((PeerClaim.SignedKey) claim).signature();
         return new PeerAuthenticated(signature.key().principal(),

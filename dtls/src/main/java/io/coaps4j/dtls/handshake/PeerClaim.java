@@ -9,7 +9,7 @@ import java.util.Objects;
  * turns a claim into {@link PeerAuthenticated} ({@link FinishedVerifier#verify}). The awaiting-Finished
  * states hold a claim, so they do not depend on the security mode.
  */
-public sealed interface PeerClaim permits PeerClaim.Psk, PeerClaim.UnknownPsk, PeerClaim.SignedKey {
+public sealed interface PeerClaim permits PeerClaim.Psk, PeerClaim.UnknownPsk, PeerClaim.SignedKey, PeerClaim.Anonymous {
 
     /** The claim of a PSK identity the store knows, whose key the session keys were derived from. */
     static PeerClaim psk(PskPrincipal principal) {
@@ -22,6 +22,22 @@ public sealed interface PeerClaim permits PeerClaim.Psk, PeerClaim.UnknownPsk, P
      */
     static PeerClaim unknownPsk() {
         return UnknownPsk.INSTANCE;
+    }
+
+    /**
+     * A client that sent no certificate to a server that only wanted one (RFC 5246 section 7.4.6): the Finished
+     * shows it took part in this handshake, not who it is.
+     */
+    static PeerClaim anonymous() {
+        return Anonymous.INSTANCE;
+    }
+
+    /** No identity: an unauthenticated client. */
+    final class Anonymous implements PeerClaim {
+        static final Anonymous INSTANCE = new Anonymous();
+
+        private Anonymous() {
+        }
     }
 
     /** A known PSK identity. */

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Finished, which binds the evidence to this handshake's keys. Only the verifiers of this package make
  * evidence (DESIGN.md "Proof before trust").
  */
-public sealed interface PeerEvidence permits PeerEvidence.PskFinished, PeerEvidence.SignedHandshake {
+public sealed interface PeerEvidence permits PeerEvidence.PskFinished, PeerEvidence.SignedHandshake, PeerEvidence.AnonymousFinished {
 
     /** The peer's Finished, verified under the session's keys. */
     FinishedVerified finished();
@@ -20,6 +20,23 @@ public sealed interface PeerEvidence permits PeerEvidence.PskFinished, PeerEvide
         private final FinishedVerified finished;
 
         PskFinished(FinishedVerified finished) {
+            this.finished = Objects.requireNonNull(finished, "finished");
+        }
+
+        @Override
+        public FinishedVerified finished() {
+            return finished;
+        }
+    }
+
+    /**
+     * A client the server only wanted a certificate from and that sent none: its Finished verified, it is
+     * {@link io.coaps4j.dtls.credentials.AnonymousPeer#INSTANCE}.
+     */
+    final class AnonymousFinished implements PeerEvidence {
+        private final FinishedVerified finished;
+
+        AnonymousFinished(FinishedVerified finished) {
             this.finished = Objects.requireNonNull(finished, "finished");
         }
 

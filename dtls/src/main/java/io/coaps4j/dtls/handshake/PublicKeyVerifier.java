@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 import io.coaps4j.dtls.alert.AuthenticationFailedException;
+import io.coaps4j.dtls.alert.CertificateRejectedException;
+import io.coaps4j.dtls.credentials.CertificateProblem;
+import io.coaps4j.dtls.credentials.PeerCertificateException;
+import io.coaps4j.dtls.crypto.ConnectionEnd;
+import java.net.InetSocketAddress;
 import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
 import io.coaps4j.dtls.credentials.RawPublicKeyPrincipal;
 import io.coaps4j.dtls.crypto.SignatureVerifier;
@@ -54,6 +59,53 @@ public final class PublicKeyVerifier {
         } catch (CertificateException e) {
             throw new AuthenticationFailedException(e.getMessage());
         }
+    }
+
+    /**
+     * RawPublicKey mode in a handshake: {@code presented} must be trusted for this {@code peer} (and, when this node
+     * is the client, the {@code serverName} it used), as its trust list scopes it; otherwise bad_certificate.
+     *
+     * @throws CertificateRejectedException otherwise
+     */
+    public static PeerKeyTrusted rawPublicKey(RawPublicKeyCredentials trust, PublicKey presented,
+                                              InetSocketAddress peer, Optional<String> serverName)
+            throws CertificateRejectedException {
+        if (!trust.trusts(presented, peer, serverName)) {
+            throw new CertificateRejectedException(CertificateRejectedException.Kind.BAD_CERTIFICATE,
+                    "the peer's raw public key " + new RawPublicKeyPrincipal(presented).getName() + " is not trusted");
+        }
+        return new PeerKeyTrusted(presented, new RawPublicKeyPrincipal(presented));
+    }
+
+    /**
+     * Certificate mode in a handshake: {@code chain} of a peer in the role {@code peerEnd} must pass
+     * {@link CertificateCredentials#validatePeer(List, ConnectionEnd, Optional, Instant)}; a refusal carries the
+     * alert its {@link CertificateProblem} names ({@code anchored}: whether the chain at least names a trust
+     * anchor as its issuer, which tells bad_certificate from unknown_ca for an untrusted chain).
+     *
+     * @throws CertificateRejectedException otherwise, with the reason
+     */
+    public static PeerKeyTrusted certificateChain(CertificateCredentials trust, List<X509Certificate> chain,
+                                                  ConnectionEnd peerEnd, Optional<String> expectedName, Instant now,
+                                                  boolean anchored) throws CertificateRejectedException {
+        try {
+            CertificatePrincipal principal = trust.validatePeer(chain, peerEnd, expectedName, now);
+            return new PeerKeyTrusted(chain.get(0).getPublicKey(), principal);
+        } catch (PeerCertificateException e) {
+            throw new CertificateRejectedException(kind(e.problem(), anchored), e.getMessage());
+        } catch (CertificateException e) {
+            throw new CertificateRejectedException(CertificateRejectedException.Kind.BAD_CERTIFICATE, e.getMessage());
+        }
+    }
+
+    private static CertificateRejectedException.Kind kind(CertificateProblem problem, boolean anchored) {
+        return switch (problem) {
+            case EXPIRED -> CertificateRejectedException.Kind.CERTIFICATE_EXPIRED;
+            case UNTRUSTED -> anchored ? CertificateRejectedException.Kind.BAD_CERTIFICATE
+                    : CertificateRejectedException.Kind.UNKNOWN_CA;
+            case BAD_KEY_USAGE -> CertificateRejectedException.Kind.UNSUPPORTED_CERTIFICATE;
+            case NAME_MISMATCH, TOO_LONG, MALFORMED -> CertificateRejectedException.Kind.BAD_CERTIFICATE;
+        };
     }
 
     /**

@@ -40,7 +40,26 @@ public final class SessionKeys {
                                       byte[] clientRandom, byte[] serverRandom, boolean extendedMasterSecret,
                                       Transcript transcriptThroughKeyExchange) {
         Objects.requireNonNull(suite, "suite");
-        byte[] premaster = KeyDerivation.pskPremasterSecret(psk.bytes());
+        return derive(crypto, suite, KeyDerivation.pskPremasterSecret(psk.bytes()), clientRandom, serverRandom,
+                extendedMasterSecret, transcriptThroughKeyExchange);
+    }
+
+    /**
+     * The keys of an ECDHE handshake: the premaster secret is the ECDH shared secret, the x-coordinate
+     * (RFC 8422 section 5.10); {@code sharedSecret} is cleared. With the extended master secret the session hash
+     * is {@code transcriptThroughKeyExchange} (RFC 7627 section 3).
+     */
+    public static SessionKeys fromEcdhe(CryptoContext crypto, CipherSuite suite, byte[] sharedSecret,
+                                        byte[] clientRandom, byte[] serverRandom, boolean extendedMasterSecret,
+                                        Transcript transcriptThroughKeyExchange) {
+        Objects.requireNonNull(suite, "suite");
+        return derive(crypto, suite, sharedSecret, clientRandom, serverRandom, extendedMasterSecret,
+                transcriptThroughKeyExchange);
+    }
+
+    private static SessionKeys derive(CryptoContext crypto, CipherSuite suite, byte[] premaster, byte[] clientRandom,
+                                      byte[] serverRandom, boolean extendedMasterSecret,
+                                      Transcript transcriptThroughKeyExchange) {
         byte[] master = extendedMasterSecret
                 ? KeyDerivation.extendedMasterSecret(crypto.prf(), premaster, transcriptThroughKeyExchange.hash(crypto))
                 : KeyDerivation.masterSecret(crypto.prf(), premaster, clientRandom, serverRandom);

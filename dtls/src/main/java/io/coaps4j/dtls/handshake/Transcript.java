@@ -51,6 +51,11 @@ public final class Transcript {
         return crypto.sha256(messages, 0, messages.length);
     }
 
+    /** The messages themselves, what a CertificateVerify signs (RFC 5246 section 7.4.8); a copy. */
+    public byte[] bytes() {
+        return messages.clone();
+    }
+
     /** Bytes of all messages, headers included. */
     public int length() {
         return messages.length;

@@ -46,7 +46,7 @@ class DtlsConfigTest {
         assertThatThrownBy(() -> DtlsConfig.builder().build()).hasMessageContaining("pskStore");
         assertThatThrownBy(() -> valid().cipherSuites(List.of()).build()).hasMessageContaining("cipherSuites");
         assertThatThrownBy(() -> valid().cipherSuites(List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8)).build())
-                .hasMessageContaining("cipherSuites").hasMessageContaining("ECDHE_ECDSA");
+                .as("the suite needs credentials of its mode").hasMessageContaining("ECDHE_ECDSA");
         assertThatThrownBy(() -> valid().cipherSuites(List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8,
                 CipherSuite.TLS_PSK_WITH_AES_128_CCM_8)).build()).hasMessageContaining("repeat");
         assertThatThrownBy(() -> valid().maxDatagramSize(63).build()).hasMessageContaining("maxDatagramSize");
@@ -96,7 +96,7 @@ class DtlsConfigTest {
     }
 
     @Test
-    void theRawPublicKeyAndCertificateModesAreRefusedAsNotImplementedYet() {
+    void theRawPublicKeyAndCertificateModesBuildWithTheirSuiteAndSecureDefaults() {
         KeyPair own = TestKeys.p256();
         KeyPair peer = TestKeys.p256();
         RawPublicKeyCredentials rpk = new RawPublicKeyCredentials(own.getPrivate(), own.getPublic(), Set.of(peer.getPublic()));
@@ -104,10 +104,21 @@ class DtlsConfigTest {
         CertificateCredentials x509 = new CertificateCredentials(own.getPrivate(), List.of(cert),
                 Set.of(new TrustAnchor(cert, null)));
 
-        assertThatThrownBy(() -> valid().credentials(rpk).build())
-                .hasMessageContaining("RawPublicKey mode is not implemented yet");
-        assertThatThrownBy(() -> DtlsConfig.builder().credentials(x509).build())
-                .hasMessageContaining("Certificate mode is not implemented yet");
+        DtlsConfig all = valid().credentials(rpk).credentials(x509).build();
+        assertThat(all.cipherSuites()).as("both mandatory suites offered when credentials exist")
+                .containsExactly(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8);
+        assertThat(all.clientAuthentication()).as("RFC 7252 9.1.3.2: mutual authentication")
+                .isEqualTo(io.coaps4j.dtls.config.ClientAuthentication.NEED);
+        assertThat(all.clock().getZone()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(all.signer(io.coaps4j.dtls.credentials.SecurityMode.RAW_PUBLIC_KEY))
+                .as("one signer per configuration, not per handshake")
+                .isSameAs(all.signer(io.coaps4j.dtls.credentials.SecurityMode.RAW_PUBLIC_KEY));
+        DtlsConfig certificateOnly = DtlsConfig.builder().credentials(x509).build();
+        assertThat(certificateOnly.cipherSuites()).containsExactly(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8);
+        assertThatThrownBy(() -> certificateOnly.signer(io.coaps4j.dtls.credentials.SecurityMode.RAW_PUBLIC_KEY))
+                .hasMessageContaining("no RawPublicKey credentials");
+        assertThatThrownBy(() -> DtlsConfig.builder().credentials(x509)
+                .cipherSuites(List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8)).build()).hasMessageContaining("pskStore");
     }
 
     @Test

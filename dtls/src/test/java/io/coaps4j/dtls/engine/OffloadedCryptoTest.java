@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A handshake state that waits for slow crypto, run through the real connection machinery: the server's
  * first state is replaced by one that has the ClientHello signed (by a deliberately slow signer: the test,
  * playing the transport's executor, decides in virtual time when each job completes) and then goes on as
- * the real PSK server state. No ECDHE suite exists yet to wait for a real signature.
+ * the real PSK server state; EcdheOffloadTest waits for the real signatures of the ECDHE_ECDSA suite.
  */
 class OffloadedCryptoTest {
     private static final InetSocketAddress CLIENT_A = VirtualNetwork.address("10.0.0.2", 40000);

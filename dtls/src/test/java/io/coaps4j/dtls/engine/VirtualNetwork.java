@@ -45,6 +45,8 @@ final class VirtualNetwork {
     Predicate<Packet> filter = packet -> true;
     /** Each datagram that survives loss arrives this many times. */
     int copies = 1;
+    /** Up to this much extra delay per datagram, seeded: datagrams sent close together arrive reordered. */
+    long jitter;
 
     VirtualNetwork(DtlsServer server, long seed, double loss, long latencyMillis) {
         this.server = server;
@@ -83,7 +85,8 @@ final class VirtualNetwork {
 
     /** Puts a datagram on the wire (subject to loss and the filter). */
     void send(InetSocketAddress from, InetSocketAddress to, byte[] bytes) {
-        Packet packet = new Packet(from, to, bytes, now + latency, order++);
+        long delay = latency + (jitter > 0 ? (long) (random.nextDouble() * jitter) : 0);
+        Packet packet = new Packet(from, to, bytes, now + delay, order++);
         if (random.nextDouble() < loss || !filter.test(packet)) {
             return;
         }

@@ -49,16 +49,16 @@ final class ClientAwaitingServerHello implements HandshakeState {
         Transcript transcript = Transcript.empty()
                 .append(HandshakeType.CLIENT_HELLO, offer.helloSeq(), offer.hello().encodeBody())
                 .append(HandshakeType.SERVER_HELLO, message.messageSeq(), message.body());
-        return Transition.stay(afterServerHello(negotiated, transcript));
+        return Transition.stay(afterServerHello(negotiated, hello, transcript));
     }
 
     /** The state that reads the rest of the server's flight, which depends on the chosen suite's key exchange. */
-    private static HandshakeState afterServerHello(ClientNegotiated negotiated, Transcript transcript) {
+    private static HandshakeState afterServerHello(ClientNegotiated negotiated, ServerHello hello,
+                                                   Transcript transcript) throws DtlsException {
         return switch (negotiated.suite().keyExchange()) {
             case PSK -> new ClientAwaitingServerHelloDone(negotiated,
                     negotiated.offer().keys().psk().orElseThrow(), transcript, false);
-            // Not offered: ClientKeys holds no keys for it until its handshake is implemented.
-            case ECDHE_ECDSA -> throw new IllegalStateException("an ECDHE_ECDSA suite was accepted without keys for it");
+            case ECDHE_ECDSA -> new ClientAwaitingServerCertificate(ClientEcdhe.of(negotiated, hello), transcript);
         };
     }
 

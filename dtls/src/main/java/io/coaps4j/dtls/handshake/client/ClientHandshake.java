@@ -6,7 +6,12 @@ import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
+import io.coaps4j.dtls.handshake.message.CertificateType;
+import io.coaps4j.dtls.handshake.message.CertificateTypes;
 import io.coaps4j.dtls.handshake.message.ClientHello;
+import io.coaps4j.dtls.handshake.message.EcPointFormats;
+import io.coaps4j.dtls.handshake.message.SignatureAlgorithms;
+import io.coaps4j.dtls.handshake.message.SupportedGroups;
 import io.coaps4j.dtls.handshake.message.Extensions;
 import io.coaps4j.dtls.handshake.message.RenegotiationInfo;
 import io.coaps4j.dtls.handshake.message.ServerNameList;
@@ -21,7 +26,8 @@ import java.util.Optional;
  * Starts a client handshake (RFC 6347 section 4.2.4 flight 1): the ClientHello offers the
  * configured suites the client holds keys for, with null compression, the extended master secret (RFC 7627), an empty
  * renegotiation_info (RFC 5746: this client never renegotiates) and, when the server was reached
- * by name, server_name (RFC 6066).
+ * by name, server_name (RFC 6066); with the ECDHE_ECDSA suite its curve, point format, signature algorithm and
+ * certificate type extensions.
  */
 public final class ClientHandshake {
 
@@ -60,11 +66,34 @@ public final class ClientHandshake {
             extensions.extendedMasterSecret();
         }
         extensions.add(RenegotiationInfo.EMPTY);
+        if (suites.contains(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8.code())) {
+            offerEcdhe(keys, extensions);
+        }
         ClientHello hello = new ClientHello(ProtocolVersion.DTLS_1_2,
                 context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH), new byte[0], new byte[0], suites,
                 new byte[] {ClientHello.COMPRESSION_NULL}, extensions.build());
         ClientOffer offer = new ClientOffer(hello, 0, keys, serverName.map(n -> ServerNameList.ofHostName(n).hostName()), 0);
         return new Start(new ClientAwaitingServerHello(offer), List.of(OutgoingMessage.handshake(hello, 0)));
+    }
+
+    /**
+     * What the ECDHE_ECDSA suite needs said (RFC 8422 section 5.1, RFC 5246 section 7.4.1.4.1): secp256r1,
+     * uncompressed points, ecdsa_secp256r1_sha256; with a raw public key the certificate types of RFC 7250
+     * section 3, raw public key first (without them both sides use X.509).
+     */
+    private static void offerEcdhe(ClientKeys keys, Extensions.Builder extensions) {
+        extensions.add(new SupportedGroups(List.of(SupportedGroups.SECP256R1)));
+        extensions.add(new EcPointFormats(List.of(EcPointFormats.UNCOMPRESSED)));
+        extensions.add(SignatureAlgorithms.ECDSA_SHA256);
+        if (keys.rawPublicKey().isPresent()) {
+            List<CertificateType> types = new ArrayList<>(2);
+            types.add(CertificateType.RAW_PUBLIC_KEY);
+            if (keys.certificate().isPresent()) {
+                types.add(CertificateType.X509);
+            }
+            extensions.clientCertificateTypes(CertificateTypes.of(types));
+            extensions.serverCertificateTypes(CertificateTypes.of(types));
+        }
     }
 
     /**

@@ -8,6 +8,12 @@ public final class ExtensionType {
     public static final int SUPPORTED_GROUPS = 10;
     /** RFC 4492 section 5.1.2. */
     public static final int EC_POINT_FORMATS = 11;
+    /** RFC 5246 section 7.4.1.4.1. */
+    public static final int SIGNATURE_ALGORITHMS = 13;
+    /** RFC 7250 section 3. */
+    public static final int CLIENT_CERTIFICATE_TYPE = 19;
+    /** RFC 7250 section 3. */
+    public static final int SERVER_CERTIFICATE_TYPE = 20;
     /** RFC 7627 section 5.1. */
     public static final int EXTENDED_MASTER_SECRET = 23;
     /** RFC 5746 section 3.2. */

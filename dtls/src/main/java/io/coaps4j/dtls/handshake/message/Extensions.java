@@ -117,6 +117,41 @@ public final class Extensions {
         return found.isPresent() ? Optional.of(EcPointFormats.decode(found.get().reader())) : Optional.empty();
     }
 
+    public Optional<SignatureAlgorithms> signatureAlgorithms() throws DecodeException {
+        Optional<Extension> found = find(ExtensionType.SIGNATURE_ALGORITHMS);
+        return found.isPresent() ? Optional.of(SignatureAlgorithms.decode(found.get().reader())) : Optional.empty();
+    }
+
+    /** A ClientHello's client_certificate_type list (RFC 7250 section 3). */
+    public Optional<CertificateTypes> clientCertificateTypes() throws DecodeException {
+        return certificateTypes(ExtensionType.CLIENT_CERTIFICATE_TYPE);
+    }
+
+    /** A ClientHello's server_certificate_type list (RFC 7250 section 3). */
+    public Optional<CertificateTypes> serverCertificateTypes() throws DecodeException {
+        return certificateTypes(ExtensionType.SERVER_CERTIFICATE_TYPE);
+    }
+
+    private Optional<CertificateTypes> certificateTypes(int type) throws DecodeException {
+        Optional<Extension> found = find(type);
+        return found.isPresent() ? Optional.of(CertificateTypes.decodeList(found.get().reader())) : Optional.empty();
+    }
+
+    /** The code of the client certificate type a ServerHello chose (RFC 7250 section 3), if it says. */
+    public Optional<Integer> chosenClientCertificateType() throws DecodeException {
+        return chosen(ExtensionType.CLIENT_CERTIFICATE_TYPE);
+    }
+
+    /** The code of the server certificate type a ServerHello chose (RFC 7250 section 3), if it says. */
+    public Optional<Integer> chosenServerCertificateType() throws DecodeException {
+        return chosen(ExtensionType.SERVER_CERTIFICATE_TYPE);
+    }
+
+    private Optional<Integer> chosen(int type) throws DecodeException {
+        Optional<Extension> found = find(type);
+        return found.isPresent() ? Optional.of(CertificateTypes.decodeChosen(found.get().reader())) : Optional.empty();
+    }
+
     /** Writes the block (two-byte length, then each extension); writes nothing when there are none. */
     public void writeTo(WireWriter out) {
         if (list.isEmpty()) {
@@ -208,6 +243,30 @@ public final class Extensions {
 
         public Builder add(EcPointFormats formats) {
             return add(new Extension(ExtensionType.EC_POINT_FORMATS, formats.encode()));
+        }
+
+        public Builder add(SignatureAlgorithms algorithms) {
+            return add(new Extension(ExtensionType.SIGNATURE_ALGORITHMS, algorithms.encode()));
+        }
+
+        /** A ClientHello's client_certificate_type list. */
+        public Builder clientCertificateTypes(CertificateTypes types) {
+            return add(new Extension(ExtensionType.CLIENT_CERTIFICATE_TYPE, types.encodeList()));
+        }
+
+        /** A ClientHello's server_certificate_type list. */
+        public Builder serverCertificateTypes(CertificateTypes types) {
+            return add(new Extension(ExtensionType.SERVER_CERTIFICATE_TYPE, types.encodeList()));
+        }
+
+        /** A ServerHello's chosen client certificate type. */
+        public Builder chosenClientCertificateType(CertificateType type) {
+            return add(new Extension(ExtensionType.CLIENT_CERTIFICATE_TYPE, CertificateTypes.encodeChosen(type)));
+        }
+
+        /** A ServerHello's chosen server certificate type. */
+        public Builder chosenServerCertificateType(CertificateType type) {
+            return add(new Extension(ExtensionType.SERVER_CERTIFICATE_TYPE, CertificateTypes.encodeChosen(type)));
         }
 
         public Extensions build() {

@@ -9,21 +9,16 @@ import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
-import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
-import io.coaps4j.dtls.handshake.Transcript;
 import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.message.ClientHello;
 import io.coaps4j.dtls.handshake.message.Extensions;
-import io.coaps4j.dtls.handshake.message.HandshakeMessage;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 import io.coaps4j.dtls.handshake.message.RenegotiationInfo;
 import io.coaps4j.dtls.handshake.message.ServerHello;
-import io.coaps4j.dtls.handshake.message.ServerHelloDone;
 import io.coaps4j.dtls.handshake.message.ServerNameList;
 import io.coaps4j.dtls.record.ProtocolVersion;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +29,8 @@ import java.util.Optional;
  * answers renegotiation_info or its SCSV with an empty renegotiation_info (RFC 5746 section 3.6),
  * acknowledges a server_name it has keys for (RFC 6066 section 3), and sends flight 4:
  * ServerHello, the mode's key exchange messages (PSK: ServerKeyExchange when an identity hint is
- * configured), ServerHelloDone.
+ * configured), ServerHelloDone. The ECDHE_ECDSA suite serves only when {@link EcdheChoice} finds curve, point
+ * format, signature algorithm and certificate types in common; its flight is {@link EcdheServerFlight}'s.
  */
 final class ServerAwaitingClientHello implements HandshakeState {
     /** TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 section 3.3). */
@@ -55,7 +51,11 @@ final class ServerAwaitingClientHello implements HandshakeState {
         if (!hello.offersNullCompression()) {
             throw PeerMisbehavedException.illegal("ClientHello does not offer the null compression method");
         }
-        CipherSuite suite = chooseSuite(hello, context);
+        Optional<EcdheChoice> ecdhe = context.config().cipherSuites().contains(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8)
+                && context.config().holdsCredentialsFor(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8)
+                && hello.cipherSuites().contains(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8.code())
+                ? EcdheChoice.of(hello, context.config()) : Optional.empty();
+        CipherSuite suite = chooseSuite(hello, context, ecdhe.isPresent());
         ServerMode serverMode = ServerMode.of(suite);
         Optional<RenegotiationInfo> renegotiation = hello.extensions().renegotiationInfo();
         if (renegotiation.isPresent() && !renegotiation.get().isEmpty()) {
@@ -84,28 +84,15 @@ final class ServerAwaitingClientHello implements HandshakeState {
         if (acknowledgeName) {
             extensions.serverNameAcknowledged();
         }
+        serverMode.addHelloExtensions(ecdhe, extensions);
         byte[] serverRandom = context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH);
         byte[] sessionId = context.crypto().random().nextBytes(ClientHello.MAX_SESSION_ID_LENGTH);
         ServerHello serverHello = new ServerHello(ProtocolVersion.DTLS_1_2, serverRandom, sessionId, suite.code(),
                 ClientHello.COMPRESSION_NULL, extensions.build());
 
-        List<HandshakeMessage> messages = new ArrayList<>(3);
-        messages.add(serverHello);
-        serverMode.addKeyExchange(context.config(), messages);
-        messages.add(ServerHelloDone.INSTANCE);
-
-        Transcript transcript = Transcript.empty().append(HandshakeType.CLIENT_HELLO, message.messageSeq(), message.body());
-        List<OutgoingMessage> flight = new ArrayList<>(messages.size());
-        int seq = helloSeq;
-        for (HandshakeMessage outgoing : messages) {
-            byte[] body = outgoing.encodeBody();
-            transcript = transcript.append(outgoing.type(), seq, body);
-            flight.add(OutgoingMessage.handshake(outgoing, seq));
-            seq++;
-        }
         ServerNegotiated negotiated = new ServerNegotiated(suite, hello.random(), serverRandom, sessionId, extended,
-                serverName, seq);
-        return Transition.send(serverMode.afterFlight(negotiated, transcript), flight);
+                serverName, helloSeq);
+        return serverMode.flight(negotiated, ecdhe, message, serverHello, context);
     }
 
     /** DTLS versions count down (RFC 6347 section 4.1): a client offering 1.2 or later gets 1.2. */
@@ -117,9 +104,11 @@ final class ServerAwaitingClientHello implements HandshakeState {
         }
     }
 
-    private static CipherSuite chooseSuite(ClientHello hello, HandshakeContext context) throws IncompatibleException {
+    private static CipherSuite chooseSuite(ClientHello hello, HandshakeContext context, boolean ecdheServes)
+            throws IncompatibleException {
         for (CipherSuite suite : context.config().cipherSuites()) {
-            if (hello.cipherSuites().contains(suite.code()) && context.config().holdsCredentialsFor(suite)) {
+            boolean serves = suite.keyExchange() != CipherSuite.KeyExchange.ECDHE_ECDSA || ecdheServes;
+            if (serves && hello.cipherSuites().contains(suite.code()) && context.config().holdsCredentialsFor(suite)) {
                 return suite;
             }
         }

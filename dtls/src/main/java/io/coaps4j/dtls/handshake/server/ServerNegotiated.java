@@ -15,4 +15,9 @@ record ServerNegotiated(CipherSuite suite, byte[] clientRandom, byte[] serverRan
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(serverName, "serverName");
     }
+
+    /** The same terms with the message_seq of the server's next message after its flight. */
+    ServerNegotiated withNextSendSeq(int seq) {
+        return new ServerNegotiated(suite, clientRandom, serverRandom, sessionId, extendedMasterSecret, serverName, seq);
+    }
 }

@@ -31,6 +31,12 @@ class MessageParserFuzzTest {
             bytes -> ChangeCipherSpec.decode(bytes, 0, bytes.length),
             bytes -> Alert.decode(bytes, 0, bytes.length),
             bytes -> HandshakeFragment.decodeAll(bytes, 0, bytes.length),
+            bytes -> CertificateMessage.decode(bytes, CertificateType.X509, 8),
+            bytes -> CertificateMessage.decode(bytes, CertificateType.RAW_PUBLIC_KEY, 8),
+            EcdheServerKeyExchange::decode,
+            CertificateRequest::decode,
+            EcdhClientKeyExchange::decode,
+            CertificateVerify::decode,
             MessageParserFuzzTest::parseAllExtensions);
 
     private static void parseAllExtensions(byte[] bytes) throws DecodeException {
@@ -41,6 +47,15 @@ class MessageParserFuzzTest {
         extensions.supportedGroups();
         extensions.ecPointFormats();
         extensions.extendedMasterSecret();
+        extensions.signatureAlgorithms();
+        extensions.clientCertificateTypes();
+        extensions.serverCertificateTypes();
+    }
+
+    private static void parseChosenTypes(byte[] bytes) throws DecodeException {
+        Extensions extensions = Extensions.readOptional(new WireReader(bytes));
+        extensions.chosenClientCertificateType();
+        extensions.chosenServerCertificateType();
     }
 
     @Property(tries = 3000)
@@ -60,11 +75,13 @@ class MessageParserFuzzTest {
     @Property(tries = 500)
     void typedExtensionsOfRandomDataOnlyFailWithDecodeException(@ForAll int type, @ForAll @Size(max = 64) byte[] data) {
         int[] known = {ExtensionType.SERVER_NAME, ExtensionType.SUPPORTED_GROUPS, ExtensionType.EC_POINT_FORMATS,
-                ExtensionType.EXTENDED_MASTER_SECRET, ExtensionType.RENEGOTIATION_INFO};
+                ExtensionType.EXTENDED_MASTER_SECRET, ExtensionType.RENEGOTIATION_INFO, ExtensionType.SIGNATURE_ALGORITHMS,
+                ExtensionType.CLIENT_CERTIFICATE_TYPE, ExtensionType.SERVER_CERTIFICATE_TYPE};
         Extensions extensions = Extensions.of(List.of(new Extension(known[Math.floorMod(type, known.length)], data)));
         WireWriter out = new WireWriter();
         extensions.writeTo(out);
         parseExpectingOnlyDecodeException(MessageParserFuzzTest::parseAllExtensions, out.toByteArray());
+        parseExpectingOnlyDecodeException(MessageParserFuzzTest::parseChosenTypes, out.toByteArray());
     }
 
     private static void parseExpectingOnlyDecodeException(Parser parser, byte[] bytes) {
@@ -82,7 +99,11 @@ class MessageParserFuzzTest {
                 OpensslCapture.handshakeBody(1, 0),
                 OpensslCapture.handshakeBody(2, 0),
                 OpensslCapture.handshakeBody(4, 0),
-                OpensslCapture.datagrams().get(3).recordFragment(0));
+                OpensslCapture.datagrams().get(3).recordFragment(0),
+                CertificateMessage.x509(List.of(new byte[40], new byte[20])).encodeBody(),
+                new EcdheServerKeyExchange(23, new byte[65], 0x0403, new byte[71]).encodeBody(),
+                CertificateRequest.ecdsa().encodeBody(),
+                new EcdhClientKeyExchange(new byte[65]).encodeBody());
         return Arbitraries.of(seeds).flatMap(seed -> Arbitraries.integers().between(0, seed.length - 1).list().ofMaxSize(4)
                 .flatMap(positions -> Arbitraries.bytes().list().ofSize(positions.size()).flatMap(values ->
                         Arbitraries.integers().between(0, seed.length).map(cut -> {

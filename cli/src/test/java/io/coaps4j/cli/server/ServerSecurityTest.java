@@ -1,0 +1,36 @@
+package io.coaps4j.cli.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coaps4j.dtls.config.ClientAuthentication;
+import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.PreSharedKey;
+import io.coaps4j.dtls.credentials.PskCredentials;
+import io.coaps4j.dtls.credentials.PskIdentity;
+import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
+import io.coaps4j.dtls.crypto.CipherSuite;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The server's DTLS configuration serves every mode it holds keys for, with the --client-auth chosen. */
+class ServerSecurityTest {
+
+    @Test
+    void theClientAuthenticationOptionReachesTheDtlsConfiguration() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair own = generator.generateKeyPair();
+        RawPublicKeyCredentials rpk = new RawPublicKeyCredentials(own.getPrivate(), own.getPublic(), Set.of(own.getPublic()));
+        PskCredentials psk = new PskCredentials(PskIdentity.of("id"), PreSharedKey.of(new byte[16]));
+        for (ClientAuth option : ClientAuth.values()) {
+            DtlsConfig config = new ServerSecurity(psk, Optional.of(rpk), Optional.empty(), option).dtlsConfig();
+            assertThat(config.clientAuthentication()).isEqualTo(ClientAuthentication.valueOf(option.name()));
+            assertThat(config.cipherSuites()).containsExactly(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8,
+                    CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.coaps4j.dtls.engine;
+
+import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.RawPublicKeyPrincipal;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server's slow steps of a mutually authenticated RawPublicKey handshake (the ServerKeyExchange signature,
+ * the ECDH, the check of the client's CertificateVerify) are handed out as jobs; the test, playing the
+ * transport's executor, runs them late and out of order. Two clients' handshakes interleave and both complete
+ * without a single timer firing: nothing the client sent while a job was pending (its ChangeCipherSpec
+ * included) was lost.
+ */
+class EcdheOffloadTest {
+    private static final InetSocketAddress CLIENT_A = VirtualNetwork.address("10.0.0.2", 40000);
+    private static final InetSocketAddress CLIENT_B = VirtualNetwork.address("10.0.0.3", 40000);
+
+    @Test
+    void theServersSignatureEcdhAndVerificationRunOffTheLoopAndTheHandshakesComplete() {
+        Loop loop = interleave(PublicKeyFixture.config(b -> b.credentials(PublicKeyFixture.serverRpk())),
+                PublicKeyFixture.config(b -> b.credentials(PublicKeyFixture.clientRpk())), Optional.empty(),
+                "signature, ECDH and CertificateVerify check, for each of two clients", 6);
+        for (InetSocketAddress client : List.of(CLIENT_A, CLIENT_B)) {
+            assertThat(loop.server.session(client).orElseThrow().peerPrincipal())
+                    .isEqualTo(new RawPublicKeyPrincipal(PublicKeyFixture.CLIENT_KEY.getPublic()));
+        }
+    }
+
+    @Test
+    void withCertificatesTheChainValidationRunsOffTheLoopToo() {
+        Loop loop = interleave(PublicKeyFixture.config(b -> b.credentials(PublicKeyFixture.serverCertificate())),
+                PublicKeyFixture.config(b -> b.credentials(PublicKeyFixture.clientCertificate())),
+                Optional.of("server.example"), "chain validation, signature, ECDH and CertificateVerify check, twice", 8);
+        for (InetSocketAddress client : List.of(CLIENT_A, CLIENT_B)) {
+            assertThat(loop.server.session(client).orElseThrow().peerPrincipal())
+                    .isInstanceOf(io.coaps4j.dtls.credentials.CertificatePrincipal.class);
+        }
+    }
+
+    private static Loop interleave(DtlsConfig serverConfig, DtlsConfig clientConfig, Optional<String> serverName,
+                                   String jobsExpected, int jobCount) {
+        Loop loop = new Loop(Fixture.server(serverConfig));
+        loop.start(CLIENT_A, Fixture.client(clientConfig, 2, serverName));
+        loop.start(CLIENT_B, Fixture.client(clientConfig, 3, serverName));
+
+        int jobs = 0;
+        while (!loop.offloaded.isEmpty()) {
+            // The newest job first: B's and A's steps interleave.
+            CryptoJob job = loop.offloaded.remove(loop.offloaded.size() - 1);
+            assertThat(loop.offloaded).as("one job per handshake at a time").hasSizeLessThan(2);
+            job.run();
+            loop.server.resume(job, 0, loop);
+            loop.pump();
+            jobs++;
+        }
+
+        assertThat(jobs).as(jobsExpected).isEqualTo(jobCount);
+        assertThat(loop.serverCompleted()).containsExactlyInAnyOrder(CLIENT_A, CLIENT_B);
+        for (InetSocketAddress client : List.of(CLIENT_A, CLIENT_B)) {
+            assertThat(loop.clients.get(client).status()).isEqualTo(DtlsConnection.Status.ESTABLISHED);
+        }
+        assertThat(loop.server.engine().cryptoJobs.outstanding()).isZero();
+        return loop;
+    }
+
+    /** The server's event loop at virtual time 0, its offloaded jobs collected; clients run their crypto inline. */
+    private static final class Loop implements DtlsOutput {
+        final DtlsServer server;
+        final Map<InetSocketAddress, DtlsConnection> clients = new LinkedHashMap<>();
+        final List<DtlsServer.PeerEvent> serverEvents = new ArrayList<>();
+        final List<CryptoJob> offloaded = new ArrayList<>();
+        private final Deque<VirtualNetwork.Packet> wire = new ArrayDeque<>();
+
+        Loop(DtlsServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public void datagram(InetSocketAddress to, byte[] datagram) {
+            wire.add(new VirtualNetwork.Packet(VirtualNetwork.SERVER, to, datagram, 0, 0));
+        }
+
+        @Override
+        public void event(DtlsConnection connection, DtlsEvent event) {
+            serverEvents.add(new DtlsServer.PeerEvent(connection, event));
+        }
+
+        @Override
+        public void offload(CryptoJob job) {
+            offloaded.add(job);
+        }
+
+        void start(InetSocketAddress from, DtlsConnection client) {
+            clients.put(from, client);
+            clientOutput(from, client.start(0));
+            pump();
+        }
+
+        void clientOutput(InetSocketAddress client, DtlsResult result) {
+            for (byte[] datagram : result.datagrams()) {
+                wire.add(new VirtualNetwork.Packet(client, VirtualNetwork.SERVER, datagram, 0, 0));
+            }
+        }
+
+        void pump() {
+            VirtualNetwork.Packet packet;
+            while ((packet = wire.poll()) != null) {
+                if (packet.to().equals(VirtualNetwork.SERVER)) {
+                    server.receive(packet.from(), packet.bytes(), 0, packet.bytes().length, 0, this);
+                } else {
+                    clientOutput(packet.to(), clients.get(packet.to()).receive(packet.bytes(), 0));
+                }
+            }
+        }
+
+        List<InetSocketAddress> serverCompleted() {
+            return serverEvents.stream().filter(e -> e.event() instanceof DtlsEvent.HandshakeCompleted)
+                    .map(DtlsServer.PeerEvent::peer).toList();
+        }
+    }
+}
