@@ -55,6 +55,7 @@ public final class CliServer implements AutoCloseable {
     private final StoreService storeService;
     private final List<Resource> fixedResources;
     private final ThreadPoolExecutor workers;
+    private final ClockResource clockResource;
     private final CoapServer server;
 
     private CliServer(InetSocketAddress bindAddress, DurableStore store, Clock clock, Optional<Connector> coaps,
@@ -62,6 +63,7 @@ public final class CliServer implements AutoCloseable {
         this.store = store;
         this.storeService = new StoreService(store);
         this.fixedResources = fixedResources(clock);
+        this.clockResource = new ClockResource(clock);
         this.workers = workerPool();
         CoapServer.Builder builder = CoapServer.builder()
                 .name("coaps4j-server")
@@ -72,6 +74,7 @@ public final class CliServer implements AutoCloseable {
                 .bind(bindAddress);
         coaps.ifPresent(builder::connector);
         fixedResources.forEach(builder::resource);
+        builder.resource(clockResource.resource());
         builder.resource(storeResource()).resource(wellKnownCore());
         try {
             this.server = builder.build().start();
@@ -154,6 +157,7 @@ public final class CliServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            clockResource.close();
             server.close();
         } finally {
             workers.shutdown();
@@ -204,6 +208,7 @@ public final class CliServer implements AutoCloseable {
 
     private List<Resource> listedResources() throws IOException {
         List<Resource> listed = new ArrayList<>(fixedResources);
+        listed.add(clockResource.resource());
         for (EntryName name : store.names()) {
             Resource.Builder entry = Resource.builder(STORE + "/" + name.value());
             Optional<StoredRepresentation> stored;

@@ -8,6 +8,7 @@ import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.exchange.ExchangeFailure;
 import io.coaps4j.coap.exchange.MessageTooLargeException;
+import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.message.Option;
@@ -136,6 +137,40 @@ public final class CoapClient implements AutoCloseable {
             }
         });
         return result;
+    }
+
+    /**
+     * Observes {@code uri} (RFC 7641): a GET with Observe 0; {@code listener} hears the response and
+     * every fresher notification until the returned handle is cancelled or the server ends it.
+     * Older notifications are dropped (section 3.4), silence past Max-Age re-registers (section
+     * 3.3.1), and a lost session registers again over a new one.
+     */
+    public Observing observe(String uri, ObserveListener listener) {
+        return observe(ClientRequest.get(uri).build(), listener);
+    }
+
+    /** {@link #observe(String, ObserveListener)} with the options of {@code request}, a GET (e.g. Accept). */
+    public Observing observe(ClientRequest request, ObserveListener listener) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
+        if (request.method() != Code.GET) {
+            throw new IllegalArgumentException("only a GET observes (RFC 7641), not " + request.method());
+        }
+        CoapUri uri = request.uri();
+        InetSocketAddress destination;
+        try {
+            destination = destination(uri);
+        } catch (UnknownHostException e) {
+            throw new CoapClientException(uri.toString(), null, "unknown host in " + uri, e);
+        }
+        List<Option> options = new ArrayList<>(uri.toOptions(destination));
+        options.addAll(request.options());
+        Message message = Message.of(request.confirmable() ? MessageType.CON : MessageType.NON, Code.GET, 0,
+                Token.EMPTY, options, new byte[0]);
+        Observing observing = new Observing(endpoint, uri.scheme().text(), uri.hostName(), destination, message,
+                request.timeout().orElse(defaultTimeout), listener);
+        observing.start();
+        return observing;
     }
 
     /** Sends a CoAP ping to the host and port of {@code uri} and waits for the round-trip time. */

@@ -2,6 +2,7 @@ package io.coaps4j.coap.endpoint;
 
 import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.blockwise.BlockwiseLayer;
+import io.coaps4j.coap.exchange.ClientObservation;
 import io.coaps4j.coap.exchange.CoapEngine;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
@@ -9,12 +10,15 @@ import io.coaps4j.coap.exchange.EngineOutput;
 import io.coaps4j.coap.exchange.ExchangeFailure;
 import io.coaps4j.coap.exchange.MessageLayer;
 import io.coaps4j.coap.exchange.MessageTooLargeException;
+import io.coaps4j.coap.exchange.NotificationListener;
+import io.coaps4j.coap.exchange.Observation;
 import io.coaps4j.coap.exchange.ResponseListener;
 import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.message.OptionRegistry;
+import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.peer.Peer;
 import io.coaps4j.transport.DeadlineHandler;
 import io.coaps4j.transport.EventLoop;
@@ -27,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,6 +168,57 @@ public final class CoapEndpoint implements AutoCloseable {
                 sender.remainingOf(listener), listener, loop.nanoTime()));
     }
 
+    /**
+     * Observes a resource (RFC 7641, {@link CoapEngine#observe}) of the {@code scheme} peer at
+     * {@code destination}: {@code request} is the GET; the connector opens a session first if it
+     * needs one. {@code started} hears the handle on the loop; {@code listener} hears the
+     * notifications and the end on the loop (CONNECTION_FAILED when no session could be opened,
+     * CLOSED when the endpoint is). Cancel with {@link #cancelObservation}.
+     */
+    public void observe(String scheme, String host, InetSocketAddress destination, Message request,
+                        Duration firstResponseTimeout, NotificationListener listener,
+                        Consumer<ClientObservation> started) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(started, "started");
+        if (firstResponseTimeout == null || firstResponseTimeout.isNegative() || firstResponseTimeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + firstResponseTimeout);
+        }
+        if (closed) {
+            listener.onEnded(ExchangeFailure.CLOSED);
+            return;
+        }
+        connector.resolve(scheme.toLowerCase(Locale.ROOT), Objects.requireNonNull(host, "host"),
+                Objects.requireNonNull(destination, "destination")).whenComplete((peer, error) -> {
+                    if (error != null) {
+                        listener.onEnded(ExchangeFailure.CONNECTION_FAILED);
+                        return;
+                    }
+                    onLoop(() -> {
+                        if (closed) {
+                            listener.onEnded(ExchangeFailure.CLOSED);
+                            return;
+                        }
+                        ClientObservation observation;
+                        try {
+                            observation = engine.observe(peer, request, firstResponseTimeout.toNanos(), listener,
+                                    loop.nanoTime());
+                        } catch (RuntimeException e) {
+                            LOG.debug("observe request refused: {}", e.getMessage());
+                            listener.onEnded(ExchangeFailure.CONNECTION_FAILED);
+                            return;
+                        }
+                        started.accept(observation);
+                    }, () -> listener.onEnded(ExchangeFailure.CLOSED));
+                });
+    }
+
+    /** Ends an observation ({@link CoapEngine#cancelObservation}); callable from any thread. */
+    public void cancelObservation(ClientObservation observation, boolean proactive) {
+        Objects.requireNonNull(observation, "observation");
+        onLoop(() -> engine.cancelObservation(observation, proactive, loop.nanoTime()), () -> { });
+    }
+
     /** A CoAP ping (section 4.3); completes with the round-trip time when the peer answers. */
     public CompletableFuture<Duration> ping(String scheme, InetSocketAddress destination, Duration timeout) {
         return ping(scheme, RequestSender.literalHost(destination), destination, timeout);
@@ -199,6 +255,37 @@ public final class CoapEndpoint implements AutoCloseable {
             engine.respondAndKeepOpen(exchange, response, loop.nanoTime());
         } else {
             engine.respond(exchange, response, loop.nanoTime()); // the hot path: no allocation
+        }
+    }
+
+    /**
+     * Answers {@code exchange}, a GET, and registers its client as an RFC 7641 observer
+     * ({@link CoapEngine#observe}); callable from any thread. {@code sink} hears the registration
+     * and the end on this endpoint's loop.
+     */
+    public void respondObserved(ServerExchange exchange, CoapResponse first, MessageType notificationType,
+                                ObservationSink sink) {
+        Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(sink, "sink");
+        if (!loop.inEventLoop()) {
+            onLoop(() -> respondObserved(exchange, first, notificationType, sink), () -> { });
+            return;
+        }
+        Observation observation = engine.observe(exchange, first, notificationType, sink::ended, loop.nanoTime());
+        if (observation != null) {
+            sink.registered(observation, this::notifyObserver);
+        }
+    }
+
+    /** Sends {@code state} to an observer of this endpoint ({@link CoapEngine#notifyObserver}); callable from any thread. */
+    public void notifyObserver(Observation observation, CoapResponse state) {
+        Objects.requireNonNull(observation, "observation");
+        Objects.requireNonNull(state, "state");
+        if (!loop.inEventLoop()) {
+            onLoop(() -> notifyObserver(observation, state), () -> { });
+        } else {
+            engine.notifyObserver(observation, state, loop.nanoTime());
         }
     }
 
@@ -258,6 +345,12 @@ public final class CoapEndpoint implements AutoCloseable {
         @Override
         public void respond(ServerExchange exchange, CoapResponse response) {
             CoapEndpoint.this.respond(exchange, response);
+        }
+
+        @Override
+        public void respondObserved(ServerExchange exchange, CoapResponse first, MessageType notificationType,
+                                    ObservationSink sink) {
+            CoapEndpoint.this.respondObserved(exchange, first, notificationType, sink);
         }
 
         @Override
