@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -91,14 +88,12 @@ public final class BenchRpk {
         return new RawPublicKeyCredentials(client.getPrivate(), client.getPublic(), Set.of(server.getPublic()));
     }
 
-    /** The PEM text of {@code pair}: "PRIVATE KEY" (PKCS#8) then "PUBLIC KEY" (SubjectPublicKeyInfo), RFC 7468. */
+    /**
+     * The PEM text of {@code pair}: "PRIVATE KEY" (PKCS#8 with the public key inside, as OpenSSL writes it; GnuTLS
+     * fails with "ASN1 parser: Element was not found" on the JDK's encoding without it) then "PUBLIC KEY".
+     */
     static String pem(KeyPair pair) {
-        return block("PRIVATE KEY", pair.getPrivate().getEncoded()) + block("PUBLIC KEY", pair.getPublic().getEncoded());
-    }
-
-    private static String block(String label, byte[] der) {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return "-----BEGIN " + label + "-----\n" + base64 + "\n-----END " + label + "-----\n";
+        return Pem.encodePrivateKey(pair) + Pem.encodePublicKey(pair.getPublic());
     }
 
     private static void write(Path file, KeyPair pair) throws IOException {
@@ -112,8 +107,6 @@ public final class BenchRpk {
     }
 
     private static KeyPair read(Path file) throws IOException {
-        PrivateKey privateKey = Pem.readPrivateKey(file);
-        PublicKey publicKey = Pem.readPublicKey(file);
-        return new KeyPair(publicKey, privateKey);
+        return Pem.readKeyPair(file);
     }
 }
