@@ -5,10 +5,14 @@
 #   psk         CoAP over DTLS 1.2 PSK (TLS_PSK_WITH_AES_128_CCM_8): the same
 #   handshakes  full PSK handshakes/s from new source ports, server CPU per handshake
 #   sessions    heap (libcoap: RSS) per idle PSK session, 10,000 sessions per server
+#   rpk             CoAP over DTLS 1.2 RawPublicKey (TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8, client authentication
+#                   needed, keys generated per run into bench/target/bench-logs/rpk-keys): req/s, CPU/request
+#   rpk-handshakes  full ECDHE_ECDSA RPK handshakes/s from new source ports, server CPU per handshake
+#   rpk-sessions    heap (libcoap: RSS) per idle RPK session
 # Builds what it needs.
 #   scripts/bench.sh                          everything (3 s warm-up + 10 s measured per point)
 #   scripts/bench.sh --quick                  short points (1 s + 3 s)
-#   scripts/bench.sh --suite psk,handshakes   some suites only
+#   scripts/bench.sh --suite psk,handshakes   some suites only (--suite rpk,rpk-handshakes,rpk-sessions: RPK only)
 #   scripts/bench.sh --baseline REF           adds coaps4j built from commit REF (server coaps4j-baseline):
 #                                             before and after a change, measured in one run
 #   scripts/bench.sh --help                   all options

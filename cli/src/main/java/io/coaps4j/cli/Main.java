@@ -3,6 +3,8 @@ package io.coaps4j.cli;
 import io.coaps4j.cli.client.DeleteCommand;
 import io.coaps4j.cli.client.DiscoverCommand;
 import io.coaps4j.cli.client.GetCommand;
+import io.coaps4j.cli.client.ObserveCommand;
+import io.coaps4j.cli.client.OneM2mCommand;
 import io.coaps4j.cli.client.PostCommand;
 import io.coaps4j.cli.client.PutCommand;
 import io.coaps4j.cli.keys.KeysCommand;
@@ -43,6 +45,8 @@ public final class Main {
                 .addSubcommand(new PutCommand(terminal))
                 .addSubcommand(new DeleteCommand(terminal))
                 .addSubcommand(new DiscoverCommand(terminal))
+                .addSubcommand(new ObserveCommand(terminal))
+                .addSubcommand(new OneM2mCommand(terminal))
                 .addSubcommand(KeysCommand.commandLine(terminal));
         commandLine.setOut(new PrintWriter(terminal.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(terminal.err());

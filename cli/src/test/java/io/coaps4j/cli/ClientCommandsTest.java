@@ -101,6 +101,31 @@ class ClientCommandsTest {
     }
 
     @Test
+    void bodiesLargerThanOneMessageMoveBlockWiseInTheBlockSizeAsked() throws Exception {
+        byte[] large = new byte[100_000];
+        new java.util.Random(5).nextBytes(large);
+        Path file = Files.write(files.resolve("large.bin"), large);
+        String uri = server.uri("/store/large");
+
+        CliRun put = CliRun.of("put", uri, "--payload-file", file.toString(), "--content-format", "42");
+        CliRun get = CliRun.of("get", "--block-size", "64", uri);
+        CliRun post = CliRun.of("post", "--block-size", "256", uri, "--payload-file", file.toString());
+
+        assertThat(put.exitCode()).as("%s", put).isZero();
+        assertThat(get.exitCode()).as("%s", get).isZero();
+        assertThat(get.stdoutBytes()).isEqualTo(large);
+        assertThat(post.exitCode()).as("%s", post).isZero();
+    }
+
+    @Test
+    void aBlockSizeThatIsNoPowerOfTwoFrom16To1024IsAUsageError() {
+        CliRun run = CliRun.of("get", "--block-size", "100", server.uri("/hello"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.stderr()).contains("--block-size").contains("16 to 1024");
+    }
+
+    @Test
     void deleteRemovesAndAnAbsentEntryIsA404WithExitStatus4() {
         String uri = server.uri("/store/delete-test");
         CliRun.of("put", uri, "--payload", "x");

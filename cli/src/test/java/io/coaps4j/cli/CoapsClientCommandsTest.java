@@ -116,15 +116,29 @@ class CoapsClientCommandsTest {
     }
 
     @Test
-    void aBodyTooLargeForOneDtlsRecordIsSaidInOneLineBeforeAnyHandshake() throws Exception {
+    void aBodyLargerThanOneDtlsRecordTravelsBlockWise() throws Exception {
+        byte[] large = new byte[40_000];
+        new java.util.Random(3).nextBytes(large);
         Path body = dataDir.resolve("big.bin");
-        java.nio.file.Files.write(body, new byte[20_000]);
+        java.nio.file.Files.write(body, large);
 
-        CliRun run = coaps("put", "/store/big", "--payload-file", body.toString());
+        CliRun put = coaps("put", "/store/big", "--payload-file", body.toString());
+        CliRun get = coaps("get", "/store/big");
+
+        assertThat(put.exitCode()).as("%s", put).isZero();
+        assertThat(get.exitCode()).as("%s", get).isZero();
+        assertThat(get.stdoutBytes()).isEqualTo(large);
+    }
+
+    @Test
+    void aPayloadFileOverTheBodyLimitIsSaidInOneLineBeforeAnyHandshake() throws Exception {
+        Path body = dataDir.resolve("huge.bin");
+        java.nio.file.Files.write(body, new byte[(1 << 20) + 1]);
+
+        CliRun run = coaps("put", "/store/huge", "--payload-file", body.toString());
 
         assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.stderr()).startsWith("coaps4j: the request is 200").contains("(16384 bytes)")
-                .doesNotContain("\tat ");
+        assertThat(run.stderr()).contains("1048577 bytes; at most 1048576 can be sent").doesNotContain("\tat ");
         assertThat(run.stderr().lines()).hasSize(1);
     }
 

@@ -34,6 +34,22 @@ class ServerCommandTest {
     }
 
     @Test
+    void storeBodiesAreLimitedByMaxBodySizeWith413() throws Exception {
+        try (ServerRun server = ServerRun.start(dataDir, "--max-body-size", "3000")) {
+            java.nio.file.Path fits = java.nio.file.Files.write(dataDir.resolve("fits.bin"), new byte[3000]);
+            java.nio.file.Path over = java.nio.file.Files.write(dataDir.resolve("over.bin"), new byte[3001]);
+
+            CliRun accepted = CliRun.of("put", server.uri("/store/fits"), "--payload-file", fits.toString());
+            CliRun refused = CliRun.of("put", server.uri("/store/over"), "--payload-file", over.toString());
+
+            assertThat(accepted.exitCode()).as("%s", accepted).isZero();
+            assertThat(refused.exitCode()).as("%s", refused).isEqualTo(ExitCodes.CLIENT_ERROR_RESPONSE);
+            assertThat(refused.stderr()).startsWith("4.13");
+            assertThat(CliRun.of("get", server.uri("/store/over")).exitCode()).isEqualTo(ExitCodes.CLIENT_ERROR_RESPONSE);
+        }
+    }
+
+    @Test
     void itsPortIsFreeAgainAfterStopping() throws Exception {
         ServerRun server = ServerRun.start(dataDir);
         server.stop();

@@ -142,7 +142,7 @@ class UsageErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"server", "get", "post", "put", "delete", "discover"})
+    @ValueSource(strings = {"server", "get", "post", "put", "delete", "discover", "onem2m"})
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.of(command, "--help");
 
@@ -169,7 +169,7 @@ class UsageErrorsTest {
         CliRun run = CliRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("server", "get", "post", "put", "delete", "discover")
+        assertThat(run.stdout()).contains("server", "get", "post", "put", "delete", "discover", "onem2m")
                 .contains("3  no response within the timeout");
     }
 }

@@ -1,6 +1,7 @@
 package io.coaps4j.coaps;
 
 import io.coaps4j.dtls.alert.AlertDescription;
+import io.coaps4j.dtls.credentials.PresentedCredentials;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import java.util.Optional;
  * No DTLS session could be established with a server, so the requests waiting for it fail (RFC 7252
  * section 9.1.7: "if the handshake fails, the security handshake should be considered failed").
  * The message says why in words; {@link #alert()} is the fatal alert sent or received, empty when
- * the server never answered or no handshake could be started.
+ * the server never answered or no handshake could be started. When this side refused the server's raw public
+ * key or certificate, {@link #presented()} holds it, so that the user can be told what to trust.
  */
 public final class DtlsHandshakeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -31,13 +33,20 @@ public final class DtlsHandshakeException extends RuntimeException {
     private final transient InetSocketAddress server;
     private final Reason reason;
     private final transient AlertDescription alert;
+    private final transient PresentedCredentials presented;
 
     public DtlsHandshakeException(InetSocketAddress server, Reason reason, Optional<AlertDescription> alert,
                                   String message) {
+        this(server, reason, alert, message, PresentedCredentials.none());
+    }
+
+    public DtlsHandshakeException(InetSocketAddress server, Reason reason, Optional<AlertDescription> alert,
+                                  String message, PresentedCredentials presented) {
         super(message);
         this.server = Objects.requireNonNull(server, "server");
         this.reason = Objects.requireNonNull(reason, "reason");
         this.alert = alert.orElse(null);
+        this.presented = Objects.requireNonNull(presented, "presented");
     }
 
     public InetSocketAddress server() {
@@ -50,5 +59,10 @@ public final class DtlsHandshakeException extends RuntimeException {
 
     public Optional<AlertDescription> alert() {
         return Optional.ofNullable(alert);
+    }
+
+    /** The server's raw public key or certificate chain when this side refused it; else empty. */
+    public PresentedCredentials presented() {
+        return presented == null ? PresentedCredentials.none() : presented;
     }
 }

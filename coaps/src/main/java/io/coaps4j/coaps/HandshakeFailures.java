@@ -32,7 +32,8 @@ final class HandshakeFailures {
                 String hint = alert.equals(AlertDescription.DECRYPT_ERROR)
                         ? " (the server's messages do not verify with our key: wrong PSK?)" : "";
                 return new DtlsHandshakeException(server, DtlsHandshakeException.Reason.ABORTED_LOCALLY,
-                        failed.alert(), prefix + "aborted with a fatal " + alert + " alert: " + failed.detail() + hint);
+                        failed.alert(), prefix + "aborted with a fatal " + alert + " alert: " + failed.detail() + hint,
+                        failed.presented());
             }
         }
     }

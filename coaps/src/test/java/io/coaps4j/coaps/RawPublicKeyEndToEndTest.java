@@ -103,4 +103,41 @@ class RawPublicKeyEndToEndTest {
         open.add(0, client);
         assertThat(client.get(uri(server.localAddress(), "/who")).payloadAsString()).isEqualTo("nobody");
     }
+
+    @Test
+    void anUntrustedServerKeyFailsTheRequestCarryingThatKey() throws Exception {
+        KeyPair serverKey = p256();
+        KeyPair clientKey = p256();
+        KeyPair trustedInstead = p256();
+        CoapServer server = CoapServer.builder().connector(DtlsConnector.builder()
+                        .bind(new InetSocketAddress("127.0.0.1", 0))
+                        .credentials(new RawPublicKeyCredentials(serverKey.getPrivate(), serverKey.getPublic(),
+                                Set.of(clientKey.getPublic()))).build())
+                .resource(Resource.builder("who").get(request -> CoapResponse.content("served")).build())
+                .build().start();
+        open.add(server);
+        CoapClient client = CoapClient.builder().connector(DtlsConnector.builder().bind(new InetSocketAddress(0))
+                .acceptHandshakes(false)
+                .credentials(new RawPublicKeyCredentials(clientKey.getPrivate(), clientKey.getPublic(),
+                        Set.of(trustedInstead.getPublic())))
+                .build()).timeout(TIMEOUT).build();
+        open.add(0, client);
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() ->
+                client.getAsync(uri(server.localAddress(), "/who")).get(15, TimeUnit.SECONDS));
+
+        DtlsHandshakeException handshake = handshakeFailure(failure);
+        assertThat(handshake.reason()).isEqualTo(DtlsHandshakeException.Reason.ABORTED_LOCALLY);
+        assertThat(handshake.presented().rawPublicKey()).contains(serverKey.getPublic());
+        assertThat(handshake.presented().certificateChain()).isEmpty();
+    }
+
+    private static DtlsHandshakeException handshakeFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DtlsHandshakeException handshake) {
+                return handshake;
+            }
+        }
+        throw new AssertionError("no DtlsHandshakeException in the causes of " + failure, failure);
+    }
 }

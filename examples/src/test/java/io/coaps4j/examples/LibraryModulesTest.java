@@ -89,7 +89,8 @@ class LibraryModulesTest {
     @Test
     void coapExportsEveryPackage() throws Exception {
         assertModule(CoapServer.class, "io.coaps4j.coap", toEverybody("io.coaps4j.coap.",
-                "client", "endpoint", "exchange", "linkformat", "message", "messaging", "peer", "server", "uri"),
+                "blockwise", "client", "endpoint", "exchange", "linkformat", "message", "messaging", "onem2m", "peer",
+                "server", "uri"),
                 Set.of());
     }
 

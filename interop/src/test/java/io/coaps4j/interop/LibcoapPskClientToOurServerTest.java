@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,16 @@ class LibcoapPskClientToOurServerTest {
     @Test
     void opensslClientGetsHello() throws Exception {
         assertThat(openssl("-m", "get", server.uri("/hello")).stdout()).isEqualTo("Hello, world\n");
+    }
+
+    @Test
+    void opensslClientObservesTheClockOverDtls() throws Exception {
+        String output = openssl("-B", "10", "-s", "3", "-m", "get", server.uri("/clock")).stdout();
+
+        // coap-client prints each notification's payload as it is: ISO 8601 times, one a second (RFC 7641).
+        List<String> times = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")
+                .matcher(output).results().map(MatchResult::group).toList();
+        assertThat(times).as(output).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates().isSorted();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.coaps4j.bench.loadgen;
 
 import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.dtls.credentials.PskPeer;
 import io.coaps4j.dtls.crypto.CryptoContext;
@@ -60,6 +61,14 @@ public final class DtlsClientTransport implements ClientTransport {
         return DtlsConfig.builder()
                 .pskStore(InMemoryPskStore.builder().add(identity, key, PskPeer.address(server)).build())
                 .build();
+    }
+
+    /**
+     * A client configuration in the RawPublicKey mode with {@code credentials} (our key, the trusted server
+     * keys), offering TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 as the mode's credentials pick.
+     */
+    public static DtlsConfig rpkConfig(RawPublicKeyCredentials credentials) {
+        return DtlsConfig.builder().credentials(credentials).build();
     }
 
     /** A factory of transports using {@code config}; it and its transports serve one thread at a time. */

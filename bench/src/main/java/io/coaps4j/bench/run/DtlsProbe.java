@@ -1,6 +1,5 @@
 package io.coaps4j.bench.run;
 
-import io.coaps4j.bench.BenchPsk;
 import io.coaps4j.bench.HelloResource;
 import io.coaps4j.bench.loadgen.DtlsClientTransport;
 import io.coaps4j.coap.message.Code;
@@ -8,15 +7,18 @@ import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageCodec;
 import io.coaps4j.coap.message.MessageFormatException;
 import io.coaps4j.coap.message.MessageType;
+import io.coaps4j.dtls.config.DtlsConfig;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
- * Single blocking CoAP exchanges over a new DTLS PSK session with the benchmark's identity and key, before
- * any load: creating libcoap's resource and checking that every PSK server answers GET /hello the same way.
+ * Single blocking CoAP exchanges over a new DTLS session (PSK or RawPublicKey, as the client configuration
+ * says), before any load: creating libcoap's resource and checking that every DTLS server answers GET /hello
+ * the same way.
  */
 final class DtlsProbe {
     private static final Duration RESEND = Duration.ofMillis(500);
@@ -26,19 +28,22 @@ final class DtlsProbe {
 
     /** The probe of PSK servers: GET /hello over a new session. */
     static HelloProbe hello() {
-        return (name, server) -> CoapProbe.requireHello(name,
-                exchange(server, CoapProbe.request(Code.GET, HelloResource.PATH, new byte[0]), Duration.ofSeconds(10)),
-                HelloResource.TEXT);
+        return hello(ServerCatalog::pskClientConfig);
+    }
+
+    /** The probe of servers reached with {@code clientConfig}: GET /hello over a new session. */
+    static HelloProbe hello(Function<InetSocketAddress, DtlsConfig> clientConfig) {
+        return (name, server) -> CoapProbe.requireHello(name, exchange(server, clientConfig.apply(server),
+                CoapProbe.request(Code.GET, HelloResource.PATH, new byte[0]), Duration.ofSeconds(10)), HelloResource.TEXT);
     }
 
     /**
      * Opens a session to {@code server} (handshake included in {@code total}), sends {@code request}, retransmitting
      * it every 500 ms, returns the response with its token and closes the session with close_notify.
      */
-    static Message exchange(InetSocketAddress server, Message request, Duration total) throws IOException {
+    static Message exchange(InetSocketAddress server, DtlsConfig config, Message request, Duration total) throws IOException {
         long deadline = System.nanoTime() + total.toNanos();
-        DtlsClientTransport.DtlsFactory factory = DtlsClientTransport.factory(
-                DtlsClientTransport.pskConfig(server.getAddress(), BenchPsk.IDENTITY, BenchPsk.key()));
+        DtlsClientTransport.DtlsFactory factory = DtlsClientTransport.factory(config);
         try (DtlsClientTransport transport = factory.open(server)) {
             transport.connect(total);
             ByteBuffer bytes = ByteBuffer.wrap(MessageCodec.encode(request));

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Full PSK handshakes per second: for each running server in turn, a few handshaker threads open new
+ * Full handshakes per second (PSK or RawPublicKey, as the group's servers speak): for each running server in turn, a few handshaker threads open new
  * connections back to back (new source port, cookie exchange, handshake, one GET, close_notify) through a
  * warm-up and a measured window; the server's CPU over the window divided by the connections completed in
  * it is its CPU per handshake. This is repeated for several rounds, the servers taking turns in each round so
@@ -33,12 +33,12 @@ final class HandshakeSuite {
     record Outcome(List<HandshakeMeasurement> medians, String rounds) {
     }
 
-    static Outcome run(RunContext context, ServerGroup group) throws InterruptedException {
+    static Outcome run(RunContext context, ServerGroup group, Suite suite) throws InterruptedException {
         BenchOptions options = context.options;
         Map<String, List<HandshakeMeasurement>> byServer = new LinkedHashMap<>();
         for (int round = 1; round <= options.handshakeRounds(); round++) {
             for (String name : group.running()) {
-                HandshakeMeasurement m = measure(context, group, name, round);
+                HandshakeMeasurement m = measure(context, group, suite, name, round);
                 if (m != null) {
                     byServer.computeIfAbsent(name, n -> new ArrayList<>()).add(m);
                 }
@@ -78,14 +78,14 @@ final class HandshakeSuite {
         return sorted.get((sorted.size() - 1) / 2);
     }
 
-    private static HandshakeMeasurement measure(RunContext context, ServerGroup group, String name, int round)
+    private static HandshakeMeasurement measure(RunContext context, ServerGroup group, Suite suite, String name, int round)
             throws InterruptedException {
         BenchOptions options = context.options;
         ServerProcess process = group.process(name);
         CpuWindow window = context.cpuWindow(process.pid());
         try {
             HandshakeResult result = HandshakeGenerator.run(process.address(),
-                    ServerCatalog.clientConfig(process.address()), options.handshakers(), options.warmup(),
+                    group.catalog().clientConfig(process.address()), options.handshakers(), options.warmup(),
                     options.measure(), HANDSHAKE_TIMEOUT, window);
             if (!process.isAlive()) {
                 throw new IOException(name + " died during the run; see " + options.logDir());
@@ -97,7 +97,7 @@ final class HandshakeSuite {
                     m.serverCpuMicrosPerHandshake(), result.failed(), result.failuresByReason());
             return m;
         } catch (IOException | RuntimeException e) {
-            context.fail(Suite.HANDSHAKES, name, e.getMessage());
+            context.fail(suite, name, e.getMessage());
             group.drop(name);
             return null;
         }

@@ -2,8 +2,14 @@ package io.coaps4j.bench.run;
 
 import io.coaps4j.bench.process.ServerProcess;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +43,37 @@ final class JavaServer implements BenchedServer {
     JavaServer asBaseline(String baselineName) {
         return new JavaServer(baselineName, description + "; built from the baseline checkout (--baseline)", true,
                 mainClass, probe, extraArgs.toArray(String[]::new));
+    }
+
+    /** The server's main class name. */
+    String mainClassName() {
+        return mainClass;
+    }
+
+    /**
+     * Whether the classpath this server runs from has its main class: false for a baseline build from a commit
+     * before the class existed.
+     */
+    boolean runsFrom(BenchOptions options) {
+        if (!baseline) {
+            return true;
+        }
+        String classpath = options.baselineClasspath().orElse("");
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                try {
+                    urls.add(Path.of(entry).toUri().toURL());
+                } catch (MalformedURLException e) {
+                    // Not a usable entry: the JVM would skip it too.
+                }
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), null)) {
+            return loader.findResource(mainClass.replace('.', '/') + ".class") != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

@@ -1,24 +1,29 @@
 package io.coaps4j.bench.run;
 
 import io.coaps4j.bench.BenchPsk;
+import io.coaps4j.bench.BenchRpk;
 import io.coaps4j.bench.loadgen.ClientTransport;
 import io.coaps4j.bench.loadgen.DtlsClientTransport;
 import io.coaps4j.bench.loadgen.PlainUdpTransport;
 import io.coaps4j.bench.server.CaliforniumHelloServer;
 import io.coaps4j.bench.server.CaliforniumPskServer;
+import io.coaps4j.bench.server.CaliforniumRpkServer;
 import io.coaps4j.bench.server.EchoCeilingServer;
 import io.coaps4j.bench.server.OurNoSecServer;
 import io.coaps4j.bench.server.OurPskServer;
+import io.coaps4j.bench.server.OurRpkServer;
 import io.coaps4j.bench.server.ShortExchangeLifetime;
 import io.coaps4j.dtls.config.DtlsConfig;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The servers a run can compare in one security mode, by the name used on the command line (the same name
@@ -40,16 +45,24 @@ final class ServerCatalog {
     private static final String CALIFORNIUM_PSK = "Californium 3.13.0 + Scandium DTLSConnector, PSK, TLS_PSK_WITH_AES_128_CCM_8"
             + " only, otherwise default configuration (cookie exchange, extended master secret)";
 
-    private final boolean overDtls;
+    private static final String OUR_RPK = "coaps4j CoapServer over DtlsConnector, RawPublicKey"
+            + " (TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8, secp256r1), client authentication needed (trusting the generator's key),"
+            + " default DTLS and engine configuration (cookie exchange, extended master secret), Resource /hello";
+    private static final String CALIFORNIUM_RPK = "Californium 3.13.0 + Scandium DTLSConnector, RawPublicKeyIdentity,"
+            + " TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 only, raw public keys only, client authentication NEEDED (trusting the"
+            + " generator's key), otherwise default configuration (cookie exchange, extended master secret)";
+
+    /** How the generator's DTLS clients are configured for a server at an address; null for NoSec. */
+    private final Function<InetSocketAddress, DtlsConfig> clientConfig;
     private final Map<String, BenchedServer> byName = new LinkedHashMap<>();
 
-    private ServerCatalog(boolean overDtls) {
-        this.overDtls = overDtls;
+    private ServerCatalog(Function<InetSocketAddress, DtlsConfig> clientConfig) {
+        this.clientConfig = clientConfig;
     }
 
     /** CoAP over plain UDP (NoSec), with the raw UDP ceiling. */
     static ServerCatalog noSec() {
-        ServerCatalog catalog = new ServerCatalog(false);
+        ServerCatalog catalog = new ServerCatalog(null);
         HelloProbe probe = CoapProbe.hello();
         catalog.addWithBaseline(new JavaServer(COAPS4J,
                 "coaps4j CoapServer over UdpConnector (NoSec), default EngineConfig, Resource /hello", OurNoSecServer.class, probe));
@@ -66,14 +79,14 @@ final class ServerCatalog {
 
     /** CoAP over DTLS 1.2 with the benchmark PSK, TLS_PSK_WITH_AES_128_CCM_8 only. */
     static ServerCatalog psk() {
-        ServerCatalog catalog = new ServerCatalog(true);
+        ServerCatalog catalog = new ServerCatalog(ServerCatalog::pskClientConfig);
         HelloProbe probe = DtlsProbe.hello();
         catalog.addWithBaseline(new JavaServer(COAPS4J, OUR_PSK, OurPskServer.class, probe));
         catalog.add(new JavaServer(CALIFORNIUM, CALIFORNIUM_PSK, CaliforniumPskServer.class, probe));
         catalog.add(new JavaServer(CALIFORNIUM_BOUNDED, "Californium 3.13.0 + Scandium as above but"
                 + " COAP.DEDUPLICATOR=PEERS_MARK_AND_SWEEP", CaliforniumPskServer.class, probe,
                 CaliforniumPskServer.DEDUP + PEERS_MARK_AND_SWEEP));
-        catalog.add(new LibcoapPskServer());
+        catalog.add(LibcoapDtlsServer.psk());
         return catalog;
     }
 
@@ -84,14 +97,34 @@ final class ServerCatalog {
      * lifetime has passed.
      */
     static ServerCatalog pskIdle(Duration exchangeLifetime) {
-        ServerCatalog catalog = new ServerCatalog(true);
+        ServerCatalog catalog = new ServerCatalog(ServerCatalog::pskClientConfig);
         HelloProbe probe = DtlsProbe.hello();
         String lifetime = ShortExchangeLifetime.argument(exchangeLifetime);
         String shortened = ", EXCHANGE_LIFETIME " + exchangeLifetime.toSeconds() + " s";
         catalog.addWithBaseline(new JavaServer(COAPS4J, OUR_PSK + shortened, OurPskServer.class, probe, lifetime));
         catalog.add(new JavaServer(CALIFORNIUM, CALIFORNIUM_PSK + shortened + " (mark-and-sweep every 1 s)",
                 CaliforniumPskServer.class, probe, lifetime));
-        catalog.add(new LibcoapPskServer());
+        catalog.add(LibcoapDtlsServer.psk());
+        return catalog;
+    }
+
+    /**
+     * CoAP over DTLS 1.2 in the RawPublicKey mode with the run's keys ({@code keys}, written into {@code keyDir}
+     * for the server processes), TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 only, client authentication needed;
+     * {@code exchangeLifetime} null for the default, or shortened as for {@link #pskIdle}.
+     */
+    static ServerCatalog rpk(BenchRpk keys, Path keyDir, Duration exchangeLifetime) {
+        DtlsConfig client = DtlsClientTransport.rpkConfig(keys.clientCredentials());
+        ServerCatalog catalog = new ServerCatalog(server -> client);
+        HelloProbe probe = DtlsProbe.hello(catalog::clientConfig);
+        String keysArgument = BenchRpk.KEYS_ARGUMENT + keyDir.toAbsolutePath();
+        String[] args = exchangeLifetime == null ? new String[] {keysArgument}
+                : new String[] {keysArgument, ShortExchangeLifetime.argument(exchangeLifetime)};
+        String shortened = exchangeLifetime == null ? "" : ", EXCHANGE_LIFETIME " + exchangeLifetime.toSeconds() + " s";
+        catalog.addWithBaseline(new JavaServer(COAPS4J, OUR_RPK + shortened, OurRpkServer.class, probe, args));
+        catalog.add(new JavaServer(CALIFORNIUM, CALIFORNIUM_RPK + shortened
+                + (exchangeLifetime == null ? "" : " (mark-and-sweep every 1 s)"), CaliforniumRpkServer.class, probe, args));
+        catalog.add(LibcoapDtlsServer.rpk(keyDir.resolve(BenchRpk.SERVER_KEY), catalog::clientConfig));
         return catalog;
     }
 
@@ -123,7 +156,7 @@ final class ServerCatalog {
     }
 
     boolean overDtls() {
-        return overDtls;
+        return clientConfig != null;
     }
 
     BenchedServer get(String name) {
@@ -134,13 +167,21 @@ final class ServerCatalog {
         return server;
     }
 
-    /** The client configuration for the DTLS servers: the benchmark PSK for every port of {@code server}. */
-    static DtlsConfig clientConfig(InetSocketAddress server) {
+    /** The client configuration for the PSK servers: the benchmark PSK for every port of {@code server}. */
+    static DtlsConfig pskClientConfig(InetSocketAddress server) {
         return DtlsClientTransport.pskConfig(server.getAddress(), BenchPsk.IDENTITY, BenchPsk.key());
+    }
+
+    /** The client configuration for a DTLS server of this mode at {@code server}. */
+    DtlsConfig clientConfig(InetSocketAddress server) {
+        if (clientConfig == null) {
+            throw new IllegalStateException("NoSec servers have no DTLS client configuration");
+        }
+        return clientConfig.apply(server);
     }
 
     /** How a generator client reaches a server of this mode at {@code server}. */
     ClientTransport.Factory transportTo(InetSocketAddress server) {
-        return overDtls ? DtlsClientTransport.factory(clientConfig(server)) : PlainUdpTransport.factory();
+        return overDtls() ? DtlsClientTransport.factory(clientConfig(server)) : PlainUdpTransport.factory();
     }
 }

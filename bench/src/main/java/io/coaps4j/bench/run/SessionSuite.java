@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Heap per idle PSK session, on fresh server processes: for each server in turn, a few warm-up sessions (so
+ * Heap per idle DTLS session (PSK or RawPublicKey, as the group's servers speak), on fresh server processes: for each server in turn, a few warm-up sessions (so
  * that first-use allocations are not charged to the sessions), the heap after full collections, then N
  * sessions from N distinct source ports (handshake and one GET each, then idle, never closed), the heap
  * after full collections right away and again once EXCHANGE_LIFETIME has passed. The Java servers run with
@@ -37,18 +37,19 @@ final class SessionSuite {
     private SessionSuite() {
     }
 
-    /** The servers this suite runs, fresh. */
+    /** The PSK servers this suite runs, fresh. */
     static ServerCatalog catalog() {
         return ServerCatalog.pskIdle(EXCHANGE_LIFETIME);
     }
 
-    static List<SessionMeasurement> run(RunContext context, ServerGroup group, String histogramOf) throws InterruptedException {
+    static List<SessionMeasurement> run(RunContext context, ServerGroup group, String histogramOf, Suite suite)
+            throws InterruptedException {
         BenchOptions options = context.options;
         List<SessionMeasurement> measurements = new ArrayList<>();
         for (String name : group.running()) {
             ServerProcess process = group.process(name);
             int warmupCount = Math.min(200, Math.max(1, options.idleSessions() / 10));
-            try (IdleSessions warmup = IdleSessions.open(process.address(), ServerCatalog.clientConfig(process.address()),
+            try (IdleSessions warmup = IdleSessions.open(process.address(), group.catalog().clientConfig(process.address()),
                     warmupCount, OPENER_THREADS, HANDSHAKE_TIMEOUT)) {
                 boolean java = process.reportsHeap();
                 if (java) {
@@ -58,7 +59,7 @@ final class SessionSuite {
                 long heapBefore = java ? process.heapAfterFullGc(HEAP_TIMEOUT) : -1;
                 long residentBefore = process.residentBytes();
                 RunContext.progress("%s: opening %d idle sessions", name, options.idleSessions());
-                try (IdleSessions sessions = IdleSessions.open(process.address(), ServerCatalog.clientConfig(process.address()),
+                try (IdleSessions sessions = IdleSessions.open(process.address(), group.catalog().clientConfig(process.address()),
                         options.idleSessions(), OPENER_THREADS, HANDSHAKE_TIMEOUT)) {
                     long heapFresh = java ? process.heapAfterFullGc(HEAP_TIMEOUT) : -1;
                     if (java) {
@@ -82,7 +83,7 @@ final class SessionSuite {
                     throw new IOException(name + " died during the run; see " + options.logDir());
                 }
             } catch (IOException | RuntimeException e) {
-                context.fail(Suite.SESSIONS, name, e.getMessage());
+                context.fail(suite, name, e.getMessage());
                 group.drop(name);
             }
         }

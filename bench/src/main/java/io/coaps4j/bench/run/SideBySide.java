@@ -1,5 +1,6 @@
 package io.coaps4j.bench.run;
 
+import io.coaps4j.bench.BenchRpk;
 import io.coaps4j.bench.process.ClockTicks;
 import io.coaps4j.bench.process.MachineCpu;
 import io.coaps4j.bench.process.ProcessCpu;
@@ -16,8 +17,9 @@ import java.util.Map;
 
 /**
  * The side-by-side benchmark: each server in a fresh process of its own, loaded by the same generator.
- * The suites run in order, each on servers started afresh for it: NoSec throughput, PSK throughput, full
- * handshakes per second and heap per idle session.
+ * The suites run in order, each on servers started afresh for it: NoSec throughput, then for PSK and for
+ * RawPublicKey (client authentication needed) request throughput, full handshakes per second and heap per idle
+ * session.
  * Prints a Markdown report with the results and the ratios of the first server against the others.
  */
 public final class SideBySide {
@@ -60,8 +62,10 @@ public final class SideBySide {
         if (options.suites().contains(Suite.NOSEC)) {
             runNoSec(context, report);
         }
-        if (options.suites().stream().anyMatch(Suite::overDtls)) {
-            runPsk(context, report);
+        for (DtlsMode mode : DtlsMode.values()) {
+            if (mode.anyOf(options.suites())) {
+                runDtls(context, report, mode);
+            }
         }
         if (!context.charts.isEmpty()) {
             report.append("\n### Charts\n\n");
@@ -108,40 +112,50 @@ public final class SideBySide {
         }
     }
 
-    private static void runPsk(RunContext context, StringBuilder report) throws InterruptedException {
+    private static void runDtls(RunContext context, StringBuilder report, DtlsMode mode)
+            throws IOException, InterruptedException {
         BenchOptions options = context.options;
-        ServerCatalog catalog = ServerCatalog.psk();
-        List<String> names = catalog.select(options.servers());
+        BenchRpk keys = null;
+        Path keyDir = null;
+        if (mode == DtlsMode.RPK) {
+            // Generated and written before anything is timed; the servers read them at start.
+            keys = BenchRpk.generate();
+            keyDir = keys.writeTo(options.logDir().resolve("rpk-keys"));
+        }
+        ServerCatalog catalog = mode == DtlsMode.PSK ? ServerCatalog.psk() : ServerCatalog.rpk(keys, keyDir, null);
+        report.append("\n### ").append(mode.heading()).append("\n\n");
+        List<String> names = withoutMissingBaseline(options, catalog, catalog.select(options.servers()), report);
         if (names.isEmpty()) {
             return;
         }
-        report.append("\n### DTLS 1.2 PSK servers (TLS_PSK_WITH_AES_128_CCM_8)\n\n");
+        String label = mode.shortName();
         String subject = names.get(0);
-        List<Measurement> psk = List.of();
+        List<Measurement> throughput = List.of();
         List<HandshakeMeasurement> handshakes = List.of();
         List<SessionMeasurement> sessions = List.of();
-        if (options.suites().contains(Suite.PSK) || options.suites().contains(Suite.HANDSHAKES)) {
+        List<Suite> suites = options.suites();
+        if (suites.contains(mode.throughput()) || suites.contains(mode.handshakes())) {
             describe(report, catalog, names);
         }
-        if (options.suites().contains(Suite.PSK)) {
-            try (ServerGroup group = ServerGroup.start(context, catalog, names, Suite.PSK)) {
-                psk = ThroughputSuite.run(context, group, Suite.PSK);
-                report.append("\n#### PSK request throughput\n\n");
-                appendThroughput(report, names, options.clientCounts(), psk);
-                chartThroughput(context, "DTLS PSK", psk);
+        if (suites.contains(mode.throughput())) {
+            try (ServerGroup group = ServerGroup.start(context, catalog, names, mode.throughput())) {
+                throughput = ThroughputSuite.run(context, group, mode.throughput());
+                report.append("\n#### ").append(label).append(" request throughput\n\n");
+                appendThroughput(report, names, options.clientCounts(), throughput);
+                chartThroughput(context, "DTLS " + label, throughput);
             }
         }
-        if (options.suites().contains(Suite.HANDSHAKES)) {
-            // Fresh processes, as for every suite: what a server carried before (e.g. the PSK suite's
+        if (suites.contains(mode.handshakes())) {
+            // Fresh processes, as for every suite: what a server carried before (e.g. the throughput suite's
             // deduplication state) changes what a handshake costs it.
-            try (ServerGroup group = ServerGroup.start(context, catalog, names, Suite.HANDSHAKES)) {
-                HandshakeSuite.Outcome outcome = HandshakeSuite.run(context, group);
+            try (ServerGroup group = ServerGroup.start(context, catalog, names, mode.handshakes())) {
+                HandshakeSuite.Outcome outcome = HandshakeSuite.run(context, group, mode.handshakes());
                 handshakes = outcome.medians();
-                report.append(String.format(Locale.ROOT, "%n#### Full PSK handshakes (%d handshakers, each connection: new source port,"
+                report.append(String.format(Locale.ROOT, "%n#### Full %s handshakes (%d handshakers, each connection: new source port,"
                         + " cookie exchange, handshake, one CON GET, close_notify; fresh servers, median of %d rounds)%n%n",
-                        options.handshakers(), options.handshakeRounds()));
+                        label, options.handshakers(), options.handshakeRounds()));
                 report.append(ResultTable.handshakes(handshakes)).append('\n').append(outcome.rounds()).append('\n');
-                BarChart cost = new BarChart("Server CPU per full PSK handshake (median round)", "µs per handshake");
+                BarChart cost = new BarChart("Server CPU per full " + label + " handshake (median round)", "µs per handshake");
                 handshakes.forEach(m -> cost.bar(m.server(), m.serverCpuMicrosPerHandshake()));
                 context.charts.add(cost);
                 String ratios = ResultTable.handshakeRatios(subject, handshakes);
@@ -150,18 +164,19 @@ public final class SideBySide {
                 }
             }
         }
-        if (options.suites().contains(Suite.SESSIONS)) {
-            ServerCatalog idle = SessionSuite.catalog();
-            List<String> idleNames = idle.select(options.servers());
-            try (ServerGroup group = ServerGroup.start(context, idle, idleNames, Suite.SESSIONS)) {
-                sessions = SessionSuite.run(context, group, subject);
+        if (suites.contains(mode.sessions())) {
+            ServerCatalog idle = mode == DtlsMode.PSK ? SessionSuite.catalog()
+                    : ServerCatalog.rpk(keys, keyDir, SessionSuite.EXCHANGE_LIFETIME);
+            List<String> idleNames = withoutMissingBaseline(options, idle, idle.select(options.servers()), new StringBuilder());
+            try (ServerGroup group = ServerGroup.start(context, idle, idleNames, mode.sessions())) {
+                sessions = SessionSuite.run(context, group, subject, mode.sessions());
             }
-            report.append(String.format(Locale.ROOT, "%n#### Idle PSK sessions (%d per server on fresh processes, each:"
+            report.append(String.format(Locale.ROOT, "%n#### Idle %s sessions (%d per server on fresh processes, each:"
                     + " handshake and one GET from its own port, then idle; heap after full GC; RSS for all)%n%n",
-                    options.idleSessions()));
+                    label, options.idleSessions()));
             idleNames.forEach(n -> report.append("- ").append(n).append(": ").append(idle.get(n).description()).append('\n'));
             report.append('\n').append(ResultTable.sessions(sessions));
-            BarChart heap = new BarChart("Heap per idle PSK session", "bytes per session");
+            BarChart heap = new BarChart("Heap per idle " + label + " session", "bytes per session");
             sessions.forEach(m -> heap.bar(m.server(), m.heapBytesPerSession()));
             context.charts.add(heap);
             String ratios = ResultTable.sessionRatios(subject, sessions);
@@ -170,16 +185,35 @@ public final class SideBySide {
             }
             for (SessionMeasurement m : sessions) {
                 if (!m.histogram().isEmpty()) {
-                    report.append("\n").append(m.server()).append(" with the idle sessions: top of `jmap -histo:live`\n\n```\n");
+                    report.append("\n").append(m.server()).append(" with the idle ").append(label)
+                            .append(" sessions: top of `jmap -histo:live`\n\n```\n");
                     m.histogram().forEach(line -> report.append(line).append('\n'));
                     report.append("```\n");
                 }
             }
         }
         if (subject.equals(ServerCatalog.COAPS4J) && names.contains(ServerCatalog.CALIFORNIUM)) {
-            report.append("\n#### Targets\n\n")
-                    .append(Targets.render(subject, ServerCatalog.CALIFORNIUM, psk, handshakes, sessions));
+            report.append("\n#### ").append(label).append(" targets\n\n").append(mode == DtlsMode.PSK
+                    ? Targets.render(subject, ServerCatalog.CALIFORNIUM, throughput, handshakes, sessions)
+                    : RpkTargets.render(subject, ServerCatalog.CALIFORNIUM, ServerCatalog.LIBCOAP, throughput, handshakes, sessions));
         }
+    }
+
+    /**
+     * {@code names} without the baseline server when the baseline build cannot run this mode (a commit from
+     * before the mode existed): skipped with a note in {@code report}, not a failure.
+     */
+    private static List<String> withoutMissingBaseline(BenchOptions options, ServerCatalog catalog, List<String> names,
+                                                       StringBuilder report) {
+        if (!names.contains(ServerCatalog.COAPS4J_BASELINE)
+                || !(catalog.get(ServerCatalog.COAPS4J_BASELINE) instanceof JavaServer baseline)
+                || baseline.runsFrom(options)) {
+            return names;
+        }
+        report.append("- ").append(ServerCatalog.COAPS4J_BASELINE).append(": skipped, the baseline build has no ")
+                .append(baseline.mainClassName()).append(" (the mode did not exist at that commit)\n");
+        RunContext.progress("%s: skipped, the baseline build has no %s", ServerCatalog.COAPS4J_BASELINE, baseline.mainClassName());
+        return names.stream().filter(n -> !n.equals(ServerCatalog.COAPS4J_BASELINE)).toList();
     }
 
     private static void describe(StringBuilder report, ServerCatalog catalog, List<String> names) {

@@ -1,6 +1,8 @@
 package io.coaps4j.bench.run;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The parts of a side-by-side run, selectable with {@code --suite}; they run in this order. */
 enum Suite {
@@ -11,11 +13,17 @@ enum Suite {
     /** Full PSK handshakes per second from new source ports, with server CPU per handshake. */
     HANDSHAKES,
     /** Heap (or, for native servers, resident memory) per idle PSK session. */
-    SESSIONS;
+    SESSIONS,
+    /** CoAP over DTLS 1.2 RawPublicKey (TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8, client authentication needed). */
+    RPK,
+    /** Full ECDHE_ECDSA RawPublicKey handshakes per second from new source ports, with server CPU per handshake. */
+    RPK_HANDSHAKES,
+    /** Heap (or, for native servers, resident memory) per idle RawPublicKey session. */
+    RPK_SESSIONS;
 
     /** The name used on the command line. */
     String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The suite called {@code label} on the command line. */
@@ -25,11 +33,7 @@ enum Suite {
                 return suite;
             }
         }
-        throw new IllegalArgumentException("--suite: unknown suite '" + label.trim() + "', known: nosec, psk, handshakes, sessions");
-    }
-
-    /** Whether the suite runs against the DTLS PSK servers. */
-    boolean overDtls() {
-        return this != NOSEC;
+        throw new IllegalArgumentException("--suite: unknown suite '" + label.trim() + "', known: "
+                + Arrays.stream(values()).map(Suite::label).collect(Collectors.joining(", ")));
     }
 }

@@ -75,15 +75,15 @@ final class Targets {
         return out.toString();
     }
 
-    private static void row(StringBuilder out, String target, String measured, boolean met) {
+    static void row(StringBuilder out, String target, String measured, boolean met) {
         out.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "yes" : "NO").append(" |\n");
     }
 
-    private static void notMeasured(StringBuilder out, String target) {
+    static void notMeasured(StringBuilder out, String target) {
         out.append("| ").append(target).append(" | not measured | - |\n");
     }
 
-    private static Optional<Measurement> find(List<Measurement> measurements, String server, int clients) {
+    static Optional<Measurement> find(List<Measurement> measurements, String server, int clients) {
         return measurements.stream().filter(m -> m.server().equals(server) && m.load().clients() == clients).findFirst();
     }
 }

@@ -53,6 +53,25 @@ public final class CaliforniumPskServer {
      * null for the defaults.
      */
     public static CoapServer create(InetSocketAddress address, String deduplicator, Duration exchangeLifetime) {
+        Configuration config = configuration(deduplicator, exchangeLifetime);
+        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
+                .setAddress(address)
+                .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY)
+                .setAsList(DtlsConfig.DTLS_CIPHER_SUITES, CipherSuite.TLS_PSK_WITH_AES_128_CCM_8)
+                // Stated, not changed: every handshake starts with a cookie exchange, as ours and libcoap's do.
+                .set(DtlsConfig.DTLS_USE_HELLO_VERIFY_REQUEST_FOR_PSK, true)
+                // Room for the 10,000 idle sessions of the memory benchmark (the default, stated).
+                .set(DtlsConfig.DTLS_MAX_CONNECTIONS, DtlsConfig.DEFAULT_MAX_CONNECTIONS)
+                .setAdvancedPskStore(new AdvancedSinglePskStore(BenchPsk.IDENTITY, BenchPsk.key()))
+                .build();
+        return serve(config, dtls);
+    }
+
+    /**
+     * The configuration every Californium DTLS server of the benchmark shares (the PSK and the RPK one alike):
+     * the defaults, with {@code deduplicator} and {@code exchangeLifetime} when not null.
+     */
+    static Configuration configuration(String deduplicator, Duration exchangeLifetime) {
         CoapConfig.register();
         UdpConfig.register();
         DtlsConfig.register();
@@ -65,16 +84,11 @@ public final class CaliforniumPskServer {
             config.set(CoapConfig.NON_LIFETIME, exchangeLifetime.toMillis(), TimeUnit.MILLISECONDS);
             config.set(CoapConfig.MARK_AND_SWEEP_INTERVAL, 1, TimeUnit.SECONDS);
         }
-        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
-                .setAddress(address)
-                .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY)
-                .setAsList(DtlsConfig.DTLS_CIPHER_SUITES, CipherSuite.TLS_PSK_WITH_AES_128_CCM_8)
-                // Stated, not changed: every handshake starts with a cookie exchange, as ours and libcoap's do.
-                .set(DtlsConfig.DTLS_USE_HELLO_VERIFY_REQUEST_FOR_PSK, true)
-                // Room for the 10,000 idle sessions of the memory benchmark (the default, stated).
-                .set(DtlsConfig.DTLS_MAX_CONNECTIONS, DtlsConfig.DEFAULT_MAX_CONNECTIONS)
-                .setAdvancedPskStore(new AdvancedSinglePskStore(BenchPsk.IDENTITY, BenchPsk.key()))
-                .build();
+        return config;
+    }
+
+    /** A CoAP server with one endpoint over a Scandium connector configured by {@code dtls}, serving /hello. */
+    static CoapServer serve(Configuration config, DtlsConnectorConfig dtls) {
         DTLSConnector connector = new DTLSConnector(dtls);
         CoapEndpoint endpoint = new CoapEndpoint.Builder()
                 .setConfiguration(config)

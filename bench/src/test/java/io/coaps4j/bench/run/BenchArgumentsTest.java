@@ -21,10 +21,34 @@ class BenchArgumentsTest {
         assertThat(options.measure()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.generatorThreads()).isEqualTo(1);
         assertThat(options.output()).isNull();
-        assertThat(options.suites()).containsExactly(Suite.NOSEC, Suite.PSK, Suite.HANDSHAKES, Suite.SESSIONS);
+        assertThat(options.suites()).containsExactly(Suite.NOSEC, Suite.PSK, Suite.HANDSHAKES, Suite.SESSIONS,
+                Suite.RPK, Suite.RPK_HANDSHAKES, Suite.RPK_SESSIONS);
         assertThat(options.handshakers()).isEqualTo(4);
         assertThat(options.handshakeRounds()).isEqualTo(3);
         assertThat(options.idleSessions()).isEqualTo(10_000);
+    }
+
+    @Test
+    void rpkSuitesAreNamedWithHyphensAndRunAfterThePskOnes() throws Exception {
+        BenchOptions options = BenchArguments.parse(new String[] {"--suite", "rpk-sessions,rpk,psk,rpk-handshakes"}, KNOWN);
+        assertThat(options.suites()).containsExactly(Suite.PSK, Suite.RPK, Suite.RPK_HANDSHAKES, Suite.RPK_SESSIONS);
+        assertThat(Suite.RPK_HANDSHAKES.label()).isEqualTo("rpk-handshakes");
+        assertThat(DtlsMode.RPK.anyOf(options.suites())).isTrue();
+        assertThat(DtlsMode.PSK.anyOf(List.of(Suite.RPK, Suite.NOSEC))).isFalse();
+    }
+
+    @Test
+    void anUnknownSuiteIsNamedWithTheKnownOnes() {
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--suite", "rpk_handshakes"}, KNOWN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'rpk_handshakes'")
+                .hasMessageContaining("rpk, rpk-handshakes, rpk-sessions");
+    }
+
+    @Test
+    void usageListsTheRpkSuites() {
+        assertThat(BenchArguments.USAGE).contains("rpk (CoAP over DTLS RawPublicKey").contains("rpk-handshakes")
+                .contains("rpk-sessions");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.coaps4j.bench.run;
 
+import io.coaps4j.bench.BenchRpk;
 import io.coaps4j.bench.loadgen.LoadGenerator;
 import io.coaps4j.bench.loadgen.LoadResult;
 import io.coaps4j.bench.loadgen.LoadSpec;
@@ -30,20 +31,36 @@ class ServersAnswerHelloTest {
     Path logs;
 
     static Stream<Arguments> servers() {
-        return Stream.concat(
+        return Stream.of(
                 ServerCatalog.noSec().names().stream().map(name -> Arguments.of("nosec", name)),
-                ServerCatalog.psk().names().stream().map(name -> Arguments.of("psk", name)));
+                ServerCatalog.psk().names().stream().map(name -> Arguments.of("psk", name)),
+                ServerCatalog.rpk(BenchRpk.generate(), Path.of("names-only"), null).names().stream().map(name -> Arguments.of("rpk", name))).flatMap(s -> s);
     }
 
-    private static ServerCatalog catalog(String mode) {
-        return mode.equals("psk") ? ServerCatalog.psk() : ServerCatalog.noSec();
+    /** The RawPublicKey servers with a fresh key pair each for them and the generator, as a run makes. */
+    private static ServerCatalog rpk(Path keyDir) {
+        try {
+            BenchRpk keys = BenchRpk.generate();
+            keys.writeTo(keyDir);
+            return ServerCatalog.rpk(keys, keyDir, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private ServerCatalog catalog(String mode) {
+        return switch (mode) {
+            case "psk" -> ServerCatalog.psk();
+            case "rpk" -> rpk(logs.resolve("rpk-keys"));
+            default -> ServerCatalog.noSec();
+        };
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("servers")
     void serverRunsInItsOwnProcessAndCarriesLoad(String mode, String name) throws Exception {
         if (name.equals(ServerCatalog.LIBCOAP)) {
-            String command = mode.equals("psk") ? LibcoapPskServer.COMMAND : LibcoapServer.COMMAND;
+            String command = !mode.equals("nosec") ? LibcoapDtlsServer.COMMAND : LibcoapServer.COMMAND;
             Assumptions.assumeTrue(onPath(command), command + " is not installed");
         }
         // The baseline server runs from the classpath it is given: here this build's own, which checks the plumbing.

@@ -1,8 +1,5 @@
 package io.coaps4j.cli.client;
 
-import io.coaps4j.cli.CommandFailure;
-import io.coaps4j.cli.EcdheModes;
-import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.psk.PskConnectors;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.coaps.KeepAlive;
@@ -46,8 +43,6 @@ final class ClientCredentials {
     /**
      * A client's connector (any free port, client role only) with these credentials, its sessions checked by
      * {@code keepAlive} ({@code --heartbeat}).
-     *
-     * @throws CommandFailure when this build cannot use the keys (see {@link EcdheModes})
      */
     DtlsConnector connector(KeepAlive keepAlive) {
         return connector(keepAlive, true);
@@ -57,10 +52,6 @@ final class ClientCredentials {
     DtlsConnector connector(KeepAlive keepAlive, boolean resumption) {
         if (psk.isPresent()) {
             return PskConnectors.client(psk.get(), keepAlive, resumption);
-        }
-        if (!EcdheModes.available()) {
-            throw new CommandFailure(ExitCodes.FAILURE, "this build's DTLS handshake lacks the ECDHE_ECDSA suite of the"
-                    + " RawPublicKey and Certificate modes (--key, --cert, --trust); use a pre-shared key");
         }
         DtlsConfig.Builder dtls = DtlsConfig.builder().resumption(resumption);
         keys.orElseThrow().rawPublicKey().ifPresent(dtls::credentials);

@@ -2,7 +2,6 @@ package io.coaps4j.cli.client;
 
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
-import io.coaps4j.cli.keys.CertificateIssuer;
 import io.coaps4j.cli.keys.P256Keys;
 import io.coaps4j.cli.keys.PemReading;
 import io.coaps4j.dtls.credentials.CertificateCredentials;
@@ -12,11 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,13 +26,11 @@ import picocli.CommandLine.Option;
  * server's public key (RawPublicKey) or a CA certificate (Certificate); its kind picks the mode.
  * {@code --key} alone is the client's raw public key, {@code --cert} with {@code --key} its certificate.
  *
- * <p>Without a key of its own, the client holds a throw-away one (a fresh key pair, and for the Certificate
- * mode a self-signed certificate for it), which a server asks for only with client authentication and then
- * refuses: RFC 7252 has both ends authenticate by default.
+ * <p>Without a key of its own the client's credentials are trust only: asked for a certificate, it sends an
+ * empty one (RFC 5246 section 7.4.6), which a server with client authentication none or want accepts and one
+ * that needs it refuses (RFC 7252 has both ends authenticate by default).
  */
 public final class ClientKeyOptions {
-    private static final Duration THROW_AWAY_VALIDITY = Duration.ofDays(1);
-
     @Option(names = "--trust", paramLabel = "FILE",
             description = "accept the server whose public key (RawPublicKey mode) or CA certificate (Certificate mode)"
                     + " is in FILE, PEM; repeatable")
@@ -100,25 +94,26 @@ public final class ClientKeyOptions {
             throw usage("--key without --cert is a raw public key, but --trust gives no server public key: add"
                     + " --cert FILE, or --trust the server's public key");
         }
-        SecureRandom random = new SecureRandom();
         Optional<RawPublicKeyCredentials> rawPublicKey = Optional.empty();
         if (!serverKeys.isEmpty()) {
-            KeyPair own = key != null && cert == null ? keyPair(key) : P256Keys.generate(random);
-            rawPublicKey = Optional.of(new RawPublicKeyCredentials(own.getPrivate(), own.getPublic(), serverKeys));
+            if (key != null && cert == null) {
+                KeyPair own = keyPair(key);
+                rawPublicKey = Optional.of(new RawPublicKeyCredentials(own.getPrivate(), own.getPublic(), serverKeys));
+            } else {
+                // No key of ours: asked for one, the client sends an empty Certificate (client auth none/want).
+                rawPublicKey = Optional.of(RawPublicKeyCredentials.trustOnly(serverKeys));
+            }
         }
         Optional<CertificateCredentials> certificate = Optional.empty();
         if (!anchors.isEmpty()) {
-            certificate = Optional.of(certificateCredentials(anchors, random));
+            certificate = Optional.of(certificateCredentials(anchors));
         }
         return new Keys(rawPublicKey, certificate);
     }
 
-    private CertificateCredentials certificateCredentials(Set<TrustAnchor> anchors, SecureRandom random) {
+    private CertificateCredentials certificateCredentials(Set<TrustAnchor> anchors) {
         if (cert == null) {
-            KeyPair throwAway = P256Keys.generate(random);
-            X509Certificate self = new CertificateIssuer(random, Instant.now()).selfSignedClient(throwAway,
-                    "coaps4j anonymous client", THROW_AWAY_VALIDITY);
-            return new CertificateCredentials(throwAway.getPrivate(), List.of(self), anchors);
+            return CertificateCredentials.trustOnly(anchors);
         }
         List<X509Certificate> chain = certificates("--cert", cert);
         KeyPair own = keyPair(key);

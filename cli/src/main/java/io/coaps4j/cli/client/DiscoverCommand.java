@@ -57,7 +57,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         }
         ClientRequest.Builder request = ClientRequest.get(target.toString());
         exchange.applyTo(request);
-        CoapResponse response = Requests.send(request.build(), exchange.timeout, credentials,
+        CoapResponse response = Requests.send(request.build(), exchange.timeout, exchange.blockwise(), credentials,
                 Requests.keepAliveFor(target, exchange.heartbeat), exchange.resumption.enabled());
         if (!response.isSuccess()) {
             return ResponseReport.print(terminal, response.code(), response.payload());

@@ -1,7 +1,10 @@
 package io.coaps4j.cli.client;
 
+import io.coaps4j.cli.CommandFailure;
+import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.psk.HeartbeatOption;
 import io.coaps4j.cli.psk.ResumptionOption;
+import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.client.ClientRequest;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -21,11 +24,27 @@ final class ExchangeOptions {
             description = "ask for this Content-Format: a number or a media type")
     Integer accept;
 
+    @Option(names = "--block-size", paramLabel = "BYTES",
+            description = "move bodies block-wise (RFC 7959) in blocks of BYTES: 16, 32, 64, 128, 256, 512 or 1024"
+                    + " (default: 1024, and only bodies larger than one message go in blocks)")
+    Integer blockSize;
+
     @Mixin
     HeartbeatOption heartbeat;
 
     @Mixin
     ResumptionOption resumption;
+    /** The block-wise configuration of the client; a wrong --block-size is a usage error naming it. */
+    BlockwiseConfig blockwise() {
+        if (blockSize == null) {
+            return BlockwiseConfig.DEFAULT;
+        }
+        try {
+            return BlockwiseConfig.builder().blockSize(blockSize).build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "--block-size: " + e.getMessage());
+        }
+    }
 
     OptionalInt accept() {
         return accept == null ? OptionalInt.empty() : OptionalInt.of(accept);

@@ -5,7 +5,9 @@ import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.coaps.DtlsHandshakeException;
 import io.coaps4j.dtls.alert.AlertDescription;
+import io.coaps4j.dtls.credentials.PresentedCredentials;
 import io.coaps4j.dtls.credentials.PskIdentity;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,6 +73,17 @@ final class HandshakeFailures {
                 return refused(failed, alert);
             case ABORTED_LOCALLY:
                 if (alert.isPresent() && CERTIFICATE_REFUSED.contains(alert.get())) {
+                    PresentedCredentials presented = e.presented();
+                    if (presented.rawPublicKey().isPresent()) {
+                        return UntrustedServer.rawPublicKey(server, presented.rawPublicKey().get());
+                    }
+                    if (!presented.certificateChain().isEmpty()) {
+                        X509Certificate certificate = presented.certificateChain().get(0);
+                        return alert.get().equals(AlertDescription.UNKNOWN_CA)
+                                ? UntrustedServer.certificate(server, certificate)
+                                : UntrustedServer.certificateRefused(server, certificate, alert.get().toString(),
+                                        detail(e));
+                    }
                     return UntrustedServer.fromDetail(server, alert.get().toString(), detail(e));
                 }
                 return new CommandFailure(ExitCodes.FAILURE, failed + detail(e));

@@ -2,6 +2,7 @@ package io.coaps4j.cli.client;
 
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
+import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.client.ClientRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,8 @@ import picocli.CommandLine.Option;
 
 /** The request body of POST and PUT: where it comes from and its Content-Format. */
 final class PayloadOptions {
-    /** Larger than any single datagram can carry; a bigger file is a mistake, not a payload. */
-    static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+    /** What the client sends block-wise at most (its maximum body size, RFC 7959): 1 MiB. */
+    static final int MAX_PAYLOAD_BYTES = BlockwiseConfig.DEFAULT_MAX_BODY_SIZE;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;

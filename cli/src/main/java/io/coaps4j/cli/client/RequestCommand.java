@@ -48,7 +48,7 @@ abstract class RequestCommand implements Callable<Integer> {
         ClientRequest.Builder request = ClientRequest.method(method(), target.toString());
         exchange.applyTo(request);
         addBody(request);
-        CoapResponse response = Requests.send(request.build(), exchange.timeout, credentials,
+        CoapResponse response = Requests.send(request.build(), exchange.timeout, exchange.blockwise(), credentials,
                 Requests.keepAliveFor(target, exchange.heartbeat), exchange.resumption.enabled());
         return ResponseReport.print(terminal, response.code(), response.payload());
     }

@@ -10,7 +10,9 @@ import io.coaps4j.coap.client.CoapClientException;
 import io.coaps4j.coap.client.CoapConnectException;
 import io.coaps4j.coap.client.CoapMessageTooLargeException;
 import io.coaps4j.coap.client.CoapTimeoutException;
+import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.exchange.CoapResponse;
+import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.exchange.ExchangeFailure;
 import io.coaps4j.coap.uri.CoapUri;
 import io.coaps4j.coaps.DtlsConnector;
@@ -84,15 +86,27 @@ final class Requests {
      * Sends on a client of its own (over DTLS with {@code credentials}, the session checked by {@code keepAlive})
      * and waits at most {@code timeout}.
      */
-    static CoapResponse send(ClientRequest request, Duration timeout, Optional<ClientCredentials> credentials,
-                             KeepAlive keepAlive) {
-        return send(request, timeout, credentials, keepAlive, true);
+    static CoapResponse send(ClientRequest request, Duration timeout, BlockwiseConfig blockwise,
+                             Optional<ClientCredentials> credentials, KeepAlive keepAlive) {
+        return send(request, timeout, blockwise, credentials, keepAlive, EngineConfig.DEFAULT);
     }
 
-    /** As {@link #send(ClientRequest, Duration, Optional, KeepAlive)}; {@code resumption} false: {@code --no-resumption}. */
-    static CoapResponse send(ClientRequest request, Duration timeout, Optional<ClientCredentials> credentials,
-                             KeepAlive keepAlive, boolean resumption) {
-        CoapClient.Builder builder = CoapClient.builder().timeout(timeout);
+    /** {@link #send(ClientRequest, Duration, BlockwiseConfig, Optional, KeepAlive)}; {@code resumption} false: {@code --no-resumption}. */
+    static CoapResponse send(ClientRequest request, Duration timeout, BlockwiseConfig blockwise,
+                             Optional<ClientCredentials> credentials, KeepAlive keepAlive, boolean resumption) {
+        return send(request, timeout, blockwise, credentials, keepAlive, EngineConfig.DEFAULT, resumption);
+    }
+
+    /** {@link #send(ClientRequest, Duration, BlockwiseConfig, Optional, KeepAlive)} on a client configured with {@code config}. */
+    static CoapResponse send(ClientRequest request, Duration timeout, BlockwiseConfig blockwise,
+                             Optional<ClientCredentials> credentials, KeepAlive keepAlive, EngineConfig config) {
+        return send(request, timeout, blockwise, credentials, keepAlive, config, true);
+    }
+
+    private static CoapResponse send(ClientRequest request, Duration timeout, BlockwiseConfig blockwise,
+                                     Optional<ClientCredentials> credentials, KeepAlive keepAlive, EngineConfig config,
+                                     boolean resumption) {
+        CoapClient.Builder builder = CoapClient.builder().config(config).timeout(timeout).blockwise(blockwise);
         DtlsConnector dtls = credentials.map(c -> c.connector(keepAlive, resumption)).orElse(null);
         if (dtls != null) {
             builder.connector(dtls);
@@ -117,6 +131,11 @@ final class Requests {
             throw new CommandFailure(ExitCodes.USAGE, "the request is " + e.size() + " bytes, more than one message"
                     + " to " + request.uri() + " can carry (" + e.limit() + " bytes); send a smaller payload");
         } catch (CoapClientException e) {
+            if (e.failure() == ExchangeFailure.TRANSFER_FAILED) {
+                throw new CommandFailure(ExitCodes.FAILURE, "the block-wise transfer with " + request.uri()
+                        + " failed: the body is larger than " + blockwise.maxBodySize() + " bytes, or it changed"
+                        + " or broke off in the middle");
+            }
             if (e.failure() == ExchangeFailure.RESET) {
                 throw new CommandFailure(ExitCodes.FAILURE, request.uri() + " rejected the request with a reset (RST)");
             }

@@ -5,7 +5,6 @@ import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.keys.Fingerprints;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  * with what the server printed at start and act.
  */
 final class UntrustedServer {
-    private static final Pattern NI = Pattern.compile("ni:///sha-256;[A-Za-z0-9_-]{43}");
     /** How the connector starts the explanation of a handshake this side aborted; the alert is said already. */
     private static final Pattern ABORTED = Pattern.compile("^aborted with a fatal \\S+ alert: ");
 
@@ -43,14 +41,18 @@ final class UntrustedServer {
     }
 
     /**
-     * From the handshake's own explanation: the {@code ni:} identity when it names one, else what it says.
-     * Used while the handshake failure does not carry the key or certificate the server presented.
+     * The server presented {@code certificate}, refused for another reason than its CA ({@code alert}: expired,
+     * not naming the server, wrong key usage; {@code detail} says which).
      */
+    static CommandFailure certificateRefused(String server, X509Certificate certificate, String alert,
+                                             String detail) {
+        return new CommandFailure(ExitCodes.FAILURE, "the server " + server + " presented the certificate "
+                + certificate.getSubjectX500Principal().getName() + " (SHA-256 " + Fingerprints.sha256(certificate)
+                + "), which is not acceptable (" + alert + "): " + ABORTED.matcher(detail).replaceFirst(""));
+    }
+
+    /** From the handshake's own explanation, when the failure carries no key or certificate of the server. */
     static CommandFailure fromDetail(String server, String alert, String detail) {
-        Matcher ni = NI.matcher(detail);
-        if (ni.find()) {
-            return rawPublicKey(server, ni.group());
-        }
         return new CommandFailure(ExitCodes.FAILURE, "the server " + server + " is not trusted (" + alert + "): "
                 + ABORTED.matcher(detail).replaceFirst("") + "; give its public key or the CA that signed its"
                 + " certificate with --trust FILE");

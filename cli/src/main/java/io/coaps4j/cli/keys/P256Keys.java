@@ -1,19 +1,16 @@
 package io.coaps4j.cli.keys;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import io.coaps4j.dtls.crypto.EncodedKeys;
+import io.coaps4j.dtls.crypto.P256KeyPairs;
+import io.coaps4j.dtls.crypto.PublicKeys;
+import io.coaps4j.dtls.crypto.RandomSource;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Objects;
-import org.bouncycastle.asn1.DERBitString;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -25,7 +22,8 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * Key pairs on secp256r1 (P-256), the one curve of the CoAP security modes (RFC 7252 section 9.1.3.2,
- * RFC 7251): generated with JCA, and encoded as OpenSSL encodes them so that every tool reads them.
+ * RFC 7251): generated and encoded by the library's crypto package ({@link P256KeyPairs}, {@link EncodedKeys}),
+ * in the encodings OpenSSL writes, so that every tool reads them.
  */
 public final class P256Keys {
     private static final X9ECParameters CURVE = ECNamedCurveTable.getByOID(SECObjectIdentifiers.secp256r1);
@@ -35,16 +33,9 @@ public final class P256Keys {
     private P256Keys() {
     }
 
-    /** A fresh key pair from {@code random}. */
+    /** A fresh key pair from {@code random} (the library's {@link P256KeyPairs}). */
     public static KeyPair generate(SecureRandom random) {
-        Objects.requireNonNull(random, "random");
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM cannot generate secp256r1 keys", e);
-        }
+        return P256KeyPairs.generate(RandomSource.of(Objects.requireNonNull(random, "random")));
     }
 
     /**
@@ -53,14 +44,7 @@ public final class P256Keys {
      * {@code -M}) read the public key from there.
      */
     public static byte[] pkcs8(KeyPair pair) {
-        ECPrivateKey key = (ECPrivateKey) pair.getPrivate();
-        byte[] point = SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()).getPublicKeyData().getBytes();
-        try {
-            return new PrivateKeyInfo(EC_P256, new org.bouncycastle.asn1.sec.ECPrivateKey(256, key.getS(),
-                    new DERBitString(point), null)).getEncoded();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot encode a private key", e);
-        }
+        return EncodedKeys.pkcs8(pair.getPrivate(), pair.getPublic());
     }
 
     /**
@@ -90,9 +74,8 @@ public final class P256Keys {
         }
         ECPoint q = new FixedPointCombMultiplier().multiply(CURVE.getG(), ec.getS()).normalize();
         try {
-            byte[] spki = new SubjectPublicKeyInfo(EC_P256, q.getEncoded(false)).getEncoded();
-            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki));
-        } catch (java.io.IOException | GeneralSecurityException e) {
+            return PublicKeys.fromSubjectPublicKeyInfo(new SubjectPublicKeyInfo(EC_P256, q.getEncoded(false)).getEncoded());
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot derive the public key", e);
         }
     }

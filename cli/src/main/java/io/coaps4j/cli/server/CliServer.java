@@ -3,6 +3,7 @@ package io.coaps4j.cli.server;
 import io.coaps4j.cli.store.DurableStore;
 import io.coaps4j.cli.store.EntryName;
 import io.coaps4j.cli.store.StoredRepresentation;
+import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.exchange.CoapResponse;
@@ -54,20 +55,26 @@ public final class CliServer implements AutoCloseable {
     private final StoreService storeService;
     private final List<Resource> fixedResources;
     private final ThreadPoolExecutor workers;
+    private final ClockResource clockResource;
     private final CoapServer server;
 
-    private CliServer(InetSocketAddress bindAddress, DurableStore store, Clock clock, Optional<Connector> coaps)
-            throws IOException {
+    private CliServer(InetSocketAddress bindAddress, DurableStore store, Clock clock, Optional<Connector> coaps,
+                      BlockwiseConfig blockwise) throws IOException {
         this.store = store;
         this.storeService = new StoreService(store);
         this.fixedResources = fixedResources(clock);
+        this.clockResource = new ClockResource(clock);
         this.workers = workerPool();
         CoapServer.Builder builder = CoapServer.builder()
                 .name("coaps4j-server")
+                // Bodies of up to maxBodySize (1 MiB by default) each way, block-wise (RFC 7959); a larger
+                // /store body gets 4.13 with Size1.
+                .blockwise(blockwise)
                 .executor(workers)
                 .bind(bindAddress);
         coaps.ifPresent(builder::connector);
         fixedResources.forEach(builder::resource);
+        builder.resource(clockResource.resource());
         builder.resource(storeResource()).resource(wellKnownCore());
         try {
             this.server = builder.build().start();
@@ -92,12 +99,26 @@ public final class CliServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Binds {@code bindAddress} (and {@code coaps}, when present) and serves until {@link #close()}, with
+     * bodies of up to {@code maxBodySize} bytes block-wise (RFC 7959).
+     */
+    public static CliServer start(InetSocketAddress bindAddress, DurableStore store, Clock clock,
+                                  Optional<Connector> coaps, int maxBodySize) throws IOException {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(clock, "clock");
+        BlockwiseConfig blockwise = BlockwiseConfig.builder().maxBodySize(maxBodySize)
+                .maxBufferedBytes(Math.max(BlockwiseConfig.DEFAULT.maxBufferedBytes(), 2L * maxBodySize)).build();
+        return new CliServer(bindAddress, store, clock, Objects.requireNonNull(coaps, "coaps"), blockwise);
+    }
+
     /** Binds {@code bindAddress} (port 0: any free port) and serves until {@link #close()}. */
     public static CliServer start(InetSocketAddress bindAddress, DurableStore store, Clock clock) throws IOException {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
-        return new CliServer(bindAddress, store, clock, Optional.empty());
+        return new CliServer(bindAddress, store, clock, Optional.empty(), BlockwiseConfig.DEFAULT);
     }
 
     /**
@@ -110,7 +131,7 @@ public final class CliServer implements AutoCloseable {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(coaps, "coaps");
-        return new CliServer(bindAddress, store, clock, Optional.of(coaps));
+        return new CliServer(bindAddress, store, clock, Optional.of(coaps), BlockwiseConfig.DEFAULT);
     }
 
     /** Opens the store in {@code dataDirectory} and starts on {@code bindAddress} with the system clock. */
@@ -136,6 +157,7 @@ public final class CliServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            clockResource.close();
             server.close();
         } finally {
             workers.shutdown();
@@ -186,6 +208,7 @@ public final class CliServer implements AutoCloseable {
 
     private List<Resource> listedResources() throws IOException {
         List<Resource> listed = new ArrayList<>(fixedResources);
+        listed.add(clockResource.resource());
         for (EntryName name : store.names()) {
             Resource.Builder entry = Resource.builder(STORE + "/" + name.value());
             Optional<StoredRepresentation> stored;

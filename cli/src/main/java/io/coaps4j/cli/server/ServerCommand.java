@@ -2,7 +2,6 @@ package io.coaps4j.cli.server;
 
 import io.coaps4j.cli.Addresses;
 import io.coaps4j.cli.CommandFailure;
-import io.coaps4j.cli.EcdheModes;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
 import io.coaps4j.cli.psk.HeartbeatOption;
@@ -10,6 +9,7 @@ import io.coaps4j.cli.psk.ResumptionOption;
 import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.cli.psk.ServerPskFile;
 import io.coaps4j.cli.store.DurableStore;
+import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import java.io.IOException;
@@ -68,6 +68,11 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--no-coaps", description = "serve coap:// only")
     boolean noCoaps;
+
+    @Option(names = "--max-body-size", paramLabel = "BYTES", defaultValue = "1048576",
+            description = "largest /store body accepted block-wise (RFC 7959); a larger one gets 4.13"
+                    + " (default: ${DEFAULT-VALUE}, 1 MiB)")
+    int maxBodySize;
 
     @Mixin
     PskOptions psk;
@@ -139,10 +144,6 @@ public final class ServerCommand implements Callable<Integer> {
             }
             serverPsk.orElseThrow().print(terminal, coaps);
             new ServerKeysReport(material.orElseThrow(), keys.clientAuth()).print(terminal, coaps);
-            if (!EcdheModes.available()) {
-                terminal.errLine("coaps4j: this build's DTLS handshake lacks the ECDHE_ECDSA suite: coaps serves the"
-                        + " PreSharedKey mode only, not the RawPublicKey and Certificate modes printed above");
-            }
         }
     }
 
@@ -222,13 +223,14 @@ public final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    private static CliServer start(InetSocketAddress bindAddress, DurableStore store,
-                                   Optional<InetSocketAddress> coapsAddress, Optional<DtlsConnector> coaps) {
+    private CliServer start(InetSocketAddress bindAddress, DurableStore store,
+                            Optional<InetSocketAddress> coapsAddress, Optional<DtlsConnector> coaps) {
+        if (maxBodySize < 1 || maxBodySize > 64 << 20) {
+            throw new CommandFailure(ExitCodes.USAGE, "--max-body-size must be 1.." + (64 << 20) + " bytes, was "
+                    + maxBodySize);
+        }
         try {
-            if (coaps.isEmpty()) {
-                return CliServer.start(bindAddress, store, Clock.systemUTC());
-            }
-            return CliServer.start(bindAddress, store, Clock.systemUTC(), coaps.get());
+            return CliServer.start(bindAddress, store, Clock.systemUTC(), coaps.map(c -> (Connector) c), maxBodySize);
         } catch (CliServer.SecureListenerException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "cannot listen on UDP " + printable(coapsAddress.orElseThrow())
                     + " (coaps): " + reason(e.getCause()));

@@ -84,7 +84,7 @@ final class ServerKeyFiles {
         KeyPair server = P256Keys.generate(random);
         KeyPair client = P256Keys.generate(random);
         new PemWriting()
-                .privateKey(file(RPK_KEY), server)
+                .keyPair(file(RPK_KEY), server)
                 .publicKey(file(RPK_PUBLIC), server.getPublic())
                 .keyPair(file(CLIENT_RPK_KEY), client)
                 .publicKey(file(CLIENT_RPK_PUBLIC), client.getPublic())

@@ -1,8 +1,8 @@
 package io.coaps4j.cli.server;
 
-import io.coaps4j.cli.EcdheModes;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.coaps.KeepAlive;
+import io.coaps4j.dtls.config.ClientAuthentication;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.CertificateCredentials;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
@@ -15,10 +15,6 @@ import java.util.Optional;
 /**
  * The credentials the coaps listener serves, all modes on one port (the ClientHello's suites and certificate
  * types pick the mode per connection), and the connector that serves them.
- *
- * <p>While the library's handshake does not implement the ECDHE_ECDSA suite ({@link EcdheModes}), its
- * configuration refuses RawPublicKey and Certificate credentials; then the connector serves the pre-shared
- * key alone.
  */
 record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
                       Optional<CertificateCredentials> certificate, ClientAuth clientAuth, boolean resumption) {
@@ -36,7 +32,7 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
         Objects.requireNonNull(clientAuth, "clientAuth");
     }
 
-    /** A server's connector on {@code bind} with every mode this build serves. */
+    /** A server's connector on {@code bind} with every mode it has keys for. */
     DtlsConnector connector(InetSocketAddress bind) {
         return connector(bind, KeepAlive.disabled());
     }
@@ -47,16 +43,14 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
         return DtlsConnector.builder().bind(bind).dtlsConfig(dtlsConfig()).keepAlive(keepAlive).build();
     }
 
-    /** The DTLS configuration: PSK, and the RawPublicKey and Certificate modes when {@link EcdheModes#available()}. */
+    /** The DTLS configuration: PSK, and the RawPublicKey and Certificate modes where their keys are given. */
     DtlsConfig dtlsConfig() {
         DtlsConfig.Builder dtls = DtlsConfig.builder()
                 .pskStore(InMemoryPskStore.builder().add(psk.identity(), psk.key()).build())
                 .resumption(resumption);
-        if (EcdheModes.available()) {
-            rawPublicKey.ifPresent(dtls::credentials);
-            certificate.ifPresent(dtls::credentials);
-            dtls.clientAuthentication(io.coaps4j.dtls.config.ClientAuthentication.valueOf(clientAuth.name()));
-        }
+        rawPublicKey.ifPresent(dtls::credentials);
+        certificate.ifPresent(dtls::credentials);
+        dtls.clientAuthentication(ClientAuthentication.valueOf(clientAuth.name()));
         return dtls.build();
     }
 }

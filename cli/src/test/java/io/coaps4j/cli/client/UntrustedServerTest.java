@@ -49,14 +49,17 @@ class UntrustedServerTest {
     }
 
     @Test
-    void theHandshakesExplanationGivesTheIdentityWhenItNamesOne() {
+    void aCertificateRefusedForAnotherReasonSaysWhich() throws Exception {
         KeyPair key = P256Keys.generate(random);
-        String ni = new RawPublicKeyPrincipal(key.getPublic()).getName();
+        X509Certificate certificate = new CertificateIssuer(random, Instant.now()).selfSignedCa(key, "sensor.example",
+                Duration.ofDays(1));
 
-        CommandFailure failure = UntrustedServer.fromDetail("192.0.2.1:5684", "bad_certificate",
-                "aborted with a fatal bad_certificate alert: the peer's raw public key " + ni + " is not trusted");
+        CommandFailure failure = UntrustedServer.certificateRefused("192.0.2.1:5684", certificate,
+                "certificate_expired", "aborted with a fatal certificate_expired alert: the certificate expired");
 
-        assertThat(failure.getMessage()).isEqualTo(UntrustedServer.rawPublicKey("192.0.2.1:5684", ni).getMessage());
+        assertThat(failure.getMessage()).startsWith("the server 192.0.2.1:5684 presented the certificate"
+                + " CN=sensor.example (SHA-256 ").endsWith("), which is not acceptable (certificate_expired): the"
+                + " certificate expired");
     }
 
     @Test

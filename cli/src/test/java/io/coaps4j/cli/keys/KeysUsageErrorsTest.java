@@ -81,6 +81,7 @@ class KeysUsageErrorsTest {
         Files.writeString(dir.resolve("ca.pem"), "hello\n");
 
         assertUsageError(CliRun.of("keys", "cert", "--ca", dir.toString(), "--out", dir.resolve("s").toString(),
-                "--client"), "--ca " + dir + ": " + dir.resolve("ca.pem") + " holds no PEM block (-----BEGIN ...-----)\n");
+                "--client"), "--ca " + dir + ": " + dir.resolve("ca.pem")
+                + ": holds no \"CERTIFICATE\" PEM block (not a PEM file)\n");
     }
 }

@@ -1,5 +1,6 @@
 package io.coaps4j.coap.client;
 
+import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.endpoint.ExchangeFailedException;
@@ -7,6 +8,7 @@ import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.exchange.ExchangeFailure;
 import io.coaps4j.coap.exchange.MessageTooLargeException;
+import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.message.Option;
@@ -137,6 +139,40 @@ public final class CoapClient implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Observes {@code uri} (RFC 7641): a GET with Observe 0; {@code listener} hears the response and
+     * every fresher notification until the returned handle is cancelled or the server ends it.
+     * Older notifications are dropped (section 3.4), silence past Max-Age re-registers (section
+     * 3.3.1), and a lost session registers again over a new one.
+     */
+    public Observing observe(String uri, ObserveListener listener) {
+        return observe(ClientRequest.get(uri).build(), listener);
+    }
+
+    /** {@link #observe(String, ObserveListener)} with the options of {@code request}, a GET (e.g. Accept). */
+    public Observing observe(ClientRequest request, ObserveListener listener) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
+        if (request.method() != Code.GET) {
+            throw new IllegalArgumentException("only a GET observes (RFC 7641), not " + request.method());
+        }
+        CoapUri uri = request.uri();
+        InetSocketAddress destination;
+        try {
+            destination = destination(uri);
+        } catch (UnknownHostException e) {
+            throw new CoapClientException(uri.toString(), null, "unknown host in " + uri, e);
+        }
+        List<Option> options = new ArrayList<>(uri.toOptions(destination));
+        options.addAll(request.options());
+        Message message = Message.of(request.confirmable() ? MessageType.CON : MessageType.NON, Code.GET, 0,
+                Token.EMPTY, options, new byte[0]);
+        Observing observing = new Observing(endpoint, uri.scheme().text(), uri.hostName(), destination, message,
+                request.timeout().orElse(defaultTimeout), listener);
+        observing.start();
+        return observing;
+    }
+
     /** Sends a CoAP ping to the host and port of {@code uri} and waits for the round-trip time. */
     public Duration ping(String uri) {
         return await(pingAsync(uri));
@@ -217,8 +253,27 @@ public final class CoapClient implements AutoCloseable {
         private Connector connector;
         private EngineConfig config;
         private Duration timeout;
+        private BlockwiseConfig blockwise = BlockwiseConfig.DEFAULT;
+        private boolean blockwiseSet;
 
         private Builder() {
+        }
+
+        /**
+         * Block-wise transfer of the client's own endpoint (RFC 7959; default {@link BlockwiseConfig#DEFAULT}):
+         * bodies of any size up to its {@code maxBodySize} in both directions, in blocks of its {@code blockSize}.
+         */
+        public Builder blockwise(BlockwiseConfig value) {
+            this.blockwise = Objects.requireNonNull(value, "blockwise");
+            this.blockwiseSet = true;
+            return this;
+        }
+
+        /** An own endpoint without block-wise transfer: a body too large for one message is refused. */
+        public Builder withoutBlockwise() {
+            this.blockwise = null;
+            this.blockwiseSet = true;
+            return this;
         }
 
         /** Send through an existing endpoint (e.g. a server's); it is not closed with the client. */
@@ -259,9 +314,9 @@ public final class CoapClient implements AutoCloseable {
          *     own endpoint (bind address, connector, config), or a bind address with a connector
          */
         public CoapClient build() {
-            if (endpoint != null && (bindAddress != null || connector != null || config != null)) {
+            if (endpoint != null && (bindAddress != null || connector != null || config != null || blockwiseSet)) {
                 throw new IllegalArgumentException("a shared endpoint was given together with settings for an own"
-                        + " endpoint (bind, connector or config); they would be ignored");
+                        + " endpoint (bind, connector, config or blockwise); they would be ignored");
             }
             if (bindAddress != null && connector != null) {
                 throw new IllegalArgumentException("bind address and connector both given: a connector binds its own"
@@ -273,6 +328,11 @@ public final class CoapClient implements AutoCloseable {
                 return new CoapClient(endpoint, false, effectiveTimeout);
             }
             CoapEndpoint.Builder builder = CoapEndpoint.builder().config(effectiveConfig).name("coap-client");
+            if (blockwise != null) {
+                builder.blockwise(blockwise);
+            } else {
+                builder.withoutBlockwise();
+            }
             if (connector != null) {
                 builder.connector(connector);
             } else {

@@ -1,5 +1,8 @@
 package io.coaps4j.coap.endpoint;
 
+import io.coaps4j.coap.blockwise.BlockwiseConfig;
+import io.coaps4j.coap.blockwise.BlockwiseLayer;
+import io.coaps4j.coap.exchange.ClientObservation;
 import io.coaps4j.coap.exchange.CoapEngine;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
@@ -7,10 +10,15 @@ import io.coaps4j.coap.exchange.EngineOutput;
 import io.coaps4j.coap.exchange.ExchangeFailure;
 import io.coaps4j.coap.exchange.MessageLayer;
 import io.coaps4j.coap.exchange.MessageTooLargeException;
+import io.coaps4j.coap.exchange.NotificationListener;
+import io.coaps4j.coap.exchange.Observation;
 import io.coaps4j.coap.exchange.ResponseListener;
 import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.message.OptionNumber;
+import io.coaps4j.coap.message.OptionRegistry;
+import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.peer.Peer;
 import io.coaps4j.transport.DeadlineHandler;
 import io.coaps4j.transport.EventLoop;
@@ -18,10 +26,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +54,7 @@ public final class CoapEndpoint implements AutoCloseable {
     private final InboundRequestHandler handler;
     private final EngineConfig config;
     private final boolean layered;
+    private final boolean blockwise;
     private final Bridge bridge = new Bridge();
     private final RequestSender sender;
     private final RateLimitedLog oversized = new RateLimitedLog(LOG, 10_000_000_000L);
@@ -55,9 +66,19 @@ public final class CoapEndpoint implements AutoCloseable {
         this.connector = builder.connector != null ? builder.connector : new UdpConnector(builder.bindAddress);
         this.handler = builder.handler != null ? builder.handler : NOT_FOUND;
         RandomGenerator random = builder.random != null ? builder.random : new SecureRandom();
-        this.config = engineConfig(builder.config, connector);
-        this.layered = !builder.layers.isEmpty();
-        this.engine = new CoapEngine(config, bridge, random, builder.layers);
+        EngineConfig engineConfig = engineConfig(builder.config, connector);
+        List<MessageLayer> layers = builder.layers;
+        if (builder.blockwise != null) {
+            // Block-wise nearest the network: what leaves is never larger than the path's size (RFC 7959).
+            int limit = Math.min(builder.blockwise.maxMessageSize(), engineConfig.maxMessageSize());
+            layers = new ArrayList<>(layers);
+            layers.add(new BlockwiseLayer(builder.blockwise.toBuilder().maxMessageSize(limit).build()));
+            engineConfig = withBlockOptions(engineConfig);
+        }
+        this.config = engineConfig;
+        this.layered = !layers.isEmpty();
+        this.blockwise = builder.blockwise != null;
+        this.engine = new CoapEngine(config, bridge, random, layers);
         this.sender = new RequestSender(loop, connector, engine, () -> closed);
     }
 
@@ -72,6 +93,21 @@ public final class CoapEndpoint implements AutoCloseable {
             return config.toBuilder().peersCanBeLost(lost).maxMessageSize(limit).build();
         }
         return config;
+    }
+
+    /** Block1 and Block2 are understood once the block-wise layer is in the stack (RFC 7959 section 2.1: critical). */
+    private static EngineConfig withBlockOptions(EngineConfig config) {
+        OptionRegistry registry = config.recognizedOptions();
+        if (registry.isDefined(OptionNumber.BLOCK1) && registry.isDefined(OptionNumber.BLOCK2)) {
+            return config;
+        }
+        OptionRegistry.Builder builder = registry.toBuilder();
+        for (int number : new int[] {OptionNumber.BLOCK1, OptionNumber.BLOCK2}) {
+            if (!registry.isDefined(number)) {
+                builder.add(OptionRegistry.standard().definition(number).orElseThrow());
+            }
+        }
+        return config.toBuilder().recognizedOptions(builder.build()).build();
     }
 
     public static Builder builder() {
@@ -117,15 +153,70 @@ public final class CoapEndpoint implements AutoCloseable {
     public CompletableFuture<Message> request(String scheme, String host, InetSocketAddress destination,
                                               Message request, Duration timeout) {
         Objects.requireNonNull(request, "request");
-        if (!layered) {
-            try {
+        try {
+            if (!layered) {
                 config.requireFits(request);
-            } catch (MessageTooLargeException e) {
-                return CompletableFuture.failedFuture(e);
+            } else if (blockwise) {
+                // A body goes in blocks, but the options travel with each: they alone must leave room for one.
+                config.requireFits(Message.of(request.type(), request.code(), 0, request.token(), request.options(),
+                        new byte[0]));
             }
+        } catch (MessageTooLargeException e) {
+            return CompletableFuture.failedFuture(e);
         }
         return sender.exchange(scheme, host, destination, timeout, (peer, listener) -> engine.request(peer, request,
                 sender.remainingOf(listener), listener, loop.nanoTime()));
+    }
+
+    /**
+     * Observes a resource (RFC 7641, {@link CoapEngine#observe}) of the {@code scheme} peer at
+     * {@code destination}: {@code request} is the GET; the connector opens a session first if it
+     * needs one. {@code started} hears the handle on the loop; {@code listener} hears the
+     * notifications and the end on the loop (CONNECTION_FAILED when no session could be opened,
+     * CLOSED when the endpoint is). Cancel with {@link #cancelObservation}.
+     */
+    public void observe(String scheme, String host, InetSocketAddress destination, Message request,
+                        Duration firstResponseTimeout, NotificationListener listener,
+                        Consumer<ClientObservation> started) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(started, "started");
+        if (firstResponseTimeout == null || firstResponseTimeout.isNegative() || firstResponseTimeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + firstResponseTimeout);
+        }
+        if (closed) {
+            listener.onEnded(ExchangeFailure.CLOSED);
+            return;
+        }
+        connector.resolve(scheme.toLowerCase(Locale.ROOT), Objects.requireNonNull(host, "host"),
+                Objects.requireNonNull(destination, "destination")).whenComplete((peer, error) -> {
+                    if (error != null) {
+                        listener.onEnded(ExchangeFailure.CONNECTION_FAILED);
+                        return;
+                    }
+                    onLoop(() -> {
+                        if (closed) {
+                            listener.onEnded(ExchangeFailure.CLOSED);
+                            return;
+                        }
+                        ClientObservation observation;
+                        try {
+                            observation = engine.observe(peer, request, firstResponseTimeout.toNanos(), listener,
+                                    loop.nanoTime());
+                        } catch (RuntimeException e) {
+                            LOG.debug("observe request refused: {}", e.getMessage());
+                            listener.onEnded(ExchangeFailure.CONNECTION_FAILED);
+                            return;
+                        }
+                        started.accept(observation);
+                    }, () -> listener.onEnded(ExchangeFailure.CLOSED));
+                });
+    }
+
+    /** Ends an observation ({@link CoapEngine#cancelObservation}); callable from any thread. */
+    public void cancelObservation(ClientObservation observation, boolean proactive) {
+        Objects.requireNonNull(observation, "observation");
+        onLoop(() -> engine.cancelObservation(observation, proactive, loop.nanoTime()), () -> { });
     }
 
     /** A CoAP ping (section 4.3); completes with the round-trip time when the peer answers. */
@@ -164,6 +255,37 @@ public final class CoapEndpoint implements AutoCloseable {
             engine.respondAndKeepOpen(exchange, response, loop.nanoTime());
         } else {
             engine.respond(exchange, response, loop.nanoTime()); // the hot path: no allocation
+        }
+    }
+
+    /**
+     * Answers {@code exchange}, a GET, and registers its client as an RFC 7641 observer
+     * ({@link CoapEngine#observe}); callable from any thread. {@code sink} hears the registration
+     * and the end on this endpoint's loop.
+     */
+    public void respondObserved(ServerExchange exchange, CoapResponse first, MessageType notificationType,
+                                ObservationSink sink) {
+        Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(sink, "sink");
+        if (!loop.inEventLoop()) {
+            onLoop(() -> respondObserved(exchange, first, notificationType, sink), () -> { });
+            return;
+        }
+        Observation observation = engine.observe(exchange, first, notificationType, sink::ended, loop.nanoTime());
+        if (observation != null) {
+            sink.registered(observation, this::notifyObserver);
+        }
+    }
+
+    /** Sends {@code state} to an observer of this endpoint ({@link CoapEngine#notifyObserver}); callable from any thread. */
+    public void notifyObserver(Observation observation, CoapResponse state) {
+        Objects.requireNonNull(observation, "observation");
+        Objects.requireNonNull(state, "state");
+        if (!loop.inEventLoop()) {
+            onLoop(() -> notifyObserver(observation, state), () -> { });
+        } else {
+            engine.notifyObserver(observation, state, loop.nanoTime());
         }
     }
 
@@ -226,6 +348,12 @@ public final class CoapEndpoint implements AutoCloseable {
         }
 
         @Override
+        public void respondObserved(ServerExchange exchange, CoapResponse first, MessageType notificationType,
+                                    ObservationSink sink) {
+            CoapEndpoint.this.respondObserved(exchange, first, notificationType, sink);
+        }
+
+        @Override
         public void responseTooLarge(ServerExchange exchange, int size, int limit) {
             oversized.warn(loop.nanoTime(), "a response of {} bytes to {} {} from {} exceeds the transport's limit"
                     + " of {} bytes; sent 5.00 instead", size, exchange.request().code(),
@@ -279,6 +407,7 @@ public final class CoapEndpoint implements AutoCloseable {
         private EventLoop loop;
         private String name = "coap-endpoint";
         private List<MessageLayer> layers = List.of();
+        private BlockwiseConfig blockwise = BlockwiseConfig.DEFAULT;
         private boolean bindSet;
 
         private Builder() {
@@ -326,6 +455,22 @@ public final class CoapEndpoint implements AutoCloseable {
          */
         public Builder layers(List<MessageLayer> value) {
             this.layers = List.copyOf(Objects.requireNonNull(value, "layers"));
+            return this;
+        }
+
+        /**
+         * Block-wise transfer (RFC 7959) below the other layers, on by default with
+         * {@link BlockwiseConfig#DEFAULT}: bodies of any size up to its {@code maxBodySize}, no message
+         * larger than its {@code maxMessageSize} (lowered to the connector's limit).
+         */
+        public Builder blockwise(BlockwiseConfig value) {
+            this.blockwise = Objects.requireNonNull(value, "blockwise");
+            return this;
+        }
+
+        /** No block-wise layer: a message too large for the connector is refused (request) or becomes a 5.00 (response). */
+        public Builder withoutBlockwise() {
+            this.blockwise = null;
             return this;
         }
 

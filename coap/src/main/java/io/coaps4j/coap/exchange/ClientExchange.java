@@ -65,6 +65,11 @@ public final class ClientExchange {
         return multiResponse;
     }
 
+    /** The request as it left after the layer stack's transformations (as given, when a layer absorbed it). */
+    public Message sentRequest() {
+        return template;
+    }
+
     public boolean isDone() {
         return state == State.DONE;
     }

@@ -3,6 +3,7 @@ package io.coaps4j.coap.exchange;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageCodec;
 import io.coaps4j.coap.message.MessageType;
+import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.message.OptionRegistry;
 import io.coaps4j.coap.message.Token;
 import io.coaps4j.coap.messaging.DeduplicationCache;
@@ -130,7 +131,8 @@ final class ClientExchanges implements TransmissionOwner {
                 || recognizedOptions.firstUnrecognizedCritical(response).isPresent()) {
             if (confirmable) {
                 entry.reply(outbound.sendEmpty(from, MessageType.RST, response.messageId()));
-            } else if (exchange != null) {
+            } else if (exchange != null || response.hasOption(OptionNumber.OBSERVE)) {
+                // A NON notification nobody observes is rejected too: the server removes us (RFC 7641 3.6).
                 outbound.sendEmpty(from, MessageType.RST, response.messageId());
             }
             return;
@@ -203,6 +205,22 @@ final class ClientExchanges implements TransmissionOwner {
             // Never acknowledged: for a keep-alive ping without an exchange timeout, this is the verdict.
             fail(transmission.client, ExchangeFailure.TIMEOUT, nowNanos);
         }
+    }
+
+    /**
+     * Sends an open multi-response request again with its token and a new message ID (RFC 7641
+     * section 3.3.1: re-registration); it counts toward NSTART until answered. False when NSTART
+     * holds it back for now.
+     */
+    boolean resend(ClientExchange exchange, long nowNanos) {
+        if (exchange.state != ClientExchange.State.OPEN || outbound.closed()) {
+            return true; // nothing to send any more
+        }
+        if (exchange.peerState.outstanding >= nstart) {
+            return false;
+        }
+        transmit(exchange, nowNanos);
+        return true;
     }
 
     /** Fails every exchange with {@code peer} (every exchange when null); {@code state} is its peer state, if any. */

@@ -1,5 +1,6 @@
 package io.coaps4j.coap.exchange;
 
+import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.messaging.DeduplicationCache;
@@ -7,6 +8,7 @@ import io.coaps4j.coap.messaging.TimerQueue;
 import io.coaps4j.coap.peer.Peer;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -34,6 +36,10 @@ public final class CoapEngine {
     private final ServerExchanges server;
     private final ClientExchanges client;
     private final InboundDispatcher inbound;
+    private final ServerObservations observations;
+    /** The time of the engine call in progress, for the client's reordering rule (RFC 7641 section 3.4). */
+    private long nowNanos;
+    private final long deregistrationTimeoutNanos;
 
     /** An engine with the identity layer stack. */
     public CoapEngine(EngineConfig config, EngineOutput output, RandomGenerator random) {
@@ -51,10 +57,13 @@ public final class CoapEngine {
         this.outbound = new Outbound(Objects.requireNonNull(output, "output"));
         this.deduplication = new DeduplicationCache<>(config.transmission(), config.maxDeduplicationEntries(),
                 config.peersCanBeLost());
+        this.deregistrationTimeoutNanos = config.transmission().exchangeLifetime().toNanos();
         this.peers = new PeerTable(random, config.maxPeers(), config.transmission().exchangeLifetime().toNanos());
         this.retransmitter = new Retransmitter(config, timers, outbound, random);
         this.server = new ServerExchanges(config, outbound, timers, retransmitter, peers, stack);
         this.client = new ClientExchanges(config, outbound, timers, retransmitter, peers, random, stack);
+        this.observations = new ServerObservations(config, outbound, retransmitter, peers, server);
+        server.observations = observations;
         this.inbound = new InboundDispatcher(outbound, deduplication, retransmitter, server, client);
     }
 
@@ -66,12 +75,14 @@ public final class CoapEngine {
      */
     public void receive(Peer from, byte[] data, int offset, int length, long nowNanos) {
         Objects.requireNonNull(from, "from");
+        this.nowNanos = nowNanos;
         inbound.receive(from, data, offset, length, nowNanos);
     }
 
     /** A decoded message arrived from {@code from}. */
     public void receive(Peer from, Message message, long nowNanos) {
         Objects.requireNonNull(from, "from");
+        this.nowNanos = nowNanos;
         inbound.receive(from, message, nowNanos);
     }
 
@@ -101,7 +112,111 @@ public final class CoapEngine {
         return server.respond(exchange, response.template(), true, 0, nowNanos);
     }
 
+    /**
+     * Answers {@code exchange}, a GET, and makes its client an observer (RFC 7641 section 4.1) when
+     * the request carries Observe 0, {@code first} is a 2.xx and the bounds of
+     * {@link EngineConfig#maxObserversPerPeer} and {@link EngineConfig#maxObservers} leave room;
+     * {@code first} then goes out with Observe and the observation is returned. Otherwise
+     * {@code first} goes as the answer to a plain GET, without Observe, and null is returned: a full
+     * list, a 4.xx/5.xx, or Observe 1 (deregistration). A registration with the same peer and token
+     * replaces the earlier one (section 4.1). {@code notificationType} CON or NON (section 4.5);
+     * {@code onEnd} hears, once, on the engine's thread, that the observation is over: deregistered,
+     * rejected with an RST, a CON notification never acknowledged, its peer lost, replaced, or ended
+     * by a non-2.xx notification.
+     */
+    public Observation observe(ServerExchange exchange, CoapResponse first, MessageType notificationType,
+                               Consumer<Observation> onEnd, long nowNanos) {
+        Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(first, "first");
+        if (notificationType != MessageType.CON && notificationType != MessageType.NON) {
+            throw new IllegalArgumentException("notifications are sent as CON or NON, not " + notificationType);
+        }
+        if (exchange.request().code() != Code.GET) {
+            throw new IllegalArgumentException("only a GET registers an observer (RFC 7641 section 2), not "
+                    + exchange.request().code());
+        }
+        return observations.register(exchange, first.template(), notificationType, onEnd, nowNanos);
+    }
+
+    /**
+     * Sends the resource's new {@code state} to {@code observation}'s client with the next Observe
+     * number; while a CON notification awaits its ACK the newest state waits and supersedes any
+     * older one (RFC 7641 section 4.5.2). A non-2.xx state is the last notification (section 4.2).
+     * Returns false when the observation has ended.
+     */
+    public boolean notifyObserver(Observation observation, CoapResponse state, long nowNanos) {
+        Objects.requireNonNull(observation, "observation");
+        Objects.requireNonNull(state, "state");
+        return observations.notify(observation, state.template(), nowNanos);
+    }
+
+    /** Takes {@code observation} off the list without telling its client (its next notification would get an RST). */
+    public void endObservation(Observation observation, long nowNanos) {
+        observations.cancel(Objects.requireNonNull(observation, "observation"), nowNanos);
+    }
+
+    /** Observers registered with this engine (RFC 7641 server side). */
+    public int observers() {
+        return observations.size();
+    }
+
     // --------------------------------------------------------------------------------- client side
+
+    /**
+     * Observes a resource (RFC 7641 section 3): sends {@code request}, a GET, with Observe 0 and
+     * delivers the response and every fresher notification (section 3.4) to {@code listener}; when
+     * Max-Age passes without one, the same request goes again with the same token (section
+     * 3.3.1). Only notifications from this exact {@code peer} object match, so over coaps one from
+     * another session or epoch is never delivered; when the transport loses the peer the listener
+     * hears PEER_LOST and the caller registers again, in the new session.
+     * {@code firstResponseTimeoutNanos} bounds the wait for the registration's response.
+     *
+     * @throws MessageTooLargeException when the request would exceed {@link EngineConfig#maxMessageSize}
+     */
+    public ClientObservation observe(Peer peer, Message request, long firstResponseTimeoutNanos,
+                                     NotificationListener listener, long nowNanos) {
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(request, "request");
+        if (request.code() != Code.GET) {
+            throw new IllegalArgumentException("only a GET observes (RFC 7641 section 2), not " + request.code());
+        }
+        this.nowNanos = nowNanos;
+        ClientObservation observation = new ClientObservation(listener, timers, client, () -> this.nowNanos);
+        Message registration = ServerObservations.withObserve(request, 0);
+        requireRequest(peer, registration, firstResponseTimeoutNanos, observation);
+        observation.exchange = client.request(peer, registration, firstResponseTimeoutNanos, observation, true, 0,
+                nowNanos);
+        return observation;
+    }
+
+    /**
+     * Ends {@code observation}: its listener hears CANCELLED. {@code proactive}: a GET with Observe 1
+     * and the same token tells the server now (RFC 7641 section 3.6); otherwise the next
+     * notification is rejected with an RST.
+     */
+    public void cancelObservation(ClientObservation observation, boolean proactive, long nowNanos) {
+        Objects.requireNonNull(observation, "observation");
+        if (observation.ended()) {
+            return;
+        }
+        ClientExchange exchange = observation.exchange;
+        Message registration = observation.registration();
+        client.fail(exchange, ExchangeFailure.CANCELLED, nowNanos);
+        if (proactive && !outbound.closed()) {
+            Message deregistration = ServerObservations.rebuildObserve(registration, 1).withToken(exchange.token());
+            client.request(exchange.peer(), deregistration, deregistrationTimeoutNanos, IGNORED, false, 0, nowNanos);
+        }
+    }
+
+    private static final ResponseListener IGNORED = new ResponseListener() {
+        @Override
+        public void onResponse(Message response) {
+        }
+
+        @Override
+        public void onFailure(ExchangeFailure failure) {
+        }
+    };
 
     /**
      * Sends a request to {@code peer}: {@code request} supplies type (CON or NON), method, options and
@@ -197,6 +312,7 @@ public final class CoapEngine {
 
     /** Fires due retransmissions and timeouts and forgets expired state. */
     public void tick(long nowNanos) {
+        this.nowNanos = nowNanos;
         deduplication.expire(nowNanos);
         timers.fireDue(nowNanos);
         peers.expire(nowNanos);
@@ -211,7 +327,9 @@ public final class CoapEngine {
      * references to the peer (for a DTLS peer: the closed session and its secrets).
      */
     public void peerLost(Peer peer, long nowNanos) {
+        this.nowNanos = nowNanos;
         client.failAll(peer, peers.find(peer), ExchangeFailure.PEER_LOST, nowNanos);
+        observations.peerLost(peer, nowNanos);
         retransmitter.forget(peer);
         peers.remove(peer);
         deduplication.forget(peer);
@@ -224,6 +342,7 @@ public final class CoapEngine {
         timers.clear();
         retransmitter.clear();
         client.clear();
+        observations.clear();
         peers.clear();
         deduplication.clear();
     }
@@ -280,6 +399,12 @@ public final class CoapEngine {
                                           long nowNanos) {
                 requireRequest(peer, request, timeoutNanos, listener);
                 return client.request(peer, request, timeoutNanos, listener, false, index + 1, nowNanos);
+            }
+
+            @Override
+            public void fail(ClientExchange exchange, ExchangeFailure failure, long nowNanos) {
+                client.fail(Objects.requireNonNull(exchange, "exchange"), Objects.requireNonNull(failure, "failure"),
+                        nowNanos);
             }
         };
     }

@@ -26,10 +26,14 @@ import java.time.Duration;
  * @param maxMessageSize          the largest encoded CoAP message the transport carries (the endpoint takes it
  *                                from its connector): a request beyond it is refused with
  *                                {@link MessageTooLargeException}, a response beyond it replaced by 5.00
+ * @param maxObserversPerPeer     RFC 7641 observers one peer may register; beyond it a GET with Observe is
+ *                                served as a plain GET (section 4.1), so memory never grows with registrations
+ * @param maxObservers            RFC 7641 observers in total, with the same rule
  */
 public record EngineConfig(TransmissionParameters transmission, int tokenLength, Duration separateResponseAfter,
                            int maxDeduplicationEntries, int maxPeers, OptionRegistry recognizedOptions,
-                           boolean peersCanBeLost, int maxMessageSize) {
+                           boolean peersCanBeLost, int maxMessageSize, int maxObserversPerPeer,
+                           int maxObservers) {
 
     /** The largest UDP payload over IPv4 (65,535 minus the IP and UDP headers): the plain transport's limit. */
     public static final int UDP_MAX_MESSAGE_SIZE = 65_507;
@@ -37,8 +41,9 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
     private static final int MIN_MESSAGE_SIZE = 64;
 
     /**
-     * The standard registry without Block1 and Block2: until block-wise transfer (RFC 7959) is
-     * implemented, claiming to understand them would make a server ignore a client's block size.
+     * The standard registry without Block1 and Block2: an engine without the block-wise layer
+     * ({@code io.coaps4j.coap.blockwise.BlockwiseLayer}) that claimed to understand them would ignore a
+     * client's block size. The endpoint adds them back when it adds the layer (its default).
      */
     public static final OptionRegistry DEFAULT_OPTIONS = OptionRegistry.standard().toBuilder()
             .remove(OptionNumber.BLOCK1).remove(OptionNumber.BLOCK2).build();
@@ -57,6 +62,12 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
         }
         if (maxDeduplicationEntries < 1) {
             throw new IllegalArgumentException("maxDeduplicationEntries must be at least 1, was " + maxDeduplicationEntries);
+        }
+        if (maxObserversPerPeer < 0) {
+            throw new IllegalArgumentException("maxObserversPerPeer must be zero or positive, was " + maxObserversPerPeer);
+        }
+        if (maxObservers < 0) {
+            throw new IllegalArgumentException("maxObservers must be zero or positive, was " + maxObservers);
         }
         if (maxPeers < 1) {
             throw new IllegalArgumentException("maxPeers must be at least 1, was " + maxPeers);
@@ -97,7 +108,7 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
         return new Builder().transmission(transmission).tokenLength(tokenLength)
                 .separateResponseAfter(separateResponseAfter).maxDeduplicationEntries(maxDeduplicationEntries)
                 .maxPeers(maxPeers).recognizedOptions(recognizedOptions).peersCanBeLost(peersCanBeLost)
-                .maxMessageSize(maxMessageSize);
+                .maxMessageSize(maxMessageSize).maxObserversPerPeer(maxObserversPerPeer).maxObservers(maxObservers);
     }
 
     public static final class Builder {
@@ -109,6 +120,8 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
         private OptionRegistry recognizedOptions = DEFAULT_OPTIONS;
         private boolean peersCanBeLost;
         private int maxMessageSize = UDP_MAX_MESSAGE_SIZE;
+        private int maxObserversPerPeer = 32;
+        private int maxObservers = 100_000;
 
         private Builder() {
         }
@@ -154,9 +167,21 @@ public record EngineConfig(TransmissionParameters transmission, int tokenLength,
             return this;
         }
 
+        /** RFC 7641 observers one peer may register (default 32); 0 serves every Observe as a plain GET. */
+        public Builder maxObserversPerPeer(int value) {
+            this.maxObserversPerPeer = value;
+            return this;
+        }
+
+        /** RFC 7641 observers in total (default 100,000). */
+        public Builder maxObservers(int value) {
+            this.maxObservers = value;
+            return this;
+        }
+
         public EngineConfig build() {
             return new EngineConfig(transmission, tokenLength, separateResponseAfter, maxDeduplicationEntries,
-                    maxPeers, recognizedOptions, peersCanBeLost, maxMessageSize);
+                    maxPeers, recognizedOptions, peersCanBeLost, maxMessageSize, maxObserversPerPeer, maxObservers);
         }
     }
 }

@@ -13,5 +13,10 @@ public enum ExchangeFailure {
     /** The engine shut down. */
     CLOSED,
     /** The transport could not reach the peer before the request left (e.g. the DTLS handshake failed). */
-    CONNECTION_FAILED
+    CONNECTION_FAILED,
+    /**
+     * A block-wise transfer (RFC 7959) could not complete: the body exceeds the configured limit, or the
+     * peer changed the representation or broke the block sequence in the middle of it.
+     */
+    TRANSFER_FAILED
 }

@@ -21,4 +21,7 @@ public interface LayerContext {
      * {@link CoapEngine#request} does.
      */
     ClientExchange request(Peer peer, Message request, long timeoutNanos, ResponseListener listener, long nowNanos);
+
+    /** Ends {@code exchange} without a response: its listener hears {@code failure} (e.g. a block-wise transfer that failed). */
+    void fail(ClientExchange exchange, ExchangeFailure failure, long nowNanos);
 }

@@ -21,6 +21,8 @@ public final class ServerExchange {
     final DeduplicationCache.Entry<ServerExchange> entry;
     State state = State.PENDING;
     TimerQueue.Timer separateTimer;
+    /** Set when the request registered an RFC 7641 observer. */
+    Observation observation;
 
     ServerExchange(Peer peer, Message request, DeduplicationCache.Entry<ServerExchange> entry) {
         this.peer = peer;

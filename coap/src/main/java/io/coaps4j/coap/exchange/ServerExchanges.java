@@ -25,6 +25,8 @@ final class ServerExchanges implements TransmissionOwner {
     private final LayerStack layers;
     private final long separateResponseAfterNanos;
     private final int maxMessageSize;
+    /** Told when the separate first response of an observation fails (set once by the engine). */
+    ServerObservations observations;
 
     ServerExchanges(EngineConfig config, Outbound outbound, TimerQueue timers, Retransmitter retransmitter,
                     PeerTable peers, LayerStack layers) {
@@ -171,6 +173,7 @@ final class ServerExchanges implements TransmissionOwner {
     public void reset(Transmission transmission, Message rst, long nowNanos) {
         retransmitter.end(transmission);
         transmission.server.state = ServerExchange.State.CLOSED;
+        observations.firstResponseFailed(transmission.server, nowNanos);
     }
 
     /**
@@ -181,6 +184,7 @@ final class ServerExchanges implements TransmissionOwner {
     public void timedOut(Transmission transmission, long nowNanos) {
         if (!retransmitter.retransmit(transmission, nowNanos)) {
             transmission.server.state = ServerExchange.State.CLOSED;
+            observations.firstResponseFailed(transmission.server, nowNanos);
         }
     }
 

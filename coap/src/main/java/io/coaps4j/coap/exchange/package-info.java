@@ -41,7 +41,15 @@
  *       {@link io.coaps4j.coap.exchange.CoapEngine#requestMultiResponse} keeps a client exchange
  *       registered by its token after the first response until it is cancelled;
  *       {@link io.coaps4j.coap.exchange.CoapEngine#respondAndKeepOpen} lets the server send more than
- *       one response to one request. The mechanism RFC 7641 needs; Observe itself is not here.</li>
+ *       one response to one request.</li>
+ *   <li><b>Observe (RFC 7641).</b> {@link io.coaps4j.coap.exchange.CoapEngine#observe(ServerExchange,
+ *       CoapResponse, io.coaps4j.coap.message.MessageType, java.util.function.Consumer, long)} and
+ *       {@link io.coaps4j.coap.exchange.CoapEngine#notifyObserver} on the server side (bounded lists of
+ *       observers, 24-bit sequence numbers, CON or NON with a CON every 24 hours and every 100th, the latest state
+ *       superseding an outstanding CON); {@link io.coaps4j.coap.exchange.CoapEngine#observe(
+ *       io.coaps4j.coap.peer.Peer, io.coaps4j.coap.message.Message, long, NotificationListener, long)}
+ *       and {@link io.coaps4j.coap.exchange.CoapEngine#cancelObservation} on the client side (the
+ *       reordering rule, re-registration after Max-Age, proactive and reactive cancel).</li>
  *   <li><b>A per-message layer stack.</b> {@link io.coaps4j.coap.exchange.MessageLayer}s between the
  *       exchange and message layers transform, absorb or emit requests and responses (block-wise
  *       transfer and end-to-end protection plug in there); empty by default, at the cost of one

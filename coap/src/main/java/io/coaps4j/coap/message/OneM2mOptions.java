@@ -13,7 +13,9 @@ import java.util.List;
  * <pre>{@code
  * OptionRegistry registry = OptionRegistry.standard().toBuilder().addAll(OneM2mOptions.definitions()).build();
  * }</pre>
- * TS-0008 does not restrict them to requests or responses, so they are defined for both.
+ * TS-0008 does not restrict them to requests or responses, so they are defined for both. The binding
+ * itself (primitives, their mapping, a registry that lets a malformed oneM2M option reach it so that it
+ * answers with a Response Status Code, and the Release 1/2 numbers) is {@code io.coaps4j.coap.onem2m}.
  */
 public final class OneM2mOptions {
     public static final int FR = 279;

@@ -24,6 +24,8 @@ public final class OptionNumber {
     public static final int PROXY_URI = 35;
     public static final int PROXY_SCHEME = 39;
     public static final int SIZE1 = 60;
+    /** RFC 9175 section 3: tells concurrent block-wise request bodies apart. */
+    public static final int REQUEST_TAG = 292;
 
     private OptionNumber() {
     }

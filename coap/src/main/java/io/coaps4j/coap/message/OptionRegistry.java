@@ -72,6 +72,8 @@ public final class OptionRegistry {
             .add(new OptionDefinition(OptionNumber.BLOCK2, "Block2", UINT, 0, 3, false, BOTH))
             .add(new OptionDefinition(OptionNumber.BLOCK1, "Block1", UINT, 0, 3, false, BOTH))
             .add(new OptionDefinition(OptionNumber.SIZE2, "Size2", UINT, 0, 4, false, BOTH))
+            // RFC 9175 section 3.2: elective, repeatable, 0..8 bytes.
+            .add(new OptionDefinition(OptionNumber.REQUEST_TAG, "Request-Tag", OPAQUE, 0, 8, true, REQUEST))
             .build();
 
     /** Sorted option numbers, parallel to {@link #definitions}, searched without allocation. */
@@ -83,7 +85,7 @@ public final class OptionRegistry {
         this.definitions = definitions;
     }
 
-    /** The options of RFC 7252, Observe (RFC 7641), Block1, Block2 and Size2 (RFC 7959). */
+    /** The options of RFC 7252, Observe (RFC 7641), Block1, Block2 and Size2 (RFC 7959) and Request-Tag (RFC 9175). */
     public static OptionRegistry standard() {
         return STANDARD;
     }

@@ -28,6 +28,11 @@ public final class CoapRequest {
         this.resource = resource;
     }
 
+    /** The resource it was routed to, or null. */
+    Resource resource() {
+        return resource;
+    }
+
     /** A view of {@code message} received from {@code peer}, not routed to a resource (no path parameters). */
     public static CoapRequest of(Peer peer, Message message) {
         return new CoapRequest(peer, message, null, null);

@@ -1,5 +1,6 @@
 package io.coaps4j.coap.server;
 
+import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.endpoint.UdpConnector;
@@ -41,6 +42,8 @@ public final class CoapServer implements AutoCloseable {
     private final List<Connector> connectors;
     private final Executor executor;
     private final EngineConfig config;
+    /** Null: no block-wise layer. */
+    private final BlockwiseConfig blockwise;
     private final String name;
     private final ResourceTree tree;
     private volatile List<CoapEndpoint> endpoints = List.of();
@@ -50,6 +53,7 @@ public final class CoapServer implements AutoCloseable {
         this.connectors = connectors;
         this.executor = settings.executor;
         this.config = settings.config;
+        this.blockwise = settings.blockwise;
         this.name = settings.name;
         this.tree = new ResourceTree(settings.resources);
     }
@@ -76,7 +80,13 @@ public final class CoapServer implements AutoCloseable {
         for (int i = 0; i < connectors.size(); i++) {
             Connector connector = connectors.get(i);
             try {
-                running.add(CoapEndpoint.builder()
+                CoapEndpoint.Builder endpoint = CoapEndpoint.builder();
+                if (blockwise != null) {
+                    endpoint.blockwise(blockwise);
+                } else {
+                    endpoint.withoutBlockwise();
+                }
+                running.add(endpoint
                         .config(config)
                         .name(loopName(i, connector))
                         .requestHandler(dispatcher)
@@ -189,8 +199,24 @@ public final class CoapServer implements AutoCloseable {
         private Executor executor;
         private EngineConfig config = EngineConfig.DEFAULT;
         private String name = "coap-server";
+        private BlockwiseConfig blockwise = BlockwiseConfig.DEFAULT;
 
         private Builder() {
+        }
+
+        /**
+         * Block-wise transfer on every endpoint (RFC 7959; default {@link BlockwiseConfig#DEFAULT}): resources
+         * see whole request bodies up to its {@code maxBodySize} and return bodies of any size.
+         */
+        public Builder blockwise(BlockwiseConfig value) {
+            this.blockwise = Objects.requireNonNull(value, "blockwise");
+            return this;
+        }
+
+        /** No block-wise transfer: a response too large for the connector becomes a 5.00 saying so. */
+        public Builder withoutBlockwise() {
+            this.blockwise = null;
+            return this;
         }
 
         /**

@@ -3,12 +3,14 @@ package io.coaps4j.coap.server;
 import io.coaps4j.coap.linkformat.Link;
 import io.coaps4j.coap.linkformat.LinkAttribute;
 import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.message.MessageType;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -35,6 +37,8 @@ public final class Resource {
     private final List<LinkAttribute> extraAttributes;
     private final Supplier<List<Link>> links;
     private final Link link;
+    /** Null unless observable (RFC 7641); the one mutable part: who observes it now. */
+    private final ResourceObservers observers;
 
     private Resource(Builder b) {
         this.path = b.path;
@@ -48,6 +52,11 @@ public final class Resource {
         this.admitted = b.admitted;
         this.extraAttributes = List.copyOf(b.extraAttributes);
         this.links = b.links;
+        this.observers = b.notificationType == null ? null
+                : new ResourceObservers(b.notificationType, b.observersChanged);
+        if (observers != null) {
+            observers.getHandler(handler(Code.GET));
+        }
         this.link = toLink();
     }
 
@@ -67,6 +76,9 @@ public final class Resource {
         }
         if (maxSize.isPresent()) {
             builder.maxSizeEstimate(maxSize.getAsLong());
+        }
+        if (observers != null) {
+            builder.flag("obs"); // RFC 7641 section 6
         }
         for (LinkAttribute attribute : extraAttributes) {
             if (attribute.hasValue()) {
@@ -196,6 +208,34 @@ public final class Resource {
         return maxSize;
     }
 
+    /** Whether a GET with Observe makes its client an observer (RFC 7641); see {@link Builder#observable}. */
+    public boolean observable() {
+        return observers != null;
+    }
+
+    /**
+     * The state changed: every observer's GET is answered again by the GET handler, on the calling
+     * thread, and the answer goes as a notification (RFC 7641 section 4.2); a non-2.xx answer ends
+     * the observation. Callable from any thread; nothing happens without observers.
+     *
+     * @throws IllegalStateException when the resource is not {@link Builder#observable}
+     */
+    public void changed() {
+        if (observers == null) {
+            throw new IllegalStateException(pathString() + " is not observable; build it with observable()");
+        }
+        observers.changed();
+    }
+
+    /** The clients observing this resource now, over all endpoints (0 when not observable). */
+    public int observerCount() {
+        return observers == null ? 0 : observers.size();
+    }
+
+    ResourceObservers observers() {
+        return observers;
+    }
+
     /** Not listed in /.well-known/core. */
     public boolean hidden() {
         return hidden;
@@ -233,6 +273,8 @@ public final class Resource {
         private final List<LinkAttribute> extraAttributes = new ArrayList<>();
         private Supplier<List<Link>> links;
         private String conflict;
+        private MessageType notificationType;
+        private IntConsumer observersChanged = count -> { };
 
         private Builder(ResourcePath path) {
             this.path = path;
@@ -369,6 +411,36 @@ public final class Resource {
             return this;
         }
 
+        /**
+         * Makes the resource observable (RFC 7641) with confirmable notifications: a GET with
+         * Observe 0 adds its client to the list, {@link Resource#changed()} notifies, and the
+         * resource is listed with the {@code obs} attribute.
+         */
+        public Builder observable() {
+            return observable(MessageType.CON);
+        }
+
+        /**
+         * Makes the resource observable with notifications of {@code notificationType}: CON, or NON
+         * (a CON still goes at least every 24 hours and every 100th notification, RFC 7641 section 4.5). The number of observers
+         * is bounded by {@code EngineConfig.maxObserversPerPeer} and {@code maxObservers}; beyond
+         * them a GET with Observe is served as a plain GET (section 4.1).
+         */
+        public Builder observable(MessageType notificationType) {
+            ResourceObservers.requireNotificationType(notificationType);
+            this.notificationType = notificationType;
+            return this;
+        }
+
+        /**
+         * {@code listener} hears the number of observers each time it changes, on an endpoint's
+         * loop (e.g. to run a clock only while someone observes). It must not block.
+         */
+        public Builder onObserversChanged(IntConsumer listener) {
+            this.observersChanged = Objects.requireNonNull(listener, "observers listener");
+            return this;
+        }
+
         /** Leaves the resource out of /.well-known/core. */
         public Builder hidden() {
             this.hidden = true;
@@ -396,6 +468,10 @@ public final class Resource {
         public Resource build() {
             if (conflict != null) {
                 throw new IllegalArgumentException(path + ": " + conflict);
+            }
+            if (notificationType != null && handlers[Code.GET.detail()] == null) {
+                throw new IllegalArgumentException(path + ": observable without a GET handler; notifications"
+                        + " are the GET handler's answers");
             }
             if (hidden && links != null) {
                 throw new IllegalArgumentException(path + ": hidden and a links supplier both given; a hidden"

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
  * Routes each request to its resource (an exact path before a template) and method handler: 5.05
@@ -112,22 +113,34 @@ public final class ResourceDispatcher implements InboundRequestHandler {
     }
 
     private static void invoke(Object handler, CoapRequest request, ServerExchange exchange, Responder responder) {
+        ResourceObservers observers = request.resource().observers();
+        if (observers != null && ResourceObservers.isObserveGet(request)) {
+            // RFC 7641: the answer registers (Observe 0), deregisters (Observe 1) or is a plain GET when full.
+            handle(handler, request, response -> responder.respondObserved(exchange, response,
+                    observers.notificationType(), observers.sink(request)));
+        } else {
+            handle(handler, request, response -> responder.respond(exchange, response));
+        }
+    }
+
+    /** Runs {@code handler} for {@code request}; {@code out} hears its response or the mapped failure, once. */
+    static void handle(Object handler, CoapRequest request, Consumer<CoapResponse> out) {
         try {
             if (handler instanceof RequestHandler) {
                 CoapResponse response = ((RequestHandler) handler).handle(request);
-                responder.respond(exchange, response != null ? response : ErrorMapper.nullResponse());
+                out.accept(response != null ? response : ErrorMapper.nullResponse());
             } else {
                 CompletionStage<CoapResponse> stage = ((AsyncRequestHandler) handler).handle(request);
                 if (stage == null) {
-                    responder.respond(exchange, ErrorMapper.nullResponse());
+                    out.accept(ErrorMapper.nullResponse());
                     return;
                 }
-                stage.whenComplete((response, failure) -> responder.respond(exchange,
+                stage.whenComplete((response, failure) -> out.accept(
                         failure != null ? ErrorMapper.toResponse(failure)
                                 : response != null ? response : ErrorMapper.nullResponse()));
             }
         } catch (Throwable failure) {
-            responder.respond(exchange, ErrorMapper.toResponse(failure));
+            out.accept(ErrorMapper.toResponse(failure));
         }
     }
 }

@@ -11,6 +11,7 @@ import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.exchange.ExchangeFailure;
 import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageCodec;
 import io.coaps4j.coap.message.MessageType;
@@ -139,7 +140,7 @@ class EndpointFailuresTest {
     void aRequestTooLargeForTheTransportFailsBeforeAnySessionIsOpened() {
         InMemoryConnector connector = new InMemoryConnector();
         connector.maxMessageSize = 300;
-        try (CoapClient client = CoapClient.builder().connector(connector).build()) {
+        try (CoapClient client = CoapClient.builder().connector(connector).withoutBlockwise().build()) {
             assertThatThrownBy(() -> client.put("coap://127.0.0.1:5999/x", new byte[1000], 0))
                     .isInstanceOf(CoapMessageTooLargeException.class)
                     .hasMessageContaining("exceeds the transport's limit of 300 bytes")
@@ -148,6 +149,20 @@ class EndpointFailuresTest {
                         assertThat(tooLarge.limit()).isEqualTo(300);
                         assertThat(tooLarge.size()).isGreaterThan(1000);
                     });
+            assertThat(connector.resolveCalls).as("no handshake for a request that cannot leave").hasValue(0);
+            assertThat(connector.sent).isEmpty();
+        }
+    }
+
+    @Test
+    void withBlockwiseOnlyOptionsThatLeaveNoRoomForABlockFailBeforeAnySessionIsOpened() {
+        InMemoryConnector connector = new InMemoryConnector();
+        connector.maxMessageSize = 300;
+        try (CoapClient client = CoapClient.builder().connector(connector).build()) {
+            assertThatThrownBy(() -> client.put("coap://127.0.0.1:5999/" + "p".repeat(250) + "/" + "q".repeat(250),
+                    new byte[1000], 0))
+                    .isInstanceOf(CoapMessageTooLargeException.class)
+                    .hasMessageContaining("exceeds the transport's limit of 300 bytes");
             assertThat(connector.resolveCalls).as("no handshake for a request that cannot leave").hasValue(0);
             assertThat(connector.sent).isEmpty();
         }
@@ -194,14 +209,28 @@ class EndpointFailuresTest {
     }
 
     @Test
-    void aResponseTooLargeForTheTransportReachesTheClientAs500() {
-        try (CoapServer server = CoapServer.builder().connector(new SmallUdpConnector())
+    void withoutBlockwiseAResponseTooLargeForTheTransportReachesTheClientAs500() {
+        try (CoapServer server = CoapServer.builder().connector(new SmallUdpConnector()).withoutBlockwise()
                 .resource(Resource.builder("big").get(r -> CoapResponse.content("x".repeat(1000))).build())
                 .build().start();
              CoapClient client = CoapClient.builder().timeout(Duration.ofSeconds(5)).build()) {
             CoapResponse response = client.get("coap://127.0.0.1:" + server.localAddress().getPort() + "/big");
             assertThat(response.code()).isEqualTo(Code.INTERNAL_SERVER_ERROR);
             assertThat(response.payloadAsString()).contains("exceeds the transport's limit of 300 bytes");
+        }
+    }
+
+    @Test
+    void aResponseTooLargeForTheTransportGoesBlockwiseInBlocksThatFit() {
+        String body = "0123456789".repeat(2_000); // 20 kB: once one datagram over coap
+        try (CoapServer server = CoapServer.builder().connector(new SmallUdpConnector())
+                .resource(Resource.builder("big").get(r -> CoapResponse.content(body)).build())
+                .build().start();
+             CoapClient client = CoapClient.builder().timeout(Duration.ofSeconds(20)).build()) {
+            CoapResponse response = client.get("coap://127.0.0.1:" + server.localAddress().getPort() + "/big");
+            assertThat(response.code()).isEqualTo(Code.CONTENT);
+            assertThat(response.payloadAsString()).isEqualTo(body);
+            assertThat(response.option(OptionNumber.BLOCK2)).as("the client sees one whole body").isEmpty();
         }
     }
 

@@ -38,12 +38,13 @@ class OptionRegistryTest {
     }
 
     @Test
-    void definesObserveBlockAndSize2() {
+    void definesObserveBlockSize2AndRequestTag() {
         assertDefinition(6, "Observe", OptionFormat.UINT, 0, 3, false); // RFC 7641 section 2
         assertDefinition(23, "Block2", OptionFormat.UINT, 0, 3, false); // RFC 7959 section 2.1
         assertDefinition(27, "Block1", OptionFormat.UINT, 0, 3, false);
         assertDefinition(28, "Size2", OptionFormat.UINT, 0, 4, false); // RFC 7959 section 4
-        assertThat(registry.definitions()).hasSize(19);
+        assertDefinition(292, "Request-Tag", OptionFormat.OPAQUE, 0, 8, true); // RFC 9175 section 3.2
+        assertThat(registry.definitions()).hasSize(20);
     }
 
     private void assertDefinition(int number, String name, OptionFormat format, int min, int max, boolean repeatable) {
@@ -170,7 +171,7 @@ class OptionRegistryTest {
         assertThat(withOneM2m.firstUnrecognizedCritical(get)).isEmpty();
         assertThat(withOneM2m.nameOf(279)).isEqualTo("oneM2M-FR");
         assertThat(registry.nameOf(279)).isEqualTo("option 279");
-        assertThat(withOneM2m.definitions()).hasSize(20);
+        assertThat(withOneM2m.definitions()).hasSize(21);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.coaps4j.dtls.alert;
 
+import io.coaps4j.dtls.credentials.PresentedCredentials;
 import java.util.Objects;
 
 /**
@@ -24,13 +25,25 @@ public final class CertificateRejectedException extends DtlsException {
     }
 
     private final Kind kind;
+    private final transient PresentedCredentials presented;
 
     public CertificateRejectedException(Kind kind, String message) {
+        this(kind, message, PresentedCredentials.none());
+    }
+
+    /** A refusal of what the peer {@code presented}, which the failure reports to the application. */
+    public CertificateRejectedException(Kind kind, String message, PresentedCredentials presented) {
         super(message);
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.presented = Objects.requireNonNull(presented, "presented");
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The raw public key or chain the peer presented, when it decoded; empty otherwise. */
+    public PresentedCredentials presented() {
+        return presented == null ? PresentedCredentials.none() : presented;
     }
 }

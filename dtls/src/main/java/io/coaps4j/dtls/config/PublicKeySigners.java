@@ -25,7 +25,7 @@ final class PublicKeySigners {
     static Map<PrivateKey, Signer> of(List<Credentials> credentials, PublicKeyCrypto crypto) {
         Map<PrivateKey, Signer> signers = new IdentityHashMap<>();
         for (Credentials held : credentials) {
-            if (held instanceof RawPublicKeyCredentials rpk) {
+            if (held instanceof RawPublicKeyCredentials rpk && rpk.hasOwnKey()) {
                 signers.put(rpk.privateKey(), crypto.signer(rpk.privateKey()));
             } else if (held instanceof CertificateCredentials certificate) {
                 for (CertifiedKey key : certificate.certifiedKeys()) {

@@ -43,8 +43,13 @@ public final class CertificateCredentials implements Credentials {
     }
 
     private CertificateCredentials(List<CertifiedKey> certifiedKeys, Set<TrustAnchor> trustAnchors, int maxChainLength) {
+        this(certifiedKeys, trustAnchors, maxChainLength, false);
+    }
+
+    private CertificateCredentials(List<CertifiedKey> certifiedKeys, Set<TrustAnchor> trustAnchors, int maxChainLength,
+                                   boolean trustOnly) {
         this.certifiedKeys = List.copyOf(certifiedKeys);
-        if (this.certifiedKeys.isEmpty()) {
+        if (this.certifiedKeys.isEmpty() && !trustOnly) {
             throw new IllegalArgumentException("certificate credentials need at least one chain and key of this node");
         }
         Objects.requireNonNull(trustAnchors, "trustAnchors");
@@ -56,6 +61,17 @@ public final class CertificateCredentials implements Credentials {
             throw new IllegalArgumentException("maxChainLength must be at least 1, was " + maxChainLength);
         }
         this.maxChainLength = maxChainLength;
+    }
+
+    /**
+     * Credentials of a client without a certificate of its own that validates the server's chain against
+     * {@code trustAnchors}. Asked for a certificate, such a client sends an empty one (RFC 5246 section 7.4.6),
+     * which a server with client authentication none or wanted accepts; a server cannot use them.
+     *
+     * @throws IllegalArgumentException when there is no trust anchor
+     */
+    public static CertificateCredentials trustOnly(Set<TrustAnchor> trustAnchors) {
+        return new CertificateCredentials(List.of(), trustAnchors, DEFAULT_MAX_CHAIN_LENGTH, true);
     }
 
     /** A builder for several chains (picked by SNI), the trust anchors and the chain length limit. */
@@ -82,17 +98,37 @@ public final class CertificateCredentials implements Credentials {
         return SecurityMode.CERTIFICATE;
     }
 
-    /** The default chain's private key, {@code certifiedKeys().get(0).privateKey()}. */
+    /** Whether these credentials hold a chain and key of this node (all but {@link #trustOnly}). */
+    public boolean hasOwnKey() {
+        return !certifiedKeys.isEmpty();
+    }
+
+    /**
+     * The default chain's private key, {@code certifiedKeys().get(0).privateKey()}.
+     *
+     * @throws IllegalStateException for {@link #trustOnly} credentials
+     */
     public PrivateKey privateKey() {
-        return certifiedKeys.get(0).privateKey();
+        return defaultKey().privateKey();
     }
 
-    /** The default chain, {@code certifiedKeys().get(0).chain()}. */
+    /**
+     * The default chain, {@code certifiedKeys().get(0).chain()}.
+     *
+     * @throws IllegalStateException for {@link #trustOnly} credentials
+     */
     public List<X509Certificate> chain() {
-        return certifiedKeys.get(0).chain();
+        return defaultKey().chain();
     }
 
-    /** Every chain with its key, the default first. */
+    private CertifiedKey defaultKey() {
+        if (certifiedKeys.isEmpty()) {
+            throw new IllegalStateException("trust-only Certificate credentials hold no chain of this node");
+        }
+        return certifiedKeys.get(0);
+    }
+
+    /** Every chain with its key, the default first; empty for {@link #trustOnly} credentials. */
     public List<CertifiedKey> certifiedKeys() {
         return certifiedKeys;
     }
@@ -110,21 +146,32 @@ public final class CertificateCredentials implements Credentials {
      * The chain a server presents to a client that sent {@code serverName} in its server_name extension (RFC
      * 6066 section 3): the first whose certificate names it (RFC 6125, as {@link #validatePeer} checks names),
      * else the default (the first).
+     *
+     * @throws IllegalStateException for {@link #trustOnly} credentials
      */
     public CertifiedKey chainFor(Optional<String> serverName) {
-        if (serverName.isPresent() && certifiedKeys.size() > 1) {
+        return serverName.flatMap(this::chainPickedBy).orElseGet(this::defaultKey);
+    }
+
+    /**
+     * The chain {@code serverName} picks among several (the first whose certificate names it), empty when there is
+     * one chain only or none names it: then the name played no part, and a server does not acknowledge it (RFC
+     * 6066 section 3).
+     */
+    public Optional<CertifiedKey> chainPickedBy(String serverName) {
+        if (certifiedKeys.size() > 1) {
             try {
-                ReferenceIdentity name = ReferenceIdentity.of(serverName.get());
+                ReferenceIdentity name = ReferenceIdentity.of(serverName);
                 for (CertifiedKey candidate : certifiedKeys) {
                     if (name.isNamedBy(candidate.certificate())) {
-                        return candidate;
+                        return Optional.of(candidate);
                     }
                 }
             } catch (IllegalArgumentException notAHostName) {
                 // a name no certificate can match: the default
             }
         }
-        return certifiedKeys.get(0);
+        return Optional.empty();
     }
 
     /**
@@ -174,9 +221,10 @@ public final class CertificateCredentials implements Credentials {
 
     @Override
     public String toString() {
-        return "CertificateCredentials[" + chain().get(0).getSubjectX500Principal()
+        return "CertificateCredentials[" + (certifiedKeys.isEmpty() ? "trust only" : chain().get(0).getSubjectX500Principal()
+                + ", private key hidden")
                 + (certifiedKeys.size() > 1 ? " and " + (certifiedKeys.size() - 1) + " more chains" : "")
-                + ", private key hidden, " + trustAnchors.size() + " trust anchors, chains up to " + maxChainLength + "]";
+                + ", " + trustAnchors.size() + " trust anchors, chains up to " + maxChainLength + "]";
     }
 
     /** Collects the chains (the first added is the default), the trust anchors and the chain length limit. */

@@ -56,19 +56,32 @@ public final class RawPublicKeyCredentials implements Credentials {
 
     private RawPublicKeyCredentials(PrivateKey privateKey, PublicKey publicKey, List<TrustedPeerKey> trustList,
                                     boolean insecureTrustingAnyKey) {
-        PublicKeys.requireP256(privateKey, "privateKey");
-        PublicKeys.requireP256(publicKey, "publicKey");
         Objects.requireNonNull(trustList, "trustList");
         this.trustList = List.copyOf(trustList);
         if (this.trustList.isEmpty() && !insecureTrustingAnyKey) {
             throw new IllegalArgumentException("trustedPeers must name at least one peer key (RFC 7252 section 9.1.3.2)");
         }
-        if (!EncodedKeys.isKeyPair(privateKey, publicKey)) {
-            throw new IllegalArgumentException("publicKey is not the public key of privateKey");
+        if (privateKey != null || publicKey != null) { // both null: trust only
+            PublicKeys.requireP256(privateKey, "privateKey");
+            PublicKeys.requireP256(publicKey, "publicKey");
+            if (!EncodedKeys.isKeyPair(privateKey, publicKey)) {
+                throw new IllegalArgumentException("publicKey is not the public key of privateKey");
+            }
         }
         this.privateKey = privateKey;
         this.publicKey = publicKey;
         this.insecureTrustingAnyKey = insecureTrustingAnyKey;
+    }
+
+    /**
+     * Credentials of a client without a key of its own that checks the server's raw public key against
+     * {@code trustedServers}. Asked for a certificate, such a client sends an empty one (RFC 5246 section 7.4.6),
+     * which a server with client authentication none or wanted accepts; a server cannot use them.
+     *
+     * @throws IllegalArgumentException when {@code trustedServers} is empty or a key is not on secp256r1
+     */
+    public static RawPublicKeyCredentials trustOnly(Set<PublicKey> trustedServers) {
+        return new RawPublicKeyCredentials(null, null, trustListOf(trustedServers), false);
     }
 
     /**
@@ -150,17 +163,35 @@ public final class RawPublicKeyCredentials implements Credentials {
         return SecurityMode.RAW_PUBLIC_KEY;
     }
 
+    /** Whether these credentials hold a key of this node (all but {@link #trustOnly}). */
+    public boolean hasOwnKey() {
+        return privateKey != null;
+    }
+
+    /** @throws IllegalStateException for {@link #trustOnly} credentials */
     public PrivateKey privateKey() {
-        return privateKey;
+        return requireOwnKey(privateKey);
     }
 
+    /** @throws IllegalStateException for {@link #trustOnly} credentials */
     public PublicKey publicKey() {
-        return publicKey;
+        return requireOwnKey(publicKey);
     }
 
-    /** This node's identity, the {@code ni:///sha-256;...} of its public key (to hand to its peers). */
+    /**
+     * This node's identity, the {@code ni:///sha-256;...} of its public key (to hand to its peers).
+     *
+     * @throws IllegalStateException for {@link #trustOnly} credentials
+     */
     public RawPublicKeyPrincipal identity() {
-        return new RawPublicKeyPrincipal(publicKey);
+        return new RawPublicKeyPrincipal(publicKey());
+    }
+
+    private static <K> K requireOwnKey(K key) {
+        if (key == null) {
+            throw new IllegalStateException("trust-only RawPublicKey credentials hold no key of this node");
+        }
+        return key;
     }
 
     /** The keys of the trust list's entries that were given as keys (not as identities only), in order. */
@@ -222,8 +253,8 @@ public final class RawPublicKeyCredentials implements Credentials {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RawPublicKeyCredentials that && privateKey.equals(that.privateKey)
-                && publicKey.equals(that.publicKey) && trustList.equals(that.trustList)
+        return other instanceof RawPublicKeyCredentials that && Objects.equals(privateKey, that.privateKey)
+                && Objects.equals(publicKey, that.publicKey) && trustList.equals(that.trustList)
                 && insecureTrustingAnyKey == that.insecureTrustingAnyKey;
     }
 
@@ -234,7 +265,8 @@ public final class RawPublicKeyCredentials implements Credentials {
 
     @Override
     public String toString() {
-        return "RawPublicKeyCredentials[" + identity().getName() + ", private key hidden, "
+        return "RawPublicKeyCredentials[" + (hasOwnKey() ? identity().getName() + ", private key hidden" : "trust only")
+                + ", "
                 + (insecureTrustingAnyKey ? "INSECURE: trusting any key" : trustList.size() + " trusted peers") + "]";
     }
 }

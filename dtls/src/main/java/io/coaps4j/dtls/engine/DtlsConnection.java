@@ -3,8 +3,10 @@ package io.coaps4j.dtls.engine;
 import io.coaps4j.dtls.alert.Alert;
 import io.coaps4j.dtls.alert.AlertDescription;
 import io.coaps4j.dtls.alert.AlertMapping;
+import io.coaps4j.dtls.alert.CertificateRejectedException;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.PresentedCredentials;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.handshake.EstablishedSession;
@@ -581,17 +583,24 @@ public final class DtlsConnection {
     void fail(DtlsException failure) {
         Alert alert = AlertMapping.alertFor(failure);
         sendAlert(alert);
-        failed(DtlsEvent.FailureOrigin.LOCAL_ALERT, Optional.of(alert.description()), failure.getMessage());
+        failed(DtlsEvent.FailureOrigin.LOCAL_ALERT, Optional.of(alert.description()), failure.getMessage(),
+                failure instanceof CertificateRejectedException rejected ? rejected.presented()
+                        : PresentedCredentials.none());
     }
 
     private void failed(DtlsEvent.FailureOrigin origin, Optional<AlertDescription> alert, String detail) {
+        failed(origin, alert, detail, PresentedCredentials.none());
+    }
+
+    private void failed(DtlsEvent.FailureOrigin origin, Optional<AlertDescription> alert, String detail,
+                        PresentedCredentials presented) {
         if (status == Status.HANDSHAKING) {
             alert.ifPresent(engine.metrics::handshakeFailed);
         }
         LOG.debug("{} {}: failed, {} {}: {}", role, peer, origin, alert, detail);
         terminate();
         status = Status.FAILED;
-        emit(new DtlsEvent.Failed(origin, alert, detail));
+        emit(new DtlsEvent.Failed(origin, alert, detail, presented));
     }
 
     void closeWith(DtlsEvent.CloseReason reason) {

@@ -1,6 +1,7 @@
 package io.coaps4j.dtls.engine;
 
 import io.coaps4j.dtls.alert.AlertDescription;
+import io.coaps4j.dtls.credentials.PresentedCredentials;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -44,13 +45,21 @@ public sealed interface DtlsEvent {
 
     /**
      * The connection failed: {@code alert} is the fatal alert sent or received, empty when the peer
-     * stopped answering; {@code detail} is for logs and never holds secrets.
+     * stopped answering; {@code detail} is for logs and never holds secrets; {@code presented} is the raw public
+     * key or chain of the peer when this side refused it (else empty), so that a user can be told what to trust.
      */
-    record Failed(FailureOrigin origin, Optional<AlertDescription> alert, String detail) implements DtlsEvent {
+    record Failed(FailureOrigin origin, Optional<AlertDescription> alert, String detail,
+                  PresentedCredentials presented) implements DtlsEvent {
         public Failed {
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(alert, "alert");
             Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(presented, "presented");
+        }
+
+        /** A failure that involves no refused key. */
+        public Failed(FailureOrigin origin, Optional<AlertDescription> alert, String detail) {
+            this(origin, alert, detail, PresentedCredentials.none());
         }
     }
 

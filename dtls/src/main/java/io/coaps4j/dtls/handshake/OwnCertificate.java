@@ -3,6 +3,7 @@ package io.coaps4j.dtls.handshake;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.CertificateCredentials;
 import io.coaps4j.dtls.credentials.CertifiedKey;
+import io.coaps4j.dtls.credentials.Credentials;
 import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
 import io.coaps4j.dtls.credentials.SecurityMode;
 import io.coaps4j.dtls.crypto.PublicKeys;
@@ -31,9 +32,17 @@ public record OwnCertificate(CertificateMessage message, Signer signer) {
         return type == CertificateType.RAW_PUBLIC_KEY ? SecurityMode.RAW_PUBLIC_KEY : SecurityMode.CERTIFICATE;
     }
 
-    /** Whether {@code config} holds credentials of {@code type}'s mode (own key and the trust to check peers). */
+    /**
+     * Whether {@code config} holds credentials of {@code type}'s mode with a key of this node (trust-only
+     * credentials check peers but have nothing to present).
+     */
     public static boolean holds(DtlsConfig config, CertificateType type) {
-        return config.credentials(mode(type)).isPresent();
+        return config.credentials(mode(type)).filter(OwnCertificate::hasOwnKey).isPresent();
+    }
+
+    private static boolean hasOwnKey(Credentials credentials) {
+        return credentials instanceof RawPublicKeyCredentials rpk ? rpk.hasOwnKey()
+                : ((CertificateCredentials) credentials).hasOwnKey();
     }
 
     /**

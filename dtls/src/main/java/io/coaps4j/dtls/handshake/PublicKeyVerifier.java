@@ -14,6 +14,7 @@ import io.coaps4j.dtls.credentials.CertificateProblem;
 import io.coaps4j.dtls.credentials.PeerCertificateException;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import java.net.InetSocketAddress;
+import io.coaps4j.dtls.credentials.PresentedCredentials;
 import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
 import io.coaps4j.dtls.credentials.RawPublicKeyPrincipal;
 import io.coaps4j.dtls.crypto.SignatureVerifier;
@@ -72,7 +73,8 @@ public final class PublicKeyVerifier {
             throws CertificateRejectedException {
         if (!trust.trusts(presented, peer, serverName)) {
             throw new CertificateRejectedException(CertificateRejectedException.Kind.BAD_CERTIFICATE,
-                    "the peer's raw public key " + new RawPublicKeyPrincipal(presented).getName() + " is not trusted");
+                    "the peer's raw public key " + new RawPublicKeyPrincipal(presented).getName() + " is not trusted",
+                    PresentedCredentials.rawPublicKey(presented));
         }
         return new PeerKeyTrusted(presented, new RawPublicKeyPrincipal(presented));
     }
@@ -92,9 +94,11 @@ public final class PublicKeyVerifier {
             CertificatePrincipal principal = trust.validatePeer(chain, peerEnd, expectedName, now);
             return new PeerKeyTrusted(chain.get(0).getPublicKey(), principal);
         } catch (PeerCertificateException e) {
-            throw new CertificateRejectedException(kind(e.problem(), anchored), e.getMessage());
+            throw new CertificateRejectedException(kind(e.problem(), anchored), e.getMessage(),
+                    PresentedCredentials.certificates(chain));
         } catch (CertificateException e) {
-            throw new CertificateRejectedException(CertificateRejectedException.Kind.BAD_CERTIFICATE, e.getMessage());
+            throw new CertificateRejectedException(CertificateRejectedException.Kind.BAD_CERTIFICATE, e.getMessage(),
+                    PresentedCredentials.certificates(chain));
         }
     }
 

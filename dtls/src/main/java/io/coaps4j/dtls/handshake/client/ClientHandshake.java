@@ -108,8 +108,19 @@ public final class ClientHandshake {
             if (keys.certificate().isPresent()) {
                 types.add(CertificateType.X509);
             }
-            extensions.clientCertificateTypes(CertificateTypes.of(types));
             extensions.serverCertificateTypes(CertificateTypes.of(types));
+            // Our own types: those we hold a key of. Without any the extension is left out, so that an empty
+            // X.509 Certificate answers a CertificateRequest (RFC 7250 section 4.1, RFC 5246 section 7.4.6).
+            List<CertificateType> own = new ArrayList<>(2);
+            if (keys.rawPublicKey().get().hasOwnKey()) {
+                own.add(CertificateType.RAW_PUBLIC_KEY);
+            }
+            if (keys.certificate().isPresent() && keys.certificate().get().hasOwnKey()) {
+                own.add(CertificateType.X509);
+            }
+            if (!own.isEmpty()) {
+                extensions.clientCertificateTypes(CertificateTypes.of(own));
+            }
         }
     }
 

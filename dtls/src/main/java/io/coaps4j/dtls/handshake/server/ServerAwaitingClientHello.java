@@ -73,7 +73,7 @@ final class ServerAwaitingClientHello implements HandshakeState {
         }
         Optional<String> serverName = hello.extensions().serverName().map(ServerNameList::hostName);
         boolean acknowledgeName = serverName.isPresent()
-                && serverMode.servesName(context.config(), serverName.get());
+                && serverMode.servesName(context.config(), ecdhe, serverName.get());
 
         Extensions.Builder extensions = Extensions.builder();
         if (renegotiation.isPresent() || hello.cipherSuites().contains(RENEGOTIATION_SCSV)) {

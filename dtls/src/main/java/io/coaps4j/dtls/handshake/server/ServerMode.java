@@ -1,13 +1,16 @@
 package io.coaps4j.dtls.handshake.server;
 
 import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.CertificateCredentials;
 import io.coaps4j.dtls.credentials.PreSharedKeys;
+import io.coaps4j.dtls.credentials.SecurityMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.Transcript;
 import io.coaps4j.dtls.handshake.Transition;
+import io.coaps4j.dtls.handshake.message.CertificateType;
 import io.coaps4j.dtls.handshake.message.Extensions;
 import io.coaps4j.dtls.handshake.message.HandshakeMessage;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
@@ -29,7 +32,7 @@ enum ServerMode {
     /** RFC 4279 section 2: an optional ServerKeyExchange with the identity hint, then the client's identity. */
     PRE_SHARED_KEY {
         @Override
-        boolean servesName(DtlsConfig config, String serverName) {
+        boolean servesName(DtlsConfig config, Optional<EcdheChoice> choice, String serverName) {
             return keys(config).store().servesName(serverName);
         }
 
@@ -69,8 +72,11 @@ enum ServerMode {
      */
     ECDHE_ECDSA {
         @Override
-        boolean servesName(DtlsConfig config, String serverName) {
-            return false;
+        boolean servesName(DtlsConfig config, Optional<EcdheChoice> choice, String serverName) {
+            // A raw public key is one per server; a certificate chain may be picked by the name.
+            return choice.orElseThrow().serverType() == CertificateType.X509
+                    && config.credentials(SecurityMode.CERTIFICATE).map(CertificateCredentials.class::cast)
+                    .flatMap(credentials -> credentials.chainPickedBy(serverName)).isPresent();
         }
 
         @Override
@@ -93,8 +99,11 @@ enum ServerMode {
         };
     }
 
-    /** Whether the server holds credentials scoped to {@code serverName}: then it acknowledges it (RFC 6066 section 3). */
-    abstract boolean servesName(DtlsConfig config, String serverName);
+    /**
+     * Whether the server used {@code serverName} (credentials scoped to it, or the chain it picked): then it
+     * acknowledges it (RFC 6066 section 3).
+     */
+    abstract boolean servesName(DtlsConfig config, Optional<EcdheChoice> choice, String serverName);
 
     /** Adds the mode's ServerHello extensions; {@code choice} is present for ECDHE_ECDSA. */
     abstract void addHelloExtensions(Optional<EcdheChoice> choice, Extensions.Builder extensions);

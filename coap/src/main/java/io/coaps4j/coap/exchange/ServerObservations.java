@@ -1,0 +1,316 @@
+package io.coaps4j.coap.exchange;
+
+import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.message.MessageCodec;
+import io.coaps4j.coap.message.MessageType;
+import io.coaps4j.coap.message.Option;
+import io.coaps4j.coap.message.OptionNumber;
+import io.coaps4j.coap.messaging.MidKey;
+import io.coaps4j.coap.peer.Peer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * The server side of RFC 7641: the list of observers by (peer, token), bounded per peer and in
+ * total, and the transmission of notifications with their Observe sequence numbers, CON or NON,
+ * one CON at a time with the latest state superseding an outstanding one (section 4.5.2).
+ * Notifications go to the registration's own {@link Peer} object, so over coaps they stay in its
+ * session and epoch; when the transport loses that peer the observations end.
+ */
+final class ServerObservations implements TransmissionOwner {
+    /** Section 4.5: a notification is sent as CON at least every 24 hours. */
+    static final long CONFIRMABLE_AT_LEAST_EVERY_NANOS = 24L * 3600 * 1_000_000_000L;
+    /**
+     * And after this many NON notifications in a row, so that a client that vanished without an RST
+     * (its process killed) leaves the list within minutes for a resource that changes often (4.5).
+     */
+    static final int CONFIRMABLE_AT_LEAST_EVERY_NOTIFICATIONS = 100;
+    private static final int SEQUENCE_MASK = 0xFF_FFFF; // 3 bytes (section 4.4)
+
+    private final HashMap<Peer, LinkedHashMap<TokenKey, Observation>> byPeer = new HashMap<>();
+    private final Outbound outbound;
+    private final Retransmitter retransmitter;
+    private final PeerTable peers;
+    private final ServerExchanges server;
+    private final int maxPerPeer;
+    private final int maxTotal;
+    private final int maxMessageSize;
+    private int total;
+
+    ServerObservations(EngineConfig config, Outbound outbound, Retransmitter retransmitter, PeerTable peers,
+                       ServerExchanges server) {
+        this.outbound = outbound;
+        this.retransmitter = retransmitter;
+        this.peers = peers;
+        this.server = server;
+        this.maxPerPeer = config.maxObserversPerPeer();
+        this.maxTotal = config.maxObservers();
+        this.maxMessageSize = config.maxMessageSize();
+    }
+
+    /** See {@link CoapEngine#observe}. */
+    Observation register(ServerExchange exchange, Message first, MessageType notificationType,
+                         Consumer<Observation> onEnd, long nowNanos) {
+        Message request = exchange.request();
+        TokenKey key = new TokenKey(exchange.peer(), request.token());
+        OptionalLong observe = request.observe();
+        Observation previous = find(key);
+        if (previous != null) {
+            end(previous, nowNanos); // re-registration replaces; Observe 1 deregisters (section 3.6)
+        }
+        boolean registering = observe.isPresent() && observe.getAsLong() == 0 && first.code().isSuccess()
+                && exchange.state != ServerExchange.State.CLOSED;
+        if (!registering || !room(exchange.peer())) {
+            // Section 4.1: a server that cannot add the client to the list answers as to a plain GET.
+            server.respond(exchange, withoutObserve(first), false, 0, nowNanos);
+            return null;
+        }
+        Observation observation = new Observation(exchange, key, notificationType, onEnd, nowNanos);
+        byPeer.computeIfAbsent(key.peer(), peer -> new LinkedHashMap<>()).put(key, observation);
+        total++;
+        exchange.observation = observation;
+        server.respond(exchange, withObserve(first, observation.sequence++), true, 0, nowNanos);
+        return observation;
+    }
+
+    /** See {@link CoapEngine#notifyObserver}. */
+    boolean notify(Observation observation, Message state, long nowNanos) {
+        if (observation.ended || outbound.closed()) {
+            return false;
+        }
+        if (!state.code().isSuccess()) {
+            // Section 4.2: a non-2.xx notification ends the observation and carries no Observe option.
+            Message last = withoutObserve(state);
+            end(observation, nowNanos);
+            send(observation, last, nowNanos, null);
+            return true;
+        }
+        if (observation.inFlight != null) {
+            observation.superseding = state; // section 4.5.2: sent when the current attempt completes
+            return true;
+        }
+        send(observation, state, nowNanos, null);
+        return true;
+    }
+
+    /** Ends {@code observation} without telling the client (its next notification would get an RST). */
+    void cancel(Observation observation, long nowNanos) {
+        if (!observation.ended) {
+            end(observation, nowNanos);
+        }
+    }
+
+    /** The transport lost {@code peer}: its observations end (RFC 7641 with DTLS: a new session re-registers). */
+    void peerLost(Peer peer, long nowNanos) {
+        LinkedHashMap<TokenKey, Observation> observations = byPeer.get(peer);
+        if (observations != null) {
+            for (Observation observation : new ArrayList<>(observations.values())) {
+                end(observation, nowNanos);
+            }
+        }
+    }
+
+    /** The first response went as a separate CON and the client rejected it or never acknowledged it. */
+    void firstResponseFailed(ServerExchange exchange, long nowNanos) {
+        if (exchange.observation != null && !exchange.observation.ended) {
+            end(exchange.observation, nowNanos);
+        }
+    }
+
+    int size() {
+        return total;
+    }
+
+    void clear() {
+        List<Observation> all = new ArrayList<>();
+        byPeer.values().forEach(map -> all.addAll(map.values()));
+        byPeer.clear();
+        total = 0;
+        for (Observation observation : all) {
+            observation.ended = true; // the engine shut down: nothing is sent, but the application hears the end
+            if (observation.onEnd != null) {
+                observation.onEnd.accept(observation);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------ transmissions
+
+    /**
+     * Sends {@code state} as the next notification: CON when the resource asks for it or the last
+     * CON is 24 hours old, NON otherwise. {@code superseded}: the CON whose timed-out attempt this
+     * one replaces, whose retransmission counter and doubled timeout it keeps (section 4.5.2 step 4).
+     */
+    private void send(Observation observation, Message state, long nowNanos, Transmission superseded) {
+        Peer peer = observation.peer();
+        boolean confirmable = superseded != null || observation.notificationType == MessageType.CON
+                || nowNanos - observation.lastConfirmableNanos >= CONFIRMABLE_AT_LEAST_EVERY_NANOS
+                || observation.nonSinceConfirmable >= CONFIRMABLE_AT_LEAST_EVERY_NOTIFICATIONS - 1;
+        Message template = state.code().isSuccess() ? withObserve(state, observation.sequence++) : state;
+        int messageId = peers.get(peer, nowNanos).nextMessageId();
+        byte[] datagram = encode(observation, template, confirmable ? MessageType.CON : MessageType.NON, messageId);
+        Transmission transmission = new Transmission(new MidKey(peer, messageId), datagram, confirmable, null,
+                observation.exchange, this, retransmitter.maxRetransmit());
+        if (!confirmable) {
+            observation.nonSinceConfirmable++;
+            if (observation.lastNon != null) {
+                retransmitter.end(observation.lastNon); // only the latest NON stays matchable by an RST
+            }
+            observation.lastNon = observation.ended ? null : transmission;
+            retransmitter.start(transmission, nowNanos);
+            return;
+        }
+        observation.lastConfirmableNanos = nowNanos;
+        observation.nonSinceConfirmable = 0;
+        if (!observation.ended) {
+            observation.inFlight = transmission;
+        }
+        if (superseded == null) {
+            retransmitter.start(transmission, nowNanos);
+        } else {
+            transmission.retransmissions = superseded.retransmissions + 1;
+            retransmitter.start(transmission, superseded.timeoutNanos * 2, nowNanos);
+        }
+    }
+
+    private byte[] encode(Observation observation, Message template, MessageType type, int messageId) {
+        byte[] datagram = MessageCodec.encode(template, type, messageId, observation.key.token());
+        if (datagram.length <= maxMessageSize) {
+            return datagram;
+        }
+        outbound.responseTooLarge(observation.exchange, datagram.length, maxMessageSize);
+        // The notification cannot go; tell the client with a final 5.00 (no Observe: the observation ends).
+        Message error = CoapResponse.builder(Code.INTERNAL_SERVER_ERROR)
+                .payload("notification of " + datagram.length + " bytes exceeds the transport's limit of "
+                        + maxMessageSize + " bytes").build().template();
+        if (!observation.ended) {
+            end(observation, 0);
+        }
+        return MessageCodec.encode(error, type, messageId, observation.key.token());
+    }
+
+    /** The client acknowledged a CON notification: the latest state, if any changed meanwhile, goes now. */
+    @Override
+    public void acknowledged(Transmission transmission, Message ack, long nowNanos) {
+        if (!ack.isEmpty()) {
+            return;
+        }
+        retransmitter.end(transmission);
+        Observation observation = transmission.server.observation;
+        if (observation == null || observation.inFlight != transmission) {
+            return;
+        }
+        observation.inFlight = null;
+        Message next = observation.superseding;
+        observation.superseding = null;
+        if (next != null && !observation.ended) {
+            send(observation, next, nowNanos, null);
+        }
+    }
+
+    /** Section 3.6: an RST to a notification removes the client from the list of observers. */
+    @Override
+    public void reset(Transmission transmission, Message rst, long nowNanos) {
+        retransmitter.end(transmission);
+        Observation observation = transmission.server.observation;
+        if (observation != null && !observation.ended) {
+            end(observation, nowNanos);
+        }
+    }
+
+    /**
+     * A NON stops being matchable after ACK_TIMEOUT. A CON is retransmitted, or superseded by the
+     * latest state (section 4.5.2), or after its last attempt ends the observation (section 4.5).
+     */
+    @Override
+    public void timedOut(Transmission transmission, long nowNanos) {
+        Observation observation = transmission.server.observation;
+        if (!transmission.confirmable) {
+            retransmitter.end(transmission);
+            if (observation != null && observation.lastNon == transmission) {
+                observation.lastNon = null;
+            }
+            return;
+        }
+        if (observation != null && observation.inFlight == transmission && observation.superseding != null
+                && transmission.retransmissions < transmission.maxRetransmit) {
+            retransmitter.end(transmission);
+            Message next = observation.superseding;
+            observation.superseding = null;
+            observation.inFlight = null;
+            send(observation, next, nowNanos, transmission);
+            return;
+        }
+        if (!retransmitter.retransmit(transmission, nowNanos) && observation != null && !observation.ended) {
+            end(observation, nowNanos);
+        }
+    }
+
+    // -------------------------------------------------------------------------------- internals
+
+    private Observation find(TokenKey key) {
+        LinkedHashMap<TokenKey, Observation> observations = byPeer.get(key.peer());
+        return observations == null ? null : observations.get(key);
+    }
+
+    private boolean room(Peer peer) {
+        LinkedHashMap<TokenKey, Observation> observations = byPeer.get(peer);
+        return total < maxTotal && (observations == null || observations.size() < maxPerPeer);
+    }
+
+    private void end(Observation observation, long nowNanos) {
+        observation.ended = true;
+        LinkedHashMap<TokenKey, Observation> observations = byPeer.get(observation.key.peer());
+        if (observations != null && observations.remove(observation.key, observation)) {
+            total--;
+            if (observations.isEmpty()) {
+                byPeer.remove(observation.key.peer());
+            }
+        }
+        if (observation.inFlight != null) {
+            retransmitter.end(observation.inFlight);
+            observation.inFlight = null;
+        }
+        if (observation.lastNon != null) {
+            retransmitter.end(observation.lastNon);
+            observation.lastNon = null;
+        }
+        observation.superseding = null;
+        observation.exchange.state = ServerExchange.State.CLOSED;
+        if (observation.onEnd != null) {
+            observation.onEnd.accept(observation);
+        }
+    }
+
+    static Message withObserve(Message response, int sequence) {
+        return rebuild(response, Option.ofUint(OptionNumber.OBSERVE, sequence & SEQUENCE_MASK));
+    }
+
+    /** {@code message} with Observe set to {@code value} (a request's 0 or 1). */
+    static Message rebuildObserve(Message message, int value) {
+        return rebuild(message, Option.ofUint(OptionNumber.OBSERVE, value));
+    }
+
+    static Message withoutObserve(Message response) {
+        return response.hasOption(OptionNumber.OBSERVE) ? rebuild(response, null) : response;
+    }
+
+    private static Message rebuild(Message response, Option observe) {
+        Message.Builder builder = Message.builder().type(response.type()).code(response.code())
+                .messageId(response.messageId()).token(response.token()).payload(response.payload());
+        for (Option option : response.options()) {
+            if (option.number() != OptionNumber.OBSERVE) {
+                builder.option(option);
+            }
+        }
+        if (observe != null) {
+            builder.option(observe);
+        }
+        return builder.build();
+    }
+}
