@@ -6,7 +6,7 @@ import io.coaps4j.dtls.engine.ClientSessionCache;
 import io.coaps4j.dtls.engine.DtlsConnection;
 import io.coaps4j.dtls.engine.DtlsEvent;
 import io.coaps4j.dtls.engine.DtlsMetrics;
-import io.coaps4j.dtls.engine.DtlsResult;
+
 import io.coaps4j.dtls.engine.DtlsServer;
 import org.eclipse.californium.elements.AddressEndpointContext;
 import org.eclipse.californium.elements.RawData;
@@ -19,11 +19,11 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
+
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +31,11 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static io.coaps4j.interop.EngineOverUdp.now;
+import static io.coaps4j.interop.EngineOverUdp.pump;
+import static io.coaps4j.interop.EngineOverUdp.serve;
+import static io.coaps4j.interop.EngineOverUdp.transmit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Session resumption by session id (RFC 5246 section 7.3) with Scandium 3.13 at the DTLS level, both roles, PSK. */
@@ -138,57 +141,5 @@ class ScandiumResumptionTest {
 
     private static long data(List<DtlsServer.PeerEvent> events) {
         return events.stream().filter(e -> e.event() instanceof DtlsEvent.ApplicationData).count();
-    }
-
-    private static long now(long start) {
-        return System.nanoTime() - start;
-    }
-
-    private static void transmit(DatagramSocket socket, InetSocketAddress to, DtlsResult result, List<DtlsEvent> events)
-            throws IOException {
-        for (byte[] datagram : result.datagrams()) {
-            socket.send(new DatagramPacket(datagram, datagram.length, to));
-        }
-        events.addAll(result.events());
-    }
-
-    private static void pump(DatagramSocket socket, InetSocketAddress to, DtlsConnection client, List<DtlsEvent> events,
-                             long start, BooleanSupplier done) throws IOException {
-        byte[] buffer = new byte[4096];
-        long until = now(start) + 15_000_000_000L;
-        while (!done.getAsBoolean() && now(start) < until) {
-            long deadline = Math.min(client.nextDeadline(), until);
-            socket.setSoTimeout((int) Math.max(1, Math.min((deadline - now(start)) / 1_000_000L, 500)));
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(packet);
-                transmit(socket, to, client.receive(packet.getData(), 0, packet.getLength(), now(start)), events);
-            } catch (SocketTimeoutException idle) {
-                transmit(socket, to, client.onTimer(now(start)), events);
-            }
-        }
-    }
-
-    private static void serve(DatagramSocket socket, DtlsServer server, List<DtlsServer.PeerEvent> events, long start,
-                              BooleanSupplier done) throws IOException {
-        byte[] buffer = new byte[4096];
-        long until = now(start) + 15_000_000_000L;
-        while (!done.getAsBoolean() && now(start) < until) {
-            long deadline = Math.min(server.nextDeadline(), until);
-            socket.setSoTimeout((int) Math.max(1, Math.min((deadline - now(start)) / 1_000_000L, 500)));
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            DtlsServer.Result result;
-            try {
-                socket.receive(packet);
-                result = server.receive((InetSocketAddress) packet.getSocketAddress(), packet.getData(), 0,
-                        packet.getLength(), now(start));
-            } catch (SocketTimeoutException idle) {
-                result = server.onTimer(now(start));
-            }
-            for (DtlsServer.Outbound out : result.datagrams()) {
-                socket.send(new DatagramPacket(out.datagram(), out.datagram().length, out.to()));
-            }
-            events.addAll(result.events());
-        }
     }
 }
