@@ -67,6 +67,16 @@ public final class DtlsConnection {
     private Heartbeat heartbeat;
     /** This side's HeartbeatRequest in flight, or null. */
     private HeartbeatRequest heartbeatRequest;
+    /** Whether the handshake negotiated the return routability check (RFC 9853 section 3). */
+    private boolean returnRoutability;
+    /** A return routability check of a new peer address in progress, or null. */
+    private PathCheck pathCheck;
+    /** During a call: the source address of its datagram, or null. */
+    private InetSocketAddress callFrom;
+    /** The address this connection moved from since the server last looked ({@link #takeMovedFrom}), or null. */
+    private InetSocketAddress movedFrom;
+    /** Server: the key of this side's CID in the server's table (RFC 9146), or null; set by the server. */
+    Object cidKey;
 
     private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.role = role;
@@ -101,7 +111,8 @@ public final class DtlsConnection {
         engine.callTime = now;
         DtlsConnection connection = new DtlsConnection(ConnectionEnd.CLIENT, Objects.requireNonNull(server, "server"),
                 engine, new RecordLayer());
-        connection.handshake = ConnectionHandshake.client(connection, engine, connection.records, server, serverName);
+        connection.handshake = ConnectionHandshake.client(connection, engine, connection.records, server, serverName,
+                ConnectionIds.draw(config.connectionIds(), ConnectionEnd.CLIENT, crypto.random()));
         return connection;
     }
 
@@ -113,10 +124,16 @@ public final class DtlsConnection {
      */
     static DtlsConnection server(EngineContext engine, InetSocketAddress client, int helloSeq, long helloRecordSeq,
                                  byte[] clientRandom) {
+        return server(engine, client, helloSeq, helloRecordSeq, clientRandom, null);
+    }
+
+    /** As above, asking the client for {@code localCid} (RFC 9146; null: no connection_id extension). */
+    static DtlsConnection server(EngineContext engine, InetSocketAddress client, int helloSeq, long helloRecordSeq,
+                                 byte[] clientRandom, byte[] localCid) {
         DtlsConnection connection = new DtlsConnection(ConnectionEnd.SERVER, client, engine,
                 new RecordLayer(SecurityAssociation.plaintext(helloRecordSeq)));
         connection.handshake = ConnectionHandshake.server(connection, engine, connection.records, client, helloSeq,
-                clientRandom);
+                clientRandom, localCid);
         return connection;
     }
 
@@ -161,6 +178,9 @@ public final class DtlsConnection {
             return DtlsResult.NO_DEADLINE;
         }
         long next = handshake != null ? handshake.deadline() : DtlsResult.NO_DEADLINE;
+        if (pathCheck != null) {
+            next = Math.min(next, pathCheck.deadline());
+        }
         return heartbeatRequest == null ? next : Math.min(next, heartbeatRequest.deadline());
     }
 
@@ -215,6 +235,11 @@ public final class DtlsConnection {
         return end();
     }
 
+    /** The metrics this connection counts in, for tests in this package. */
+    DtlsMetrics metrics() {
+        return engine.metrics;
+    }
+
     /** The record layer, for tests in this package that play a peer sending protected records. */
     RecordLayer recordLayer() {
         return records;
@@ -257,8 +282,24 @@ public final class DtlsConnection {
 
     /** {@link #receive(byte[], int, int, long)} with the output going to {@code output}; returns the next deadline. */
     public long receive(byte[] datagram, int offset, int length, long now, DtlsOutput output) {
-        receiveRecords(datagram, offset, length, now, output, false);
+        receiveRecords(peer, datagram, offset, length, now, output, false);
         return nextDeadline();
+    }
+
+    /**
+     * Processes one datagram that came from {@code from}: an authentic CID record newer than any before from
+     * another address than the peer's starts a return routability check of that address, or, where none was
+     * negotiated, moves the connection there (RFC 9146 section 6, RFC 9853 section 3.1).
+     */
+    public long receive(InetSocketAddress from, byte[] datagram, int offset, int length, long now, DtlsOutput output) {
+        receiveRecords(Objects.requireNonNull(from, "from"), datagram, offset, length, now, output, false);
+        return nextDeadline();
+    }
+
+    /** {@link #receive(InetSocketAddress, byte[], int, int, long, DtlsOutput)} returning a result. */
+    public DtlsResult receive(InetSocketAddress from, byte[] datagram, long now) {
+        ResultCollector collector = new ResultCollector();
+        return collector.result(receive(from, datagram, 0, datagram.length, now, collector));
     }
 
     /**
@@ -266,26 +307,132 @@ public final class DtlsConnection {
      * record, returns whether it authenticated. A record the old session refused comes {@code forwarded}
      * to the new handshake; it may be a replay of the session's, so its bad tag must not end the handshake.
      */
-    boolean receiveRouted(byte[] datagram, int offset, int length, long now, DtlsOutput output, boolean forwarded) {
-        return receiveRecords(datagram, offset, length, now, output, forwarded);
+    boolean receiveRouted(InetSocketAddress from, byte[] datagram, int offset, int length, long now,
+                          DtlsOutput output, boolean forwarded) {
+        return receiveRecords(from, datagram, offset, length, now, output, forwarded);
     }
 
-    private boolean receiveRecords(byte[] datagram, int offset, int length, long now, DtlsOutput output,
-                                   boolean lenient) {
+    private boolean receiveRecords(InetSocketAddress from, byte[] datagram, int offset, int length, long now,
+                                   DtlsOutput output, boolean lenient) {
         Objects.checkFromIndexSize(offset, length, datagram.length);
         begin(output, now);
         boolean authenticated = false;
         if (isOpen()) {
+            int epochBefore = records.readEpoch();
+            long highestBefore = records.readAssociation().highestReceived();
+            callFrom = from;
             authenticated = engine.inbound().receive(this, records, datagram, offset, length, lenient);
+            callFrom = null;
             if (handshake != null && isOpen()) {
                 handshake.afterReceive();
             }
             if (authenticated && status == Status.ESTABLISHED) {
                 lastActivity = now;
+                // RFC 9146 section 6: only an authentic record newer than all before may move the connection,
+                // so neither a forged nor a replayed datagram can.
+                if (!from.equals(peer) && records.cidLength() > 0 && records.readEpoch() == epochBefore
+                        && records.readAssociation().highestReceived() > highestBefore) {
+                    seenAt(from, now);
+                }
             }
         }
         end();
         return authenticated;
+    }
+
+    /**
+     * An authentic, newer CID record came from {@code address}: with the return routability check negotiated,
+     * the connection moves only once a path_challenge sent there is answered (RFC 9853 section 5.1; meanwhile
+     * everything goes to the old address); without it, at once (RFC 9146 section 6).
+     */
+    private void seenAt(InetSocketAddress address, long now) {
+        if (!returnRoutability) {
+            moveTo(address);
+            return;
+        }
+        if (pathCheck != null && pathCheck.candidate().equals(address)) {
+            return; // already being checked
+        }
+        pathCheck = PathCheck.of(address); // a check of another address is abandoned (section 5: no nesting)
+        sendPathChallenge(now);
+    }
+
+    private void sendPathChallenge(long now) {
+        byte[] challenge = pathCheck.challenge(engine.crypto.random(), engine.config.connectionIds(), now);
+        out.datagram(pathCheck.candidate(), records.protect(engine.crypto, ContentType.RETURN_ROUTABILITY_CHECK,
+                challenge, 0, challenge.length));
+        engine.metrics.pathChallengeSent();
+    }
+
+    private void moveTo(InetSocketAddress address) {
+        LOG.debug("{} {}: peer address now {}", role, peer, address);
+        if (movedFrom == null) {
+            movedFrom = peer;
+        }
+        peer = address;
+        engine.metrics.cidAddressUpdated();
+    }
+
+    /** The address this connection left since the last call of this method, or null: for the server's table. */
+    InetSocketAddress takeMovedFrom() {
+        InetSocketAddress from = movedFrom;
+        movedFrom = null;
+        return from;
+    }
+
+    /** Whether the handshake negotiated the return routability check (RFC 9853). */
+    public boolean returnRoutabilityNegotiated() {
+        return returnRoutability;
+    }
+
+    /**
+     * A return_routability_check message of the session's epoch, authentic (RFC 9853 section 4): a path_challenge
+     * is answered at once with a path_response to the address it came from (section 5.4), a path_response with the
+     * cookie of this side's check moves the connection to the checked address; a path_drop (only the enhanced
+     * check, which this side does not run, asks for it), a response to nothing or an unknown type is dropped.
+     */
+    void onReturnRoutabilityCheck(DecryptedRecord record) {
+        byte[] message = record.plaintext();
+        if (!returnRoutability || message.length == 0) {
+            engine.metrics.handshakeDropped(HandshakeDropReason.RRC_NOT_ALLOWED);
+            return;
+        }
+        int type = message[0] & 0xFF;
+        if (type > PathCheck.PATH_DROP) {
+            return; // section 4: "gracefully ignore messages with an unknown msg_type"
+        }
+        if (message.length != PathCheck.MESSAGE_LENGTH) {
+            engine.metrics.handshakeDropped(HandshakeDropReason.RRC_NOT_ALLOWED);
+            return;
+        }
+        byte[] cookie = java.util.Arrays.copyOfRange(message, 1, PathCheck.MESSAGE_LENGTH);
+        if (type == PathCheck.PATH_CHALLENGE) {
+            byte[] response = PathCheck.message(PathCheck.PATH_RESPONSE, cookie);
+            out.datagram(callFrom != null ? callFrom : peer, records.protect(engine.crypto,
+                    ContentType.RETURN_ROUTABILITY_CHECK, response, 0, response.length));
+            engine.metrics.pathChallengeAnswered();
+        } else if (type == PathCheck.PATH_RESPONSE && pathCheck != null && pathCheck.answeredBy(cookie)) {
+            InetSocketAddress checked = pathCheck.candidate();
+            pathCheck = null;
+            engine.metrics.pathCheckSucceeded();
+            if (!checked.equals(peer)) {
+                moveTo(checked);
+            }
+        } else {
+            engine.metrics.handshakeDropped(HandshakeDropReason.RRC_UNEXPECTED_RESPONSE);
+        }
+    }
+
+    /** The check's timer: another path_challenge, or the check failed and the address stays (section 5.1 step 5). */
+    private void pathCheckTimer(long now) {
+        if (pathCheck.mayRetry(engine.config.connectionIds())) {
+            sendPathChallenge(now);
+        } else {
+            LOG.debug("{} {}: no answer from {} to the return routability check, address kept", role, peer,
+                    pathCheck.candidate());
+            pathCheck = null;
+            engine.metrics.pathCheckFailed();
+        }
     }
 
     /**
@@ -327,8 +474,11 @@ public final class DtlsConnection {
         if (isOpen() && handshake != null) {
             handshake.onTimer(now);
         }
-        if (isOpen() && heartbeatRequest != null) {
+        if (isOpen() && heartbeatRequest != null && heartbeatRequest.deadline() <= now) {
             heartbeatTimer(now);
+        }
+        if (isOpen() && pathCheck != null && pathCheck.deadline() <= now) {
+            pathCheckTimer(now);
         }
         return end();
     }
@@ -532,6 +682,7 @@ public final class DtlsConnection {
         status = Status.ESTABLISHED;
         session = new DtlsSession(established, this, records.readEpoch());
         heartbeat = handshake.heartbeatAgreement().map(Heartbeat::of).orElse(null);
+        returnRoutability = handshake.cidAgreement().map(agreement -> agreement.returnRoutabilityCheck()).orElse(false);
         lastActivity = handshake.now();
         engine.metrics.handshakeSucceeded(established.resumed());
         LOG.debug("{} {}: handshake completed, {}", role, peer, established);
@@ -618,6 +769,7 @@ public final class DtlsConnection {
 
     private void terminate() {
         heartbeatRequest = null;
+        pathCheck = null;
         if (handshake != null) {
             handshake.stop();
             handshake = null;
