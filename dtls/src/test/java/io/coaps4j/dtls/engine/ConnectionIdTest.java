@@ -185,6 +185,30 @@ class ConnectionIdTest {
     }
 
     @Test
+    void aPathResponseWithAnotherCookieMovesNothing() {
+        Pair pair = established();
+        pair.network().clients.put(REBOUND, pair.client());
+        pair.network().filter = packet -> !packet.from().equals(REBOUND); // the client's genuine answers are lost
+        pair.network().inject(REBOUND, VirtualNetwork.SERVER, pair.clientData("moved?"));
+        pair.network().runUntil(pair.network().now + ms(10));
+        assertThat(pair.server().metrics().pathChallengesSent()).isEqualTo(1);
+
+        // An authentic record from the client (only it has the keys) echoing the wrong cookie, and an unknown type.
+        byte[] wrongCookie = {PathCheck.PATH_RESPONSE, 1, 2, 3, 4, 5, 6, 7, 8};
+        byte[] unknownType = {9, 1, 2, 3, 4, 5, 6, 7, 8};
+        for (byte[] message : List.of(wrongCookie, unknownType)) {
+            byte[] record = pair.client().recordLayer().protect(Fixture.crypto(5),
+                    io.coaps4j.dtls.record.ContentType.RETURN_ROUTABILITY_CHECK, message, 0, message.length);
+            pair.server().receive(REBOUND, record, pair.network().now);
+        }
+
+        assertThat(pair.server().metrics().handshakeMessagesDropped(HandshakeDropReason.RRC_UNEXPECTED_RESPONSE))
+                .isEqualTo(1);
+        assertThat(pair.server().metrics().pathChecksSucceeded()).isZero();
+        assertThat(pair.served().peer()).isEqualTo(CLIENT);
+    }
+
+    @Test
     void aForgedDatagramFromANewAddressMovesNothing() {
         Pair pair = established();
         byte[] forged = pair.clientData("forged");
