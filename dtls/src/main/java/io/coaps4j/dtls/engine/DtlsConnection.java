@@ -9,6 +9,7 @@ import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.PresentedCredentials;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;
+import io.coaps4j.dtls.handshake.CidNegotiation;
 import io.coaps4j.dtls.handshake.EstablishedSession;
 import io.coaps4j.dtls.record.ContentType;
 import io.coaps4j.dtls.record.DecryptedRecord;
@@ -68,9 +69,9 @@ public final class DtlsConnection {
     /** This side's HeartbeatRequest in flight, or null. */
     private HeartbeatRequest heartbeatRequest;
     /** Whether the handshake negotiated the return routability check (RFC 9853 section 3). */
-    private boolean returnRoutability;
-    /** A return routability check of a new peer address in progress, or null. */
-    private PathCheck pathCheck;
+    private boolean checksNegotiated;
+    /** The return routability check, made when first needed, so that an idle session pays nothing for it. */
+    private ReturnRoutability returnRoutability;
     /** During a call: the source address of its datagram, or null. */
     private InetSocketAddress callFrom;
     /** The address this connection moved from since the server last looked ({@link #takeMovedFrom}), or null. */
@@ -178,8 +179,8 @@ public final class DtlsConnection {
             return DtlsResult.NO_DEADLINE;
         }
         long next = handshake != null ? handshake.deadline() : DtlsResult.NO_DEADLINE;
-        if (pathCheck != null) {
-            next = Math.min(next, pathCheck.deadline());
+        if (returnRoutability != null) {
+            next = Math.min(next, returnRoutability.deadline());
         }
         return heartbeatRequest == null ? next : Math.min(next, heartbeatRequest.deadline());
     }
@@ -346,22 +347,34 @@ public final class DtlsConnection {
      * everything goes to the old address); without it, at once (RFC 9146 section 6).
      */
     private void seenAt(InetSocketAddress address, long now) {
-        if (!returnRoutability) {
+        if (!checksNegotiated) {
             moveTo(address);
-            return;
+        } else {
+            returnRoutability().seenAt(address, now, new CheckedPath());
         }
-        if (pathCheck != null && pathCheck.candidate().equals(address)) {
-            return; // already being checked
-        }
-        pathCheck = PathCheck.of(address); // a check of another address is abandoned (section 5: no nesting)
-        sendPathChallenge(now);
     }
 
-    private void sendPathChallenge(long now) {
-        byte[] challenge = pathCheck.challenge(engine.crypto.random(), engine.config.connectionIds(), now);
-        out.datagram(pathCheck.candidate(), records.protect(engine.crypto, ContentType.RETURN_ROUTABILITY_CHECK,
-                challenge, 0, challenge.length));
-        engine.metrics.pathChallengeSent();
+    private ReturnRoutability returnRoutability() {
+        if (returnRoutability == null) {
+            returnRoutability = new ReturnRoutability(engine);
+        }
+        return returnRoutability;
+    }
+
+    /** How the return routability check sends through this connection and moves it. */
+    private final class CheckedPath implements ReturnRoutability.Path {
+        @Override
+        public void send(InetSocketAddress to, byte[] message) {
+            out.datagram(to, records.protect(engine.crypto, ContentType.RETURN_ROUTABILITY_CHECK, message, 0,
+                    message.length));
+        }
+
+        @Override
+        public void validated(InetSocketAddress address) {
+            if (!address.equals(peer)) {
+                moveTo(address);
+            }
+        }
     }
 
     private void moveTo(InetSocketAddress address) {
@@ -382,57 +395,16 @@ public final class DtlsConnection {
 
     /** Whether the handshake negotiated the return routability check (RFC 9853). */
     public boolean returnRoutabilityNegotiated() {
-        return returnRoutability;
+        return checksNegotiated;
     }
 
-    /**
-     * A return_routability_check message of the session's epoch, authentic (RFC 9853 section 4): a path_challenge
-     * is answered at once with a path_response to the address it came from (section 5.4), a path_response with the
-     * cookie of this side's check moves the connection to the checked address; a path_drop (only the enhanced
-     * check, which this side does not run, asks for it), a response to nothing or an unknown type is dropped.
-     */
+    /** A return_routability_check message of the session's epoch, authentic (RFC 9853 section 4). */
     void onReturnRoutabilityCheck(DecryptedRecord record) {
-        byte[] message = record.plaintext();
-        if (!returnRoutability || message.length == 0) {
+        if (!checksNegotiated) {
             engine.metrics.handshakeDropped(HandshakeDropReason.RRC_NOT_ALLOWED);
             return;
         }
-        int type = message[0] & 0xFF;
-        if (type > PathCheck.PATH_DROP) {
-            return; // section 4: "gracefully ignore messages with an unknown msg_type"
-        }
-        if (message.length != PathCheck.MESSAGE_LENGTH) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.RRC_NOT_ALLOWED);
-            return;
-        }
-        byte[] cookie = java.util.Arrays.copyOfRange(message, 1, PathCheck.MESSAGE_LENGTH);
-        if (type == PathCheck.PATH_CHALLENGE) {
-            byte[] response = PathCheck.message(PathCheck.PATH_RESPONSE, cookie);
-            out.datagram(callFrom != null ? callFrom : peer, records.protect(engine.crypto,
-                    ContentType.RETURN_ROUTABILITY_CHECK, response, 0, response.length));
-            engine.metrics.pathChallengeAnswered();
-        } else if (type == PathCheck.PATH_RESPONSE && pathCheck != null && pathCheck.answeredBy(cookie)) {
-            InetSocketAddress checked = pathCheck.candidate();
-            pathCheck = null;
-            engine.metrics.pathCheckSucceeded();
-            if (!checked.equals(peer)) {
-                moveTo(checked);
-            }
-        } else {
-            engine.metrics.handshakeDropped(HandshakeDropReason.RRC_UNEXPECTED_RESPONSE);
-        }
-    }
-
-    /** The check's timer: another path_challenge, or the check failed and the address stays (section 5.1 step 5). */
-    private void pathCheckTimer(long now) {
-        if (pathCheck.mayRetry(engine.config.connectionIds())) {
-            sendPathChallenge(now);
-        } else {
-            LOG.debug("{} {}: no answer from {} to the return routability check, address kept", role, peer,
-                    pathCheck.candidate());
-            pathCheck = null;
-            engine.metrics.pathCheckFailed();
-        }
+        returnRoutability().onMessage(record.plaintext(), callFrom != null ? callFrom : peer, new CheckedPath());
     }
 
     /**
@@ -477,8 +449,8 @@ public final class DtlsConnection {
         if (isOpen() && heartbeatRequest != null && heartbeatRequest.deadline() <= now) {
             heartbeatTimer(now);
         }
-        if (isOpen() && pathCheck != null && pathCheck.deadline() <= now) {
-            pathCheckTimer(now);
+        if (isOpen() && returnRoutability != null && returnRoutability.deadline() <= now) {
+            returnRoutability.onTimer(now, new CheckedPath());
         }
         return end();
     }
@@ -682,7 +654,7 @@ public final class DtlsConnection {
         status = Status.ESTABLISHED;
         session = new DtlsSession(established, this, records.readEpoch());
         heartbeat = handshake.heartbeatAgreement().map(Heartbeat::of).orElse(null);
-        returnRoutability = handshake.cidAgreement().map(agreement -> agreement.returnRoutabilityCheck()).orElse(false);
+        checksNegotiated = handshake.cidAgreement().map(CidNegotiation.Agreement::returnRoutabilityCheck).orElse(false);
         lastActivity = handshake.now();
         engine.metrics.handshakeSucceeded(established.resumed());
         LOG.debug("{} {}: handshake completed, {}", role, peer, established);
@@ -769,7 +741,9 @@ public final class DtlsConnection {
 
     private void terminate() {
         heartbeatRequest = null;
-        pathCheck = null;
+        if (returnRoutability != null) {
+            returnRoutability.stop();
+        }
         if (handshake != null) {
             handshake.stop();
             handshake = null;
