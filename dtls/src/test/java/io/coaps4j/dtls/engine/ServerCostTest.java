@@ -1,5 +1,6 @@
 package io.coaps4j.dtls.engine;
 
+import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.crypto.CryptoContext;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,13 @@ class ServerCostTest {
         System.out.printf("heap per idle RPK session (server, 3,000 sessions, resumption cache not counted): %.0f"
                 + " bytes%n", bytes);
         assertThat(bytes).isLessThan(BOUND_RPK);
+    }
+
+    @Test
+    void anIdleSessionWithAConnectionIdStaysUnder900Bytes() {
+        double bytes = ServerProbes.idleSessionBytes(10_000, ConnectionIdPolicy.DEFAULT);
+        System.out.printf("heap per idle PSK session with a 6-byte CID (server, 10,000 sessions): %.0f bytes%n", bytes);
+        assertThat(bytes).isLessThan(900); // issue 9's target, the connection and its CID entry counted
     }
 
     @Test

@@ -110,8 +110,17 @@ public final class ServerProbes {
      * fixed cost however many sessions there are): the warm-up fills it to its bound, so it is not counted here.
      */
     public static double idleSessionBytes(int sessions) {
-        DtlsConfig config = InMemoryPeers.config().build();
-        return idleSessionBytes(InMemoryPeers.config(), config, sessions, 2_000, false);
+        return idleSessionBytes(sessions, io.coaps4j.dtls.config.ConnectionIdPolicy.DISABLED);
+    }
+
+    /**
+     * {@link #idleSessionBytes(int)} with connection IDs used as {@code connectionIds} says (RFC 9146; by default
+     * the server's 6-byte CID in the client's records, found by it in the server's CID table).
+     */
+    public static double idleSessionBytes(int sessions, io.coaps4j.dtls.config.ConnectionIdPolicy connectionIds) {
+        DtlsConfig clientConfig = InMemoryPeers.config().connectionIds(connectionIds).build();
+        return idleSessionBytes(InMemoryPeers.config().connectionIds(connectionIds), clientConfig, sessions, 2_000,
+                false);
     }
 
     /**
@@ -134,7 +143,7 @@ public final class ServerProbes {
     private static double idleSessionBytes(DtlsConfig.Builder serverConfig, DtlsConfig clientConfig, int sessions,
                                            int warmUp, boolean cached) {
         DtlsConfig config = serverConfig.maxConnections(Math.max(sessions, warmUp) + 2_000)
-                .sessionCacheSize(cached ? sessions + warmUp : warmUp).build();
+                .sessionCacheSize(cached ? sessions + warmUp : 1_000).build(); // the warm-up fills 1,000
         DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), 0);
         InMemoryPeers peers = new InMemoryPeers(server, clientConfig, CryptoContext.create());
         long now = 0;
