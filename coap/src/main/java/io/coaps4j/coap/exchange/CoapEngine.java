@@ -62,7 +62,7 @@ public final class CoapEngine {
         this.retransmitter = new Retransmitter(config, timers, outbound, random);
         this.server = new ServerExchanges(config, outbound, timers, retransmitter, peers, stack);
         this.client = new ClientExchanges(config, outbound, timers, retransmitter, peers, random, stack);
-        this.observations = new ServerObservations(config, outbound, retransmitter, peers, server);
+        this.observations = new ServerObservations(config, outbound, retransmitter, peers, server, stack);
         server.observations = observations;
         this.inbound = new InboundDispatcher(outbound, deduplication, retransmitter, server, client);
     }

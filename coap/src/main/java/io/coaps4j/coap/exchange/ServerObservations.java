@@ -37,14 +37,16 @@ final class ServerObservations implements TransmissionOwner {
     private final Retransmitter retransmitter;
     private final PeerTable peers;
     private final ServerExchanges server;
+    private final LayerStack layers;
     private final int maxPerPeer;
     private final int maxTotal;
     private final int maxMessageSize;
     private int total;
 
     ServerObservations(EngineConfig config, Outbound outbound, Retransmitter retransmitter, PeerTable peers,
-                       ServerExchanges server) {
+                       ServerExchanges server, LayerStack layers) {
         this.outbound = outbound;
+        this.layers = layers;
         this.retransmitter = retransmitter;
         this.peers = peers;
         this.server = server;
@@ -152,6 +154,9 @@ final class ServerObservations implements TransmissionOwner {
                 || nowNanos - observation.lastConfirmableNanos >= CONFIRMABLE_AT_LEAST_EVERY_NANOS
                 || observation.nonSinceConfirmable >= CONFIRMABLE_AT_LEAST_EVERY_NOTIFICATIONS - 1;
         Message template = state.code().isSuccess() ? withObserve(state, observation.sequence++) : state;
+        if (!layers.isEmpty()) {
+            template = layers.sendNotification(observation.exchange, template, nowNanos); // e.g. its first block
+        }
         int messageId = peers.get(peer, nowNanos).nextMessageId();
         byte[] datagram = encode(observation, template, confirmable ? MessageType.CON : MessageType.NON, messageId);
         Transmission transmission = new Transmission(new MidKey(peer, messageId), datagram, confirmable, null,
