@@ -164,8 +164,8 @@ final class ClientBlockwise {
             }
             current.abandoned = true;
         }
-        Message template = BlockMessages.with(observation.sentRequest(), new byte[0], List.of(), BLOCK1, BLOCK2,
-                SIZE1, REQUEST_TAG, OBSERVE);
+        Message template = BlockMessages.with(observation.sentRequest(), bodyToRepeat(observation.sentRequest()),
+                List.of(), BLOCK1, BLOCK2, SIZE1, REQUEST_TAG, OBSERVE);
         Download download = new Download(observation, template);
         download.observe = observe;
         download.observeValue = value;
@@ -176,6 +176,11 @@ final class ClientBlockwise {
         }
         continueDownload(download, first, context, nowNanos);
         return null;
+    }
+
+    /** What the request for a later block carries: a FETCH its body again (RFC 8132 section 2.3.2), others nothing. */
+    private static byte[] bodyToRepeat(Message request) {
+        return request.code().equals(Code.FETCH) ? request.payload() : new byte[0];
     }
 
     /** RFC 7641 section 3.4's serial number order of 24-bit Observe values. */
@@ -228,8 +233,8 @@ final class ClientBlockwise {
 
     private void startDownload(ClientExchange origin, Message request, Message first, LayerContext context,
                                long nowNanos) {
-        Message template = BlockMessages.with(request, new byte[0], List.of(), BLOCK1, BLOCK2, SIZE1, REQUEST_TAG,
-                OBSERVE);
+        Message template = BlockMessages.with(request, bodyToRepeat(request), List.of(), BLOCK1, BLOCK2, SIZE1,
+                REQUEST_TAG, OBSERVE);
         Download download = new Download(origin, template);
         long announced = first.uintOption(SIZE2).orElse(0);
         if (announced > config.maxBodySize()) {
@@ -304,7 +309,7 @@ final class ClientBlockwise {
     }
 
     private void request(Download download, int num, int szx, LayerContext context, long nowNanos) {
-        send(download, BlockMessages.with(download.request, new byte[0],
+        send(download, BlockMessages.with(download.request, download.request.payload(),
                 List.of(new BlockOption(num, false, szx).toOption(BLOCK2))), context, nowNanos);
     }
 

@@ -50,6 +50,10 @@ class ObserveBlockwiseTest {
 
     /** A server whose resource is observable and whose state {@code states[current]} is {@value #SIZE} bytes. */
     private void start(long seed, double loss, double duplication, MessageType notificationType) {
+        start(seed, loss, duplication, notificationType, get("big"));
+    }
+
+    private void start(long seed, double loss, double duplication, MessageType notificationType, Message request) {
         net = new SimulatedNetwork(seed, loss, duplication, 40 * MS);
         net.wireTap = (to, datagram) -> (to.equals(SERVER) ? toServer : toClient).add(decode(datagram));
         server = net.node(SERVER, BlockwiseTransferTest.CONFIG, seed, List.of(new BlockwiseLayer(BlockwiseConfig.DEFAULT)));
@@ -68,7 +72,7 @@ class ObserveBlockwiseTest {
                 node.engine.respond(exchange, current, net.now());
             }
         };
-        client.engine.observe(SERVER, get("big"), 60 * SECOND, new NotificationListener() {
+        client.engine.observe(SERVER, request, 60 * SECOND, new NotificationListener() {
             @Override
             public void onNotification(Message notification) {
                 heard.add(notification);
@@ -147,6 +151,26 @@ class ObserveBlockwiseTest {
         assertThat(heard.get(1).payload()).isEqualTo(states.get(1));
         assertThat(handlerRuns).as("the later blocks come from the kept body").isEqualTo(1);
         assertThat(observations.get(0).exchange.state).isNotEqualTo(ServerExchange.State.CLOSED);
+    }
+
+    @Test
+    void aFetchObservationFetchesTheLaterBlocksWithItsBodyAndWithoutObserve() {
+        Message fetch = Message.builder().type(MessageType.CON).code(Code.FETCH)
+                .options(new io.coaps4j.coap.message.OptionsBuilder().uriPath("big")).payload("q=1").build();
+        start(15, 0, 0, MessageType.NON, fetch);
+        net.runUntil(10 * SECOND);
+        toServer.clear();
+        change(1501);
+        net.runUntil(20 * SECOND);
+
+        assertThat(heard).hasSize(2);
+        assertThat(heard.get(1).payload()).isEqualTo(states.get(1));
+        List<Message> later = toServer.stream().filter(m -> m.code().equals(Code.FETCH)).toList();
+        assertThat(later).as("RFC 8132 2.4 with RFC 7959 3.4").isNotEmpty().allSatisfy(m -> {
+            assertThat(m.observe()).isEmpty();
+            assertThat(m.payloadAsString()).isEqualTo("q=1");
+        });
+        assertThat(handlerRuns).as("the later blocks come from the kept body").isEqualTo(1);
     }
 
     @Test
