@@ -175,6 +175,45 @@ class ObserveBlockwiseInteropTest {
                 .doesNotHaveDuplicates();
     }
 
+    @Test
+    void californiumObservesOurResourceWithALargeFetch() throws Exception {
+        Resource resource = Resource.builder("big").observable(MessageType.CON)
+                .get(request -> CoapResponse.content("plain"))
+                .on(io.coaps4j.coap.message.Code.FETCH, request -> CoapResponse.content(
+                        request.payloadAsString() + state(counter.get())))
+                .build();
+        CoapServer server = CoapServer.builder().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .resource(resource).build().start();
+        toClose.add(server);
+        CoapClient client = CaliforniumPeers.client("coap://127.0.0.1:" + server.localAddress().getPort() + "/big");
+        toClose.add(client::shutdown);
+        LinkedBlockingQueue<String> notifications = new LinkedBlockingQueue<>();
+        org.eclipse.californium.core.coap.Request fetch = org.eclipse.californium.core.coap.Request.newFetch();
+        fetch.setURI("coap://127.0.0.1:" + server.localAddress().getPort() + "/big");
+        fetch.setPayload("q;");
+        fetch.setObserve();
+        CoapObserveRelation relation = client.observe(fetch, new CoapHandler() {
+            @Override
+            public void onLoad(org.eclipse.californium.core.CoapResponse response) {
+                notifications.add(response.getResponseText());
+            }
+
+            @Override
+            public void onError() {
+                notifications.add("error");
+            }
+        });
+        assertThat(next(notifications)).isEqualTo("q;" + state(0));
+        for (int i = 1; i <= 2; i++) {
+            counter.set(i);
+            resource.changed();
+            assertThat(next(notifications)).as("notification %d whole, answering the FETCH", i)
+                    .isEqualTo("q;" + state(i));
+        }
+        assertThat(resource.observerCount()).isOne();
+        relation.proactiveCancel();
+    }
+
     /** A Californium observable resource whose state is {@link #state} of the test's counter. */
     private final class LargeResource extends CoapResource {
         LargeResource() {

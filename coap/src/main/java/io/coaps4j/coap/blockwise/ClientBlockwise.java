@@ -178,7 +178,7 @@ final class ClientBlockwise {
         return null;
     }
 
-    /** What the request for a later block carries: a FETCH its body again (RFC 8132 section 2.3.2), others nothing. */
+    /** What the request for a later block carries: a FETCH its body again (RFC 8132), others nothing. */
     private static byte[] bodyToRepeat(Message request) {
         return request.code().equals(Code.FETCH) ? request.payload() : new byte[0];
     }

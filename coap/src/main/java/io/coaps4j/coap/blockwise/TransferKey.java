@@ -5,31 +5,29 @@ import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.Option;
 import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.peer.Peer;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Which transfer a block belongs to on the server (RFC 7959 section 2.4, RFC 9175 section 3.3): the
  * peer (a connection handle, so over DTLS its session), the method, the target resource, and, for
- * request bodies, the Request-Tag, so that concurrent bodies to one resource stay apart; for a FETCH's
- * response, its request body too.
+ * request bodies, the Request-Tag, so that concurrent bodies to one resource stay apart. A FETCH's body
+ * is not part of the key: Californium does not repeat it in the requests for later blocks (ours does,
+ * RFC 8132), and a kept body replaced by another FETCH's shows in its ETag, so the client starts over.
  */
-record TransferKey(Peer peer, Code code, List<Option> identity, ByteBuffer fetchBody) {
+record TransferKey(Peer peer, Code code, List<Option> identity) {
 
     private static final int[] TARGET = {OptionNumber.URI_HOST, OptionNumber.URI_PORT, OptionNumber.URI_PATH,
             OptionNumber.URI_QUERY, OptionNumber.PROXY_URI, OptionNumber.PROXY_SCHEME};
 
     /** The key of a request body (Block1) transfer. */
     static TransferKey ofRequestBody(Peer peer, Message request) {
-        return new TransferKey(peer, request.code(), select(request, OptionNumber.REQUEST_TAG), null);
+        return new TransferKey(peer, request.code(), select(request, OptionNumber.REQUEST_TAG));
     }
 
     /** The key of a response body (Block2) transfer. */
     static TransferKey ofResponseBody(Peer peer, Message request) {
-        // RFC 8132 section 2.3.2: a FETCH's body is part of what it asks, so two bodies are two transfers.
-        return new TransferKey(peer, request.code(), select(request, OptionNumber.ACCEPT),
-                request.code().equals(Code.FETCH) ? ByteBuffer.wrap(request.payload()).asReadOnlyBuffer() : null);
+        return new TransferKey(peer, request.code(), select(request, OptionNumber.ACCEPT));
     }
 
     private static List<Option> select(Message request, int extra) {
