@@ -41,6 +41,9 @@ public final class ObserverFleet implements AutoCloseable {
     private int registered;
     private int nextMessageId = 1;
     private long staleOrOther;
+    /** The count the current round waits for, and how many observers heard it so far (kept as they arrive). */
+    private long target = Long.MAX_VALUE;
+    private int reached;
 
     private ObserverFleet(IdleSessions sessions, DtlsClientTransport trigger, Selector selector) {
         this.sessions = sessions;
@@ -130,9 +133,12 @@ public final class ObserverFleet implements AutoCloseable {
                 .option(Option.ofString(OptionNumber.URI_PATH, ObserveResources.OBSERVED)).build();
         trigger.send(ByteBuffer.wrap(MessageCodec.encode(post, MessageType.CON, nextMessageId(), Token.EMPTY)));
         long deadline = System.nanoTime() + timeout.toNanos();
-        receiveUntil(deadline, () -> countAt(count) >= registered);
+        target = count;
+        reached = countAt(count);
+        receiveUntil(deadline, () -> reached >= registered);
         drainTrigger();
-        return countAt(count);
+        target = Long.MAX_VALUE;
+        return reached;
     }
 
     private int countAt(long count) {
@@ -203,6 +209,9 @@ public final class ObserverFleet implements AutoCloseable {
             registered++;
         }
         if (count > heard[index]) {
+            if (heard[index] < target && count >= target) {
+                reached++;
+            }
             heard[index] = count;
         } else {
             staleOrOther++;
