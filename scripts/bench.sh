@@ -9,6 +9,9 @@
 #                   needed, keys generated per run into bench/target/bench-logs/rpk-keys): req/s, CPU/request
 #   rpk-handshakes  full ECDHE_ECDSA RPK handshakes/s from new source ports, server CPU per handshake
 #   rpk-sessions    heap (libcoap: RSS) per idle RPK session
+#   observe     RFC 7641 notifications/s from one resource to 1,000 and 10,000 PSK observers (--observers),
+#               server CPU per notification, heap per observer; coaps4j and Californium
+#   block2      a 1 MB block-wise (RFC 7959 Block2) download over PSK: time and server CPU; coaps4j and Californium
 # Builds what it needs.
 #   scripts/bench.sh                          everything (3 s warm-up + 10 s measured per point)
 #   scripts/bench.sh --quick                  short points (1 s + 3 s)
