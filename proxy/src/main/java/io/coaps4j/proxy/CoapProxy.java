@@ -65,16 +65,18 @@ public final class CoapProxy implements AutoCloseable {
         }
         started = true;
         EngineConfig config = settings.config.toBuilder().recognizedOptions(ProxyOptions.REGISTRY).build();
+        EngineConfig originConfig = (settings.originConfig != null ? settings.originConfig : settings.config)
+                .toBuilder().recognizedOptions(ProxyOptions.REGISTRY).build();
         resolver = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, settings.name + "-resolver");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            CoapEndpoint coapLeg = endpoint(config, new UdpConnector(settings.originBind), settings.name + "-origin-coap",
-                    null);
+            CoapEndpoint coapLeg = endpoint(originConfig, new UdpConnector(settings.originBind),
+                    settings.name + "-origin-coap", null);
             CoapEndpoint coapsLeg = settings.originConnector == null ? null
-                    : endpoint(config, settings.originConnector, settings.name + "-origin-coaps", null);
+                    : endpoint(originConfig, settings.originConnector, settings.name + "-origin-coaps", null);
             legs = new OriginLegs(coapLeg, coapsLeg, resolver);
             ResponseCache cache = settings.cache == null ? null : new ResponseCache(settings.cache);
             Forwarder forwarder = new Forwarder(legs, cache, settings.timeout, settings.nanoClock);
@@ -156,6 +158,7 @@ public final class CoapProxy implements AutoCloseable {
         private ProxyCacheConfig cache = ProxyCacheConfig.DEFAULT;
         private Duration timeout = Duration.ofSeconds(30);
         private EngineConfig config = EngineConfig.DEFAULT;
+        private EngineConfig originConfig;
         private String name = "coap-proxy";
         private LongSupplier nanoClock = System::nanoTime;
 
@@ -229,6 +232,16 @@ public final class CoapProxy implements AutoCloseable {
         /** The message layer of every endpoint; its recognized options are replaced by the proxy's. */
         public Builder config(EngineConfig value) {
             this.config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        /**
+         * The message layer of the origin legs only (default: {@link #config}). All clients' requests to one
+         * origin share one peer there, so NSTART (RFC 7252 section 4.7, default 1) bounds how many are in
+         * flight to it at once; a proxy in front of a busy origin may raise it here.
+         */
+        public Builder originConfig(EngineConfig value) {
+            this.originConfig = Objects.requireNonNull(value, "originConfig");
             return this;
         }
 

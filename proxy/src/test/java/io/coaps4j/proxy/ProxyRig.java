@@ -45,6 +45,8 @@ final class ProxyRig implements AutoCloseable {
     /** Registry of the test's origin and clients: they understand the experimental options and OSCORE. */
     static final OptionRegistry PEER_OPTIONS = EngineConfig.DEFAULT_OPTIONS.toBuilder()
             .add(opaque(OSCORE, "OSCORE"))
+            .add(new OptionDefinition(ProxyOptions.HOP_LIMIT, "Hop-Limit", OptionFormat.UINT, 1, 1, false,
+                    OptionDefinition.Usage.REQUEST))
             .add(opaque(ELECTIVE_SAFE, "Exp-Elective-Safe"))
             .add(opaque(CRITICAL_SAFE, "Exp-Critical-Safe"))
             .add(opaque(ELECTIVE_UNSAFE, "Exp-Elective-Unsafe"))
