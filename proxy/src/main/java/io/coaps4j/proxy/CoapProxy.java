@@ -34,8 +34,8 @@ import java.util.function.LongSupplier;
  * are reached from a plain UDP endpoint on a free port; {@code coaps://} origins only when an origin
  * connector is given (else 5.05). Unrecognized Safe-to-Forward options (OSCORE's 9, an end-to-end
  * indicator) and payloads go through unchanged; unrecognized Unsafe ones get 4.02 (request) or 5.02
- * (response). Loops end by Hop-Limit (RFC 8768, 5.08) and by treating a target that names the proxy itself
- * as a local request (section 5.7.2).
+ * (response). Observe is relayed (RFC 7641 section 5). Loops end by Hop-Limit (RFC 8768, 5.08) and by
+ * treating a target that names the proxy itself as a local request (section 5.7.2).
  */
 public final class CoapProxy implements AutoCloseable {
     private final Builder settings;

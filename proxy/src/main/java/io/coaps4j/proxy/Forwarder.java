@@ -89,6 +89,12 @@ final class Forwarder {
         });
     }
 
+    /** Relays an observation of {@code target} (RFC 7641 section 5), past the cache. */
+    void observe(io.coaps4j.coap.exchange.ServerExchange exchange, io.coaps4j.coap.endpoint.Responder responder,
+                 CoapUri target, ReverseRoute route, int hopLimit) {
+        ObserveRelay.start(legs, exchange, responder, target, route, hopLimit, timeout);
+    }
+
     /** A response for the client, and whether it is the origin's (else the proxy made it). */
     private record Answer(CoapResponse response, boolean fromOrigin) {
     }

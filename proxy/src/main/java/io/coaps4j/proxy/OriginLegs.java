@@ -1,6 +1,9 @@
 package io.coaps4j.proxy;
 
 import io.coaps4j.coap.endpoint.CoapEndpoint;
+import io.coaps4j.coap.exchange.ClientObservation;
+import io.coaps4j.coap.exchange.ExchangeFailure;
+import io.coaps4j.coap.exchange.NotificationListener;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.uri.CoapScheme;
 import io.coaps4j.coap.uri.CoapUri;
@@ -12,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -54,6 +58,28 @@ final class OriginLegs implements AutoCloseable {
                 : CompletableFuture.supplyAsync(() -> resolve(target), resolver);
         return destination.thenCompose(address -> leg.request(target.scheme().text(), target.hostName(), address,
                 build.apply(address), timeout));
+    }
+
+    /**
+     * Observes the origin of {@code target} (RFC 7641) with the GET {@code build} makes: {@code started} hears
+     * the origin leg's handle, {@code listener} the notifications and the end, as {@link CoapEndpoint#observe}.
+     * Returns the endpoint to cancel the observation on.
+     */
+    CoapEndpoint observe(CoapUri target, Function<InetSocketAddress, Message> build, Duration timeout,
+                         NotificationListener listener, Consumer<ClientObservation> started) {
+        CoapEndpoint leg = leg(target.scheme());
+        CompletableFuture<InetSocketAddress> destination = target.ipLiteral().isPresent()
+                ? CompletableFuture.completedFuture(new InetSocketAddress(target.ipLiteral().get(), target.port()))
+                : CompletableFuture.supplyAsync(() -> resolve(target), resolver);
+        destination.whenComplete((address, failure) -> {
+            if (failure != null) {
+                listener.onEnded(ExchangeFailure.CONNECTION_FAILED);
+            } else {
+                leg.observe(target.scheme().text(), target.hostName(), address, build.apply(address), timeout,
+                        listener, started);
+            }
+        });
+        return leg;
     }
 
     private static InetSocketAddress resolve(CoapUri target) {

@@ -6,6 +6,7 @@ import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.message.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +47,21 @@ final class ProxyHandler implements InboundRequestHandler {
                     .payload("hop limit reached at a proxy forwarding to " + resolution.target().host()).build());
             return;
         }
+        if (ObserveRelay.registers(request)) {
+            forwarder.observe(exchange, responder, resolution.target(), resolution.route(), (int) hopLimit - 1);
+            return;
+        }
+        boolean deregisters = ObserveRelay.deregisters(request);
         forwarder.forward(request, resolution.target(), resolution.route(), (int) hopLimit - 1)
                 .whenComplete((response, failure) -> {
                     if (failure != null) {
                         LOG.warn("forwarding to {} failed", resolution.target(), failure);
-                        responder.respond(exchange, Forwarder.failed(failure, resolution.target()));
+                        response = Forwarder.failed(failure, resolution.target());
+                    }
+                    if (deregisters) {
+                        // RFC 7641 section 3.6: answered through the observe path, it ends the client's
+                        // observation, whose relay then ends the proxy's own at the origin.
+                        responder.respondObserved(exchange, response, MessageType.CON, ObserveRelay.NO_SINK);
                     } else {
                         responder.respond(exchange, response);
                     }

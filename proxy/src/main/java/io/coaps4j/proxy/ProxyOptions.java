@@ -38,7 +38,7 @@ final class ProxyOptions {
     /**
      * Options of one hop that the proxy consumes and never copies to the next: the request URI (it is
      * rebuilt for the target, section 5.7.2), block-wise (each leg reassembles, RFC 7959 section 2.10),
-     * Observe (not relayed) and Hop-Limit (rewritten, decremented).
+     * Observe (each leg its own observation, see {@link ObserveRelay}) and Hop-Limit (rewritten, decremented).
      */
     static boolean hopByHop(int number) {
         return switch (number) {
