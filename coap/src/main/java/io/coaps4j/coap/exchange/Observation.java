@@ -2,18 +2,21 @@ package io.coaps4j.coap.exchange;
 
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageType;
+import io.coaps4j.coap.message.Token;
 import io.coaps4j.coap.peer.Peer;
 import java.util.function.Consumer;
 
 /**
  * One entry in a resource's list of observers (RFC 7641 section 4.1): the registration's peer
- * (its session and epoch included), token and request, and the state of its notifications. A handle
+ * (its session and epoch included), token and request (shared by registrations alike), and the state of
+ * its notifications. A handle
  * for {@link CoapEngine#notifyObserver}; belongs to the engine's thread, except {@link #peer()} and
  * {@link #request()}, which may be read anywhere.
  */
 public final class Observation {
     final ServerExchange exchange;
-    final TokenKey key;
+    /** The registration's token: the observation's identity within its peer (RFC 7641 section 3.1). */
+    final Token token;
     /** CON or NON for ordinary notifications; a CON goes at least every 24 hours anyway (section 4.5). */
     final MessageType notificationType;
     final Consumer<Observation> onEnd;
@@ -29,13 +32,13 @@ public final class Observation {
     /** A NON notification an RST may still reject (section 3.6). */
     Transmission lastNon;
     boolean ended;
-    /** The next observation of the same peer (see {@code ServerObservations}), or null. */
+    /** The next observation of the same peer (see {@code ServerObservations}), or null: no map entry per observer. */
     Observation nextOfPeer;
 
-    Observation(ServerExchange exchange, TokenKey key, MessageType notificationType, Consumer<Observation> onEnd,
+    Observation(ServerExchange exchange, Token token, MessageType notificationType, Consumer<Observation> onEnd,
                 long nowNanos) {
         this.exchange = exchange;
-        this.key = key;
+        this.token = token;
         this.notificationType = notificationType;
         this.onEnd = onEnd;
         this.lastConfirmableNanos = nowNanos;
@@ -46,7 +49,11 @@ public final class Observation {
         return exchange.peer();
     }
 
-    /** The registering GET, whose options (Accept, Uri-Query, ...) each notification answers again. */
+    /**
+     * The registering GET, whose options (Accept, Uri-Query, ...) and payload each notification answers
+     * again: once registered, its reduced form shared by registrations alike, without token or message
+     * ID (the observation keeps the token; see {@code SharedRequests}).
+     */
     public Message request() {
         return exchange.request();
     }
@@ -58,6 +65,6 @@ public final class Observation {
 
     @Override
     public String toString() {
-        return "Observation[" + exchange.peer() + " " + exchange.request().token() + (ended ? " ended" : "") + "]";
+        return "Observation[" + exchange.peer() + " " + token + (ended ? " ended" : "") + "]";
     }
 }

@@ -36,7 +36,10 @@ public final class ServerExchange {
         return peer;
     }
 
-    /** The request as the application sees it (after the layer stack). */
+    /**
+     * The request as the application sees it (after the layer stack). Once it registered an RFC 7641
+     * observer, the registration's reduced form shared with registrations alike (no token, message ID 0).
+     */
     public Message request() {
         return request;
     }

@@ -6,6 +6,7 @@ import io.coaps4j.coap.message.MessageCodec;
 import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.message.Option;
 import io.coaps4j.coap.message.OptionNumber;
+import io.coaps4j.coap.message.Token;
 import io.coaps4j.coap.messaging.MidKey;
 import io.coaps4j.coap.peer.Peer;
 import java.util.ArrayList;
@@ -32,12 +33,12 @@ final class ServerObservations implements TransmissionOwner {
     private static final int SEQUENCE_MASK = 0xFF_FFFF; // 3 bytes (section 4.4)
 
     /**
-     * Every observation by (peer, token), and each peer's first, the rest chained through
-     * {@link Observation#nextOfPeer}: two map entries per observer rather than a map per peer (the
-     * per-observer heap is a target of the issue; a peer has at most {@code maxPerPeer} of them).
+     * Each peer's first observation, the rest chained through {@link Observation#nextOfPeer}: one map
+     * entry per observing peer, none per further observer (the per-observer heap is a target of the
+     * issue). A lookup by token walks one peer's chain, at most {@code maxPerPeer} long.
      */
-    private final HashMap<TokenKey, Observation> byToken = new HashMap<>();
     private final HashMap<Peer, Observation> firstOfPeer = new HashMap<>();
+    private final SharedRequests sharedRequests = new SharedRequests();
     private final Outbound outbound;
     private final Retransmitter retransmitter;
     private final PeerTable peers;
@@ -64,9 +65,8 @@ final class ServerObservations implements TransmissionOwner {
     Observation register(ServerExchange exchange, Message first, MessageType notificationType,
                          Consumer<Observation> onEnd, long nowNanos) {
         Message request = exchange.request();
-        TokenKey key = new TokenKey(exchange.peer(), request.token());
         OptionalLong observe = request.observe();
-        Observation previous = find(key);
+        Observation previous = find(exchange.peer(), request.token());
         if (previous != null) {
             end(previous, nowNanos); // re-registration replaces; Observe 1 deregisters (section 3.6)
         }
@@ -77,12 +77,14 @@ final class ServerObservations implements TransmissionOwner {
             server.respond(exchange, withoutObserve(first), false, 0, nowNanos);
             return null;
         }
-        Observation observation = new Observation(exchange, key, notificationType, onEnd, nowNanos);
-        byToken.put(key, observation);
-        observation.nextOfPeer = firstOfPeer.put(key.peer(), observation);
+        Observation observation = new Observation(exchange, request.token(), notificationType, onEnd, nowNanos);
+        observation.nextOfPeer = firstOfPeer.put(exchange.peer(), observation);
         total++;
         exchange.observation = observation;
         server.respond(exchange, withObserve(first, observation.sequence++), true, 0, nowNanos);
+        // From here on only notifications answer the registration, under the observation's own token: the
+        // exchange keeps the registration's shared, reduced form rather than the received request.
+        exchange.request(sharedRequests.share(request));
         return observation;
     }
 
@@ -136,9 +138,14 @@ final class ServerObservations implements TransmissionOwner {
     }
 
     void clear() {
-        List<Observation> all = new ArrayList<>(byToken.values());
-        byToken.clear();
+        List<Observation> all = new ArrayList<>(total);
+        for (Observation first : firstOfPeer.values()) {
+            for (Observation o = first; o != null; o = o.nextOfPeer) {
+                all.add(o);
+            }
+        }
         firstOfPeer.clear();
+        sharedRequests.clear();
         total = 0;
         for (Observation observation : all) {
             observation.ended = true; // the engine shut down: nothing is sent, but the application hears the end
@@ -191,7 +198,7 @@ final class ServerObservations implements TransmissionOwner {
     }
 
     private byte[] encode(Observation observation, Message template, MessageType type, int messageId) {
-        byte[] datagram = MessageCodec.encode(template, type, messageId, observation.key.token());
+        byte[] datagram = MessageCodec.encode(template, type, messageId, observation.token);
         if (datagram.length <= maxMessageSize) {
             return datagram;
         }
@@ -203,7 +210,7 @@ final class ServerObservations implements TransmissionOwner {
         if (!observation.ended) {
             end(observation, 0);
         }
-        return MessageCodec.encode(error, type, messageId, observation.key.token());
+        return MessageCodec.encode(error, type, messageId, observation.token);
     }
 
     /** The client acknowledged a CON notification: the latest state, if any changed meanwhile, goes now. */
@@ -265,8 +272,13 @@ final class ServerObservations implements TransmissionOwner {
 
     // -------------------------------------------------------------------------------- internals
 
-    private Observation find(TokenKey key) {
-        return byToken.get(key);
+    private Observation find(Peer peer, Token token) {
+        for (Observation o = firstOfPeer.get(peer); o != null; o = o.nextOfPeer) {
+            if (o.token.equals(token)) {
+                return o;
+            }
+        }
+        return null;
     }
 
     private boolean room(Peer peer) {
@@ -282,9 +294,8 @@ final class ServerObservations implements TransmissionOwner {
 
     private void end(Observation observation, long nowNanos) {
         observation.ended = true;
-        if (byToken.remove(observation.key, observation)) {
+        if (unlink(observation)) {
             total--;
-            unlink(observation);
         }
         if (observation.inFlight != null) {
             retransmitter.end(observation.inFlight);
@@ -301,25 +312,29 @@ final class ServerObservations implements TransmissionOwner {
         }
     }
 
-    /** Takes {@code observation} out of its peer's chain. */
-    private void unlink(Observation observation) {
-        Peer peer = observation.key.peer();
+    /** Takes {@code observation} out of its peer's chain; false when it was not on it (already ended). */
+    private boolean unlink(Observation observation) {
+        Peer peer = observation.peer();
         Observation first = firstOfPeer.get(peer);
+        boolean found = false;
         if (first == observation) {
             if (observation.nextOfPeer == null) {
                 firstOfPeer.remove(peer);
             } else {
                 firstOfPeer.put(peer, observation.nextOfPeer);
             }
+            found = true;
         } else {
             for (Observation o = first; o != null; o = o.nextOfPeer) {
                 if (o.nextOfPeer == observation) {
                     o.nextOfPeer = observation.nextOfPeer;
+                    found = true;
                     break;
                 }
             }
         }
         observation.nextOfPeer = null;
+        return found;
     }
 
     static Message withObserve(Message response, int sequence) {

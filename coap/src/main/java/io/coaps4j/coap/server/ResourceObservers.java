@@ -3,26 +3,29 @@ package io.coaps4j.coap.server;
 import io.coaps4j.coap.endpoint.ObservationSink;
 import io.coaps4j.coap.exchange.Observation;
 import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageType;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
  * The observers of one observable resource over all endpoints (RFC 7641 section 4.1): each with
- * its registering request and the notifier of its endpoint. {@link #changed} answers every
- * registering request again with the GET handler (the FETCH handler for a FETCH registration, RFC 8132
- * section 2.4) and notifies; thread-safe.
+ * the notifier of its endpoint, one map entry per observer. {@link #changed} answers every
+ * registration again with the GET handler (the FETCH handler for a FETCH registration, RFC 8132
+ * section 2.4) and notifies; thread-safe. The request a notification answers is re-derived from
+ * the observation: its peer and the registration's options and payload ({@link Observation#request()},
+ * shared by observers that registered alike), so no request is kept per observer.
  */
-final class ResourceObservers {
-    private record Entry(CoapRequest request, ObservationSink.Notifier notifier) {
-    }
-
-    private final Map<Observation, Entry> observers = new ConcurrentHashMap<>();
+final class ResourceObservers implements ObservationSink {
+    private final Map<Observation, Notifier> observers = new ConcurrentHashMap<>();
     private final MessageType notificationType;
     private final IntConsumer countChanged;
     private volatile Object getHandler;
     private volatile Object fetchHandler;
+    /** The resource the registrations were routed to (their requests' resource, for path parameters). */
+    private volatile Resource resource;
 
     ResourceObservers(MessageType notificationType, IntConsumer countChanged) {
         this.notificationType = notificationType;
@@ -42,22 +45,28 @@ final class ResourceObservers {
         return notificationType;
     }
 
-    /** The sink of one registering GET: the endpoint tells it whether the client was added and when it left. */
+    /**
+     * The sink of a registering GET: the endpoint tells it whether the client was added and when it
+     * left. One sink serves every registration: it keeps nothing of the request itself.
+     */
     ObservationSink sink(CoapRequest request) {
-        return new ObservationSink() {
-            @Override
-            public void registered(Observation observation, Notifier notifier) {
-                observers.put(observation, new Entry(request, notifier));
-                countChanged.accept(observers.size());
-            }
+        if (resource == null) {
+            resource = request.resource();
+        }
+        return this;
+    }
 
-            @Override
-            public void ended(Observation observation) {
-                if (observers.remove(observation) != null) {
-                    countChanged.accept(observers.size());
-                }
-            }
-        };
+    @Override
+    public void registered(Observation observation, Notifier notifier) {
+        observers.put(observation, notifier);
+        countChanged.accept(observers.size());
+    }
+
+    @Override
+    public void ended(Observation observation) {
+        if (observers.remove(observation) != null) {
+            countChanged.accept(observers.size());
+        }
     }
 
     int size() {
@@ -71,13 +80,23 @@ final class ResourceObservers {
     void changed() {
         Object get = getHandler;
         Object fetch = fetchHandler;
-        observers.forEach((observation, entry) -> {
-            Object handler = entry.request().method() == Code.FETCH ? fetch : get;
-            if (handler != null) {
-                ResourceDispatcher.handle(handler, entry.request(),
-                        response -> entry.notifier().notify(observation, response));
+        Resource routed = resource;
+        Message lastMessage = null;
+        List<String> lastPath = null;
+        for (Map.Entry<Observation, Notifier> entry : observers.entrySet()) {
+            Observation observation = entry.getKey();
+            Message message = observation.request();
+            if (message != lastMessage) { // registrations alike share one message: decode its path once
+                lastMessage = message;
+                lastPath = List.copyOf(message.uriPath());
             }
-        });
+            Object handler = message.code() == Code.FETCH ? fetch : get;
+            if (handler != null) {
+                Notifier notifier = entry.getValue();
+                CoapRequest request = new CoapRequest(observation.peer(), message, lastPath, routed);
+                ResourceDispatcher.handle(handler, request, response -> notifier.notify(observation, response));
+            }
+        }
     }
 
     static void requireNotificationType(MessageType type) {
