@@ -58,6 +58,8 @@ public final class CoapEndpoint implements AutoCloseable {
     private final Bridge bridge = new Bridge();
     private final RequestSender sender;
     private final RateLimitedLog oversized = new RateLimitedLog(LOG, 10_000_000_000L);
+    /** One notifier for every observer of this endpoint: a registration allocates none (issue 10, heap per observer). */
+    private final ObservationSink.Notifier notifier = this::notifyObserver;
     private volatile boolean closed;
 
     private CoapEndpoint(Builder builder, EventLoop loop, boolean ownsLoop) {
@@ -272,9 +274,9 @@ public final class CoapEndpoint implements AutoCloseable {
             onLoop(() -> respondObserved(exchange, first, notificationType, sink), () -> { });
             return;
         }
-        Observation observation = engine.observe(exchange, first, notificationType, sink::ended, loop.nanoTime());
+        Observation observation = engine.observe(exchange, first, notificationType, sink, loop.nanoTime());
         if (observation != null) {
-            sink.registered(observation, this::notifyObserver);
+            sink.registered(observation, notifier);
         }
     }
 

@@ -15,33 +15,59 @@ import java.util.function.Consumer;
  */
 public final class Observation {
     final ServerExchange exchange;
-    /** The registration's token: the observation's identity within its peer (RFC 7641 section 3.1). */
-    final Token token;
-    /** CON or NON for ordinary notifications; a CON goes at least every 24 hours anyway (section 4.5). */
-    final MessageType notificationType;
-    final Consumer<Observation> onEnd;
+    /**
+     * The registration's token (RFC 7252: at most 8 bytes), packed big-endian into a long with its length:
+     * the observation's identity within its peer (RFC 7641 section 3.1), without a Token and array per observer.
+     */
+    private final long tokenBits;
+    private final byte tokenLength;
+    /** CON (true) or NON for ordinary notifications; a CON goes at least every 24 hours anyway (section 4.5). */
+    final boolean confirmableNotifications;
+    boolean ended;
+    /** NON notifications since the last CON (below 100: every 100th goes as CON). */
+    short nonSinceConfirmable;
     /** The next Observe value: 24 bits, incremented per notification (section 4.4). */
     int sequence;
     long lastConfirmableNanos;
-    /** NON notifications since the last CON; every 100th goes as CON. */
-    int nonSinceConfirmable;
+    final Consumer<Observation> onEnd;
     /** The CON notification awaiting its ACK, or null (section 4.5.2: one at a time). */
     Transmission inFlight;
     /** The latest state, waiting for {@link #inFlight} to complete; intermediate states are skipped. */
     Message superseding;
     /** A NON notification an RST may still reject (section 3.6). */
     Transmission lastNon;
-    boolean ended;
     /** The next observation of the same peer (see {@code ServerObservations}), or null: no map entry per observer. */
     Observation nextOfPeer;
 
     Observation(ServerExchange exchange, Token token, MessageType notificationType, Consumer<Observation> onEnd,
                 long nowNanos) {
         this.exchange = exchange;
-        this.token = token;
-        this.notificationType = notificationType;
+        this.tokenBits = pack(token.bytes());
+        this.tokenLength = (byte) token.length();
+        this.confirmableNotifications = notificationType == MessageType.CON;
         this.onEnd = onEnd;
         this.lastConfirmableNanos = nowNanos;
+    }
+
+    /** The registration's token, which every notification carries. */
+    Token token() {
+        byte[] bytes = new byte[tokenLength];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (tokenBits >>> (8 * (bytes.length - 1 - i)));
+        }
+        return Token.of(bytes);
+    }
+
+    boolean hasToken(Token token) {
+        return token.length() == tokenLength && pack(token.bytes()) == tokenBits;
+    }
+
+    private static long pack(byte[] token) {
+        long bits = 0;
+        for (byte b : token) {
+            bits = bits << 8 | (b & 0xFF);
+        }
+        return bits;
     }
 
     /** The observer: notifications go to exactly this peer object (for coaps: its session and epoch). */
@@ -65,6 +91,6 @@ public final class Observation {
 
     @Override
     public String toString() {
-        return "Observation[" + exchange.peer() + " " + token + (ended ? " ended" : "") + "]";
+        return "Observation[" + exchange.peer() + " " + token() + (ended ? " ended" : "") + "]";
     }
 }

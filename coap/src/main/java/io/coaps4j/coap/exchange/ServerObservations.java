@@ -164,7 +164,7 @@ final class ServerObservations implements TransmissionOwner {
      */
     private void send(Observation observation, Message state, long nowNanos, Transmission superseded) {
         Peer peer = observation.peer();
-        boolean confirmable = superseded != null || observation.notificationType == MessageType.CON
+        boolean confirmable = superseded != null || observation.confirmableNotifications
                 || nowNanos - observation.lastConfirmableNanos >= CONFIRMABLE_AT_LEAST_EVERY_NANOS
                 || observation.nonSinceConfirmable >= CONFIRMABLE_AT_LEAST_EVERY_NOTIFICATIONS - 1;
         Message template = state.code().isSuccess() ? withObserve(state, observation.sequence++) : state;
@@ -198,7 +198,7 @@ final class ServerObservations implements TransmissionOwner {
     }
 
     private byte[] encode(Observation observation, Message template, MessageType type, int messageId) {
-        byte[] datagram = MessageCodec.encode(template, type, messageId, observation.token);
+        byte[] datagram = MessageCodec.encode(template, type, messageId, observation.token());
         if (datagram.length <= maxMessageSize) {
             return datagram;
         }
@@ -210,7 +210,7 @@ final class ServerObservations implements TransmissionOwner {
         if (!observation.ended) {
             end(observation, 0);
         }
-        return MessageCodec.encode(error, type, messageId, observation.token);
+        return MessageCodec.encode(error, type, messageId, observation.token());
     }
 
     /** The client acknowledged a CON notification: the latest state, if any changed meanwhile, goes now. */
@@ -274,7 +274,7 @@ final class ServerObservations implements TransmissionOwner {
 
     private Observation find(Peer peer, Token token) {
         for (Observation o = firstOfPeer.get(peer); o != null; o = o.nextOfPeer) {
-            if (o.token.equals(token)) {
+            if (o.hasToken(token)) {
                 return o;
             }
         }

@@ -38,6 +38,11 @@ final class SharedRequests {
         return shared != null ? shared : reduced;
     }
 
+    /** Distinct registrations the table holds (at most {@value #MAX_ENTRIES}). */
+    int size() {
+        return table.size();
+    }
+
     void clear() {
         table.clear();
     }
