@@ -12,6 +12,7 @@ import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeReassembler;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
+import io.coaps4j.dtls.handshake.KeyLogLine;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.ResumableSession;
@@ -76,6 +77,8 @@ final class ConnectionHandshake {
     private long now;
     /** The HeartbeatMode in the peer's hello (RFC 6520 section 2), read as it passes; empty when it sent none. */
     private Optional<HeartbeatMode> peerHeartbeat = Optional.empty();
+    /** The random of this handshake's ClientHello, kept only while an insecure key log is configured; else null. */
+    private final byte[] keyLogClientRandom;
 
     /**
      * The handshake of a client {@code connection} to {@code server}, reached by {@code serverName} when
@@ -115,8 +118,20 @@ final class ConnectionHandshake {
         this.clientHelloRandom = clientHelloRandom;
         this.state = state;
         this.firstFlight = firstFlight;
+        this.keyLogClientRandom = engine.config.insecureKeyLog().isEmpty() ? null
+                : clientHelloRandom != null ? clientHelloRandom : ownClientRandom(firstFlight);
         this.inbound = new HandshakeReassembler(nextReceiveSeq, engine.config.maxHandshakeMessageLength(),
                 engine.config.maxBufferedHandshakeBytes(), MAX_MESSAGES_AHEAD);
+    }
+
+    /** The random of the ClientHello in a client's first flight. */
+    private static byte[] ownClientRandom(List<OutgoingMessage> firstFlight) {
+        for (OutgoingMessage message : firstFlight) {
+            if (message instanceof OutgoingMessage.Handshake handshake && handshake.message() instanceof ClientHello hello) {
+                return hello.random();
+            }
+        }
+        throw new IllegalStateException("a client's first flight without a ClientHello");
     }
 
     /** Starts a call at {@code callTime}. */
@@ -374,6 +389,9 @@ final class ConnectionHandshake {
             Transition.Completed completed = (Transition.Completed) transition;
             state = null;
             completed.resumable().ifPresent(this::remember);
+            if (keyLogClientRandom != null) {
+                engine.config.insecureKeyLog().get().write(KeyLogLine.of(keyLogClientRandom, completed.session()));
+            }
             connection.established(completed.session());
             if (completed.finalFlight().isEmpty()) {
                 retransmission.finishedByPeer();
