@@ -74,6 +74,12 @@ public final class ServerCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}, 1 MiB)")
     int maxBodySize;
 
+    @Option(names = "--insecure-key-log", paramLabel = "FILE",
+            description = "INSECURE, for debugging: append every coaps session's secrets to FILE in the NSS key log"
+                    + " format, with which Wireshark (tls.keylog_file) decrypts a capture; anyone who reads FILE can"
+                    + " read the traffic")
+    Path insecureKeyLog;
+
     @Mixin
     PskOptions psk;
 
@@ -110,7 +116,12 @@ public final class ServerCommand implements Callable<Integer> {
                     serverPsk.orElseThrow().credentials(),
                     Optional.of(material.orElseThrow().rawPublicKeyCredentials()),
                     Optional.of(material.orElseThrow().certificateCredentials()),
-                    keys.clientAuth(), resumption.enabled()).connector(address, heartbeat.keepAlive()));
+                    keys.clientAuth(), resumption.enabled()).connector(address, heartbeat.keepAlive(),
+                    Optional.ofNullable(insecureKeyLog)));
+            if (insecureKeyLog != null) {
+                terminal.errLine("coaps4j: warning: INSECURE: --insecure-key-log writes every coaps session's secrets to "
+                        + insecureKeyLog.toAbsolutePath() + "; anyone who reads it can decrypt the traffic");
+            }
             try (CliServer server = start(bindAddress, store, coapsAddress, coaps)) {
                 printWhereItListens(server, serverPsk, material);
                 terminal.outLine("data folder " + store.directory());

@@ -329,6 +329,7 @@ public final class CoapEndpoint implements AutoCloseable {
     private final class Bridge implements EngineOutput, ConnectorSink, DeadlineHandler, Responder {
         @Override
         public void send(Peer peer, byte[] datagram) {
+            MessageTrace.log(true, peer.address(), datagram, 0, datagram.length);
             connector.send(peer, datagram);
         }
 
@@ -378,6 +379,7 @@ public final class CoapEndpoint implements AutoCloseable {
 
         @Override
         public void received(Peer from, byte[] data, int offset, int length) {
+            MessageTrace.log(false, from.address(), data, offset, length);
             engine.receive(from, data, offset, length, loop.nanoTime());
         }
 
