@@ -2,6 +2,7 @@ package io.coaps4j.cli.client;
 
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
+import io.coaps4j.cli.TraceOption;
 import io.coaps4j.cli.psk.HeartbeatOption;
 import io.coaps4j.cli.psk.ResumptionOption;
 import io.coaps4j.coap.blockwise.BlockwiseConfig;
@@ -34,6 +35,9 @@ final class ExchangeOptions {
 
     @Mixin
     ResumptionOption resumption;
+
+    @Mixin
+    TraceOption trace;
     /** The block-wise configuration of the client; a wrong --block-size is a usage error naming it. */
     BlockwiseConfig blockwise() {
         if (blockSize == null) {

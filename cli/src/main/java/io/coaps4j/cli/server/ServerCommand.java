@@ -4,6 +4,7 @@ import io.coaps4j.cli.Addresses;
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
+import io.coaps4j.cli.TraceOption;
 import io.coaps4j.cli.psk.HeartbeatOption;
 import io.coaps4j.cli.psk.ResumptionOption;
 import io.coaps4j.cli.psk.PskOptions;
@@ -91,6 +92,9 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     ResumptionOption resumption;
+
+    @Mixin
+    TraceOption trace;
 
     private final Terminal terminal;
     private final ServerLifecycle lifecycle;
