@@ -5,12 +5,14 @@ import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
 import io.coaps4j.cli.TraceOption;
+import io.coaps4j.cli.metrics.MetricsServer;
 import io.coaps4j.cli.psk.HeartbeatOption;
 import io.coaps4j.cli.psk.ResumptionOption;
 import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.cli.psk.ServerPskFile;
 import io.coaps4j.cli.store.DurableStore;
 import io.coaps4j.coap.endpoint.Connector;
+import io.coaps4j.coaps.ConnectorMetrics;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import java.io.IOException;
@@ -81,6 +83,11 @@ public final class ServerCommand implements Callable<Integer> {
                     + " read the traffic")
     Path insecureKeyLog;
 
+    @Option(names = "--metrics", paramLabel = "HOST:PORT",
+            description = "serve the coaps counters over HTTP on HOST:PORT: /metrics in the Prometheus text format,"
+                    + " /ready answering 200 once the server listens (docs/METRICS.md)")
+    String metrics;
+
     @Mixin
     PskOptions psk;
 
@@ -126,8 +133,13 @@ public final class ServerCommand implements Callable<Integer> {
                 terminal.errLine("coaps4j: warning: INSECURE: --insecure-key-log writes every coaps session's secrets to "
                         + insecureKeyLog.toAbsolutePath() + "; anyone who reads it can decrypt the traffic");
             }
+            Optional<MetricsServer> metricsServer = startMetrics(coaps);
             try (CliServer server = start(bindAddress, store, coapsAddress, coaps)) {
                 printWhereItListens(server, serverPsk, material);
+                metricsServer.ifPresent(page -> {
+                    page.ready();
+                    terminal.outLine("metrics on http://" + printable(page.address()) + "/metrics, readiness on /ready");
+                });
                 terminal.outLine("data folder " + store.directory());
                 terminal.errLine("Press Ctrl-C to stop.");
                 lifecycle.arm();
@@ -139,10 +151,47 @@ public final class ServerCommand implements Callable<Integer> {
                 terminal.errLine("stopping");
                 // The library logs each kind of silent drop as it happens (WARN, rate-limited); the totals close the run.
                 coaps.ifPresent(connector -> terminal.errLine(CoapsDrops.summary(connector.metrics())));
+            } finally {
+                metricsServer.ifPresent(MetricsServer::close);
             }
             return ExitCodes.OK;
         } finally {
             lifecycle.stopped();
+        }
+    }
+
+    /** The HTTP page of {@code --metrics}, when given: the coaps connector's counters (none with --no-coaps). */
+    private Optional<MetricsServer> startMetrics(Optional<DtlsConnector> coaps) {
+        if (metrics == null) {
+            return Optional.empty();
+        }
+        int colon = metrics.lastIndexOf(':');
+        String host = colon > 0 ? metrics.substring(0, colon) : "";
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int metricsPort;
+        try {
+            metricsPort = Integer.parseInt(metrics.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            metricsPort = -1;
+        }
+        if (colon <= 0 || host.isEmpty() || metricsPort < 0 || metricsPort > 65535) {
+            throw new CommandFailure(ExitCodes.USAGE, "--metrics must be HOST:PORT (e.g. 127.0.0.1:9464), was '"
+                    + metrics + "'");
+        }
+        InetSocketAddress address;
+        try {
+            address = new InetSocketAddress(InetAddress.getByName(host), metricsPort);
+        } catch (UnknownHostException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "--metrics: unknown address '" + host + "'");
+        }
+        try {
+            return Optional.of(MetricsServer.start(address,
+                    () -> coaps.map(connector -> ConnectorMetrics.of(connector.metrics())).orElse(List.of())));
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.FAILURE, "cannot serve --metrics on TCP " + printable(address) + ": "
+                    + reason(e));
         }
     }
 
