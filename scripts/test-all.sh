@@ -33,4 +33,7 @@ if [ "$missing" = 1 ]; then
   fi
 fi
 
+# The benchmark's chart writer (Python 3 standard library), on a small report.
+PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s scripts/tests -q
+
 mvn -B -ntp verify "$@"
