@@ -74,14 +74,22 @@ class MetricsEndpointTest {
             assertThat(before).containsEntry("coaps4j_ready", 1L)
                     .containsEntry("coaps_handshakes_succeeded_total", 0L)
                     .containsEntry("coaps_sessions{role=\"server\"}", 0L)
-                    .containsEntry("coaps_records_dropped_total{reason=\"bad_tag\"}", 0L);
+                    .containsEntry("coaps_records_dropped_total{reason=\"bad_tag\"}", 0L)
+                    .containsEntry("coap_messages_received_total{scheme=\"coaps\",type=\"con\"}", 0L)
+                    .containsEntry("coap_messages_received_total{scheme=\"coap\",type=\"con\"}", 0L);
 
             CliRun getHello = CliRun.of("get", server.coapsUri("/hello"), "--psk-identity", "device-1", "--psk-key",
                     HEX_KEY);
             assertThat(getHello.stdout()).as("%s", getHello).isEqualTo("Hello, world");
 
+            CliRun plain = CliRun.of("get", server.uri("/hello"));
+            assertThat(plain.stdout()).as("%s", plain).isEqualTo("Hello, world");
+
             Map<String, Long> after = scrape(port);
-            assertThat(after).containsEntry("coaps_handshakes_succeeded_total", 1L);
+            assertThat(after).containsEntry("coaps_handshakes_succeeded_total", 1L)
+                    .containsEntry("coap_messages_received_total{scheme=\"coaps\",type=\"con\"}", 1L)
+                    .containsEntry("coap_messages_sent_total{scheme=\"coaps\",type=\"ack\"}", 1L)
+                    .containsEntry("coap_messages_received_total{scheme=\"coap\",type=\"con\"}", 1L);
             assertThat(get(port, "/nothing").statusCode()).isEqualTo(404);
             assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())

@@ -1,5 +1,8 @@
 package io.coaps4j.coaps;
 
+import io.coaps4j.coap.endpoint.CoapEndpoint;
+import io.coaps4j.coap.endpoint.EndpointStatistics;
+import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.dtls.alert.AlertDescription;
 import io.coaps4j.dtls.engine.HandshakeDropReason;
 import io.coaps4j.dtls.record.DropReason;
@@ -11,7 +14,7 @@ import java.util.Map;
 
 /**
  * The counters of a {@link CoapsMetrics} snapshot as named {@link Metric}s, the one list that JMX
- * ({@link ConnectorMBean}), the CLI's Prometheus page and the Micrometer binding all read, so that one metric has one
+ * ({@link MetricsMBean}), the CLI's Prometheus page and the Micrometer binding all read, so that one metric has one
  * name everywhere. Every reason of a labelled counter is listed, zero or not, so that a series exists from the start;
  * failures by alert list the alerts seen.
  */
@@ -73,6 +76,43 @@ public final class ConnectorMetrics {
                 Map.of("probe", "ping"), m.deadPeersClosed());
         counter(all, "coaps_dead_peers_total", "sessions closed because a keep-alive went unanswered, by probe",
                 Map.of("probe", "heartbeat"), m.deadPeersByHeartbeat());
+        return List.copyOf(all);
+    }
+
+    /** The metrics of a CoAP endpoint's {@code statistics}, any transport (names start with {@code coap_}). */
+    public static List<Metric> of(EndpointStatistics statistics) {
+        List<Metric> all = new ArrayList<>(16);
+        for (MessageType type : MessageType.values()) {
+            counter(all, "coap_messages_sent_total", "CoAP messages sent, by type, retransmissions included",
+                    Map.of("type", label(type.name())), statistics.messagesSent().getOrDefault(type, 0L));
+        }
+        for (MessageType type : MessageType.values()) {
+            counter(all, "coap_messages_received_total", "CoAP messages received, by type, duplicates included",
+                    Map.of("type", label(type.name())), statistics.messagesReceived().getOrDefault(type, 0L));
+        }
+        gauge(all, "coap_peers", "peers the CoAP engine keeps state for", Map.of(), statistics.peers());
+        gauge(all, "coap_pending_requests", "client requests not yet answered and open multi-response exchanges",
+                Map.of(), statistics.pendingRequests());
+        gauge(all, "coap_pending_transmissions", "sent messages still matchable by an ACK or RST", Map.of(),
+                statistics.pendingTransmissions());
+        gauge(all, "coap_deduplication_entries", "remembered received message IDs (RFC 7252 section 4.5)", Map.of(),
+                statistics.deduplicationEntries());
+        counter(all, "coap_deduplication_evictions_total", "deduplication entries dropped early, the cache being full",
+                Map.of(), statistics.deduplicationEvictions());
+        gauge(all, "coap_observers", "observations registered with the server side (RFC 7641)", Map.of(),
+                statistics.observers());
+        return List.copyOf(all);
+    }
+
+    /**
+     * The metrics of {@code endpoint}: its CoAP figures and, over DTLS, its connector's counters; one snapshot of
+     * each, taken on the endpoint's loop.
+     */
+    public static List<Metric> of(CoapEndpoint endpoint) {
+        List<Metric> all = new ArrayList<>(of(endpoint.statistics()));
+        if (endpoint.connector() instanceof DtlsConnector connector) {
+            all.addAll(of(connector.metrics()));
+        }
         return List.copyOf(all);
     }
 

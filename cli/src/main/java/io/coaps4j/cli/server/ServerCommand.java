@@ -12,7 +12,6 @@ import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.cli.psk.ServerPskFile;
 import io.coaps4j.cli.store.DurableStore;
 import io.coaps4j.coap.endpoint.Connector;
-import io.coaps4j.coaps.ConnectorMetrics;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import java.io.IOException;
@@ -31,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,7 +84,7 @@ public final class ServerCommand implements Callable<Integer> {
     Path insecureKeyLog;
 
     @Option(names = "--metrics", paramLabel = "HOST:PORT",
-            description = "serve the coaps counters over HTTP on HOST:PORT: /metrics in the Prometheus text format,"
+            description = "serve the metrics of coap:// and coaps:// over HTTP on HOST:PORT: /metrics in the Prometheus text format,"
                     + " /ready answering 200 once the server listens (docs/METRICS.md)")
     String metrics;
 
@@ -133,10 +133,12 @@ public final class ServerCommand implements Callable<Integer> {
                 terminal.errLine("coaps4j: warning: INSECURE: --insecure-key-log writes every coaps session's secrets to "
                         + insecureKeyLog.toAbsolutePath() + "; anyone who reads it can decrypt the traffic");
             }
-            Optional<MetricsServer> metricsServer = startMetrics(coaps);
+            AtomicReference<CliServer> running = new AtomicReference<>();
+            Optional<MetricsServer> metricsServer = startMetrics(running);
             try (CliServer server = start(bindAddress, store, coapsAddress, coaps)) {
                 printWhereItListens(server, serverPsk, material);
                 metricsServer.ifPresent(page -> {
+                    running.set(server);
                     page.ready();
                     terminal.outLine("metrics on http://" + printable(page.address()) + "/metrics, readiness on /ready");
                 });
@@ -160,8 +162,11 @@ public final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    /** The HTTP page of {@code --metrics}, when given: the coaps connector's counters (none with --no-coaps). */
-    private Optional<MetricsServer> startMetrics(Optional<DtlsConnector> coaps) {
+    /**
+     * The HTTP page of {@code --metrics}, when given: the metrics of the server's endpoints, coap and coaps (with
+     * its connector's counters), once {@code server} is set; none before.
+     */
+    private Optional<MetricsServer> startMetrics(AtomicReference<CliServer> server) {
         if (metrics == null) {
             return Optional.empty();
         }
@@ -187,8 +192,10 @@ public final class ServerCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.USAGE, "--metrics: unknown address '" + host + "'");
         }
         try {
-            return Optional.of(MetricsServer.start(address,
-                    () -> coaps.map(connector -> ConnectorMetrics.of(connector.metrics())).orElse(List.of())));
+            return Optional.of(MetricsServer.start(address, () -> {
+                CliServer started = server.get();
+                return started == null ? List.of() : started.metrics();
+            }));
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "cannot serve --metrics on TCP " + printable(address) + ": "
                     + reason(e));

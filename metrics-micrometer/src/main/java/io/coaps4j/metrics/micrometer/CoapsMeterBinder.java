@@ -1,5 +1,6 @@
 package io.coaps4j.metrics.micrometer;
 
+import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coaps.ConnectorMetrics;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.coaps.Metric;
@@ -16,9 +17,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Binds a {@link DtlsConnector}'s counters ({@link ConnectorMetrics}) to a Micrometer {@link MeterRegistry}: each
+ * Binds a {@link DtlsConnector}'s counters, or a {@link CoapEndpoint}'s metrics ({@link ConnectorMetrics}), to a
+ * Micrometer {@link MeterRegistry}: each
  * counter as a {@link FunctionCounter}, each gauge as a {@link Gauge}, labels as tags, plus the tags given. Names
  * follow Micrometer's dotted convention, which its Prometheus registry turns back into the names of
  * docs/METRICS.md: {@code coaps_handshakes_succeeded_total} is {@code coaps.handshakes.succeeded} here.
@@ -26,16 +29,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * Meters read a snapshot of the connector's counters taken on its event loop, at most once per {@code maxAge}
  * (one second by default), so one scrape costs one hop onto the loop, not one per meter. A failure by an alert not
  * seen before adds its meter at the next snapshot. Like every Micrometer function meter, the meters hold the
- * connector weakly: once the application lets go of it they read NaN.
+ * connector or endpoint weakly: once the application lets go of it they read NaN.
  */
 public final class CoapsMeterBinder implements MeterBinder {
-    private final DtlsConnector connector;
+    /** What the meters reference weakly: the endpoint or connector whose metrics they read. */
+    private final Object owner;
+    private final Supplier<List<Metric>> metrics;
     private final Tags tags;
     private final long maxAgeNanos;
     private final Set<String> bound = ConcurrentHashMap.newKeySet();
     private volatile Map<String, Long> values = Map.of();
     private volatile long takenAt;
-    private volatile boolean taken;
+    private volatile boolean fresh;
     private MeterRegistry registry;
 
     /** Binds {@code connector}'s counters with {@code tags} added to every meter (e.g. the connector's name). */
@@ -45,7 +50,20 @@ public final class CoapsMeterBinder implements MeterBinder {
 
     /** As {@link #CoapsMeterBinder(DtlsConnector, Iterable)}, re-reading the connector at most once per {@code maxAge}. */
     public CoapsMeterBinder(DtlsConnector connector, Iterable<Tag> tags, Duration maxAge) {
-        this.connector = Objects.requireNonNull(connector, "connector");
+        this(connector, () -> ConnectorMetrics.of(connector.metrics()), tags, maxAge);
+    }
+
+    /**
+     * Binds the metrics of {@code endpoint}: its CoAP figures ({@code coap.*}) and, when it runs over DTLS, its
+     * connector's counters ({@code coaps.*}), re-read at most once per {@code maxAge}.
+     */
+    public CoapsMeterBinder(CoapEndpoint endpoint, Iterable<Tag> tags, Duration maxAge) {
+        this(endpoint, () -> ConnectorMetrics.of(endpoint), tags, maxAge);
+    }
+
+    private CoapsMeterBinder(Object owner, Supplier<List<Metric>> metrics, Iterable<Tag> tags, Duration maxAge) {
+        this.owner = Objects.requireNonNull(owner, "connector or endpoint");
+        this.metrics = metrics;
         this.tags = Tags.of(Objects.requireNonNull(tags, "tags"));
         if (maxAge.isNegative()) {
             throw new IllegalArgumentException("maxAge must not be negative, was " + maxAge);
@@ -70,7 +88,7 @@ public final class CoapsMeterBinder implements MeterBinder {
 
     /** The current value of the sample {@code key}, from a snapshot no older than maxAge. */
     private double value(String key) {
-        if (!taken || System.nanoTime() - takenAt > maxAgeNanos) {
+        if (!fresh || System.nanoTime() - takenAt > maxAgeNanos) {
             register(refresh());
         }
         Long value = values.get(key);
@@ -78,15 +96,15 @@ public final class CoapsMeterBinder implements MeterBinder {
     }
 
     private synchronized List<Metric> refresh() {
-        List<Metric> metrics = ConnectorMetrics.of(connector.metrics());
+        List<Metric> taken = metrics.get();
         Map<String, Long> next = new HashMap<>();
-        for (Metric metric : metrics) {
+        for (Metric metric : taken) {
             next.put(key(metric), metric.value());
         }
         values = next;
         takenAt = System.nanoTime();
-        taken = true;
-        return metrics;
+        fresh = true;
+        return taken;
     }
 
     /** Registers the meters of samples not bound yet (all at the first call, new alerts later). */
@@ -104,10 +122,10 @@ public final class CoapsMeterBinder implements MeterBinder {
                 meterTags = meterTags.and(label.getKey(), label.getValue());
             }
             if (metric.type() == Metric.Type.COUNTER) {
-                FunctionCounter.builder(meterName(metric), connector, unused -> value(key))
+                FunctionCounter.builder(meterName(metric), owner, unused -> value(key))
                         .description(metric.help()).tags(meterTags).register(registry);
             } else {
-                Gauge.builder(meterName(metric), connector, unused -> value(key))
+                Gauge.builder(meterName(metric), owner, unused -> value(key))
                         .description(metric.help()).tags(meterTags).register(registry);
             }
         }

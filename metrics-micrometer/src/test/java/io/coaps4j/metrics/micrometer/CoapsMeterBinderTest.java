@@ -48,4 +48,23 @@ class CoapsMeterBinderTest {
             assertThat(succeeded.count()).isEqualTo(1.0);
         }
     }
+
+    @Test
+    void anEndpointsMetersCountItsCoapMessages() {
+        InMemoryPskStore keys = InMemoryPskStore.builder().add("device", KEY).build();
+        try (CoapServer server = CoapServer.builder().connector(DtlsConnector.builder()
+                        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).psk(keys).build())
+                .resource(Resource.builder("x").get(request -> CoapResponse.content("y")).build()).build().start()) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            new CoapsMeterBinder(server.endpoint("coaps").orElseThrow(), Tags.empty(), Duration.ZERO).bindTo(registry);
+            FunctionCounter received = registry.get("coap.messages.received").tag("type", "con").functionCounter();
+            assertThat(received.count()).isZero();
+            try (CoapClient client = CoapClient.builder().connector(DtlsConnector.client(keys)).build()) {
+                client.get("coaps://127.0.0.1:" + server.localAddress().getPort() + "/x");
+                client.get("coaps://127.0.0.1:" + server.localAddress().getPort() + "/x");
+            }
+            assertThat(received.count()).isEqualTo(2.0);
+            assertThat(registry.get("coaps.handshakes.succeeded").functionCounter().count()).isEqualTo(1.0);
+        }
+    }
 }

@@ -19,21 +19,21 @@ import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 /** The connector's metrics through the platform MBean server, moving with real requests over loopback. */
-class ConnectorMBeanTest {
+class MetricsMBeanTest {
 
     @Test
     void theRegisteredMBeanShowsTheHandshakeAndSessionOfARealRequest() throws Exception {
         DtlsConnector serverConnector = connector("client-1", KEY).bind(anyLoopbackPort()).build();
         try (CoapServer server = CoapServer.builder().connector(serverConnector)
                 .resource(Resource.builder("x").get(request -> CoapResponse.content("y")).build()).build().start();
-             ConnectorMBean.Registration registration = ConnectorMBean.register(serverConnector)) {
+             MetricsMBean.Registration registration = MetricsMBean.register(serverConnector)) {
             MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = registration.name();
             assertThat(name.toString()).isEqualTo("io.coaps4j:type=DtlsConnector,address=\"127.0.0.1:"
                     + server.localAddress().getPort() + "\"");
             assertThat(jmx.getAttribute(name, "coaps_handshakes_succeeded_total")).isEqualTo(0L);
             assertThat(jmx.getAttribute(name, "coaps_sessions.server")).isEqualTo(0L);
-            assertThatThrownBy(() -> ConnectorMBean.register(serverConnector))
+            assertThatThrownBy(() -> MetricsMBean.register(serverConnector))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("127.0.0.1");
 
             try (CoapClient client = CoapClient.builder().connector(connector("client-1", KEY).build()).build()) {
@@ -52,11 +52,34 @@ class ConnectorMBeanTest {
     }
 
     @Test
+    void anEndpointsMBeanHasItsCoapMessagesAndItsConnectorsCounters() throws Exception {
+        try (CoapServer server = CoapServer.builder().connector(connector("client-1", KEY).bind(anyLoopbackPort()).build())
+                .resource(Resource.builder("x").get(request -> CoapResponse.content("y")).build()).build().start();
+             MetricsMBean.Registration registration = MetricsMBean.register(server.endpoint("coaps").orElseThrow())) {
+            MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = registration.name();
+            assertThat(name.toString()).isEqualTo("io.coaps4j:type=CoapEndpoint,scheme=coaps,address=\"127.0.0.1:"
+                    + server.localAddress().getPort() + "\"");
+            assertThat(jmx.getAttribute(name, "coap_messages_received_total.con")).isEqualTo(0L);
+
+            try (CoapClient client = CoapClient.builder().connector(connector("client-1", KEY).build()).build()) {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(client.get(uri(server.localAddress(), "/x")).payloadAsString()).isEqualTo("y");
+                }
+            }
+
+            assertThat(jmx.getAttribute(name, "coap_messages_received_total.con")).isEqualTo(3L);
+            assertThat(jmx.getAttribute(name, "coap_messages_sent_total.ack")).isEqualTo(3L);
+            assertThat(jmx.getAttribute(name, "coaps_handshakes_succeeded_total")).isEqualTo(1L);
+        }
+    }
+
+    @Test
     void metricNamesFollowThePrometheusRules() {
         List<Metric> metrics = ConnectorMetrics.of(new ConnectorCounters().snapshot(new io.coaps4j.dtls.engine.DtlsMetrics(),
                 2, 1, 0, 0));
         assertThat(metrics).allSatisfy(metric -> {
-            assertThat(metric.name()).startsWith("coaps_");
+            assertThat(metric.name()).matches("coaps?_.*");
             assertThat(metric.name().endsWith("_total")).isEqualTo(metric.type() == Metric.Type.COUNTER);
         });
         assertThat(metrics).filteredOn(metric -> metric.name().equals("coaps_sessions")).extracting(Metric::labels,

@@ -1,5 +1,6 @@
 package io.coaps4j.coaps;
 
+import io.coaps4j.coap.endpoint.CoapEndpoint;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
@@ -21,21 +23,55 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * A {@link DtlsConnector}'s metrics as a JMX MBean (read-only attributes, one per {@link Metric} of
- * {@link ConnectorMetrics}, a labelled one as {@code name.label_value}, e.g.
- * {@code coaps_records_dropped_total.bad_mac}), for jconsole, VisualVM or a JMX exporter. Registration is opt-in
- * ({@link #register(DtlsConnector)}): a library does not put objects in the platform MBean server by itself, and two
- * connectors of one address in one JVM (tests) would clash. Each read takes a fresh snapshot on the connector's event
- * loop; reading all attributes at once takes one.
+ * The metrics of a CoAP endpoint ({@link #register(CoapEndpoint)}: its CoAP figures and, over DTLS, its connector's
+ * counters) or of a {@link DtlsConnector} alone ({@link #register(DtlsConnector)}) as a JMX MBean: read-only
+ * attributes, one per {@link Metric} of {@link ConnectorMetrics}, a labelled one as {@code name.label_value}, e.g.
+ * {@code coaps_records_dropped_total.bad_tag}, for jconsole, VisualVM or a JMX exporter. Registration is opt-in: a
+ * library does not put objects in the platform MBean server by itself, and two endpoints of one address in one JVM
+ * (tests) would clash. Each read takes a fresh snapshot on the event loop; reading all attributes at once takes one.
  */
-public final class ConnectorMBean implements DynamicMBean {
+public final class MetricsMBean implements DynamicMBean {
     /** The JMX domain of coaps4j's MBeans. */
     public static final String DOMAIN = "io.coaps4j";
 
-    private final DtlsConnector connector;
+    private final Supplier<List<Metric>> metrics;
 
-    private ConnectorMBean(DtlsConnector connector) {
-        this.connector = connector;
+    private MetricsMBean(Supplier<List<Metric>> metrics) {
+        this.metrics = metrics;
+    }
+
+    /**
+     * Registers {@code endpoint}'s MBean in the platform MBean server as
+     * {@code io.coaps4j:type=CoapEndpoint,scheme=<coap|coaps>,address="<host>:<port>"} (after {@code start});
+     * closing the returned registration unregisters it.
+     *
+     * @throws IllegalStateException when an endpoint of that scheme and address is registered already
+     */
+    public static Registration register(CoapEndpoint endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        String scheme = endpoint.supports(DtlsConnector.SCHEME) ? DtlsConnector.SCHEME : "coap";
+        try {
+            ObjectName name = new ObjectName(DOMAIN + ":type=CoapEndpoint,scheme=" + scheme + ",address="
+                    + ObjectName.quote(printable(endpoint.localAddress())));
+            return register(name, () -> ConnectorMetrics.of(endpoint));
+        } catch (JMException e) {
+            throw new IllegalArgumentException("no MBean name for " + endpoint.localAddress(), e);
+        }
+    }
+
+    private static Registration register(ObjectName name, Supplier<List<Metric>> metrics) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            server.registerMBean(new MetricsMBean(metrics), name);
+            return new Registration(server, name);
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot register the MBean " + name + ": " + e, e);
+        }
+    }
+
+    private static String printable(InetSocketAddress address) {
+        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     /**
@@ -53,22 +89,13 @@ public final class ConnectorMBean implements DynamicMBean {
         } catch (RuntimeException e) {
             throw new IllegalStateException("register the MBean of a started connector: " + e.getMessage(), e);
         }
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        try {
-            ObjectName name = objectName(address);
-            server.registerMBean(new ConnectorMBean(connector), name);
-            return new Registration(server, name);
-        } catch (JMException e) {
-            throw new IllegalStateException("cannot register the MBean of the connector on " + address + ": " + e, e);
-        }
+        return register(objectName(address), () -> ConnectorMetrics.of(connector.metrics()));
     }
 
     /** The name of the MBean of the connector bound to {@code address}. */
     public static ObjectName objectName(InetSocketAddress address) {
-        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
         try {
-            return new ObjectName(DOMAIN + ":type=DtlsConnector,address="
-                    + ObjectName.quote((host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort()));
+            return new ObjectName(DOMAIN + ":type=DtlsConnector,address=" + ObjectName.quote(printable(address)));
         } catch (JMException e) {
             throw new IllegalArgumentException("no MBean name for " + address, e);
         }
@@ -83,7 +110,7 @@ public final class ConnectorMBean implements DynamicMBean {
 
     private Map<String, Metric> snapshot() {
         Map<String, Metric> byName = new LinkedHashMap<>();
-        for (Metric metric : ConnectorMetrics.of(connector.metrics())) {
+        for (Metric metric : metrics.get()) {
             byName.put(attributeName(metric), metric);
         }
         return byName;
@@ -135,7 +162,7 @@ public final class ConnectorMBean implements DynamicMBean {
             attributes.add(new MBeanAttributeInfo(entry.getKey(), "long", metric.help()
                     + (metric.type() == Metric.Type.COUNTER ? " (counter)" : " (gauge)"), true, false, false));
         }
-        return new MBeanInfo(ConnectorMBean.class.getName(), "the counters of a coaps connector (docs/METRICS.md)",
+        return new MBeanInfo(MetricsMBean.class.getName(), "the metrics of a coaps4j endpoint or connector (docs/METRICS.md)",
                 attributes.toArray(new MBeanAttributeInfo[0]), null, null, null);
     }
 
