@@ -84,8 +84,8 @@ public final class ServerCommand implements Callable<Integer> {
     Path insecureKeyLog;
 
     @Option(names = "--metrics", paramLabel = "HOST:PORT",
-            description = "serve the metrics of coap:// and coaps:// over HTTP on HOST:PORT: /metrics in the Prometheus text format,"
-                    + " /ready answering 200 once the server listens (docs/METRICS.md)")
+            description = "serve the metrics of coap:// and coaps:// over HTTP on HOST:PORT: /metrics in the"
+                    + " Prometheus text format, /ready answering 200 once the server listens (docs/METRICS.md)")
     String metrics;
 
     @Mixin
