@@ -76,6 +76,17 @@ public final class ConnectorMetrics {
                 Map.of("probe", "ping"), m.deadPeersClosed());
         counter(all, "coaps_dead_peers_total", "sessions closed because a keep-alive went unanswered, by probe",
                 Map.of("probe", "heartbeat"), m.deadPeersByHeartbeat());
+        ConnectionIdMetrics cid = m.connectionIds();
+        counter(all, "coaps_address_updates_total", "sessions moved to a new peer address by an authentic, newer"
+                + " connection ID record (RFC 9146): NAT rebindings survived", Map.of(), cid.addressUpdates());
+        counter(all, "coaps_path_challenges_sent_total", "return routability path_challenges sent to a new address"
+                + " (RFC 9853), retries included", Map.of(), cid.pathChallengesSent());
+        counter(all, "coaps_path_checks_total", "return routability checks ended, by outcome (RFC 9853)",
+                Map.of("outcome", "succeeded"), cid.pathChecksSucceeded());
+        counter(all, "coaps_path_checks_total", "return routability checks ended, by outcome (RFC 9853)",
+                Map.of("outcome", "failed"), cid.pathChecksFailed());
+        counter(all, "coaps_path_challenges_answered_total", "path_challenges of peers answered with a path_response",
+                Map.of(), cid.pathChallengesAnswered());
         return List.copyOf(all);
     }
 

@@ -19,6 +19,7 @@ final class RecordTrace {
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
     private static final int HEADER = 13;
     private static final int HANDSHAKE_HEADER = 12;
+    private static final int TLS12_CID = 25;
 
     private RecordTrace() {
     }
@@ -46,6 +47,13 @@ final class RecordTrace {
             int type = data[at] & 0xFF;
             int epoch = u16(data, at + 3);
             long sequence = ((long) u16(data, at + 5) << 32) | ((long) u16(data, at + 7) << 16) | u16(data, at + 9);
+            if (type == TLS12_CID) {
+                // RFC 9146 section 4: the connection ID sits between sequence number and length, and its length is
+                // known only to the receiver, so the record's end (and any record after it) cannot be found here.
+                lines.add(prefix + contentType(type) + " epoch=" + epoch + " seq=" + sequence + " ("
+                        + (end - at - 11) + " bytes of connection ID, length and protected content)");
+                break;
+            }
             int recordLength = u16(data, at + 11);
             StringBuilder line = new StringBuilder(prefix).append(contentType(type)).append(" epoch=").append(epoch)
                     .append(" seq=").append(sequence).append(" len=").append(recordLength);

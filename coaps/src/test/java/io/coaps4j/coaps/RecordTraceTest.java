@@ -32,6 +32,14 @@ class RecordTraceTest {
     }
 
     @Test
+    void aConnectionIdRecordEndsWhatTheHeaderCanTell() {
+        // tls12_cid, epoch 1, seq 7, a 4-byte CID, length 3, 3 protected bytes (RFC 9146 section 4)
+        byte[] datagram = HexFormat.of().parseHex("19fefd" + "0001" + "000000000007" + "0a0b0c0d" + "0003" + "010203");
+        assertThat(RecordTrace.lines(true, PEER, datagram, 0, datagram.length)).containsExactly(
+                "dtls -> 127.0.0.1:40000 tls12_cid epoch=1 seq=7 (9 bytes of connection ID, length and protected content)");
+    }
+
+    @Test
     void truncatedHeadersAndRecordsAreMalformedNotErrors() {
         byte[] shortHeader = HexFormat.of().parseHex("16fefd0000");
         assertThat(RecordTrace.lines(false, PEER, shortHeader, 0, shortHeader.length)).containsExactly(

@@ -4,6 +4,7 @@ import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.TraceOption;
 import io.coaps4j.cli.psk.HeartbeatOption;
+import io.coaps4j.cli.psk.ConnectionIdOption;
 import io.coaps4j.cli.psk.ResumptionOption;
 import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.client.ClientRequest;
@@ -38,6 +39,9 @@ final class ExchangeOptions {
 
     @Mixin
     TraceOption trace;
+
+    @Mixin
+    ConnectionIdOption cid;
     /** The block-wise configuration of the client; a wrong --block-size is a usage error naming it. */
     BlockwiseConfig blockwise() {
         if (blockSize == null) {

@@ -7,6 +7,7 @@ import io.coaps4j.cli.Terminal;
 import io.coaps4j.cli.TraceOption;
 import io.coaps4j.cli.metrics.MetricsServer;
 import io.coaps4j.cli.psk.HeartbeatOption;
+import io.coaps4j.cli.psk.ConnectionIdOption;
 import io.coaps4j.cli.psk.ResumptionOption;
 import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.cli.psk.ServerPskFile;
@@ -103,6 +104,9 @@ public final class ServerCommand implements Callable<Integer> {
     @Mixin
     TraceOption trace;
 
+    @Mixin
+    ConnectionIdOption cid;
+
     private final Terminal terminal;
     private final ServerLifecycle lifecycle;
 
@@ -127,7 +131,7 @@ public final class ServerCommand implements Callable<Integer> {
                     serverPsk.orElseThrow().credentials(),
                     Optional.of(material.orElseThrow().rawPublicKeyCredentials()),
                     Optional.of(material.orElseThrow().certificateCredentials()),
-                    keys.clientAuth(), resumption.enabled()).connector(address, heartbeat.keepAlive(),
+                    keys.clientAuth(), resumption.enabled(), cid.policy()).connector(address, heartbeat.keepAlive(),
                     Optional.ofNullable(insecureKeyLog)));
             if (insecureKeyLog != null) {
                 terminal.errLine("coaps4j: warning: INSECURE: --insecure-key-log writes every coaps session's secrets to "

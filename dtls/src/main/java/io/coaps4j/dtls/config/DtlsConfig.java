@@ -78,6 +78,7 @@ public final class DtlsConfig {
     private final int sessionCacheSize;
     private final Duration sessionLifetime;
     private final Optional<InsecureKeyLog> insecureKeyLog;
+    private final ConnectionIdPolicy connectionIds;
 
     private DtlsConfig(Builder builder) {
         this.cipherSuites = List.copyOf(builder.cipherSuites);
@@ -109,6 +110,7 @@ public final class DtlsConfig {
         this.sessionCacheSize = builder.sessionCacheSize;
         this.sessionLifetime = builder.sessionLifetime;
         this.insecureKeyLog = Optional.ofNullable(builder.insecureKeyLog);
+        this.connectionIds = builder.connectionIds;
     }
 
     /**
@@ -117,6 +119,11 @@ public final class DtlsConfig {
      */
     public Optional<InsecureKeyLog> insecureKeyLog() {
         return insecureKeyLog;
+    }
+
+    /** How connection IDs (RFC 9146) and the return routability check (RFC 9853) are used; on by default. */
+    public ConnectionIdPolicy connectionIds() {
+        return connectionIds;
     }
 
     /**
@@ -388,6 +395,7 @@ public final class DtlsConfig {
         private int sessionCacheSize = DEFAULT_SESSION_CACHE_SIZE;
         private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
         private InsecureKeyLog insecureKeyLog;
+        private ConnectionIdPolicy connectionIds = ConnectionIdPolicy.DEFAULT;
 
         private Builder() {
         }
@@ -406,6 +414,12 @@ public final class DtlsConfig {
         /** INSECURE: {@link #insecureKeyLog(InsecureKeyLog)} appending to {@code file}, created owner-only. */
         public Builder insecureKeyLog(Path file) {
             return insecureKeyLog(InsecureKeyLog.appendingTo(file));
+        }
+
+        /** See {@link DtlsConfig#connectionIds()}; {@link ConnectionIdPolicy#DEFAULT} by default. */
+        public Builder connectionIds(ConnectionIdPolicy policy) {
+            this.connectionIds = Objects.requireNonNull(policy, "connectionIds (ConnectionIdPolicy.DISABLED to turn them off)");
+            return this;
         }
 
         /** See {@link DtlsConfig#resumption()}; on by default. */
