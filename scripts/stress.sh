@@ -64,6 +64,7 @@ run() { # module test-selector description, then -D properties
   local log started
   log="$(mktemp)"
   started=$(date +%s)
+  rm -rf "$module/target/surefire-reports" # only this run's figures below
   if mvn -B -q -o -pl "$module" -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dmaven.javadoc.skip \
       -Dtest="$tests" "$@" >"$log" 2>&1; then
     echo "| $what | passed | $(( $(date +%s) - started )) s |" >>"$report"
@@ -73,7 +74,7 @@ run() { # module test-selector description, then -D properties
   fi
   grep -h '^STRESS |' "$module"/target/surefire-reports/*-output.txt 2>/dev/null | sed 's/^STRESS //' >>"$report.figures" || true
   grep -h '^established ' "$module"/target/surefire-reports/*-output.txt 2>/dev/null \
-      | sed "s/^/| $what | /; s/\$/ |/" | cut -c1-300 >>"$report.figures" || true
+      | awk -v what="$what" '{ print "| " what " | " substr($0, 1, 120) " | | |" }' >>"$report.figures" || true
 }
 
 : >"$report.figures"
