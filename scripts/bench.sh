@@ -9,6 +9,11 @@
 #                   needed, keys generated per run into bench/target/bench-logs/rpk-keys): req/s, CPU/request
 #   rpk-handshakes  full ECDHE_ECDSA RPK handshakes/s from new source ports, server CPU per handshake
 #   rpk-sessions    heap (libcoap: RSS) per idle RPK session
+#   observe     RFC 7641 notifications/s from one resource to 1,000 and 10,000 PSK observers (--observers),
+#               server CPU per notification, heap per observer; coaps4j and Californium
+#   block2      a 1 MB block-wise (RFC 7959 Block2) download over PSK: time and server CPU; coaps4j and Californium
+#   proxy           (only when named, alone: --suite proxy) req/s and proxy CPU/request through the coaps4j
+#                   forward-proxy vs Californium's proxy2, PSK on both legs (ProxyBench; --proxy-legs psk,coap)
 # Builds what it needs.
 #   scripts/bench.sh                          everything (3 s warm-up + 10 s measured per point)
 #   scripts/bench.sh --quick                  short points (1 s + 3 s)
@@ -67,6 +72,24 @@ fi
 
 CLASSPATH_FILE=bench/target/bench.classpath
 [ -s "$CLASSPATH_FILE" ] || { echo "bench: $CLASSPATH_FILE was not written by the build" >&2; exit 1; }
+
+# The proxy suite: its own main (io.coaps4j.bench.proxy.ProxyBench), its own report
+# (bench/target/bench-proxy-results.md), apart from SideBySide's suites and tables.
+PROXY_SUITE=""
+PROXY_ARGS=()
+for ((i = 0; i < ${#ARGS[@]}; i++)); do
+  case "${ARGS[$i]}" in
+    --suite=proxy) PROXY_SUITE=1 ;;
+    --suite) [ "${ARGS[$((i + 1))]-}" = proxy ] && PROXY_SUITE=1 ;;
+    --quick) PROXY_ARGS+=(--quick) ;;
+    --proxy-legs) PROXY_ARGS+=(--legs "${ARGS[$((i + 1))]-psk}") ;;
+    --proxy-clients) PROXY_ARGS+=(--clients "${ARGS[$((i + 1))]-16}") ;;
+  esac
+done
+if [ -n "$PROXY_SUITE" ]; then
+  exec java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.proxy.ProxyBench \
+    --log-dir bench/target/bench-logs --out bench/target/bench-proxy-results.md ${PROXY_ARGS[@]+"${PROXY_ARGS[@]}"}
+fi
 
 # The sessions suite keeps 10,000 client sockets (and their DTLS state) open at once.
 exec java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.run.SideBySide \

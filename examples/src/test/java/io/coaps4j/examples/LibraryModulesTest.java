@@ -107,4 +107,10 @@ class LibraryModulesTest {
     void coapsExportsItsConnector() throws Exception {
         assertModule(DtlsConnector.class, "io.coaps4j.coaps", toEverybody("io.coaps4j.", "coaps"), Set.of());
     }
+
+    @Test
+    void proxyExportsItsOnePackage() throws Exception {
+        assertModule(io.coaps4j.proxy.CoapProxy.class, "io.coaps4j.proxy", toEverybody("io.coaps4j.", "proxy"),
+                Set.of());
+    }
 }

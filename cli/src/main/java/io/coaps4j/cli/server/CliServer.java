@@ -7,6 +7,7 @@ import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.exchange.CoapResponse;
+import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.ContentFormat;
 import io.coaps4j.coap.message.Message;
@@ -14,6 +15,7 @@ import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.linkformat.Link;
 import io.coaps4j.coap.linkformat.LinkFilter;
 import io.coaps4j.coap.linkformat.LinkFormat;
+import io.coaps4j.coap.onem2m.OneM2mBinding;
 import io.coaps4j.coap.server.CoapRequest;
 import io.coaps4j.coap.server.CoapServer;
 import io.coaps4j.coap.server.EndpointStartException;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server that {@code coaps4j server} runs: {@code /hello}, {@code /time}, {@code /store/{name}}
  * backed by a {@link DurableStore}, and {@code /.well-known/core} listing them all, stored entries
- * included. Handlers run on a small worker pool, because the store's writes wait for the disk.
+ * included; and a minimal in-memory oneM2M CSE ({@link InMemoryCse}) under {@code /cse-in} and
+ * {@code /~/id-in}. Handlers run on a small worker pool, because the store's writes wait for the disk.
  */
 public final class CliServer implements AutoCloseable {
     static final String HELLO = "Hello, world";
@@ -70,12 +73,15 @@ public final class CliServer implements AutoCloseable {
                 // Bodies of up to maxBodySize (1 MiB by default) each way, block-wise (RFC 7959); a larger
                 // /store body gets 4.13 with Size1.
                 .blockwise(blockwise)
+                // The oneM2M options recognized, for the in-memory CSE under /cse-in and /~/id-in (TS-0008).
+                .config(OneM2mBinding.config(EngineConfig.DEFAULT))
                 .executor(workers)
                 .bind(bindAddress);
         coaps.ifPresent(builder::connector);
         fixedResources.forEach(builder::resource);
         builder.resource(clockResource.resource());
         builder.resource(storeResource()).resource(wellKnownCore());
+        new InMemoryCse().resources().forEach(builder::resource);
         try {
             this.server = builder.build().start();
         } catch (EndpointStartException e) {
