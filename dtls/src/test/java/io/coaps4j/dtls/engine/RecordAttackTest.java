@@ -1,5 +1,8 @@
 package io.coaps4j.dtls.engine;
 
+import io.coaps4j.dtls.config.ConnectionIdPolicy;
+import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 import io.coaps4j.dtls.record.ContentType;
@@ -22,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Malformed and out-of-place records sent to an established session, at the server and at the client
  * (RFC 6347 section 4.1.2.7: invalid records are discarded silently): each is answered with silence,
- * delivers nothing, leaves the session working, and a new client's handshake completes right after.
+ * delivers nothing, leaves the session working, and a new client's handshake completes right after. Records
+ * with a connection ID (RFC 9146) are mangled in ConnectionIdRecordTest and ConnectionIdTest.
  */
 class RecordAttackTest {
 
@@ -62,10 +66,13 @@ class RecordAttackTest {
     }
 
     private record Established(DtlsServer server, VirtualNetwork network, DtlsConnection client) {
+        /** Plain DTLS 1.2 records (connection IDs off): the manglings know the 13-byte header's fields. */
         static Established handshake(long seed) {
-            DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+            DtlsConfig config = Fixture.config(InMemoryPskStore.builder().add("c", KEY).build(),
+                    b -> b.connectionIds(ConnectionIdPolicy.DISABLED));
+            DtlsServer server = Fixture.server(config);
             VirtualNetwork network = new VirtualNetwork(server, seed, 0, 5);
-            DtlsConnection client = Fixture.client(Fixture.config("c", KEY), seed);
+            DtlsConnection client = Fixture.client(config, seed);
             network.start(CLIENT, client);
             network.run();
             assertThat(client.status()).isEqualTo(DtlsConnection.Status.ESTABLISHED);
