@@ -66,6 +66,7 @@ public final class DtlsServer {
     /** Bytes of this server's connection IDs (RFC 9146), 0 when it uses none: how it frames tls12_cid headers. */
     private final int cidLength;
     private final SlotTimers timers = new SlotTimers();
+    private final FragmentedHellos fragmentedHellos;
     private final RateLimitedWarning refusedAtLimit = new RateLimitedWarning(LOG,
             "cookie-proven handshakes refused: maxConcurrentHandshakes reached and none stalled", WARNING_PERIOD);
     private final RateLimitedWarning refusedPerAddress = new RateLimitedWarning(LOG,
@@ -113,6 +114,7 @@ public final class DtlsServer {
         this.table = new SessionTable(config.maxConnections(),
                 new RateLimitedWarning(LOG, "sessions evicted to make room (maxConnections)", WARNING_PERIOD));
         this.cookies = new StatelessCookies(new CookieSecrets(crypto.random(), config.cookieRotationPeriod(), now));
+        this.fragmentedHellos = new FragmentedHellos(config.stalledHandshakeTimeout().toNanos());
     }
 
     public DtlsMetrics metrics() {
@@ -203,6 +205,8 @@ public final class DtlsServer {
             receive(slot, target, from, datagram, offset, length, now, out);
         } else if (hello != null) {
             admit(from, slot, hello, datagram, offset, length, now, out);
+        } else if (slot == null && ClientHelloPeek.startsWithClientHello(datagram, offset, length)) {
+            admitFragmented(from, datagram, offset, length, now, out);
         } else {
             engine.metrics.handshakeDropped(HandshakeDropReason.NO_CONNECTION);
         }
@@ -348,6 +352,11 @@ public final class DtlsServer {
         return nextDeadline();
     }
 
+    /** Fragmented ClientHellos being put back together, for tests in this package. */
+    int pendingFragmentedHellos() {
+        return fragmentedHellos.size();
+    }
+
     /** The connections' shared context, for tests in this package. */
     EngineContext engine() {
         return engine;
@@ -389,6 +398,22 @@ public final class DtlsServer {
             next = Math.min(next, idle);
         }
         return next;
+    }
+
+    /**
+     * A ClientHello fragment from an unknown address (RFC 6347 section 4.2.3): admitted as one record once the
+     * hello carrying the cookie is whole ({@link FragmentedHellos}); dropped until then.
+     */
+    private void admitFragmented(InetSocketAddress from, byte[] datagram, int offset, int length, long now,
+                                 DtlsOutput out) {
+        byte[] whole = fragmentedHellos.offer(from, datagram, offset, length, now);
+        ClientHelloPeek hello = whole == null ? null : ClientHelloPeek.parse(whole, 0, whole.length);
+        if (hello == null) {
+            engine.metrics.handshakeDropped(HandshakeDropReason.NO_CONNECTION);
+            return;
+        }
+        // The reassembled hello is answered like a whole one; the client sent at least its length.
+        admit(from, null, hello, whole, 0, whole.length, now, out);
     }
 
     /** A ClientHello not owned by a connection: answered statelessly, or turned into a connection. */

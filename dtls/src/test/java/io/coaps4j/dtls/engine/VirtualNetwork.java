@@ -47,6 +47,11 @@ final class VirtualNetwork {
     int copies = 1;
     /** Up to this much extra delay per datagram, seeded: datagrams sent close together arrive reordered. */
     long jitter;
+    /** The share of datagrams held back by {@link #reorderDelay}, so that later ones overtake them. */
+    double reordering;
+    long reorderDelay;
+    /** The share of datagrams that arrive twice (the copy a little later). */
+    double duplication;
 
     VirtualNetwork(DtlsServer server, long seed, double loss, long latencyMillis) {
         this.server = server;
@@ -86,11 +91,17 @@ final class VirtualNetwork {
     /** Puts a datagram on the wire (subject to loss and the filter). */
     void send(InetSocketAddress from, InetSocketAddress to, byte[] bytes) {
         long delay = latency + (jitter > 0 ? (long) (random.nextDouble() * jitter) : 0);
+        if (reordering > 0 && random.nextDouble() < reordering) {
+            delay += reorderDelay;
+        }
         Packet packet = new Packet(from, to, bytes, now + delay, order++);
         if (random.nextDouble() < loss || !filter.test(packet)) {
             return;
         }
         inFlight.add(packet);
+        if (duplication > 0 && random.nextDouble() < duplication) {
+            inFlight.add(new Packet(from, to, bytes, now + delay + latency / 2 + 1, order++));
+        }
         for (int copy = 1; copy < copies; copy++) {
             inFlight.add(new Packet(from, to, bytes, now + latency + copy, order++));
         }
