@@ -21,9 +21,10 @@
 #   scripts/bench.sh --baseline REF           adds coaps4j built from commit REF (server coaps4j-baseline):
 #                                             before and after a change, measured in one run
 #   scripts/bench.sh --help                   all options
-# The Markdown report is printed and written to bench/target/bench-results.md, and a run with the default
-# windows replaces the latest-results section of docs/BENCHMARKS.md (--no-docs: leave it); server logs go
-# to bench/target/bench-logs/. See docs/BENCHMARKS.md for the method.
+# The Markdown report is printed and written to bench/target/bench-results.md, its SVG charts to
+# bench/target/bench-charts/ (scripts/bench_charts.py), and a run with the default windows replaces the
+# latest-results section of docs/BENCHMARKS.md and its charts in docs/bench/ (--no-docs: leave them); server
+# logs go to bench/target/bench-logs/. See docs/BENCHMARKS.md for the method.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -87,10 +88,21 @@ for ((i = 0; i < ${#ARGS[@]}; i++)); do
   esac
 done
 if [ -n "$PROXY_SUITE" ]; then
-  exec java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.proxy.ProxyBench \
+  java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.proxy.ProxyBench \
     --log-dir bench/target/bench-logs --out bench/target/bench-proxy-results.md ${PROXY_ARGS[@]+"${PROXY_ARGS[@]}"}
+  python3 scripts/bench_charts.py bench/target/bench-proxy-results.md --out-dir bench/target/bench-charts >&2
+  exit 0
 fi
 
 # The sessions suite keeps 10,000 client sockets (and their DTLS state) open at once.
-exec java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.run.SideBySide \
+java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.run.SideBySide \
   --log-dir bench/target/bench-logs --out bench/target/bench-results.md ${DOCS[@]+"${DOCS[@]}"} ${ARGS[@]+"${ARGS[@]}"}
+
+# SVG charts of every suite's table (and each table as CSV): beside the report, and for the docs' latest results
+# (charted again only when this run replaced them) into docs/bench/, linked from docs/BENCHMARKS.md.
+if [ -s bench/target/bench-results.md ]; then
+  python3 scripts/bench_charts.py bench/target/bench-results.md --out-dir bench/target/bench-charts >&2
+fi
+if [ ${#DOCS[@]} -gt 0 ]; then
+  python3 scripts/bench_charts.py docs/BENCHMARKS.md --docs --out-dir docs/bench >&2
+fi

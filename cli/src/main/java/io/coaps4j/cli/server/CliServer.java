@@ -21,13 +21,18 @@ import io.coaps4j.coap.server.CoapServer;
 import io.coaps4j.coap.server.EndpointStartException;
 import io.coaps4j.coap.server.RequestHandler;
 import io.coaps4j.coap.server.Resource;
+import io.coaps4j.coaps.ConnectorMetrics;
+import io.coaps4j.coaps.DtlsConnector;
+import io.coaps4j.coaps.Metric;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -153,6 +158,33 @@ public final class CliServer implements AutoCloseable {
     /** Where the coaps endpoint listens; empty when the server has none. */
     public Optional<InetSocketAddress> secureLocalAddress() {
         return server.endpoint("coaps").map(CoapEndpoint::localAddress);
+    }
+
+    /**
+     * The metrics of both endpoints ({@code ConnectorMetrics}): the CoAP figures of coap:// and coaps://, each
+     * labelled with its {@code scheme}, and the coaps connector's counters.
+     */
+    public List<Metric> metrics() {
+        List<Metric> all = new ArrayList<>();
+        for (CoapEndpoint endpoint : endpoints()) {
+            String scheme = endpoint.supports(DtlsConnector.SCHEME) ? DtlsConnector.SCHEME : "coap";
+            for (Metric metric : ConnectorMetrics.of(endpoint)) {
+                if (metric.name().startsWith("coap_")) {
+                    Map<String, String> labels = new HashMap<>(metric.labels());
+                    labels.put("scheme", scheme);
+                    metric = new Metric(metric.name(), metric.help(), metric.type(), labels, metric.value());
+                }
+                all.add(metric);
+            }
+        }
+        return all;
+    }
+
+    private List<CoapEndpoint> endpoints() {
+        List<CoapEndpoint> endpoints = new ArrayList<>(2);
+        endpoints.add(server.endpoint());
+        server.endpoint("coaps").ifPresent(endpoints::add);
+        return endpoints;
     }
 
     public DurableStore store() {
