@@ -4,8 +4,8 @@ import io.coaps4j.dtls.alert.CertificateRejectedException;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.config.ClientAuthentication;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
-import io.coaps4j.dtls.handshake.AwaitingResult;
 import io.coaps4j.dtls.handshake.Checked;
+import io.coaps4j.dtls.handshake.CryptoWork;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
@@ -22,8 +22,10 @@ import java.util.Optional;
 
 /**
  * A CertificateRequest went out; the client's flight must start with its Certificate, in the negotiated type
- * (RFC 5246 section 7.4.6), checked against the server's trust (a chain as an offloaded job). An empty one is refused with handshake_failure
- * when client authentication is needed and lets an unauthenticated client on when it is only wanted.
+ * (RFC 5246 section 7.4.6), checked against the server's trust: a raw public key at once (a lookup), a chain
+ * later, in the one offloaded job that also does the ECDH and checks the CertificateVerify (the three arrive in
+ * the same flight, so one hand-off serves them all). An empty one is refused with handshake_failure when client
+ * authentication is needed and lets an unauthenticated client on when it is only wanted.
  */
 final class ServerAwaitingClientCertificate implements HandshakeState {
     private final ServerEcdhe ecdhe;
@@ -51,25 +53,10 @@ final class ServerAwaitingClientCertificate implements HandshakeState {
         if (certificate.certificateType() == CertificateType.RAW_PUBLIC_KEY) {
             PeerKeyTrusted key = PeerKeyCheck.rawPublicKey(context.config(), certificate, context.peer(),
                     Optional.empty());
-            return Transition.stay(new ServerAwaitingEcdhKeyExchange(ecdhe, through, Optional.of(key)));
+            CryptoWork<Checked<PeerKeyTrusted>> trusted = () -> Checked.ok(key);
+            return Transition.stay(new ServerAwaitingEcdhKeyExchange(ecdhe, through, Optional.of(trusted)));
         }
-        return new Transition.Await<>(new CheckingChain(ecdhe, through),
-                PeerKeyCheck.chain(context.config(), certificate, ConnectionEnd.CLIENT, Optional.empty()));
-    }
-
-    /** Waiting for the validation of the client's chain. */
-    static final class CheckingChain implements AwaitingResult<Checked<PeerKeyTrusted>> {
-        private final ServerEcdhe ecdhe;
-        private final Transcript transcript;
-
-        CheckingChain(ServerEcdhe ecdhe, Transcript transcript) {
-            this.ecdhe = ecdhe;
-            this.transcript = transcript;
-        }
-
-        @Override
-        public Transition onResult(Checked<PeerKeyTrusted> key, HandshakeContext context) throws DtlsException {
-            return Transition.stay(new ServerAwaitingEcdhKeyExchange(ecdhe, transcript, Optional.of(key.get())));
-        }
+        return Transition.stay(new ServerAwaitingEcdhKeyExchange(ecdhe, through, Optional.of(
+                PeerKeyCheck.chain(context.config(), certificate, ConnectionEnd.CLIENT, Optional.empty()))));
     }
 }
