@@ -20,6 +20,7 @@
 #   scripts/bench.sh --suite psk,handshakes   some suites only (--suite rpk,rpk-handshakes,rpk-sessions: RPK only)
 #   scripts/bench.sh --baseline REF           adds coaps4j built from commit REF (server coaps4j-baseline):
 #                                             before and after a change, measured in one run
+#   scripts/bench.sh --generator device       one thread and socket per client, no batching (like devices)
 #   scripts/bench.sh --help                   all options
 # The Markdown report is printed and written to bench/target/bench-results.md, its SVG charts to
 # bench/target/bench-charts/ (scripts/bench_charts.py), and a run with the default windows replaces the

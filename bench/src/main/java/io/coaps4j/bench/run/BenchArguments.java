@@ -26,6 +26,8 @@ final class BenchArguments {
             "  --servers a,b,...        servers to run, in order; the first is compared with the others",
             "                           (default: all of %s; echo is NoSec only)",
             "  --threads N              load-generator threads (default 1)",
+            "  --generator batching|device  batching: clients share the generator threads (default); device: one",
+            "                           thread and socket per client, one CON outstanding, no batching (nosec, psk, ...)",
             "  --handshakers N          concurrent new-connection threads in the handshake suite (default 4)",
             "  --rounds N               handshake suite: measured windows per server, servers in turn; median reported (default 3)",
             "  --sessions N             idle sessions opened per server in the sessions suite (default 10000)",
@@ -104,6 +106,9 @@ final class BenchArguments {
                     break;
                 case "--threads":
                     options.generatorThreads(integer(arg, value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--generator":
+                    options.generator(Generator.parse(value != null ? value : next(args, ++i, arg)));
                     break;
                 case "--resend-ms":
                     options.resendTimeout(Duration.ofMillis(integer(arg, value != null ? value : next(args, ++i, arg))));

@@ -14,6 +14,7 @@ final class BenchOptions {
     private final List<Integer> clientCounts;
     private final List<String> servers;
     private final int generatorThreads;
+    private final Generator generator;
     private final Duration resendTimeout;
     private final List<String> serverJvmOptions;
     private final InetAddress host;
@@ -34,6 +35,7 @@ final class BenchOptions {
         this.clientCounts = List.copyOf(b.clientCounts);
         this.servers = List.copyOf(b.servers);
         this.generatorThreads = b.generatorThreads;
+        this.generator = b.generator;
         this.resendTimeout = b.resendTimeout;
         this.serverJvmOptions = List.copyOf(b.serverJvmOptions);
         this.host = b.host;
@@ -82,6 +84,15 @@ final class BenchOptions {
 
     int generatorThreads() {
         return generatorThreads;
+    }
+
+    Generator generator() {
+        return generator;
+    }
+
+    /** Generator threads at {@code clients} clients: {@code --threads}, or one per client with the device generator. */
+    int generatorThreads(int clients) {
+        return generator.threads(clients, generatorThreads);
     }
 
     Duration resendTimeout() {
@@ -149,6 +160,7 @@ final class BenchOptions {
         private List<Integer> clientCounts = List.of(1, 16, 128);
         private List<String> servers = List.of();
         private int generatorThreads = 1;
+        private Generator generator = Generator.BATCHING;
         private Duration resendTimeout = Duration.ofMillis(500);
         private List<String> serverJvmOptions = List.of("-Xms1g", "-Xmx4g");
         private InetAddress host = InetAddress.getLoopbackAddress();
@@ -228,6 +240,11 @@ final class BenchOptions {
 
         Builder generatorThreads(int generatorThreads) {
             this.generatorThreads = generatorThreads;
+            return this;
+        }
+
+        Builder generator(Generator generator) {
+            this.generator = generator;
             return this;
         }
 

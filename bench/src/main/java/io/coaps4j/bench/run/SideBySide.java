@@ -53,10 +53,11 @@ public final class SideBySide {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT,
                 "Run %s on %d CPUs (load average before: %s), JDK %s, CLK_TCK %d; suites %s; %s s warm-up + %s s measured per point, "
-                        + "%d generator thread(s), resend after %d ms; server JVM options: %s%n",
+                        + "%s, resend after %d ms; server JVM options: %s%n",
                 started, Runtime.getRuntime().availableProcessors(), loadBefore, System.getProperty("java.version"),
                 ticksPerSecond, String.join(",", options.suites().stream().map(Suite::label).toList()),
-                options.warmup().toMillis() / 1e3, options.measure().toMillis() / 1e3, options.generatorThreads(),
+                options.warmup().toMillis() / 1e3, options.measure().toMillis() / 1e3, options.generator() == Generator.DEVICE ? "device generator (one thread and socket per client)"
+                        : "batching generator, " + options.generatorThreads() + " generator thread(s)",
                 options.resendTimeout().toMillis(), String.join(" ", options.serverJvmOptions())));
 
         if (options.suites().contains(Suite.NOSEC)) {

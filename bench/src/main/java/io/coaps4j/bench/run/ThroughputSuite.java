@@ -56,7 +56,7 @@ final class ThroughputSuite {
         try {
             LoadGenerator.run(LoadSpec.builder().server(process.address()).clients(GENERATOR_WARMUP_CLIENTS)
                     .transport(group.catalog().transportTo(process.address()))
-                    .generatorThreads(options.generatorThreads()).warmup(Duration.ZERO).measure(options.warmup())
+                    .generatorThreads(options.generatorThreads(GENERATOR_WARMUP_CLIENTS)).warmup(Duration.ZERO).measure(options.warmup())
                     .resendTimeout(options.resendTimeout()).build(), WindowObserver.NONE);
         } catch (IOException | RuntimeException e) {
             context.fail(suite, name, "during the generator warm-up: " + e.getMessage());
@@ -71,7 +71,7 @@ final class ThroughputSuite {
                 .server(process.address())
                 .clients(clients)
                 .transport(group.catalog().transportTo(process.address()))
-                .generatorThreads(options.generatorThreads())
+                .generatorThreads(options.generatorThreads(clients))
                 .warmup(options.warmup())
                 .measure(options.measure())
                 .resendTimeout(options.resendTimeout())

@@ -31,6 +31,20 @@ class BenchArgumentsTest {
     }
 
     @Test
+    void deviceGeneratorGivesEveryClientItsOwnThreadAndBatchingKeepsTheConfiguredThreads() throws Exception {
+        BenchOptions device = BenchArguments.parse(new String[] {"--generator", "device", "--threads", "2"}, KNOWN);
+        assertThat(device.generator()).isEqualTo(Generator.DEVICE);
+        assertThat(device.generatorThreads(16)).isEqualTo(16);
+        assertThat(device.generatorThreads(128)).isEqualTo(128);
+        BenchOptions batching = BenchArguments.parse(new String[] {"--generator=batching", "--threads", "2"}, KNOWN);
+        assertThat(batching.generator()).isEqualTo(Generator.BATCHING);
+        assertThat(batching.generatorThreads(16)).isEqualTo(2);
+        assertThat(BenchArguments.parse(new String[0], KNOWN).generator()).isEqualTo(Generator.BATCHING);
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--generator", "scandium"}, KNOWN))
+                .hasMessageContaining("--generator");
+    }
+
+    @Test
     void rpkSuitesAreNamedWithHyphensAndRunAfterThePskOnes() throws Exception {
         BenchOptions options = BenchArguments.parse(new String[] {"--suite", "rpk-sessions,rpk,psk,rpk-handshakes"}, KNOWN);
         assertThat(options.suites()).containsExactly(Suite.PSK, Suite.RPK, Suite.RPK_HANDSHAKES, Suite.RPK_SESSIONS);

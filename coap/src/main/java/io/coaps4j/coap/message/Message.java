@@ -159,7 +159,7 @@ public final class Message {
         return option(number).map(Option::stringValue);
     }
 
-    /** The Uri-Path segments, decoded (section 5.10.1). */
+    /** The Uri-Path segments, decoded (section 5.10.1); unmodifiable. */
     public List<String> uriPath() {
         return strings(OptionNumber.URI_PATH);
     }
@@ -209,12 +209,24 @@ public final class Message {
         return uintOption(OptionNumber.OBSERVE);
     }
 
+    /**
+     * Unmodifiable, and without a list copy for none or one value (the common /hello request): callers'
+     * {@code List.copyOf} then returns it as is, which saves two allocations per request on the hot path.
+     */
     private List<String> strings(int number) {
-        List<String> values = new ArrayList<>(2);
-        for (int i = firstIndexOf(number), n = options.size(); i >= 0 && i < n && options.get(i).number() == number; i++) {
+        int first = firstIndexOf(number);
+        int n = options.size();
+        if (first < 0 || first >= n || options.get(first).number() != number) {
+            return List.of();
+        }
+        if (first + 1 >= n || options.get(first + 1).number() != number) {
+            return List.of(options.get(first).stringValue());
+        }
+        List<String> values = new ArrayList<>(4);
+        for (int i = first; i < n && options.get(i).number() == number; i++) {
             values.add(options.get(i).stringValue());
         }
-        return values;
+        return List.copyOf(values);
     }
 
     public int payloadLength() {
