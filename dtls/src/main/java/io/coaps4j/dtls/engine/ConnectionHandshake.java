@@ -110,7 +110,7 @@ final class ConnectionHandshake {
         this.engine = engine;
         this.records = records;
         this.context = new HandshakeContext(engine.config, engine.crypto, peer,
-                sessionId -> engine.serverSessions.find(ByteBuffer.wrap(sessionId.clone()), now));
+                sessionId -> engine.serverSessions.find(new SessionId(sessionId.clone()), now));
         this.retransmission = retransmission;
         this.clientHelloRandom = clientHelloRandom;
         this.state = state;
@@ -390,7 +390,7 @@ final class ConnectionHandshake {
             return;
         }
         if (connection.role() == ConnectionEnd.SERVER) {
-            engine.serverSessions.put(ByteBuffer.wrap(session.sessionId()), session, now);
+            engine.serverSessions.put(new SessionId(session.sessionId()), session, now);
         } else if (engine.clientSessions != null) {
             engine.clientSessions.put(context.peer(), session, now);
         }

@@ -6,7 +6,6 @@ import io.coaps4j.dtls.flight.FlightWriter;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.server.ServerHandshake;
 
-import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
@@ -29,7 +28,7 @@ final class EngineContext {
      */
     IntFunction<HandshakeState> serverStart = ServerHandshake::start;
     /** Server: the sessions of full handshakes, by session id, that a ClientHello may resume. */
-    final SessionCache<ByteBuffer> serverSessions;
+    final SessionCache<SessionId> serverSessions;
     /** Client: the endpoint's sessions per server, or null for none. */
     ClientSessionCache clientSessions;
     /** The time of the connection call in progress, kept here so that idle connections need not keep it. */

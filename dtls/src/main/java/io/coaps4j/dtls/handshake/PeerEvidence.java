@@ -81,21 +81,21 @@ public sealed interface PeerEvidence permits PeerEvidence.PskFinished, PeerEvide
     }
 
     /**
-     * An abbreviated handshake (RFC 5246 section 7.3): the evidence of the full handshake that made the cached
-     * session, and the peer's Finished verified under keys from that session's master secret, which only a peer
-     * holding the session can compute.
+     * An abbreviated handshake (RFC 5246 section 7.3): the session a full handshake proved, as this endpoint kept
+     * it (its cache, or a ticket it sealed itself), and the peer's Finished verified under keys from that session's
+     * master secret, which only a peer holding the session can compute.
      */
     final class Resumed implements PeerEvidence {
-        private final PeerEvidence original;
+        private final ResumableSession original;
         private final FinishedVerified finished;
 
-        Resumed(PeerEvidence original, FinishedVerified finished) {
+        Resumed(ResumableSession original, FinishedVerified finished) {
             this.original = Objects.requireNonNull(original, "original");
             this.finished = Objects.requireNonNull(finished, "finished");
         }
 
-        /** The evidence of the full handshake whose session was resumed. */
-        public PeerEvidence original() {
+        /** The session that was resumed, kept from its full handshake. */
+        public ResumableSession original() {
             return original;
         }
 

@@ -19,8 +19,10 @@ public final class ServerProbes {
     public static void main(String[] args) {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int handshakes = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
-        System.out.printf("heap per idle PSK session (server, %d sessions): %.0f bytes%n", sessions,
-                idleSessionBytes(sessions));
+        System.out.printf("heap per idle PSK session with its cache entry (server, %d sessions): %.0f bytes%n",
+                sessions, idleSessionBytes(sessions, sessions));
+        System.out.printf("heap per idle PSK session without cache entry (server, %d sessions): %.0f bytes%n",
+                sessions, idleSessionBytes(sessions, 1));
         System.out.printf("server CPU per full PSK handshake (%d handshakes): %.1f µs%n", handshakes,
                 handshakeMicros(handshakes));
         double[] record = recordNanos(200_000);
@@ -95,15 +97,24 @@ public final class ServerProbes {
     }
 
     /**
-     * Heap bytes per established, idle server session: {@code sessions} clients from distinct addresses
-     * complete a handshake, the server's retained last flights expire, and the heap growth after a full
-     * GC is divided by {@code sessions}. Everything the server holds per peer is counted, its address
-     * included; the clients are discarded. The resumption cache is bounded ({@code sessionCacheSize} entries, a
-     * fixed cost however many sessions there are): the warm-up fills it to its bound, so it is not counted here.
+     * Heap bytes per established, idle server session with its resumption cache entry: {@code sessions} clients
+     * from distinct addresses complete a handshake, the server's retained last flights expire, and the heap
+     * growth after a full GC is divided by {@code sessions}. Everything the server holds per peer is counted,
+     * its address and its entry in the session cache included (the cache has the default size,
+     * {@link DtlsConfig#DEFAULT_SESSION_CACHE_SIZE}, and starts empty: with as many sessions as that it ends
+     * full); the clients are discarded.
      */
     public static double idleSessionBytes(int sessions) {
+        return idleSessionBytes(sessions, DtlsConfig.DEFAULT_SESSION_CACHE_SIZE);
+    }
+
+    /**
+     * As {@link #idleSessionBytes(int)} with a session cache of {@code cacheSize} entries; with a size of 1 the
+     * cache is a fixed cost and the figure is the connection alone.
+     */
+    public static double idleSessionBytes(int sessions, int cacheSize) {
         DtlsConfig config = InMemoryPeers.config().maxConnections(Math.max(sessions, 1_000) + 2_000)
-                .sessionCacheSize(1_000).build();
+                .sessionCacheSize(cacheSize).build();
         DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), 0);
         InMemoryPeers peers = new InMemoryPeers(server, config, CryptoContext.create());
         long now = 0;
@@ -115,6 +126,7 @@ public final class ServerProbes {
         for (int i = 0; i < 2_000; i++) {
             server.close(InMemoryPeers.clientAddress(1_000_000 + i), now);
         }
+        server.engine().serverSessions.clear();
         now = settle(server, config, now);
         long before = usedHeapAfterGc();
         for (int i = 0; i < sessions; i++) {
@@ -127,6 +139,10 @@ public final class ServerProbes {
         if (server.connectionCount() != sessions) {
             throw new IllegalStateException("expected " + sessions + " sessions, the server holds "
                     + server.connectionCount());
+        }
+        if (server.engine().serverSessions.size() != Math.min(sessions, cacheSize)) {
+            throw new IllegalStateException("expected a cache of " + Math.min(sessions, cacheSize) + ", it holds "
+                    + server.engine().serverSessions.size());
         }
         return (after - before) / (double) sessions;
     }

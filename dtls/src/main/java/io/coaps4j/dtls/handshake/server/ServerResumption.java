@@ -68,7 +68,7 @@ final class ServerResumption {
      */
     private static boolean stillGranted(ResumableSession session, Optional<String> serverName,
                                         HandshakeContext context) {
-        if (!(session.peer().principal() instanceof PskPrincipal principal)) {
+        if (!(session.principal() instanceof PskPrincipal principal)) {
             return true;
         }
         return context.config().pskStore()
