@@ -76,6 +76,8 @@ public final class DtlsConfig {
     private final boolean resumption;
     private final int sessionCacheSize;
     private final Duration sessionLifetime;
+    private final Optional<SessionTickets> sessionTickets;
+    private final boolean offerSessionTickets;
 
     private DtlsConfig(Builder builder) {
         this.cipherSuites = List.copyOf(builder.cipherSuites);
@@ -106,6 +108,24 @@ public final class DtlsConfig {
         this.resumption = builder.resumption;
         this.sessionCacheSize = builder.sessionCacheSize;
         this.sessionLifetime = builder.sessionLifetime;
+        this.sessionTickets = Optional.ofNullable(builder.sessionTickets);
+        this.offerSessionTickets = builder.offerSessionTickets;
+    }
+
+    /**
+     * Server: the RFC 5077 session tickets it issues to clients that offer the SessionTicket extension and
+     * resumes from; empty (the default): none, resumption by session id only. Only with {@link #resumption()}.
+     */
+    public Optional<SessionTickets> sessionTickets() {
+        return sessionTickets;
+    }
+
+    /**
+     * Client: whether it offers the SessionTicket extension (RFC 5077 section 3.2) and resumes with the tickets it
+     * receives, as well as by session id; off by default. Only with {@link #resumption()}.
+     */
+    public boolean offerSessionTickets() {
+        return offerSessionTickets;
     }
 
     /**
@@ -375,8 +395,22 @@ public final class DtlsConfig {
         private boolean resumption = true;
         private int sessionCacheSize = DEFAULT_SESSION_CACHE_SIZE;
         private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
+        private SessionTickets sessionTickets;
+        private boolean offerSessionTickets;
 
         private Builder() {
+        }
+
+        /** See {@link DtlsConfig#sessionTickets()}; null for none (the default). */
+        public Builder sessionTickets(SessionTickets tickets) {
+            this.sessionTickets = tickets;
+            return this;
+        }
+
+        /** See {@link DtlsConfig#offerSessionTickets()}; off by default. */
+        public Builder offerSessionTickets(boolean offer) {
+            this.offerSessionTickets = offer;
+            return this;
         }
 
         /** See {@link DtlsConfig#resumption()}; on by default. */

@@ -374,12 +374,28 @@ final class ConnectionHandshake {
             Transition.Completed completed = (Transition.Completed) transition;
             state = null;
             completed.resumable().ifPresent(this::remember);
+            countTickets(completed);
             connection.established(completed.session());
             if (completed.finalFlight().isEmpty()) {
                 retransmission.finishedByPeer();
                 connection.forgetHandshake();
             } else {
                 sendFlight(completed.finalFlight(), true);
+            }
+        }
+    }
+
+    private void countTickets(Transition.Completed completed) {
+        if (connection.role() != ConnectionEnd.SERVER) {
+            return;
+        }
+        if (completed.session().resumedByTicket()) {
+            engine.metrics.ticketAccepted();
+        }
+        for (OutgoingMessage message : completed.finalFlight()) {
+            if (message instanceof OutgoingMessage.Handshake handshake
+                    && handshake.message().type() == HandshakeType.NEW_SESSION_TICKET) {
+                engine.metrics.ticketIssued();
             }
         }
     }

@@ -30,6 +30,8 @@ public final class DtlsMetrics {
     private long heartbeatsAnswered;
     private long heartbeatRequestsAnswered;
     private long heartbeatTimeouts;
+    private long ticketsIssued;
+    private long ticketsAccepted;
 
     void recordDropped(DropReason reason) {
         recordDrops.increment(reason);
@@ -37,6 +39,24 @@ public final class DtlsMetrics {
 
     void handshakeDropped(HandshakeDropReason reason) {
         handshakeDrops[reason.ordinal()]++;
+    }
+
+    void ticketIssued() {
+        ticketsIssued++;
+    }
+
+    void ticketAccepted() {
+        ticketsAccepted++;
+    }
+
+    /** RFC 5077 session tickets this endpoint's server sent (NewSessionTicket). */
+    public long ticketsIssued() {
+        return ticketsIssued;
+    }
+
+    /** Abbreviated handshakes that resumed a session from a ticket this server had issued (RFC 5077 section 3.4). */
+    public long ticketsAccepted() {
+        return ticketsAccepted;
     }
 
     void handshakeSucceeded(boolean resumed) {
@@ -185,7 +205,8 @@ public final class DtlsMetrics {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("DtlsMetrics[succeeded ").append(handshakesSucceeded)
-                .append(" (resumed ").append(handshakesResumed).append(')')
+                .append(" (resumed ").append(handshakesResumed).append(", tickets issued ").append(ticketsIssued)
+                .append(", accepted ").append(ticketsAccepted).append(')')
                 .append(", failed ").append(failuresByAlert).append(", timed out ").append(handshakesTimedOut)
                 .append(", stalled ").append(handshakesStalled).append(", displaced ").append(handshakesDisplaced)
                 .append(", HelloVerifyRequests ").append(helloVerifyRequestsSent)

@@ -28,6 +28,7 @@ public final class EstablishedSession {
     private final ConnectionEnd localEnd;
     private final Optional<String> serverName;
     private final boolean resumed;
+    private final boolean resumedByTicket;
 
     /**
      * @param peerAuthenticated the proof of the peer, resting on its verified Finished, whose keys are the session's
@@ -51,11 +52,17 @@ public final class EstablishedSession {
         this.peer = peerAuthenticated.principal();
         this.serverName = Objects.requireNonNull(serverName, "serverName");
         this.resumed = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed;
+        this.resumedByTicket = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed r && r.byTicket();
     }
 
     /** Whether an abbreviated handshake resumed this session (RFC 5246 section 7.3). */
     public boolean resumed() {
         return resumed;
+    }
+
+    /** Whether it was resumed from an RFC 5077 session ticket. */
+    public boolean resumedByTicket() {
+        return resumedByTicket;
     }
 
     public byte[] sessionId() {

@@ -41,7 +41,7 @@ public final class FinishedVerifier {
         }
         if (claim instanceof PeerClaim.Resumed resumed) {
             ResumableSession original = resumed.session();
-            return new PeerAuthenticated(original.principal(), new PeerEvidence.Resumed(original, finished));
+            return new PeerAuthenticated(original.principal(), new PeerEvidence.Resumed(original, finished, resumed.byTicket()));
         }
         if (claim instanceof PeerClaim.Anonymous) {
             return new PeerAuthenticated(AnonymousPeer.INSTANCE, new PeerEvidence.AnonymousFinished(finished));

@@ -88,10 +88,17 @@ public sealed interface PeerEvidence permits PeerEvidence.PskFinished, PeerEvide
     final class Resumed implements PeerEvidence {
         private final ResumableSession original;
         private final FinishedVerified finished;
+        private final boolean byTicket;
 
-        Resumed(ResumableSession original, FinishedVerified finished) {
+        Resumed(ResumableSession original, FinishedVerified finished, boolean byTicket) {
             this.original = Objects.requireNonNull(original, "original");
             this.finished = Objects.requireNonNull(finished, "finished");
+            this.byTicket = byTicket;
+        }
+
+        /** Whether the session came from an RFC 5077 ticket rather than the session cache. */
+        public boolean byTicket() {
+            return byTicket;
         }
 
         /** The session that was resumed, kept from its full handshake. */

@@ -29,9 +29,17 @@ public final class ResumableSession {
     private final SecurityMode mode;
     private final Optional<String> serverName;
     private final Principal principal;
+    /** Client: the RFC 5077 ticket the server sealed this session into, or null; a server's entries have none. */
+    private final byte[] ticket;
 
     ResumableSession(byte[] sessionId, byte[] masterSecret, CipherSuite suite, boolean extendedMasterSecret,
                      SecurityMode mode, Optional<String> serverName, Principal principal) {
+        this(sessionId, masterSecret, suite, extendedMasterSecret, mode, serverName, principal, null);
+    }
+
+    private ResumableSession(byte[] sessionId, byte[] masterSecret, CipherSuite suite, boolean extendedMasterSecret,
+                     SecurityMode mode, Optional<String> serverName, Principal principal, byte[] ticket) {
+        this.ticket = ticket;
         if (masterSecret.length != KeyDerivation.MASTER_SECRET_LENGTH) {
             throw new IllegalArgumentException("a master secret has " + KeyDerivation.MASTER_SECRET_LENGTH
                     + " bytes, not " + masterSecret.length);
@@ -67,7 +75,19 @@ public final class ResumableSession {
 
     /** The same session under another id: a ticket's session resumed under the id of the new ServerHello. */
     public ResumableSession withSessionId(byte[] id) {
-        return new ResumableSession(id.clone(), masterSecret, suite, extendedMasterSecret, mode, serverName, principal);
+        return new ResumableSession(id.clone(), masterSecret, suite, extendedMasterSecret, mode, serverName, principal,
+                ticket);
+    }
+
+    /** Client: the same session with the ticket the server sent for it (RFC 5077 section 3.3). */
+    public ResumableSession withTicket(byte[] ticket) {
+        return new ResumableSession(sessionId, masterSecret, suite, extendedMasterSecret, mode, serverName, principal,
+                ticket.clone());
+    }
+
+    /** Client: the ticket to present to resume this session (RFC 5077 section 3.4), if the server sent one. */
+    public Optional<byte[]> ticket() {
+        return ticket == null ? Optional.empty() : Optional.of(ticket.clone());
     }
 
     public byte[] sessionId() {

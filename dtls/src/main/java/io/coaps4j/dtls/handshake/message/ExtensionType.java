@@ -20,6 +20,8 @@ public final class ExtensionType {
     public static final int RENEGOTIATION_INFO = 0xFF01;
     /** RFC 6520 section 2. */
     public static final int HEARTBEAT = 15;
+    /** SessionTicket (RFC 5077 section 3.2). */
+    public static final int SESSION_TICKET = 35;
 
     private ExtensionType() {
     }
