@@ -108,6 +108,36 @@ class OpensslClientInteropTest {
     }
 
     @Test
+    void opensslClientResumesFromTheTicketOurServerIssued() throws Exception {
+        assumeTrue(OpensslProcess.available(), "openssl is not installed");
+        DtlsConfig config = DtlsConfig.builder()
+                .pskStore(InMemoryPskStore.builder().add("openssl-client", PSK).build())
+                .sessionTickets(io.coaps4j.dtls.config.SessionTickets.withRandomKeys(java.time.Duration.ofHours(1)))
+                .build();
+        long start = System.nanoTime();
+        DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), now(start));
+        List<DtlsServer.PeerEvent> events = new ArrayList<>();
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            // s_client offers the SessionTicket extension by default; -reconnect presents the ticket five times.
+            client = OpensslProcess.start(List.of("s_client", "-dtls1_2", "-connect", "127.0.0.1:" + socket.getLocalPort(),
+                    "-psk", HexFormat.of().formatHex(PSK), "-psk_identity", "openssl-client",
+                    "-cipher", "PSK-AES128-CCM8", "-reconnect"));
+
+            InetSocketAddress[] peer = new InetSocketAddress[1];
+            serve(socket, server, events, start, 20_000, peer,
+                    () -> server.metrics().handshakesSucceeded() >= 6);
+            assertThat(server.metrics().handshakesSucceeded()).as("client said " + client.output()).isEqualTo(6);
+            assertThat(server.metrics().ticketsIssued()).isEqualTo(1);
+            assertThat(server.metrics().ticketsAccepted()).isEqualTo(5);
+            assertThat(server.metrics().resumedHandshakes()).isEqualTo(5);
+            assertThat(server.metrics().helloVerifyRequestsSent()).isGreaterThanOrEqualTo(6);
+            client.awaitLine("Reused", 5_000);
+            assertThat(client.output()).contains("Reused, TLSv1.2, Cipher is PSK-AES128-CCM8");
+            assertThat(server.session(peer[0]).orElseThrow().peerPrincipal().getName()).isEqualTo("openssl-client");
+        }
+    }
+
+    @Test
     void wrongKeyAndUnknownIdentityFromOpensslBothGetDecryptError() throws Exception {
         assumeTrue(OpensslProcess.available(), "openssl is not installed");
         DtlsConfig config = DtlsConfig.builder()
