@@ -598,9 +598,24 @@ public final class DtlsConnection {
             alert.ifPresent(engine.metrics::handshakeFailed);
         }
         LOG.debug("{} {}: failed, {} {}: {}", role, peer, origin, alert, detail);
+        if (alert.isPresent()) {
+            forgetResumableSession();
+        }
         terminate();
         status = Status.FAILED;
         emit(new DtlsEvent.Failed(origin, alert, detail, presented));
+    }
+
+    /** RFC 5246 section 7.2.2: a session that ended with a fatal alert must not be resumed; its cache entry goes. */
+    private void forgetResumableSession() {
+        if (session == null) {
+            return;
+        }
+        if (role == ConnectionEnd.SERVER) {
+            engine.serverSessions.remove(new SessionId(session.sessionId()));
+        } else if (engine.clientSessions != null) {
+            engine.clientSessions.forget(peer, session.serverName());
+        }
     }
 
     void closeWith(DtlsEvent.CloseReason reason) {

@@ -207,6 +207,27 @@ class TicketTest {
     }
 
     @Test
+    void aSessionEndedByAFatalAlertIsNotResumed() {
+        // RFC 5246 section 7.2.2: "any connection terminated with a fatal alert MUST NOT be resumed".
+        DtlsConfig config = Fixture.config(InMemoryPskStore.builder().add("client-1", KEY).build(), b -> { });
+        ClientSessionCache cache = new ClientSessionCache(config);
+        DtlsServer server = Fixture.server(config);
+        VirtualNetwork network = new VirtualNetwork(server, 1, 0, 5);
+        DtlsConnection first = client(config, 2, cache, network.now);
+        connect(network, CLIENT, first);
+        assertThat(server.engine().serverSessions.size()).isEqualTo(1);
+
+        byte[] alert = io.coaps4j.dtls.alert.Alert.fatal(io.coaps4j.dtls.alert.AlertDescription.INTERNAL_ERROR).encode();
+        network.inject(CLIENT, VirtualNetwork.SERVER, first.recordLayer().protect(Fixture.crypto(7),
+                ContentType.ALERT, alert, 0, alert.length));
+        network.run();
+        assertThat(server.session(CLIENT)).isEmpty();
+        assertThat(server.engine().serverSessions.size()).as("the failed session's entry is gone").isZero();
+
+        assertThat(connect(network, SECOND, client(config, 3, cache, network.now)).resumed()).isFalse();
+    }
+
+    @Test
     void aServerWithoutTicketsIgnoresTheOfferAndResumesBySessionId() {
         DtlsConfig server = Fixture.config(InMemoryPskStore.builder().add("client-1", KEY).build(), b -> { });
         DtlsConfig clientConfig = clientConfig();
