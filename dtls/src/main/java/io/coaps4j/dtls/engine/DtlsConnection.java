@@ -120,6 +120,20 @@ public final class DtlsConnection {
         return connection;
     }
 
+    /**
+     * A server connection restored from an export (graceful restart): established at once in {@code association},
+     * whose epoch is the session's, with no handshake, heartbeat or previous epoch.
+     */
+    static DtlsConnection restored(EngineContext engine, InetSocketAddress client, EstablishedSession established,
+                                   SecurityAssociation association, long now) {
+        DtlsConnection connection = new DtlsConnection(ConnectionEnd.SERVER, client, engine,
+                new RecordLayer(association));
+        connection.status = Status.ESTABLISHED;
+        connection.session = new DtlsSession(established, connection, association.epoch());
+        connection.lastActivity = now;
+        return connection;
+    }
+
     public ConnectionEnd role() {
         return role;
     }

@@ -31,6 +31,8 @@ public final class DtlsMetrics {
     private long heartbeatRequestsAnswered;
     private long heartbeatTimeouts;
     private long ticketsIssued;
+    private long sessionsExported;
+    private long sessionsImported;
     private long ticketsAccepted;
 
     void recordDropped(DropReason reason) {
@@ -39,6 +41,24 @@ public final class DtlsMetrics {
 
     void handshakeDropped(HandshakeDropReason reason) {
         handshakeDrops[reason.ordinal()]++;
+    }
+
+    void sessionsExported(int count) {
+        sessionsExported += count;
+    }
+
+    void sessionsImported(int count) {
+        sessionsImported += count;
+    }
+
+    /** Established sessions written to an export for a graceful restart. */
+    public long sessionsExported() {
+        return sessionsExported;
+    }
+
+    /** Established sessions taken from an export at start. */
+    public long sessionsImported() {
+        return sessionsImported;
     }
 
     void ticketIssued() {

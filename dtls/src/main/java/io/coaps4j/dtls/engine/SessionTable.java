@@ -77,6 +77,21 @@ final class SessionTable {
         return slot;
     }
 
+    /**
+     * Lists {@code restored}, an established connection imported at start, for {@code peer}; false when the address
+     * is taken already (the import does not replace a live connection).
+     */
+    boolean restore(InetSocketAddress peer, DtlsConnection restored, long now, DtlsOutput out) {
+        if (byAddress.containsKey(peer)) {
+            return false;
+        }
+        PeerSlot slot = new PeerSlot(restored);
+        byAddress.put(peer, slot);
+        restored.slot = slot;
+        settleCurrent(slot, now, out);
+        return true;
+    }
+
     /** Calls {@code action} with each established connection, least recently active first. */
     void forEachSession(java.util.function.Consumer<DtlsConnection> action) {
         for (PeerSlot slot = oldest; slot != null; slot = slot.newer) {
