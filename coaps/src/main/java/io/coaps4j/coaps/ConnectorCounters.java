@@ -43,6 +43,8 @@ final class ConnectorCounters {
                 dtls.handshakesTimedOut(), records, messages, binding, pingsSent, deadPeersClosed,
                 dtls.sessionsExpired(), dtls.sessionsEvicted(), sessionsReplaced,
                 clientSessionsEvicted, datagramsRefused, dtls.handshakesStalled(), dtls.handshakesDisplaced(),
-                heartbeatsSent, heartbeatsAnswered, deadPeersByHeartbeat);
+                heartbeatsSent, heartbeatsAnswered, deadPeersByHeartbeat,
+                new CoapsMetrics.Resumption(dtls.resumedHandshakes(), dtls.ticketsIssued(), dtls.ticketsAccepted(),
+                        dtls.sessionsExported(), dtls.sessionsImported()));
     }
 }

@@ -111,7 +111,9 @@ public final class ServerCommand implements Callable<Integer> {
                     Optional.of(material.orElseThrow().rawPublicKeyCredentials()),
                     Optional.of(material.orElseThrow().certificateCredentials()),
                     keys.clientAuth(), resumption.enabled()).connector(address, heartbeat.keepAlive()));
+            Optional<SessionCarryOver> carryOver = coaps.map(unused -> carryOver(store.directory()));
             try (CliServer server = start(bindAddress, store, coapsAddress, coaps)) {
+                coaps.ifPresent(connector -> carryOver.orElseThrow().restore(connector, terminal));
                 printWhereItListens(server, serverPsk, material);
                 terminal.outLine("data folder " + store.directory());
                 terminal.errLine("Press Ctrl-C to stop.");
@@ -124,10 +126,21 @@ public final class ServerCommand implements Callable<Integer> {
                 terminal.errLine("stopping");
                 // The library logs each kind of silent drop as it happens (WARN, rate-limited); the totals close the run.
                 coaps.ifPresent(connector -> terminal.errLine(CoapsDrops.summary(connector.metrics())));
+                // A clean stop keeps the coaps sessions for the next start (graceful restart).
+                coaps.ifPresent(connector -> carryOver.orElseThrow().save(connector, terminal));
             }
             return ExitCodes.OK;
         } finally {
             lifecycle.stopped();
+        }
+    }
+
+    private static SessionCarryOver carryOver(Path dir) {
+        try {
+            return SessionCarryOver.in(dir);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.FAILURE, "cannot read or create the session export key in " + dir
+                    + ": " + e.getMessage());
         }
     }
 

@@ -184,6 +184,7 @@ public final class DtlsServer {
                     session.association(), now);
             if (table.restore(session.peer(), connection, now, out)) {
                 timers.reschedule(connection.slot);
+                connection.announce(out); // HandshakeCompleted: the application learns of the session as usual
                 taken++;
             }
         }
