@@ -9,6 +9,10 @@
 #                   needed, keys generated per run into bench/target/bench-logs/rpk-keys): req/s, CPU/request
 #   rpk-handshakes  full ECDHE_ECDSA RPK handshakes/s from new source ports, server CPU per handshake
 #   rpk-sessions    heap (libcoap: RSS) per idle RPK session
+#   resumed-handshakes  abbreviated PSK handshakes/s (RFC 5246 7.3) from new source ports, each offering the session
+#                   of the handshaker's first full handshake; server CPU per handshake and the issue 9 targets
+#                   (with the handshakes suite in the same run for the 0.6x target)
+# One million idle sessions in -Xmx2g: scripts/bench-idle-sessions.sh (its own command).
 # Builds what it needs.
 #   scripts/bench.sh                          everything (3 s warm-up + 10 s measured per point)
 #   scripts/bench.sh --quick                  short points (1 s + 3 s)

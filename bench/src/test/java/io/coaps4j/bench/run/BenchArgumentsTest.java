@@ -22,7 +22,7 @@ class BenchArgumentsTest {
         assertThat(options.generatorThreads()).isEqualTo(1);
         assertThat(options.output()).isNull();
         assertThat(options.suites()).containsExactly(Suite.NOSEC, Suite.PSK, Suite.HANDSHAKES, Suite.SESSIONS,
-                Suite.RPK, Suite.RPK_HANDSHAKES, Suite.RPK_SESSIONS);
+                Suite.RESUMED_HANDSHAKES, Suite.RPK, Suite.RPK_HANDSHAKES, Suite.RPK_SESSIONS);
         assertThat(options.handshakers()).isEqualTo(4);
         assertThat(options.handshakeRounds()).isEqualTo(3);
         assertThat(options.idleSessions()).isEqualTo(10_000);
