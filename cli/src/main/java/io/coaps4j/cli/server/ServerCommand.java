@@ -42,6 +42,9 @@ import picocli.CommandLine.Option;
                 + " /.well-known/core (GET, RFC 6690 discovery).",
             "Without --psk-identity and a key, the coaps key is generated at the first start into psk.properties in"
                 + " the data folder (readable by its owner only), re-used later, and printed at every start.",
+            "A clean stop (Ctrl-C, SIGTERM) saves the coaps sessions, sealed, in sessions.export in the data folder"
+                + " (key: session-export.key, made at the first start) and the next start takes them back: connected"
+                + " clients go on with no handshake.",
             "Likewise the RawPublicKey and Certificate keys not given by the options below: a key pair (rpk-key.pem),"
                 + " a CA (ca.pem), a server certificate for localhost signed by it, and a client's key and certificate"
                 + " for the commands printed at start."})
