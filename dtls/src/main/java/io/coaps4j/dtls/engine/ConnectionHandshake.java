@@ -406,7 +406,7 @@ final class ConnectionHandshake {
             return;
         }
         if (connection.role() == ConnectionEnd.SERVER) {
-            engine.serverSessions.put(new SessionId(session.sessionId()), session, now);
+            engine.serverSessions.put(new SessionId(session.sessionIdShared()), session, now);
         } else if (engine.clientSessions != null) {
             engine.clientSessions.put(context.peer(), session, now);
         }

@@ -626,7 +626,10 @@ public final class DtlsConnection {
             return;
         }
         if (role == ConnectionEnd.SERVER) {
-            engine.serverSessions.remove(new SessionId(session.sessionId()));
+            // A ticket's session is under the id the client chose, which may name another client's cached session.
+            if (!session.established().resumedByTicket()) {
+                engine.serverSessions.remove(new SessionId(session.sessionId()));
+            }
         } else if (engine.clientSessions != null) {
             engine.clientSessions.forget(peer, session.serverName());
         }

@@ -94,8 +94,11 @@ public final class ResumableSession {
         return sessionId.clone();
     }
 
-    /** The id itself, not a copy, for a cache's key: never handed out of this module. */
-    byte[] sessionIdShared() {
+    /**
+     * The id itself, not a copy, so that a server cache's key shares it (32 bytes and a header less per entry); the
+     * caller must not change it. The handshake package is not exported: nothing outside this module sees it.
+     */
+    public byte[] sessionIdShared() {
         return sessionId;
     }
 
