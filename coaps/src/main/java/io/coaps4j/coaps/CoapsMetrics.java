@@ -33,6 +33,7 @@ import java.util.Map;
  *                                whose peer allows them (retransmissions not counted)
  * @param heartbeatsAnswered      HeartbeatResponses that matched a request in flight
  * @param deadPeersByHeartbeat    sessions closed because a HeartbeatRequest went unanswered
+ * @param connectionIds           address updates and return routability checks (RFC 9146, RFC 9853)
  * @param resumption              resumed handshakes, RFC 5077 tickets and graceful-restart exports and imports
  */
 public record CoapsMetrics(int serverSessions, int clientSessions, int clientHandshakes, long handshakesSucceeded,
@@ -42,7 +43,7 @@ public record CoapsMetrics(int serverSessions, int clientSessions, int clientHan
                            long serverSessionsExpired, long serverSessionsEvicted, long sessionsReplaced,
                            long clientSessionsEvicted, long datagramsRefused, long handshakesStalled,
                            long handshakesDisplaced, long heartbeatsSent, long heartbeatsAnswered,
-                           long deadPeersByHeartbeat, Resumption resumption) {
+                           long deadPeersByHeartbeat, ConnectionIdMetrics connectionIds, Resumption resumption) {
 
     /**
      * How sessions survive: abbreviated handshakes (RFC 5246 section 7.3), RFC 5077 tickets this server issued and
@@ -53,7 +54,7 @@ public record CoapsMetrics(int serverSessions, int clientSessions, int clientHan
         public static final Resumption NONE = new Resumption(0, 0, 0, 0, 0);
     }
 
-    /** The counters without resumption figures (all zero). */
+    /** A snapshot without resumption figures (all zero). */
     public CoapsMetrics(int serverSessions, int clientSessions, int clientHandshakes, long handshakesSucceeded,
                         Map<AlertDescription, Long> handshakesFailed, long handshakesTimedOut,
                         Map<DropReason, Long> recordsDropped, Map<HandshakeDropReason, Long> handshakeMessagesDropped,
@@ -61,12 +62,12 @@ public record CoapsMetrics(int serverSessions, int clientSessions, int clientHan
                         long serverSessionsExpired, long serverSessionsEvicted, long sessionsReplaced,
                         long clientSessionsEvicted, long datagramsRefused, long handshakesStalled,
                         long handshakesDisplaced, long heartbeatsSent, long heartbeatsAnswered,
-                        long deadPeersByHeartbeat) {
+                        long deadPeersByHeartbeat, ConnectionIdMetrics connectionIds) {
         this(serverSessions, clientSessions, clientHandshakes, handshakesSucceeded, handshakesFailed,
                 handshakesTimedOut, recordsDropped, handshakeMessagesDropped, bindingDrops, pingsSent, deadPeersClosed,
                 serverSessionsExpired, serverSessionsEvicted, sessionsReplaced, clientSessionsEvicted, datagramsRefused,
                 handshakesStalled, handshakesDisplaced, heartbeatsSent, heartbeatsAnswered, deadPeersByHeartbeat,
-                Resumption.NONE);
+                connectionIds, Resumption.NONE);
     }
 
     public CoapsMetrics {
@@ -75,6 +76,22 @@ public record CoapsMetrics(int serverSessions, int clientSessions, int clientHan
         recordsDropped = Map.copyOf(recordsDropped);
         handshakeMessagesDropped = Map.copyOf(handshakeMessagesDropped);
         bindingDrops = Map.copyOf(bindingDrops);
+        java.util.Objects.requireNonNull(connectionIds, "connectionIds");
+    }
+
+    /** A snapshot without connection ID activity. */
+    public CoapsMetrics(int serverSessions, int clientSessions, int clientHandshakes, long handshakesSucceeded,
+                        Map<AlertDescription, Long> handshakesFailed, long handshakesTimedOut,
+                        Map<DropReason, Long> recordsDropped, Map<HandshakeDropReason, Long> handshakeMessagesDropped,
+                        Map<BindingDropReason, Long> bindingDrops, long pingsSent, long deadPeersClosed,
+                        long serverSessionsExpired, long serverSessionsEvicted, long sessionsReplaced,
+                        long clientSessionsEvicted, long datagramsRefused, long handshakesStalled,
+                        long handshakesDisplaced, long heartbeatsSent, long heartbeatsAnswered,
+                        long deadPeersByHeartbeat) {
+        this(serverSessions, clientSessions, clientHandshakes, handshakesSucceeded, handshakesFailed, handshakesTimedOut,
+                recordsDropped, handshakeMessagesDropped, bindingDrops, pingsSent, deadPeersClosed, serverSessionsExpired,
+                serverSessionsEvicted, sessionsReplaced, clientSessionsEvicted, datagramsRefused, handshakesStalled,
+                handshakesDisplaced, heartbeatsSent, heartbeatsAnswered, deadPeersByHeartbeat, ConnectionIdMetrics.NONE);
     }
 
     /** Sessions closed because their peer was found dead, by heartbeat or by CoAP ping. */

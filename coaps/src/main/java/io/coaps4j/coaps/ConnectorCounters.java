@@ -44,6 +44,8 @@ final class ConnectorCounters {
                 dtls.sessionsExpired(), dtls.sessionsEvicted(), sessionsReplaced,
                 clientSessionsEvicted, datagramsRefused, dtls.handshakesStalled(), dtls.handshakesDisplaced(),
                 heartbeatsSent, heartbeatsAnswered, deadPeersByHeartbeat,
+                new ConnectionIdMetrics(dtls.cidAddressUpdates(), dtls.pathChallengesSent(), dtls.pathChecksSucceeded(),
+                        dtls.pathChecksFailed(), dtls.pathChallengesAnswered()),
                 new CoapsMetrics.Resumption(dtls.resumedHandshakes(), dtls.ticketsIssued(), dtls.ticketsAccepted(),
                         dtls.sessionsExported(), dtls.sessionsImported()));
     }

@@ -67,7 +67,8 @@ public final class ObserveCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.USAGE, "--count must be at least 1, was " + count);
         }
         CoapUri target = Requests.parse(uri);
-        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys);
+        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys)
+                .map(c -> c.withConnectionIds(exchange.cid.policy()));
         ClientRequest.Builder request = ClientRequest.get(target.toString());
         exchange.applyTo(request);
         CoapClient.Builder builder = CoapClient.builder().timeout(exchange.timeout);

@@ -44,7 +44,8 @@ abstract class RequestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CoapUri target = Requests.parse(uri);
-        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys);
+        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys)
+                .map(c -> c.withConnectionIds(exchange.cid.policy()));
         ClientRequest.Builder request = ClientRequest.method(method(), target.toString());
         exchange.applyTo(request);
         addBody(request);

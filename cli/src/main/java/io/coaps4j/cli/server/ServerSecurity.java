@@ -3,6 +3,7 @@ package io.coaps4j.cli.server;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.coaps.KeepAlive;
 import io.coaps4j.dtls.config.ClientAuthentication;
+import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.config.SessionTickets;
 import io.coaps4j.dtls.credentials.CertificateCredentials;
@@ -18,7 +19,14 @@ import java.util.Optional;
  * types pick the mode per connection), and the connector that serves them.
  */
 record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
-                      Optional<CertificateCredentials> certificate, ClientAuth clientAuth, boolean resumption) {
+                      Optional<CertificateCredentials> certificate, ClientAuth clientAuth, boolean resumption,
+                      ConnectionIdPolicy connectionIds) {
+
+    /** With the default connection IDs (no {@code --cid-length}). */
+    ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
+                   Optional<CertificateCredentials> certificate, ClientAuth clientAuth, boolean resumption) {
+        this(psk, rawPublicKey, certificate, clientAuth, resumption, ConnectionIdPolicy.DEFAULT);
+    }
 
     /** With resumption on (no {@code --no-resumption}). */
     ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
@@ -31,6 +39,7 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
         Objects.requireNonNull(rawPublicKey, "rawPublicKey");
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(clientAuth, "clientAuth");
+        Objects.requireNonNull(connectionIds, "connectionIds");
     }
 
     /** A server's connector on {@code bind} with every mode it has keys for. */
@@ -48,7 +57,8 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
     DtlsConfig dtlsConfig() {
         DtlsConfig.Builder dtls = DtlsConfig.builder()
                 .pskStore(InMemoryPskStore.builder().add(psk.identity(), psk.key()).build())
-                .resumption(resumption);
+                .resumption(resumption)
+                .connectionIds(connectionIds);
         if (resumption) {
             // RFC 5077 tickets for clients that ask (OpenSSL, libcoap); random keys, rotated hourly.
             dtls.sessionTickets(SessionTickets.withRandomKeys(DtlsConfig.DEFAULT_SESSION_LIFETIME));

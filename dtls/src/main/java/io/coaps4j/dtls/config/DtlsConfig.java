@@ -78,6 +78,7 @@ public final class DtlsConfig {
     private final Duration sessionLifetime;
     private final Optional<SessionTickets> sessionTickets;
     private final boolean offerSessionTickets;
+    private final ConnectionIdPolicy connectionIds;
 
     private DtlsConfig(Builder builder) {
         this.cipherSuites = List.copyOf(builder.cipherSuites);
@@ -110,6 +111,7 @@ public final class DtlsConfig {
         this.sessionLifetime = builder.sessionLifetime;
         this.sessionTickets = Optional.ofNullable(builder.sessionTickets);
         this.offerSessionTickets = builder.offerSessionTickets;
+        this.connectionIds = builder.connectionIds;
     }
 
     /**
@@ -126,6 +128,11 @@ public final class DtlsConfig {
      */
     public boolean offerSessionTickets() {
         return offerSessionTickets;
+    }
+
+    /** How connection IDs (RFC 9146) and the return routability check (RFC 9853) are used; on by default. */
+    public ConnectionIdPolicy connectionIds() {
+        return connectionIds;
     }
 
     /**
@@ -397,6 +404,7 @@ public final class DtlsConfig {
         private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
         private SessionTickets sessionTickets;
         private boolean offerSessionTickets;
+        private ConnectionIdPolicy connectionIds = ConnectionIdPolicy.DEFAULT;
 
         private Builder() {
         }
@@ -410,6 +418,12 @@ public final class DtlsConfig {
         /** See {@link DtlsConfig#offerSessionTickets()}; off by default. */
         public Builder offerSessionTickets(boolean offer) {
             this.offerSessionTickets = offer;
+            return this;
+        }
+
+        /** See {@link DtlsConfig#connectionIds()}; {@link ConnectionIdPolicy#DEFAULT} by default. */
+        public Builder connectionIds(ConnectionIdPolicy policy) {
+            this.connectionIds = Objects.requireNonNull(policy, "connectionIds (ConnectionIdPolicy.DISABLED to turn them off)");
             return this;
         }
 

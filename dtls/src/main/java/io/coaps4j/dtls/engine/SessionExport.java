@@ -31,8 +31,9 @@ import java.util.Optional;
  * "C4JS" u8 version (1) | nonce[12] | AES-GCM( u32 count, count × session ) | tag[16]
  * session: u8 address length (4 or 16), address, u16 port, {@link SessionStateCodec} state, u8 resumed,
  *          {@link AssociationState} of the current epoch,
- *          u8 TLV count, count × (u8 type, u16 length, value); type 1: the RFC 9146 connection ID (reserved:
- *          written once connection IDs land; unknown types are skipped)
+ *          u8 TLV count, count × (u8 type, u16 length, value): type 1 the connection ID in the client's records
+ *          (this server's, RFC 9146), type 2 the one in this server's records (the client's), type 3 one byte, 1
+ *          when the return routability check (RFC 9853) was negotiated; unknown types are skipped
  * </pre>
  *
  * After the import every session's next write sequence number is {@link #SEQUENCE_MARGIN} higher than exported:
@@ -46,6 +47,8 @@ final class SessionExport {
     /** How far the write sequence numbers skip ahead on import: 2^20 records. */
     static final long SEQUENCE_MARGIN = 1L << 20;
     static final int TLV_CONNECTION_ID = 1;
+    static final int TLV_PEER_CONNECTION_ID = 2;
+    static final int TLV_RETURN_ROUTABILITY = 3;
 
     private SessionExport() {
     }
@@ -71,7 +74,12 @@ final class SessionExport {
                 SessionStateCodec.write(out, established.exportState(), 0);
                 out.writeByte(established.resumed() ? 1 : 0);
                 AssociationState.write(current, out);
-                out.writeByte(0); // no TLVs yet: TLV_CONNECTION_ID once sessions have connection IDs
+                byte[] readCid = current.readConnectionId().orElse(new byte[0]);
+                byte[] writeCid = current.writeConnectionId().orElse(new byte[0]);
+                out.writeByte(3);
+                writeTlv(out, TLV_CONNECTION_ID, readCid);
+                writeTlv(out, TLV_PEER_CONNECTION_ID, writeCid);
+                writeTlv(out, TLV_RETURN_ROUTABILITY, new byte[] {(byte) (connection.returnRoutabilityNegotiated() ? 1 : 0)});
                 count++;
             }
         } catch (IOException e) {
@@ -93,12 +101,19 @@ final class SessionExport {
         }
     }
 
+    private static void writeTlv(DataOutputStream out, int type, byte[] value) throws IOException {
+        out.writeByte(type);
+        out.writeShort(value.length);
+        out.write(value);
+    }
+
     /** An export and how many sessions it holds. */
     record Sealed(byte[] bytes, int sessions) {
     }
 
     /** A session read back from an export. */
-    record Restored(InetSocketAddress peer, EstablishedSession session, SecurityAssociation association) {
+    record Restored(InetSocketAddress peer, EstablishedSession session, SecurityAssociation association,
+                    byte[] connectionId, boolean returnRoutability) {
     }
 
     /** The sessions in {@code file}, sealed under {@code key}; all or nothing. */
@@ -151,12 +166,31 @@ final class SessionExport {
         SecurityAssociation association = AssociationState.read(in, SEQUENCE_MARGIN)
                 .orElseThrow(() -> new SessionImportException("session " + index + " has unusable keys"));
         int tlvs = in.readUnsignedByte();
+        byte[] readCid = new byte[0];
+        byte[] writeCid = new byte[0];
+        boolean returnRoutability = false;
         for (int i = 0; i < tlvs; i++) {
-            in.readUnsignedByte();
-            in.readFully(new byte[in.readUnsignedShort()]); // TLV_CONNECTION_ID: reserved, nothing uses it yet
+            int type = in.readUnsignedByte();
+            byte[] value = new byte[in.readUnsignedShort()];
+            in.readFully(value);
+            if (type == TLV_CONNECTION_ID) {
+                readCid = value;
+            } else if (type == TLV_PEER_CONNECTION_ID) {
+                writeCid = value;
+            } else if (type == TLV_RETURN_ROUTABILITY) {
+                returnRoutability = value.length == 1 && value[0] == 1;
+            }
+        }
+        if (readCid.length > 0 || writeCid.length > 0) {
+            try {
+                association = association.withConnectionIds(readCid, writeCid);
+            } catch (IllegalArgumentException e) {
+                throw new SessionImportException("session " + index + " has an unusable connection ID: "
+                        + e.getMessage());
+            }
         }
         return new Restored(peer, EstablishedSession.restored(ConnectionEnd.SERVER, state.session(), resumed),
-                association);
+                association, readCid, returnRoutability);
     }
 
     private static byte[] header() {

@@ -74,6 +74,11 @@ class GracefulRestartTest {
                 .as("sequence numbers skip ahead by the documented margin")
                 .isEqualTo(lastWrite + SessionExport.SEQUENCE_MARGIN);
 
+        // The connection IDs came along (RFC 9146, on by default): the client writes tls12_cid records.
+        byte[] cidBefore = before.server.established(CLIENT).recordLayer().readAssociation().readConnectionId()
+                .orElseThrow();
+        assertThat(after.established(CLIENT).recordLayer().readAssociation().readConnectionId()).hasValueSatisfying(
+                cid -> assertThat(cid).isEqualTo(cidBefore));
         // The client goes on in its session: its record is accepted and answered, no handshake.
         DtlsServer.Result received = after.receive(CLIENT,
                 before.first.send("after".getBytes(StandardCharsets.US_ASCII), 1).datagrams().get(0), 1);

@@ -105,7 +105,8 @@ public final class ServerProbes {
      * full); the clients are discarded.
      */
     public static double idleSessionBytes(int sessions) {
-        return idleSessionBytes(sessions, DtlsConfig.DEFAULT_SESSION_CACHE_SIZE);
+        return idleSessionBytes(sessions, DtlsConfig.DEFAULT_SESSION_CACHE_SIZE,
+                io.coaps4j.dtls.config.ConnectionIdPolicy.DISABLED);
     }
 
     /**
@@ -113,8 +114,22 @@ public final class ServerProbes {
      * cache is a fixed cost and the figure is the connection alone.
      */
     public static double idleSessionBytes(int sessions, int cacheSize) {
+        return idleSessionBytes(sessions, cacheSize, io.coaps4j.dtls.config.ConnectionIdPolicy.DISABLED);
+    }
+
+    /**
+     * {@link #idleSessionBytes(int)} with connection IDs used as {@code connectionIds} says (RFC 9146; by default
+     * the server's 6-byte CID in the client's records, found by it in the server's CID table).
+     */
+    public static double idleSessionBytes(int sessions, io.coaps4j.dtls.config.ConnectionIdPolicy connectionIds) {
+        return idleSessionBytes(sessions, DtlsConfig.DEFAULT_SESSION_CACHE_SIZE, connectionIds);
+    }
+
+    /** With a session cache of {@code cacheSize} entries and connection IDs as {@code connectionIds} says. */
+    public static double idleSessionBytes(int sessions, int cacheSize,
+                                          io.coaps4j.dtls.config.ConnectionIdPolicy connectionIds) {
         DtlsConfig config = InMemoryPeers.config().maxConnections(Math.max(sessions, 1_000) + 2_000)
-                .sessionCacheSize(cacheSize).build();
+                .sessionCacheSize(cacheSize).connectionIds(connectionIds).build();
         DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), 0);
         InMemoryPeers peers = new InMemoryPeers(server, config, CryptoContext.create());
         long now = 0;

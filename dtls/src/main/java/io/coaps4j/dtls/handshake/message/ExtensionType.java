@@ -22,6 +22,10 @@ public final class ExtensionType {
     public static final int HEARTBEAT = 15;
     /** SessionTicket (RFC 5077 section 3.2). */
     public static final int SESSION_TICKET = 35;
+    /** RFC 9146 section 3. */
+    public static final int CONNECTION_ID = 54;
+    /** RFC 9853 section 3: the return routability check; empty extension_data. */
+    public static final int RRC = 61;
 
     private ExtensionType() {
     }
