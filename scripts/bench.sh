@@ -14,6 +14,10 @@
 #   block2      a 1 MB block-wise (RFC 7959 Block2) download over PSK: time and server CPU; coaps4j and Californium
 #   proxy           (only when named, alone: --suite proxy) req/s and proxy CPU/request through the coaps4j
 #                   forward-proxy vs Californium's proxy2, PSK on both legs (ProxyBench; --proxy-legs psk,coap)
+#   resumed-handshakes  abbreviated PSK handshakes/s (RFC 5246 7.3) from new source ports, each offering the session
+#                   of the handshaker's first full handshake; server CPU per handshake and the issue 9 targets
+#                   (with the handshakes suite in the same run for the 0.6x target)
+# One million idle sessions in -Xmx2g: scripts/bench-idle-sessions.sh (its own command).
 # Builds what it needs.
 #   scripts/bench.sh                          everything (3 s warm-up + 10 s measured per point)
 #   scripts/bench.sh --quick                  short points (1 s + 3 s)

@@ -7,6 +7,7 @@ import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.engine.CryptoJob;
 import io.coaps4j.dtls.engine.DtlsConnection;
 import io.coaps4j.dtls.engine.DtlsEndpoint;
+import io.coaps4j.dtls.engine.SessionImportException;
 import io.coaps4j.dtls.engine.DtlsEvent;
 import io.coaps4j.dtls.engine.DtlsMetrics;
 import io.coaps4j.dtls.engine.DtlsOutput;
@@ -210,6 +211,29 @@ public final class CoapsBinding {
             any = true;
         }
         return any;
+    }
+
+    /**
+     * The server sessions sealed under {@code sealingKey} for a graceful restart, and the binding closed without
+     * close_notify, so that the clients keep their sessions for the next process ({@link #importSessions}).
+     */
+    public byte[] exportSessionsAndClose(byte[] sealingKey) {
+        byte[] export = endpoint.exportSessions(sealingKey);
+        closed = true;
+        return export;
+    }
+
+    /**
+     * Takes the server sessions of {@code export}, sealed under {@code sealingKey} by a previous process: their
+     * clients go on with no handshake. Returns how many were taken.
+     *
+     * @throws SessionImportException when the export cannot be imported; nothing is taken
+     */
+    public int importSessions(byte[] export, byte[] sealingKey, long nowNanos) throws SessionImportException {
+        long now = engineTime(nowNanos);
+        int taken = endpoint.importSessions(export, sealingKey, now, engineOutput);
+        drain(now);
+        return taken;
     }
 
     /** Ends every session with close_notify; the binding takes nothing more afterwards. */

@@ -34,6 +34,7 @@ import java.util.Map;
  * @param heartbeatsAnswered      HeartbeatResponses that matched a request in flight
  * @param deadPeersByHeartbeat    sessions closed because a HeartbeatRequest went unanswered
  * @param connectionIds           address updates and return routability checks (RFC 9146, RFC 9853)
+ * @param resumption              resumed handshakes, RFC 5077 tickets and graceful-restart exports and imports
  */
 public record CoapsMetrics(int serverSessions, int clientSessions, int clientHandshakes, long handshakesSucceeded,
                            Map<AlertDescription, Long> handshakesFailed, long handshakesTimedOut,
@@ -42,9 +43,35 @@ public record CoapsMetrics(int serverSessions, int clientSessions, int clientHan
                            long serverSessionsExpired, long serverSessionsEvicted, long sessionsReplaced,
                            long clientSessionsEvicted, long datagramsRefused, long handshakesStalled,
                            long handshakesDisplaced, long heartbeatsSent, long heartbeatsAnswered,
-                           long deadPeersByHeartbeat, ConnectionIdMetrics connectionIds) {
+                           long deadPeersByHeartbeat, ConnectionIdMetrics connectionIds, Resumption resumption) {
+
+    /**
+     * How sessions survive: abbreviated handshakes (RFC 5246 section 7.3), RFC 5077 tickets this server issued and
+     * accepted, and sessions exported at a clean stop and imported at start (graceful restart).
+     */
+    public record Resumption(long handshakesResumed, long ticketsIssued, long ticketsAccepted, long sessionsExported,
+                             long sessionsImported) {
+        public static final Resumption NONE = new Resumption(0, 0, 0, 0, 0);
+    }
+
+    /** A snapshot without resumption figures (all zero). */
+    public CoapsMetrics(int serverSessions, int clientSessions, int clientHandshakes, long handshakesSucceeded,
+                        Map<AlertDescription, Long> handshakesFailed, long handshakesTimedOut,
+                        Map<DropReason, Long> recordsDropped, Map<HandshakeDropReason, Long> handshakeMessagesDropped,
+                        Map<BindingDropReason, Long> bindingDrops, long pingsSent, long deadPeersClosed,
+                        long serverSessionsExpired, long serverSessionsEvicted, long sessionsReplaced,
+                        long clientSessionsEvicted, long datagramsRefused, long handshakesStalled,
+                        long handshakesDisplaced, long heartbeatsSent, long heartbeatsAnswered,
+                        long deadPeersByHeartbeat, ConnectionIdMetrics connectionIds) {
+        this(serverSessions, clientSessions, clientHandshakes, handshakesSucceeded, handshakesFailed,
+                handshakesTimedOut, recordsDropped, handshakeMessagesDropped, bindingDrops, pingsSent, deadPeersClosed,
+                serverSessionsExpired, serverSessionsEvicted, sessionsReplaced, clientSessionsEvicted, datagramsRefused,
+                handshakesStalled, handshakesDisplaced, heartbeatsSent, heartbeatsAnswered, deadPeersByHeartbeat,
+                connectionIds, Resumption.NONE);
+    }
 
     public CoapsMetrics {
+        java.util.Objects.requireNonNull(resumption, "resumption");
         handshakesFailed = Map.copyOf(handshakesFailed);
         recordsDropped = Map.copyOf(recordsDropped);
         handshakeMessagesDropped = Map.copyOf(handshakeMessagesDropped);

@@ -45,6 +45,8 @@ final class ConnectorCounters {
                 clientSessionsEvicted, datagramsRefused, dtls.handshakesStalled(), dtls.handshakesDisplaced(),
                 heartbeatsSent, heartbeatsAnswered, deadPeersByHeartbeat,
                 new ConnectionIdMetrics(dtls.cidAddressUpdates(), dtls.pathChallengesSent(), dtls.pathChecksSucceeded(),
-                        dtls.pathChecksFailed(), dtls.pathChallengesAnswered()));
+                        dtls.pathChecksFailed(), dtls.pathChallengesAnswered()),
+                new CoapsMetrics.Resumption(dtls.resumedHandshakes(), dtls.ticketsIssued(), dtls.ticketsAccepted(),
+                        dtls.sessionsExported(), dtls.sessionsImported()));
     }
 }

@@ -87,6 +87,22 @@ final class ConnectorLoop implements CoapsBinding.Output, DeadlineHandler {
         return binding.sessions();
     }
 
+    /** Seals the server sessions for a restart and stops without close_notify; the loop takes nothing more. */
+    byte[] exportAndStop(byte[] sealingKey) {
+        if (closed) {
+            throw new IllegalStateException("the connector is closed already: nothing left to export");
+        }
+        byte[] export = binding.exportSessionsAndClose(sealingKey);
+        waiting.closeAll();
+        closed = true;
+        loop.removeDeadlineHandler(this);
+        return export;
+    }
+
+    int importSessions(byte[] export, byte[] sealingKey) throws io.coaps4j.dtls.engine.SessionImportException {
+        return binding.importSessions(export, sealingKey, loop.nanoTime());
+    }
+
     /** Ends every session with close_notify and fails the waiting resolves; the loop takes nothing more. */
     void shutdown() {
         if (closed) {

@@ -202,7 +202,7 @@ public final class DtlsConnector implements Connector {
     /** Ends every session with close_notify, fails waiting resolves, and closes the socket (its port is free on return). */
     @Override
     public void close() {
-        if (loop != null && !closed) {
+        if (loop != null && !closed) { // after exportSessionsAndClose: no close_notify, the sessions live on
             callOnLoop(() -> {
                 running.shutdown();
                 return null;
@@ -212,6 +212,55 @@ public final class DtlsConnector implements Connector {
         ConnectorLoop onLoop = running;
         if (onLoop != null) {
             onLoop.closeResources();
+        }
+    }
+
+    /**
+     * Graceful restart, first half: seals the established server sessions under {@code sealingKey} (16 or 32
+     * bytes) and closes the connector without close_notify, so that the clients keep their sessions; a new
+     * connector given the result by {@link #importSessions} serves them with no handshake. Write the result with
+     * {@link io.coaps4j.dtls.engine.SessionExportFile#writeAtomically}.
+     */
+    public byte[] exportSessionsAndClose(byte[] sealingKey) {
+        if (loop == null || closed) {
+            throw new IllegalStateException("the DTLS connector is not running");
+        }
+        byte[] export = callOnLoop(() -> running.exportAndStop(sealingKey));
+        closed = true; // close() then frees the socket and workers without close_notify
+        return export;
+    }
+
+    /**
+     * Graceful restart, second half: takes the sessions a previous connector exported, after {@link #start};
+     * returns how many. Delete the export once imported: importing it twice could repeat record sequence numbers
+     * beyond the margin the import adds (2^20).
+     *
+     * @throws io.coaps4j.dtls.engine.SessionImportException when it is not an export, another version, truncated,
+     *                                                       tampered with or sealed under another key
+     */
+    public int importSessions(byte[] export, byte[] sealingKey) throws io.coaps4j.dtls.engine.SessionImportException {
+        if (loop == null || closed) {
+            throw new IllegalStateException("start the DTLS connector before importing sessions");
+        }
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        ConnectorLoop onLoop = running;
+        if (loop.inEventLoop()) {
+            return onLoop.importSessions(export, sealingKey);
+        }
+        loop.execute(() -> {
+            try {
+                result.complete(onLoop.importSessions(export, sealingKey));
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof io.coaps4j.dtls.engine.SessionImportException failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 

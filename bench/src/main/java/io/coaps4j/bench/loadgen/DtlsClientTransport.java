@@ -5,6 +5,7 @@ import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.dtls.credentials.PskPeer;
 import io.coaps4j.dtls.crypto.CryptoContext;
+import io.coaps4j.dtls.engine.ClientSessionCache;
 import io.coaps4j.dtls.engine.DtlsConnection;
 import io.coaps4j.dtls.engine.DtlsEvent;
 import io.coaps4j.dtls.engine.DtlsMetrics;
@@ -272,18 +273,42 @@ public final class DtlsClientTransport implements ClientTransport {
     /** Opens DTLS transports for one thread: they share its crypto context, metrics and buffers. */
     public static final class DtlsFactory implements Factory {
         private final DtlsConfig config;
+        private final boolean resuming;
         private final ThreadState thread = new ThreadState();
+        /** With {@link #resuming()}: this thread's sessions per server, offered by each new connection. */
+        private final ClientSessionCache sessions;
 
         private DtlsFactory(DtlsConfig config) {
+            this(config, false);
+        }
+
+        private DtlsFactory(DtlsConfig config, boolean resuming) {
             this.config = config;
+            this.resuming = resuming;
+            this.sessions = resuming ? new ClientSessionCache(config) : null;
+        }
+
+        /**
+         * A factory whose connections offer the session of the thread's last full handshake with the same server
+         * (RFC 5246 section 7.3): after the first, each new connection is an abbreviated handshake if the server
+         * resumes it.
+         */
+        public DtlsFactory resuming() {
+            return new DtlsFactory(config, true);
         }
 
         @Override
         public DtlsClientTransport open(InetSocketAddress server) throws IOException {
-            DtlsConnection connection = DtlsConnection.client(config, thread.crypto, thread.metrics, server, Optional.empty());
+            return open(server, server.getAddress().isLoopbackAddress() ? server.getAddress() : null);
+        }
+
+        /** A transport to {@code server} from {@code source} (any local address when null) and an ephemeral port. */
+        public DtlsClientTransport open(InetSocketAddress server, java.net.InetAddress source) throws IOException {
+            DtlsConnection connection = DtlsConnection.client(config, thread.crypto, thread.metrics, server,
+                    Optional.empty(), sessions, nowNanos());
             DatagramChannel channel = DatagramChannel.open();
             try {
-                channel.bind(new InetSocketAddress(server.getAddress().isLoopbackAddress() ? server.getAddress() : null, 0));
+                channel.bind(new InetSocketAddress(source, 0));
                 channel.connect(server);
                 channel.configureBlocking(false);
             } catch (IOException e) {
@@ -295,7 +320,7 @@ public final class DtlsClientTransport implements ClientTransport {
 
         @Override
         public DtlsFactory forOneThread() {
-            return new DtlsFactory(config);
+            return new DtlsFactory(config, resuming);
         }
     }
 }

@@ -42,18 +42,31 @@ public final class HandshakeGenerator {
     public static HandshakeResult run(InetSocketAddress server, DtlsConfig config, int handshakers, Duration warmup,
                                       Duration measure, Duration timeout, WindowObserver observer)
             throws InterruptedException {
+        return run(server, config, handshakers, warmup, measure, timeout, observer, false);
+    }
+
+    /**
+     * As above; with {@code resume} each handshaker offers the session of its first full handshake on every new
+     * connection (RFC 5246 section 7.3), so the window measures abbreviated handshakes (cookie exchange included);
+     * a connection the server did not resume counts as failed ("not resumed").
+     */
+    public static HandshakeResult run(InetSocketAddress server, DtlsConfig config, int handshakers, Duration warmup,
+                                      Duration measure, Duration timeout, WindowObserver observer, boolean resume)
+            throws InterruptedException {
         if (handshakers < 1) {
             throw new IllegalArgumentException("handshakers must be at least 1, was " + handshakers);
         }
         RunPhase phase = new RunPhase();
-        DtlsClientTransport.DtlsFactory factory = DtlsClientTransport.factory(config);
+        DtlsClientTransport.DtlsFactory factory = resume ? DtlsClientTransport.factory(config).resuming()
+                : DtlsClientTransport.factory(config);
         RequestTemplate template = RequestTemplate.get("hello");
         SplittableRandom seeds = new SplittableRandom();
         List<Handshaker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         try {
             for (int i = 0; i < handshakers; i++) {
-                Handshaker worker = new Handshaker(server, factory.forOneThread(), template, timeout, phase, seeds.split());
+                Handshaker worker = new Handshaker(server, factory.forOneThread(), template, timeout, phase, seeds.split(),
+                        resume);
                 Thread thread = new Thread(worker, "handshaker-" + i);
                 thread.setDaemon(true);
                 workers.add(worker);
@@ -112,6 +125,9 @@ public final class HandshakeGenerator {
         private final Duration timeout;
         private final RunPhase phase;
         private final SplittableRandom random;
+        private final boolean resume;
+        /** With {@link #resume}: whether this thread has made its one full handshake. */
+        private boolean hadFullHandshake;
         private final ArrayDeque<DtlsClientTransport> lingering = new ArrayDeque<>();
         final LatencyHistogram latencies = new LatencyHistogram();
         final Map<String, Long> failures = new HashMap<>();
@@ -122,7 +138,8 @@ public final class HandshakeGenerator {
         private String failure;
 
         Handshaker(InetSocketAddress server, DtlsClientTransport.DtlsFactory factory, RequestTemplate template,
-                   Duration timeout, RunPhase phase, SplittableRandom random) {
+                   Duration timeout, RunPhase phase, SplittableRandom random, boolean resume) {
+            this.resume = resume;
             this.server = server;
             this.factory = factory;
             this.get = new BlockingGet(template, RESEND, ATTEMPTS);
@@ -177,6 +194,13 @@ public final class HandshakeGenerator {
                     failure = transport.connection().isHandshaking() ? "handshake timed out"
                             : "handshake failed: " + transport.failureKind().orElse(transport.connection().status().toString());
                     return;
+                }
+                if (resume) {
+                    boolean resumed = transport.connection().session().map(s -> s.resumed()).orElse(false);
+                    if (!resumed && hadFullHandshake) {
+                        failure = "not resumed";
+                    }
+                    hadFullHandshake = true;
                 }
                 try {
                     if (!get.run(transport, random.nextInt(1 << 16), random.nextInt())) {

@@ -46,6 +46,7 @@ enum DtlsMode {
 
     /** Whether any of this mode's suites is among {@code suites}. */
     boolean anyOf(List<Suite> suites) {
-        return suites.contains(throughput) || suites.contains(handshakes) || suites.contains(sessions);
+        return suites.contains(throughput) || suites.contains(handshakes) || suites.contains(sessions)
+                || (this == PSK && suites.contains(Suite.RESUMED_HANDSHAKES));
     }
 }

@@ -86,7 +86,7 @@ final class HandshakeSuite {
         try {
             HandshakeResult result = HandshakeGenerator.run(process.address(),
                     group.catalog().clientConfig(process.address()), options.handshakers(), options.warmup(),
-                    options.measure(), HANDSHAKE_TIMEOUT, window);
+                    options.measure(), HANDSHAKE_TIMEOUT, window, suite == Suite.RESUMED_HANDSHAKES);
             if (!process.isAlive()) {
                 throw new IOException(name + " died during the run; see " + options.logDir());
             }

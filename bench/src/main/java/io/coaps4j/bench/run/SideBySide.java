@@ -168,6 +168,26 @@ public final class SideBySide {
                 }
             }
         }
+        if (mode == DtlsMode.PSK && suites.contains(Suite.RESUMED_HANDSHAKES)) {
+            try (ServerGroup group = ServerGroup.start(context, catalog, names, Suite.RESUMED_HANDSHAKES)) {
+                List<HandshakeMeasurement> resumed = HandshakeSuite.run(context, group, Suite.RESUMED_HANDSHAKES).medians();
+                report.append(String.format(Locale.ROOT, "%n#### Resumed %s handshakes (%d handshakers, each connection:"
+                        + " new source port, cookie exchange, abbreviated handshake offering the session of the"
+                        + " handshaker's first full handshake, one CON GET, close_notify; a connection not resumed"
+                        + " counts as failed; fresh servers, median of %d rounds)%n%n",
+                        label, options.handshakers(), options.handshakeRounds()));
+                report.append(ResultTable.handshakes(resumed)).append('\n');
+                BarChart cost = new BarChart("Server CPU per resumed " + label + " handshake (median round)",
+                        "µs per handshake");
+                resumed.forEach(m -> cost.bar(m.server(), m.serverCpuMicrosPerHandshake()));
+                context.charts.add(cost);
+                String ratios = ResultTable.handshakeRatios(subject, resumed);
+                if (!ratios.isEmpty()) {
+                    report.append('\n').append(ratios);
+                }
+                report.append('\n').append(ResumedTargets.render(subject, ServerCatalog.CALIFORNIUM, handshakes, resumed));
+            }
+        }
         if (suites.contains(mode.sessions())) {
             ServerCatalog idle = mode == DtlsMode.PSK ? SessionSuite.catalog()
                     : ServerCatalog.rpk(keys, keyDir, SessionSuite.EXCHANGE_LIFETIME);

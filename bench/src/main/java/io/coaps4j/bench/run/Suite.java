@@ -14,6 +14,11 @@ enum Suite {
     HANDSHAKES,
     /** Heap (or, for native servers, resident memory) per idle PSK session. */
     SESSIONS,
+    /**
+     * Resumed (abbreviated, RFC 5246 section 7.3) PSK handshakes per second from new source ports, each offering the
+     * session of the handshaker's first full handshake, with server CPU per handshake.
+     */
+    RESUMED_HANDSHAKES,
     /** CoAP over DTLS 1.2 RawPublicKey (TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8, client authentication needed). */
     RPK,
     /** Full ECDHE_ECDSA RawPublicKey handshakes per second from new source ports, with server CPU per handshake. */

@@ -22,7 +22,7 @@ class BenchArgumentsTest {
         assertThat(options.generatorThreads()).isEqualTo(1);
         assertThat(options.output()).isNull();
         assertThat(options.suites()).containsExactly(Suite.NOSEC, Suite.PSK, Suite.HANDSHAKES, Suite.SESSIONS,
-                Suite.RPK, Suite.RPK_HANDSHAKES, Suite.RPK_SESSIONS, Suite.OBSERVE, Suite.BLOCK2);
+                Suite.RESUMED_HANDSHAKES, Suite.RPK, Suite.RPK_HANDSHAKES, Suite.RPK_SESSIONS, Suite.OBSERVE, Suite.BLOCK2);
         assertThat(options.observerCounts()).containsExactly(1_000, 10_000);
         assertThat(options.block2Transfers()).isEqualTo(5);
         assertThat(options.handshakers()).isEqualTo(4);

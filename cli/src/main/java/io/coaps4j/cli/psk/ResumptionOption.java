@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  */
 public final class ResumptionOption {
     @Option(names = "--no-resumption",
-            description = "never resume a DTLS session by its session id: every handshake is a full one"
+            description = "never resume a DTLS session (by session id or RFC 5077 ticket): every handshake is a full one"
                     + " (default: sessions are kept and resumed)")
     boolean off;
 

@@ -46,6 +46,9 @@ import picocli.CommandLine.Option;
                 + " /.well-known/core (GET, RFC 6690 discovery).",
             "Without --psk-identity and a key, the coaps key is generated at the first start into psk.properties in"
                 + " the data folder (readable by its owner only), re-used later, and printed at every start.",
+            "A clean stop (Ctrl-C, SIGTERM) saves the coaps sessions, sealed, in sessions.export in the data folder"
+                + " (key: session-export.key, made at the first start) and the next start takes them back: connected"
+                + " clients go on with no handshake.",
             "Likewise the RawPublicKey and Certificate keys not given by the options below: a key pair (rpk-key.pem),"
                 + " a CA (ca.pem), a server certificate for localhost signed by it, and a client's key and certificate"
                 + " for the commands printed at start."})
@@ -139,7 +142,9 @@ public final class ServerCommand implements Callable<Integer> {
             }
             AtomicReference<CliServer> running = new AtomicReference<>();
             Optional<MetricsServer> metricsServer = startMetrics(running);
+            Optional<SessionCarryOver> carryOver = coaps.map(unused -> carryOver(store.directory()));
             try (CliServer server = start(bindAddress, store, coapsAddress, coaps)) {
+                coaps.ifPresent(connector -> carryOver.orElseThrow().restore(connector, terminal));
                 printWhereItListens(server, serverPsk, material);
                 metricsServer.ifPresent(page -> {
                     running.set(server);
@@ -157,6 +162,8 @@ public final class ServerCommand implements Callable<Integer> {
                 terminal.errLine("stopping");
                 // The library logs each kind of silent drop as it happens (WARN, rate-limited); the totals close the run.
                 coaps.ifPresent(connector -> terminal.errLine(CoapsDrops.summary(connector.metrics())));
+                // A clean stop keeps the coaps sessions for the next start (graceful restart).
+                coaps.ifPresent(connector -> carryOver.orElseThrow().save(connector, terminal));
             } finally {
                 metricsServer.ifPresent(MetricsServer::close);
             }
@@ -203,6 +210,15 @@ public final class ServerCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "cannot serve --metrics on TCP " + printable(address) + ": "
                     + reason(e));
+        }
+    }
+
+    private static SessionCarryOver carryOver(Path dir) {
+        try {
+            return SessionCarryOver.in(dir);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.FAILURE, "cannot read or create the session export key in " + dir
+                    + ": " + e.getMessage());
         }
     }
 

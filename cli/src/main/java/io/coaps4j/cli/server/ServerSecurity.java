@@ -5,6 +5,7 @@ import io.coaps4j.coaps.KeepAlive;
 import io.coaps4j.dtls.config.ClientAuthentication;
 import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.config.SessionTickets;
 import io.coaps4j.dtls.credentials.CertificateCredentials;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.dtls.credentials.PskCredentials;
@@ -71,6 +72,10 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
                 .pskStore(InMemoryPskStore.builder().add(psk.identity(), psk.key()).build())
                 .resumption(resumption)
                 .connectionIds(connectionIds);
+        if (resumption) {
+            // RFC 5077 tickets for clients that ask (OpenSSL, libcoap); random keys, rotated hourly.
+            dtls.sessionTickets(SessionTickets.withRandomKeys(DtlsConfig.DEFAULT_SESSION_LIFETIME));
+        }
         rawPublicKey.ifPresent(dtls::credentials);
         certificate.ifPresent(dtls::credentials);
         dtls.clientAuthentication(ClientAuthentication.valueOf(clientAuth.name()));

@@ -78,6 +78,8 @@ public final class DtlsConfig {
     private final int sessionCacheSize;
     private final Duration sessionLifetime;
     private final Optional<InsecureKeyLog> insecureKeyLog;
+    private final Optional<SessionTickets> sessionTickets;
+    private final boolean offerSessionTickets;
     private final ConnectionIdPolicy connectionIds;
 
     private DtlsConfig(Builder builder) {
@@ -110,6 +112,8 @@ public final class DtlsConfig {
         this.sessionCacheSize = builder.sessionCacheSize;
         this.sessionLifetime = builder.sessionLifetime;
         this.insecureKeyLog = Optional.ofNullable(builder.insecureKeyLog);
+        this.sessionTickets = Optional.ofNullable(builder.sessionTickets);
+        this.offerSessionTickets = builder.offerSessionTickets;
         this.connectionIds = builder.connectionIds;
     }
 
@@ -119,6 +123,19 @@ public final class DtlsConfig {
      */
     public Optional<InsecureKeyLog> insecureKeyLog() {
         return insecureKeyLog;
+     * Server: the RFC 5077 session tickets it issues to clients that offer the SessionTicket extension and
+     * resumes from; empty (the default): none, resumption by session id only. Only with {@link #resumption()}.
+     */
+    public Optional<SessionTickets> sessionTickets() {
+        return sessionTickets;
+    }
+
+    /**
+     * Client: whether it offers the SessionTicket extension (RFC 5077 section 3.2) and resumes with the tickets it
+     * receives, as well as by session id; off by default. Only with {@link #resumption()}.
+     */
+    public boolean offerSessionTickets() {
+        return offerSessionTickets;
     }
 
     /** How connection IDs (RFC 9146) and the return routability check (RFC 9853) are used; on by default. */
@@ -395,6 +412,8 @@ public final class DtlsConfig {
         private int sessionCacheSize = DEFAULT_SESSION_CACHE_SIZE;
         private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
         private InsecureKeyLog insecureKeyLog;
+        private SessionTickets sessionTickets;
+        private boolean offerSessionTickets;
         private ConnectionIdPolicy connectionIds = ConnectionIdPolicy.DEFAULT;
 
         private Builder() {
@@ -414,6 +433,16 @@ public final class DtlsConfig {
         /** INSECURE: {@link #insecureKeyLog(InsecureKeyLog)} appending to {@code file}, created owner-only. */
         public Builder insecureKeyLog(Path file) {
             return insecureKeyLog(InsecureKeyLog.appendingTo(file));
+        /** See {@link DtlsConfig#sessionTickets()}; null for none (the default). */
+        public Builder sessionTickets(SessionTickets tickets) {
+            this.sessionTickets = tickets;
+            return this;
+        }
+
+        /** See {@link DtlsConfig#offerSessionTickets()}; off by default. */
+        public Builder offerSessionTickets(boolean offer) {
+            this.offerSessionTickets = offer;
+            return this;
         }
 
         /** See {@link DtlsConfig#connectionIds()}; {@link ConnectionIdPolicy#DEFAULT} by default. */

@@ -123,7 +123,7 @@ final class ConnectionHandshake {
         this.localCid = localCid;
         records.expectConnectionId(localCid);
         this.context = new HandshakeContext(engine.config, engine.crypto, peer,
-                sessionId -> engine.serverSessions.find(ByteBuffer.wrap(sessionId.clone()), now), localCid);
+                sessionId -> engine.serverSessions.find(new SessionId(sessionId.clone()), now), localCid);
         this.retransmission = retransmission;
         this.clientHelloRandom = clientHelloRandom;
         this.state = state;
@@ -416,6 +416,7 @@ final class ConnectionHandshake {
             if (keyLogClientRandom != null) {
                 engine.config.insecureKeyLog().get().write(KeyLogLine.of(keyLogClientRandom, completed.session()));
             }
+            countTickets(completed);
             connection.established(completed.session());
             if (completed.finalFlight().isEmpty()) {
                 retransmission.finishedByPeer();
@@ -426,13 +427,28 @@ final class ConnectionHandshake {
         }
     }
 
+    private void countTickets(Transition.Completed completed) {
+        if (connection.role() != ConnectionEnd.SERVER) {
+            return;
+        }
+        if (completed.session().resumedByTicket()) {
+            engine.metrics.ticketAccepted();
+        }
+        for (OutgoingMessage message : completed.finalFlight()) {
+            if (message instanceof OutgoingMessage.Handshake handshake
+                    && handshake.message().type() == HandshakeType.NEW_SESSION_TICKET) {
+                engine.metrics.ticketIssued();
+            }
+        }
+    }
+
     /** Keeps the session of a full handshake for resumption, when it is on (RFC 5246 section 7.3). */
     private void remember(ResumableSession session) {
         if (!engine.config.resumption()) {
             return;
         }
         if (connection.role() == ConnectionEnd.SERVER) {
-            engine.serverSessions.put(ByteBuffer.wrap(session.sessionId()), session, now);
+            engine.serverSessions.put(new SessionId(session.sessionIdShared()), session, now);
         } else if (engine.clientSessions != null) {
             engine.clientSessions.put(context.peer(), session, now);
         }

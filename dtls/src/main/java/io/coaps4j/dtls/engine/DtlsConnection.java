@@ -138,6 +138,26 @@ public final class DtlsConnection {
         return connection;
     }
 
+    /**
+     * A server connection restored from an export (graceful restart): established at once in {@code association},
+     * whose epoch is the session's, with no handshake, heartbeat or previous epoch.
+     */
+    static DtlsConnection restored(EngineContext engine, InetSocketAddress client, EstablishedSession established,
+                                   SecurityAssociation association, byte[] connectionId, boolean returnRoutability,
+                                   long now) {
+        RecordLayer records = new RecordLayer(association);
+        DtlsConnection connection = new DtlsConnection(ConnectionEnd.SERVER, client, engine, records);
+        if (connectionId.length > 0) {
+            records.expectConnectionId(connectionId);
+            connection.cidKey = ConnectionIds.key(connectionId);
+        }
+        connection.checksNegotiated = returnRoutability;
+        connection.status = Status.ESTABLISHED;
+        connection.session = new DtlsSession(established, connection, association.epoch());
+        connection.lastActivity = now;
+        return connection;
+    }
+
     public ConnectionEnd role() {
         return role;
     }
@@ -721,9 +741,27 @@ public final class DtlsConnection {
             alert.ifPresent(engine.metrics::handshakeFailed);
         }
         LOG.debug("{} {}: failed, {} {}: {}", role, peer, origin, alert, detail);
+        if (alert.isPresent()) {
+            forgetResumableSession();
+        }
         terminate();
         status = Status.FAILED;
         emit(new DtlsEvent.Failed(origin, alert, detail, presented));
+    }
+
+    /** RFC 5246 section 7.2.2: a session that ended with a fatal alert must not be resumed; its cache entry goes. */
+    private void forgetResumableSession() {
+        if (session == null) {
+            return;
+        }
+        if (role == ConnectionEnd.SERVER) {
+            // A ticket's session is under the id the client chose, which may name another client's cached session.
+            if (!session.established().resumedByTicket()) {
+                engine.serverSessions.remove(new SessionId(session.sessionId()));
+            }
+        } else if (engine.clientSessions != null) {
+            engine.clientSessions.forget(peer, session.serverName());
+        }
     }
 
     void closeWith(DtlsEvent.CloseReason reason) {

@@ -307,6 +307,30 @@ public final class DtlsEndpoint {
         }
     }
 
+    /**
+     * The server role's established sessions sealed under {@code sealingKey}, for a graceful restart
+     * ({@link DtlsServer#exportSessions}); an empty export without the server role.
+     */
+    public byte[] exportSessions(byte[] sealingKey) {
+        return server == null ? SessionExport.seal(java.util.List.of(), sealingKey).bytes()
+                : server.exportSessions(sealingKey);
+    }
+
+    /**
+     * Takes the sessions of {@code export} into the server role ({@link DtlsServer#importSessions}); each is announced
+     * to {@code out} with {@link DtlsEvent.HandshakeCompleted}.
+     *
+     * @throws IllegalStateException  without the server role
+     * @throws SessionImportException when the export cannot be imported; nothing is taken
+     */
+    public int importSessions(byte[] export, byte[] sealingKey, long now, DtlsOutput out)
+            throws SessionImportException {
+        if (server == null) {
+            throw new IllegalStateException("only an endpoint that accepts handshakes can import sessions");
+        }
+        return server.importSessions(export, sealingKey, now, out);
+    }
+
     /** Established sessions of the server role. */
     public int serverSessions() {
         return server == null ? 0 : server.sessionCount();

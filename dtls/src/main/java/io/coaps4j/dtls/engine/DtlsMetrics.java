@@ -30,6 +30,10 @@ public final class DtlsMetrics {
     private long heartbeatsAnswered;
     private long heartbeatRequestsAnswered;
     private long heartbeatTimeouts;
+    private long ticketsIssued;
+    private long sessionsExported;
+    private long sessionsImported;
+    private long ticketsAccepted;
     private long cidAddressUpdates;
     private long pathChallengesSent;
     private long pathChecksSucceeded;
@@ -42,6 +46,42 @@ public final class DtlsMetrics {
 
     void handshakeDropped(HandshakeDropReason reason) {
         handshakeDrops[reason.ordinal()]++;
+    }
+
+    void sessionsExported(int count) {
+        sessionsExported += count;
+    }
+
+    void sessionsImported(int count) {
+        sessionsImported += count;
+    }
+
+    /** Established sessions written to an export for a graceful restart. */
+    public long sessionsExported() {
+        return sessionsExported;
+    }
+
+    /** Established sessions taken from an export at start. */
+    public long sessionsImported() {
+        return sessionsImported;
+    }
+
+    void ticketIssued() {
+        ticketsIssued++;
+    }
+
+    void ticketAccepted() {
+        ticketsAccepted++;
+    }
+
+    /** RFC 5077 session tickets this endpoint's server sent (NewSessionTicket). */
+    public long ticketsIssued() {
+        return ticketsIssued;
+    }
+
+    /** Abbreviated handshakes that resumed a session from a ticket this server had issued (RFC 5077 section 3.4). */
+    public long ticketsAccepted() {
+        return ticketsAccepted;
     }
 
     void handshakeSucceeded(boolean resumed) {
@@ -235,7 +275,8 @@ public final class DtlsMetrics {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("DtlsMetrics[succeeded ").append(handshakesSucceeded)
-                .append(" (resumed ").append(handshakesResumed).append(')')
+                .append(" (resumed ").append(handshakesResumed).append(", tickets issued ").append(ticketsIssued)
+                .append(", accepted ").append(ticketsAccepted).append(')')
                 .append(", failed ").append(failuresByAlert).append(", timed out ").append(handshakesTimedOut)
                 .append(", stalled ").append(handshakesStalled).append(", displaced ").append(handshakesDisplaced)
                 .append(", HelloVerifyRequests ").append(helloVerifyRequestsSent)

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -153,6 +154,61 @@ public final class DtlsServer {
     public boolean serves(InetSocketAddress peer) {
         return table.get(peer) != null;
     }
+
+    /**
+     * The established sessions, sealed under {@code sealingKey} (16 or 32 bytes) for a graceful restart: a new
+     * server given them by {@link #importSessions} serves the same clients with no handshake. Call it when the
+     * server has stopped receiving and sending, just before the socket closes. See {@link SessionExport} for the
+     * format and the sequence number margin.
+     */
+    public byte[] exportSessions(byte[] sealingKey) {
+        List<DtlsConnection> sessions = new ArrayList<>(table.sessions());
+        table.forEachSession(sessions::add);
+        SessionExport.Sealed sealed = SessionExport.seal(sessions, sealingKey);
+        engine.metrics.sessionsExported(sealed.sessions());
+        return sealed.bytes();
+    }
+
+    /**
+     * Takes the sessions of {@code export}, sealed under {@code sealingKey} by {@link #exportSessions}, at
+     * {@code now}; returns how many were taken (a session whose address is served already is left out). Their
+     * write sequence numbers skip ahead by 2^20. Delete the export afterwards: it must not be imported twice.
+     *
+     * @throws SessionImportException when it is not an export, another version, truncated, tampered with or sealed
+     *                                under another key; then nothing is taken
+     */
+    public int importSessions(byte[] export, byte[] sealingKey, long now) throws SessionImportException {
+        return importSessions(export, sealingKey, now, NOWHERE);
+    }
+
+    /** As {@link #importSessions(byte[], byte[], long)}; what room-making sends and reports goes to {@code out}. */
+    public int importSessions(byte[] export, byte[] sealingKey, long now, DtlsOutput out)
+            throws SessionImportException {
+        List<SessionExport.Restored> restored = SessionExport.open(export, sealingKey);
+        int taken = 0;
+        for (SessionExport.Restored session : restored) {
+            DtlsConnection connection = DtlsConnection.restored(engine, session.peer(), session.session(),
+                    session.association(), session.connectionId(), session.returnRoutability(), now);
+            if (table.restore(session.peer(), connection, now, out)) {
+                timers.reschedule(connection.slot);
+                connection.announce(out); // HandshakeCompleted: the application learns of the session as usual
+                taken++;
+            }
+        }
+        engine.metrics.sessionsImported(taken);
+        return taken;
+    }
+
+    /** Drops what it is given: an import at start has no socket yet. */
+    private static final DtlsOutput NOWHERE = new DtlsOutput() {
+        @Override
+        public void datagram(InetSocketAddress to, byte[] datagram) {
+        }
+
+        @Override
+        public void event(DtlsConnection connection, DtlsEvent event) {
+        }
+    };
 
     /** Calls {@code action} with each established connection, least recently active first. */
     public void forEachEstablished(java.util.function.Consumer<DtlsConnection> action) {

@@ -27,6 +27,11 @@ public final class DtlsSession {
         this.epoch = epoch;
     }
 
+    /** The handshake's result this session rests on, for an export. */
+    EstablishedSession established() {
+        return established;
+    }
+
     /** The connection (handle) this session belongs to: where data in this session is sent. */
     public DtlsConnection connection() {
         return connection;

@@ -33,7 +33,7 @@ final class EngineContext {
      */
     IntFunction<HandshakeState> serverStart = ServerHandshake::start;
     /** Server: the sessions of full handshakes, by session id, that a ClientHello may resume. */
-    final SessionCache<ByteBuffer> serverSessions;
+    final SessionCache<SessionId> serverSessions;
     /** Client: the endpoint's sessions per server, or null for none. */
     ClientSessionCache clientSessions;
     /** The time of the connection call in progress, kept here so that idle connections need not keep it. */

@@ -59,6 +59,11 @@ final class SessionCache<K> {
         entries.remove(key);
     }
 
+    /** Forgets every session (a probe measures from an empty cache). */
+    void clear() {
+        entries.clear();
+    }
+
     int size() {
         return entries.size();
     }

@@ -115,6 +115,24 @@ final class SessionTable {
         return slot;
     }
 
+    /**
+     * Lists {@code restored}, an established connection imported at start, for {@code peer}; false when the address
+     * is taken already (the import does not replace a live connection).
+     */
+    boolean restore(InetSocketAddress peer, DtlsConnection restored, long now, DtlsOutput out) {
+        if (byAddress.containsKey(peer) || (restored.cidKey != null && byCid.containsKey(restored.cidKey))) {
+            return false;
+        }
+        PeerSlot slot = new PeerSlot(restored);
+        byAddress.put(peer, slot);
+        if (restored.cidKey != null) {
+            byCid.put(restored.cidKey, slot);
+        }
+        restored.slot = slot;
+        settleCurrent(slot, now, out);
+        return true;
+    }
+
     /** Calls {@code action} with each established connection, least recently active first. */
     void forEachSession(java.util.function.Consumer<DtlsConnection> action) {
         for (PeerSlot slot = oldest; slot != null; slot = slot.newer) {

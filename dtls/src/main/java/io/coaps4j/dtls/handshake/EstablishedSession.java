@@ -1,5 +1,6 @@
 package io.coaps4j.dtls.handshake;
 
+import io.coaps4j.dtls.credentials.SecurityMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.KeyDerivation;
@@ -28,6 +29,7 @@ public final class EstablishedSession {
     private final ConnectionEnd localEnd;
     private final Optional<String> serverName;
     private final boolean resumed;
+    private final boolean resumedByTicket;
 
     /**
      * @param peerAuthenticated the proof of the peer, resting on its verified Finished, whose keys are the session's
@@ -51,11 +53,48 @@ public final class EstablishedSession {
         this.peer = peerAuthenticated.principal();
         this.serverName = Objects.requireNonNull(serverName, "serverName");
         this.resumed = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed;
+        this.resumedByTicket = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed r && r.byTicket();
+    }
+
+    private EstablishedSession(ConnectionEnd localEnd, ResumableSession state, boolean resumed) {
+        this.localEnd = Objects.requireNonNull(localEnd, "localEnd");
+        byte[] id = state.sessionId();
+        byte[] master = state.masterSecret();
+        this.idAndMasterSecret = Arrays.copyOf(id, id.length + master.length);
+        System.arraycopy(master, 0, idAndMasterSecret, id.length, master.length);
+        Arrays.fill(master, (byte) 0);
+        this.suite = state.suite();
+        this.extendedMasterSecret = state.extendedMasterSecret();
+        this.peer = state.principal();
+        this.serverName = state.serverName();
+        this.resumed = resumed;
+        this.resumedByTicket = false;
+    }
+
+    /**
+     * A session this endpoint established before a restart and exported sealed under its own key (graceful
+     * restart): the proof was checked when it was established; the seal shows this endpoint wrote the state.
+     */
+    public static EstablishedSession restored(ConnectionEnd localEnd, ResumableSession state, boolean resumed) {
+        return new EstablishedSession(localEnd, state, resumed);
+    }
+
+    /** The state an export carries of this session, in {@link SessionStateCodec}'s terms. */
+    public ResumableSession exportState() {
+        SecurityMode mode = suite.keyExchange() == CipherSuite.KeyExchange.PSK ? SecurityMode.PRE_SHARED_KEY
+                : peer instanceof io.coaps4j.dtls.credentials.RawPublicKeyPrincipal ? SecurityMode.RAW_PUBLIC_KEY
+                : SecurityMode.CERTIFICATE;
+        return new ResumableSession(sessionId(), masterSecret(), suite, extendedMasterSecret, mode, serverName, peer);
     }
 
     /** Whether an abbreviated handshake resumed this session (RFC 5246 section 7.3). */
     public boolean resumed() {
         return resumed;
+    }
+
+    /** Whether it was resumed from an RFC 5077 session ticket. */
+    public boolean resumedByTicket() {
+        return resumedByTicket;
     }
 
     public byte[] sessionId() {

@@ -40,8 +40,8 @@ public final class FinishedVerifier {
             return new PeerAuthenticated(psk.principal(), new PeerEvidence.PskFinished(finished));
         }
         if (claim instanceof PeerClaim.Resumed resumed) {
-            PeerAuthenticated original = resumed.session().peer();
-            return new PeerAuthenticated(original.principal(), new PeerEvidence.Resumed(original.evidence(), finished));
+            ResumableSession original = resumed.session();
+            return new PeerAuthenticated(original.principal(), new PeerEvidence.Resumed(original, finished, resumed.byTicket()));
         }
         if (claim instanceof PeerClaim.Anonymous) {
             return new PeerAuthenticated(AnonymousPeer.INSTANCE, new PeerEvidence.AnonymousFinished(finished));

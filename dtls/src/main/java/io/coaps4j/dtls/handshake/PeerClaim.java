@@ -38,15 +38,26 @@ public sealed interface PeerClaim permits PeerClaim.Psk, PeerClaim.UnknownPsk, P
      * session's master secret shows it holds the session (RFC 5246 section 7.3).
      */
     static PeerClaim resumed(ResumableSession session) {
-        return new Resumed(Objects.requireNonNull(session, "session"));
+        return resumed(session, false);
+    }
+
+    /** As {@link #resumed(ResumableSession)}; {@code byTicket}: the session came from an RFC 5077 ticket. */
+    static PeerClaim resumed(ResumableSession session, boolean byTicket) {
+        return new Resumed(Objects.requireNonNull(session, "session"), byTicket);
     }
 
     /** The peer of a resumed session. */
     final class Resumed implements PeerClaim {
         private final ResumableSession session;
+        private final boolean byTicket;
 
-        private Resumed(ResumableSession session) {
+        private Resumed(ResumableSession session, boolean byTicket) {
             this.session = session;
+            this.byTicket = byTicket;
+        }
+
+        boolean byTicket() {
+            return byTicket;
         }
 
         ResumableSession session() {

@@ -81,21 +81,28 @@ public sealed interface PeerEvidence permits PeerEvidence.PskFinished, PeerEvide
     }
 
     /**
-     * An abbreviated handshake (RFC 5246 section 7.3): the evidence of the full handshake that made the cached
-     * session, and the peer's Finished verified under keys from that session's master secret, which only a peer
-     * holding the session can compute.
+     * An abbreviated handshake (RFC 5246 section 7.3): the session a full handshake proved, as this endpoint kept
+     * it (its cache, or a ticket it sealed itself), and the peer's Finished verified under keys from that session's
+     * master secret, which only a peer holding the session can compute.
      */
     final class Resumed implements PeerEvidence {
-        private final PeerEvidence original;
+        private final ResumableSession original;
         private final FinishedVerified finished;
+        private final boolean byTicket;
 
-        Resumed(PeerEvidence original, FinishedVerified finished) {
+        Resumed(ResumableSession original, FinishedVerified finished, boolean byTicket) {
             this.original = Objects.requireNonNull(original, "original");
             this.finished = Objects.requireNonNull(finished, "finished");
+            this.byTicket = byTicket;
         }
 
-        /** The evidence of the full handshake whose session was resumed. */
-        public PeerEvidence original() {
+        /** Whether the session came from an RFC 5077 ticket rather than the session cache. */
+        public boolean byTicket() {
+            return byTicket;
+        }
+
+        /** The session that was resumed, kept from its full handshake. */
+        public ResumableSession original() {
             return original;
         }
 

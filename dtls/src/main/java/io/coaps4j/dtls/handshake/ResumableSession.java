@@ -3,64 +3,111 @@ package io.coaps4j.dtls.handshake;
 import io.coaps4j.dtls.credentials.SecurityMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.crypto.CryptoContext;
+import io.coaps4j.dtls.crypto.KeyDerivation;
 
+import java.security.MessageDigest;
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a session cache keeps of a completed full handshake so that an abbreviated handshake can resume it
- * (RFC 5246 section 7.3): session id, master secret, suite, whether the master secret is the extended one
- * (RFC 7627 section 5.3), the server name and security mode it was made for, and the proof of the peer the
- * full handshake produced, which the resumed session carries on ({@link PeerEvidence.Resumed}). It can only be
- * made from that proof. Never printed with its secret.
+ * What resumption needs of a completed full handshake (RFC 5246 section 7.3), and nothing more: session id,
+ * master secret, suite, whether the master secret is the extended one (RFC 7627 section 5.3), the server name
+ * and security mode it was made for, and the principal the peer proved to be. A server cache holds thousands,
+ * so it keeps neither the randoms nor the key block nor the handshake's proof objects (a few hundred bytes each);
+ * the same state, encoded by {@link SessionStateCodec}, is what a session ticket carries (RFC 5077 section 4).
+ * It is made from the proof of a full handshake ({@link #of}), or from a state this endpoint sealed itself
+ * ({@link SessionStateCodec#decode}). Never printed with its secret.
  */
 public final class ResumableSession {
     private final byte[] sessionId;
-    private final Optional<String> serverName;
+    private final byte[] masterSecret;
+    private final CipherSuite suite;
+    private final boolean extendedMasterSecret;
     private final SecurityMode mode;
-    private final PeerAuthenticated peer;
+    private final Optional<String> serverName;
+    private final Principal principal;
+    /** Client: the RFC 5077 ticket the server sealed this session into, or null; a server's entries have none. */
+    private final byte[] ticket;
 
-    private ResumableSession(byte[] sessionId, PeerAuthenticated peer, Optional<String> serverName, SecurityMode mode) {
-        // The master secret, suite and EMS flag are read from the proof's keys, not copied: a cached entry is small.
-        this.sessionId = sessionId.clone();
-        this.serverName = Objects.requireNonNull(serverName, "serverName");
+    ResumableSession(byte[] sessionId, byte[] masterSecret, CipherSuite suite, boolean extendedMasterSecret,
+                     SecurityMode mode, Optional<String> serverName, Principal principal) {
+        this(sessionId, masterSecret, suite, extendedMasterSecret, mode, serverName, principal, null);
+    }
+
+    private ResumableSession(byte[] sessionId, byte[] masterSecret, CipherSuite suite, boolean extendedMasterSecret,
+                     SecurityMode mode, Optional<String> serverName, Principal principal, byte[] ticket) {
+        this.ticket = ticket;
+        if (masterSecret.length != KeyDerivation.MASTER_SECRET_LENGTH) {
+            throw new IllegalArgumentException("a master secret has " + KeyDerivation.MASTER_SECRET_LENGTH
+                    + " bytes, not " + masterSecret.length);
+        }
+        this.sessionId = sessionId;
+        this.masterSecret = masterSecret;
+        this.suite = Objects.requireNonNull(suite, "suite");
+        this.extendedMasterSecret = extendedMasterSecret;
         this.mode = Objects.requireNonNull(mode, "mode");
-        this.peer = peer;
+        this.serverName = Objects.requireNonNull(serverName, "serverName");
+        this.principal = Objects.requireNonNull(principal, "principal");
     }
 
     /**
      * The session a full handshake with {@code sessionId} established, proven by {@code peer}; empty when it
-     * cannot be resumed: no session id, or no extended master secret, without which RFC 7627 section 5.3 forbids
-     * resumption (its triple handshake attack).
+     * cannot be resumed: no extended master secret, without which RFC 7627 section 5.3 forbids resumption (its
+     * triple handshake attack). An empty id is allowed: a session resumed by ticket needs none (RFC 5077
+     * section 3.4); a cache keeps only sessions with an id.
      */
     public static Optional<ResumableSession> of(byte[] sessionId, PeerAuthenticated peer, Optional<String> serverName,
                                                 SecurityMode mode) {
         Objects.requireNonNull(peer, "peer");
-        if (sessionId.length == 0 || !peer.finished().keys().extendedMasterSecret()) {
+        SessionKeys keys = peer.finished().keys();
+        if (!keys.extendedMasterSecret()) {
             return Optional.empty();
         }
         if (peer.evidence() instanceof PeerEvidence.Resumed) {
             throw new IllegalArgumentException("a resumed session is cached from its original proof");
         }
-        return Optional.of(new ResumableSession(sessionId, peer, serverName, mode));
+        return Optional.of(new ResumableSession(sessionId.clone(), keys.masterSecret(), keys.suite(), true, mode,
+                serverName, peer.principal()));
+    }
+
+    /** The same session under another id: a ticket's session resumed under the id of the new ServerHello. */
+    public ResumableSession withSessionId(byte[] id) {
+        return new ResumableSession(id.clone(), masterSecret, suite, extendedMasterSecret, mode, serverName, principal,
+                ticket);
+    }
+
+    /** Client: the same session with the ticket the server sent for it (RFC 5077 section 3.3). */
+    public ResumableSession withTicket(byte[] ticket) {
+        return new ResumableSession(sessionId, masterSecret, suite, extendedMasterSecret, mode, serverName, principal,
+                ticket.clone());
+    }
+
+    /** Client: the ticket to present to resume this session (RFC 5077 section 3.4), if the server sent one. */
+    public Optional<byte[]> ticket() {
+        return ticket == null ? Optional.empty() : Optional.of(ticket.clone());
     }
 
     public byte[] sessionId() {
         return sessionId.clone();
     }
 
+    /**
+     * The id itself, not a copy, so that a server cache's key shares it (32 bytes and a header less per entry); the
+     * caller must not change it. The handshake package is not exported: nothing outside this module sees it.
+     */
+    public byte[] sessionIdShared() {
+        return sessionId;
+    }
+
     public CipherSuite suite() {
-        return original().suite();
+        return suite;
     }
 
     public boolean extendedMasterSecret() {
-        return original().extendedMasterSecret();
-    }
-
-    private SessionKeys original() {
-        return peer.finished().keys();
+        return extendedMasterSecret;
     }
 
     public Optional<String> serverName() {
@@ -71,33 +118,31 @@ public final class ResumableSession {
         return mode;
     }
 
-    /** The proof of the peer from the full handshake. */
-    public PeerAuthenticated peer() {
-        return peer;
+    /** Who the peer proved to be in the full handshake. */
+    public Principal principal() {
+        return principal;
+    }
+
+    /** A copy of the master secret, for the codec; the caller clears it. */
+    byte[] masterSecret() {
+        return masterSecret.clone();
     }
 
     /** Whether {@code id} is this session's id, compared in constant time. */
     public boolean hasId(byte[] id) {
-        return java.security.MessageDigest.isEqual(sessionId, id);
+        return MessageDigest.isEqual(sessionId, id);
     }
 
     /** The keys of an abbreviated handshake with these randoms: the cached master secret, a new key block. */
     public SessionKeys keys(CryptoContext crypto, byte[] clientRandom, byte[] serverRandom) {
         Objects.requireNonNull(crypto, "crypto");
-        SessionKeys original = original();
-        byte[] master = original.masterSecret();
-        try {
-            return SessionKeys.resumed(original.suite(), master, clientRandom, serverRandom,
-                    original.extendedMasterSecret());
-        } finally {
-            Arrays.fill(master, (byte) 0);
-        }
+        return SessionKeys.resumed(suite, masterSecret, clientRandom, serverRandom, extendedMasterSecret);
     }
 
     @Override
     public String toString() {
-        return "ResumableSession[id " + HexFormat.of().formatHex(sessionId) + ", " + suite() + ", " + mode
-                + ", peer " + peer.principal().getName() + ", secrets hidden]";
+        return "ResumableSession[id " + HexFormat.of().formatHex(sessionId) + ", " + suite + ", " + mode
+                + ", peer " + principal.getName() + ", secrets hidden]";
     }
 
     @Override

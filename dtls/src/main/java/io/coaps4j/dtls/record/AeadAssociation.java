@@ -115,6 +115,25 @@ final class AeadAssociation extends SecurityAssociation {
         return writeCid == null ? Record.HEADER_LENGTH : Record.HEADER_LENGTH + writeCid.length;
     }
 
+    /** Writes what {@link AssociationState} exports: keys, implicit IVs, replay window (not the epoch or sequence). */
+    void exportTo(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeShort(suite.code());
+        out.writeByte(readKey.length);
+        out.write(readKey);
+        out.writeInt(readIv);
+        out.writeByte(writeKey.length);
+        out.write(writeKey);
+        out.writeInt(writeIv);
+        out.writeLong(highestReceived);
+        out.writeLong(receivedBitmap);
+    }
+
+    /** Restores the replay window of an imported association (RFC 6347 section 4.1.2.6). */
+    void restoreReplayWindow(long highest, long bitmap) {
+        this.highestReceived = highest;
+        this.receivedBitmap = bitmap;
+    }
+
     private static int implicitIv(byte[] iv) {
         if (iv.length != 4) {
             throw new IllegalArgumentException("the implicit IV must be 4 bytes (RFC 5288, RFC 6655), was " + iv.length);

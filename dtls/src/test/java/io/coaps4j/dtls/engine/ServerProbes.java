@@ -24,8 +24,10 @@ public final class ServerProbes {
     public static void main(String[] args) {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int handshakes = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
-        System.out.printf("heap per idle PSK session (server, %d sessions): %.0f bytes%n", sessions,
-                idleSessionBytes(sessions));
+        System.out.printf("heap per idle PSK session with its cache entry (server, %d sessions): %.0f bytes%n",
+                sessions, idleSessionBytes(sessions, sessions));
+        System.out.printf("heap per idle PSK session without cache entry (server, %d sessions): %.0f bytes%n",
+                sessions, idleSessionBytes(sessions, 1));
         System.out.printf("heap per idle RPK session (server, %d sessions): %.0f bytes, %.0f with its resumption"
                 + " cache entry%n", sessions / 4, idleRpkSessionBytes(sessions / 4, false),
                 idleRpkSessionBytes(sessions / 4, true));
@@ -103,14 +105,24 @@ public final class ServerProbes {
     }
 
     /**
-     * Heap bytes per established, idle server session: {@code sessions} clients from distinct addresses
-     * complete a handshake, the server's retained last flights expire, and the heap growth after a full
-     * GC is divided by {@code sessions}. Everything the server holds per peer is counted, its address
-     * included; the clients are discarded. The resumption cache is bounded ({@code sessionCacheSize} entries, a
-     * fixed cost however many sessions there are): the warm-up fills it to its bound, so it is not counted here.
+     * Heap bytes per established, idle server session with its resumption cache entry: {@code sessions} clients
+     * from distinct addresses complete a handshake, the server's retained last flights expire, and the heap
+     * growth after a full GC is divided by {@code sessions}. Everything the server holds per peer is counted,
+     * its address and its entry in the session cache included (the cache has the default size,
+     * {@link DtlsConfig#DEFAULT_SESSION_CACHE_SIZE}, and starts empty: with as many sessions as that it ends
+     * full); the clients are discarded.
      */
     public static double idleSessionBytes(int sessions) {
-        return idleSessionBytes(sessions, io.coaps4j.dtls.config.ConnectionIdPolicy.DISABLED);
+        return idleSessionBytes(sessions, DtlsConfig.DEFAULT_SESSION_CACHE_SIZE,
+                io.coaps4j.dtls.config.ConnectionIdPolicy.DISABLED);
+    }
+
+    /**
+     * As {@link #idleSessionBytes(int)} with a session cache of {@code cacheSize} entries; with a size of 1 the
+     * cache is a fixed cost and the figure is the connection alone.
+     */
+    public static double idleSessionBytes(int sessions, int cacheSize) {
+        return idleSessionBytes(sessions, cacheSize, io.coaps4j.dtls.config.ConnectionIdPolicy.DISABLED);
     }
 
     /**
@@ -118,16 +130,22 @@ public final class ServerProbes {
      * the server's 6-byte CID in the client's records, found by it in the server's CID table).
      */
     public static double idleSessionBytes(int sessions, io.coaps4j.dtls.config.ConnectionIdPolicy connectionIds) {
+        return idleSessionBytes(sessions, DtlsConfig.DEFAULT_SESSION_CACHE_SIZE, connectionIds);
+    }
+
+    /** With a session cache of {@code cacheSize} entries and connection IDs as {@code connectionIds} says. */
+    public static double idleSessionBytes(int sessions, int cacheSize,
+                                          io.coaps4j.dtls.config.ConnectionIdPolicy connectionIds) {
         DtlsConfig clientConfig = InMemoryPeers.config().connectionIds(connectionIds).build();
-        return idleSessionBytes(InMemoryPeers.config().connectionIds(connectionIds), clientConfig, sessions, 2_000,
-                false);
+        return idleSessionBytes(InMemoryPeers.config().connectionIds(connectionIds), clientConfig, sessions, 1_000,
+                cacheSize);
     }
 
     /**
      * As {@link #idleSessionBytes(int)} for RawPublicKey sessions (TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8, client
      * authentication needed): each client presents its key, which the server trusts (any key, so that the trust
-     * list does not grow with the sessions). With {@code cached}, the resumption cache holds every session, so the
-     * figure includes one cache entry per session; without, the cache is full from the warm-up and not counted.
+     * list does not grow with the sessions). With {@code cached}, the resumption cache (default size) holds every
+     * session, so the figure includes one cache entry per session; without, the cache holds one entry, a fixed cost.
      */
     public static double idleRpkSessionBytes(int sessions, boolean cached) {
         RandomSource random = RandomSource.secure();
@@ -137,13 +155,14 @@ public final class ServerProbes {
                 RawPublicKeyCredentials.insecureTrustingAnyKey(server.getPrivate(), server.getPublic()));
         DtlsConfig clientConfig = DtlsConfig.builder().credentials(new RawPublicKeyCredentials(
                 client.getPrivate(), client.getPublic(), Set.of(server.getPublic()))).build();
-        return idleSessionBytes(serverConfig, clientConfig, sessions, 1_000, cached);
+        return idleSessionBytes(serverConfig, clientConfig, sessions, 1_000,
+                cached ? DtlsConfig.DEFAULT_SESSION_CACHE_SIZE : 1);
     }
 
     private static double idleSessionBytes(DtlsConfig.Builder serverConfig, DtlsConfig clientConfig, int sessions,
-                                           int warmUp, boolean cached) {
+                                           int warmUp, int cacheSize) {
         DtlsConfig config = serverConfig.maxConnections(Math.max(sessions, warmUp) + 2_000)
-                .sessionCacheSize(cached ? sessions + warmUp : 1_000).build(); // the warm-up fills 1,000
+                .sessionCacheSize(cacheSize).build();
         DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), 0);
         InMemoryPeers peers = new InMemoryPeers(server, clientConfig, CryptoContext.create());
         long now = 0;
@@ -155,6 +174,7 @@ public final class ServerProbes {
         for (int i = 0; i < warmUp; i++) {
             server.close(InMemoryPeers.clientAddress(1_000_000 + i), now);
         }
+        server.engine().serverSessions.clear();
         now = settle(server, config, now);
         long before = usedHeapAfterGc();
         for (int i = 0; i < sessions; i++) {
@@ -167,6 +187,10 @@ public final class ServerProbes {
         if (server.connectionCount() != sessions) {
             throw new IllegalStateException("expected " + sessions + " sessions, the server holds "
                     + server.connectionCount());
+        }
+        if (server.engine().serverSessions.size() != Math.min(sessions, cacheSize)) {
+            throw new IllegalStateException("expected a cache of " + Math.min(sessions, cacheSize) + ", it holds "
+                    + server.engine().serverSessions.size());
         }
         return (after - before) / (double) sessions;
     }

@@ -108,6 +108,76 @@ class OpensslClientInteropTest {
     }
 
     @Test
+    void opensslClientResumesFromTheTicketOurServerIssued() throws Exception {
+        assumeTrue(OpensslProcess.available(), "openssl is not installed");
+        DtlsConfig config = DtlsConfig.builder()
+                .pskStore(InMemoryPskStore.builder().add("openssl-client", PSK).build())
+                .sessionTickets(io.coaps4j.dtls.config.SessionTickets.withRandomKeys(java.time.Duration.ofHours(1)))
+                .build();
+        long start = System.nanoTime();
+        DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), now(start));
+        List<DtlsServer.PeerEvent> events = new ArrayList<>();
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            // s_client offers the SessionTicket extension by default; -reconnect presents the ticket five times.
+            client = OpensslProcess.start(List.of("s_client", "-dtls1_2", "-connect", "127.0.0.1:" + socket.getLocalPort(),
+                    "-psk", HexFormat.of().formatHex(PSK), "-psk_identity", "openssl-client",
+                    "-cipher", "PSK-AES128-CCM8", "-reconnect"));
+
+            InetSocketAddress[] peer = new InetSocketAddress[1];
+            serve(socket, server, events, start, 20_000, peer,
+                    () -> server.metrics().handshakesSucceeded() >= 6);
+            assertThat(server.metrics().handshakesSucceeded()).as("client said " + client.output()).isEqualTo(6);
+            assertThat(server.metrics().ticketsIssued()).isEqualTo(1);
+            assertThat(server.metrics().ticketsAccepted()).isEqualTo(5);
+            assertThat(server.metrics().resumedHandshakes()).isEqualTo(5);
+            assertThat(server.metrics().helloVerifyRequestsSent()).isGreaterThanOrEqualTo(6);
+            client.awaitLine("Reused", 5_000);
+            assertThat(client.output()).contains("Reused, TLSv1.2, Cipher is PSK-AES128-CCM8");
+            assertThat(server.session(peer[0]).orElseThrow().peerPrincipal().getName()).isEqualTo("openssl-client");
+        }
+    }
+
+    @Test
+    void opensslClientSavesItsTicketWithSessOutAndResumesWithSessIn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assumeTrue(OpensslProcess.available(), "openssl is not installed");
+        DtlsConfig config = DtlsConfig.builder()
+                .pskStore(InMemoryPskStore.builder().add("openssl-client", PSK).build())
+                .sessionTickets(io.coaps4j.dtls.config.SessionTickets.withRandomKeys(java.time.Duration.ofHours(1)))
+                .build();
+        long start = System.nanoTime();
+        DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), now(start));
+        List<DtlsServer.PeerEvent> events = new ArrayList<>();
+        String session = dir.resolve("session.pem").toString();
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            List<String> common = List.of("s_client", "-dtls1_2", "-connect", "127.0.0.1:" + socket.getLocalPort(),
+                    "-psk", HexFormat.of().formatHex(PSK), "-psk_identity", "openssl-client", "-cipher", "PSK-AES128-CCM8");
+            List<String> first = new ArrayList<>(common);
+            first.addAll(List.of("-sess_out", session));
+            client = OpensslProcess.start(first);
+            InetSocketAddress[] peer = new InetSocketAddress[1];
+            serve(socket, server, events, start, 15_000, peer, () -> server.metrics().handshakesSucceeded() >= 1);
+            java.nio.file.Path saved = java.nio.file.Path.of(session);
+            for (int i = 0; i < 250 && !(java.nio.file.Files.exists(saved) && java.nio.file.Files.size(saved) > 0); i++) {
+                Thread.sleep(20);
+            }
+            client.close();
+            assertThat(server.metrics().ticketsIssued()).isEqualTo(1);
+            assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(session))).contains("SSL SESSION PARAMETERS");
+
+            List<String> second = new ArrayList<>(common);
+            second.addAll(List.of("-sess_in", session));
+            client = OpensslProcess.start(second);
+            serve(socket, server, events, start, 15_000, peer, () -> server.metrics().handshakesSucceeded() >= 2);
+            assertThat(server.metrics().handshakesSucceeded()).as("client said " + client.output()).isEqualTo(2);
+            assertThat(server.metrics().ticketsAccepted()).isEqualTo(1);
+            assertThat(server.metrics().resumedHandshakes()).isEqualTo(1);
+            client.awaitLine("Reused", 5_000);
+            assertThat(client.output()).contains("Reused, TLSv1.2, Cipher is PSK-AES128-CCM8");
+        }
+    }
+
+    @Test
     void wrongKeyAndUnknownIdentityFromOpensslBothGetDecryptError() throws Exception {
         assumeTrue(OpensslProcess.available(), "openssl is not installed");
         DtlsConfig config = DtlsConfig.builder()

@@ -140,8 +140,8 @@ final class ClientAwaitingEcdheHelloDone implements HandshakeState {
             out.add(OutgoingMessage.changeCipherSpec());
             out.add(OutgoingMessage.handshake(finished, seq));
             SecurityAssociation epoch1 = keys.association(context.crypto(), 1, ConnectionEnd.CLIENT);
-            HandshakeState next = new AwaitingChangeCipherSpec(new ClientAwaitingFinished(negotiated, keys,
-                    throughFinished, PublicKeyVerifier.claim(serverSignature)));
+            HandshakeState next = ClientAwaitingFinished.next(negotiated, keys,
+                    throughFinished, PublicKeyVerifier.claim(serverSignature));
             return new Transition.Next(next, out, Optional.of(epoch1), false);
         }
     }

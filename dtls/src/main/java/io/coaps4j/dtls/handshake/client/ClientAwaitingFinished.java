@@ -2,6 +2,7 @@ package io.coaps4j.dtls.handshake.client;
 
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
+import io.coaps4j.dtls.handshake.AwaitingChangeCipherSpec;
 import io.coaps4j.dtls.handshake.EstablishedSession;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.FinishedVerifier;
@@ -30,11 +31,30 @@ final class ClientAwaitingFinished implements HandshakeState {
     private final Transcript transcript;
     private final PeerClaim claim;
 
+    private final byte[] ticket;
+
     ClientAwaitingFinished(ClientNegotiated negotiated, SessionKeys keys, Transcript transcript, PeerClaim claim) {
+        this(negotiated, keys, transcript, claim, null);
+    }
+
+    ClientAwaitingFinished(ClientNegotiated negotiated, SessionKeys keys, Transcript transcript, PeerClaim claim,
+                           byte[] ticket) {
         this.negotiated = negotiated;
         this.keys = keys;
         this.transcript = transcript;
         this.claim = claim;
+        this.ticket = ticket;
+    }
+
+    /**
+     * The state after the client's Finished: the server's ChangeCipherSpec and Finished, after its NewSessionTicket
+     * when it promised one (RFC 5077 section 3.3).
+     */
+    static HandshakeState next(ClientNegotiated negotiated, SessionKeys keys, Transcript throughFinished,
+                               PeerClaim claim) {
+        return negotiated.ticketExpected()
+                ? new ClientAwaitingNewSessionTicket(negotiated, keys, throughFinished, claim)
+                : new AwaitingChangeCipherSpec(new ClientAwaitingFinished(negotiated, keys, throughFinished, claim));
     }
 
     @Override
@@ -51,6 +71,7 @@ final class ClientAwaitingFinished implements HandshakeState {
         EstablishedSession session = new EstablishedSession(ConnectionEnd.CLIENT, negotiated.sessionId(), server,
                 negotiated.offer().serverName());
         return new Transition.Completed(session, List.of(), ResumableSession.of(negotiated.sessionId(), server,
-                negotiated.offer().serverName(), ClientResumption.modeOf(server.principal())));
+                negotiated.offer().serverName(), ClientResumption.modeOf(server.principal()))
+                .map(resumable -> ticket == null ? resumable : resumable.withTicket(ticket)));
     }
 }

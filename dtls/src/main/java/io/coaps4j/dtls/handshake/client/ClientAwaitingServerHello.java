@@ -53,6 +53,11 @@ final class ClientAwaitingServerHello implements HandshakeState {
         Optional<ResumableSession> resumed = offer.resuming()
                 .filter(session -> hello.sessionId().length > 0 && session.hasId(hello.sessionId()));
         if (resumed.isPresent()) {
+            if (negotiated.ticketExpected()) {
+                // A renewed ticket in an abbreviated handshake (RFC 5077 section 3.4) is not supported yet.
+                throw new IncompatibleException(IncompatibleException.Kind.NO_COMMON_PARAMETERS,
+                        "server renews the ticket in an abbreviated handshake, which this client does not support");
+            }
             return ClientResumption.resume(resumed.get(), negotiated, transcript, context);
         }
         return Transition.stay(afterServerHello(negotiated, hello, transcript));
@@ -112,6 +117,10 @@ final class ClientAwaitingServerHello implements HandshakeState {
             throw new IncompatibleException(IncompatibleException.Kind.REQUIRED_FEATURE_MISSING,
                     "server does not support the extended master secret (RFC 7627), which is required");
         }
-        return new ClientNegotiated(offer, suite.get(), hello.random(), hello.sessionId(), extended);
+        Optional<byte[]> ticket = hello.extensions().sessionTicket();
+        if (ticket.isPresent() && ticket.get().length != 0) {
+            throw PeerMisbehavedException.illegal("SessionTicket in a ServerHello must be empty (RFC 5077 section 3.2)");
+        }
+        return new ClientNegotiated(offer, suite.get(), hello.random(), hello.sessionId(), extended, ticket.isPresent());
     }
 }

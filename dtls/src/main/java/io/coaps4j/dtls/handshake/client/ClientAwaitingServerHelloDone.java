@@ -69,9 +69,9 @@ final class ClientAwaitingServerHelloDone implements HandshakeState {
                 OutgoingMessage.handshake(keyExchange, seq),
                 OutgoingMessage.changeCipherSpec(),
                 OutgoingMessage.handshake(finished, seq + 1));
-        HandshakeState next = new AwaitingChangeCipherSpec(new ClientAwaitingFinished(negotiated, keys, throughFinished,
+        HandshakeState next = ClientAwaitingFinished.next(negotiated, keys, throughFinished,
                 // The server proves it holds the key of the identity this client chose.
-                PeerClaim.psk(new PskPrincipal(credentials.identity()))));
+                PeerClaim.psk(new PskPrincipal(credentials.identity())));
         return new Transition.Next(next, flight, Optional.of(epoch1), false);
     }
 }

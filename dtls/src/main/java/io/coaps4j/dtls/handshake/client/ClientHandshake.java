@@ -87,6 +87,16 @@ public final class ClientHandshake {
         Optional<ResumableSession> resuming = cached.filter(session -> context.config().resumption()
                 && session.extendedMasterSecret() && suites.contains(session.suite().code())
                 && context.config().extendedMasterSecret() != ExtendedMasterSecretMode.DISABLED);
+        if (context.config().offerSessionTickets() && context.config().resumption()) {
+            // RFC 5077 section 3.2: empty to ask for a ticket, the ticket to resume; with a ticket the client sends a
+            // session id, which the server echoes when it accepts (section 3.4).
+            byte[] ticket = resuming.flatMap(ResumableSession::ticket).orElse(new byte[0]);
+            extensions.sessionTicket(ticket);
+            if (ticket.length > 0 && resuming.get().sessionId().length == 0) {
+                resuming = resuming.map(session -> session.withSessionId(
+                        context.crypto().random().nextBytes(ClientHello.MAX_SESSION_ID_LENGTH)));
+            }
+        }
         byte[] sessionId = resuming.map(ResumableSession::sessionId).orElse(new byte[0]);
         ClientHello hello = new ClientHello(ProtocolVersion.DTLS_1_2,
                 context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH), sessionId, new byte[0], suites,

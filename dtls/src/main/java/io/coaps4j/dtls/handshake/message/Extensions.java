@@ -84,6 +84,14 @@ public final class Extensions {
         return found.isPresent() ? Optional.of(RenegotiationInfo.decode(found.get().reader())) : Optional.empty();
     }
 
+    /**
+     * The SessionTicket extension's data (RFC 5077 section 3.2): empty when a client asks for a ticket or a server
+     * says it will send one, the ticket when a client presents it.
+     */
+    public Optional<byte[]> sessionTicket() {
+        return find(ExtensionType.SESSION_TICKET).map(Extension::data);
+    }
+
     /** The heartbeat extension (RFC 6520 section 2), its mode not yet judged. */
     public Optional<HeartbeatExtension> heartbeat() throws DecodeException {
         Optional<Extension> found = find(ExtensionType.HEARTBEAT);
@@ -214,6 +222,11 @@ public final class Extensions {
         public Builder add(Extension extension) {
             list.add(extension);
             return this;
+        }
+
+        /** SessionTicket (RFC 5077 section 3.2) with {@code ticket}, empty to ask for one or to promise one. */
+        public Builder sessionTicket(byte[] ticket) {
+            return add(new Extension(ExtensionType.SESSION_TICKET, ticket));
         }
 
         public Builder extendedMasterSecret() {

@@ -85,10 +85,22 @@ final class ServerAwaitingClientHello implements HandshakeState {
         if (extended) {
             extensions.extendedMasterSecret();
         }
+        Optional<ResumableSession> fromTicket = ServerResumption.fromTicket(hello, context, serverName, ecdhe);
+        if (fromTicket.isPresent()) {
+            return ServerResumption.resume(fromTicket.get(), hello, message, extensions.build(), helloSeq, serverName,
+                    context, true);
+        }
         Optional<ResumableSession> resumable = ServerResumption.candidate(hello, context, serverName, ecdhe);
         if (resumable.isPresent()) {
             return ServerResumption.resume(resumable.get(), hello, message, extensions.build(), helloSeq, serverName,
-                    context);
+                    context, false);
+        }
+        // A client that offers the SessionTicket extension gets a ticket after its Finished (RFC 5077 section 3.2),
+        // when the session can be resumed at all (RFC 7627 section 5.3: only with the extended master secret).
+        boolean issueTicket = extended && ServerResumption.ticketsOn(context)
+                && hello.extensions().sessionTicket().isPresent();
+        if (issueTicket) {
+            extensions.sessionTicket(new byte[0]);
         }
         if (acknowledgeName) {
             extensions.serverNameAcknowledged();
@@ -100,7 +112,7 @@ final class ServerAwaitingClientHello implements HandshakeState {
                 ClientHello.COMPRESSION_NULL, extensions.build());
 
         ServerNegotiated negotiated = new ServerNegotiated(suite, hello.random(), serverRandom, sessionId, extended,
-                serverName, ServerResumption.modeNow(suite, ecdhe), helloSeq);
+                serverName, ServerResumption.modeNow(suite, ecdhe), helloSeq, issueTicket);
         return serverMode.flight(negotiated, ecdhe, message, serverHello, context);
     }
 

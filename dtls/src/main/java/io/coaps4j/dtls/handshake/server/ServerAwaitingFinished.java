@@ -13,12 +13,17 @@ import io.coaps4j.dtls.handshake.PeerClaim;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.ResumableSession;
 import io.coaps4j.dtls.handshake.SessionKeys;
+import io.coaps4j.dtls.handshake.SessionTicketSealer;
+import io.coaps4j.dtls.config.SessionTickets;
+import io.coaps4j.dtls.handshake.message.NewSessionTicket;
 import io.coaps4j.dtls.handshake.Transcript;
 import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.message.Finished;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reading the new epoch; the client's Finished must come in it and verify, which turns the claim made so
@@ -51,11 +56,26 @@ final class ServerAwaitingFinished implements HandshakeState {
         PeerAuthenticated client = FinishedVerifier.verify(context.crypto(), keys, ConnectionEnd.CLIENT, transcript,
                 Finished.decode(message.body()), claim);
         Transcript throughClientFinished = transcript.append(HandshakeType.FINISHED, message.messageSeq(), message.body());
-        Finished finished = new Finished(keys.verifyData(context.crypto(), ConnectionEnd.SERVER, throughClientFinished));
         EstablishedSession session = new EstablishedSession(ConnectionEnd.SERVER, negotiated.sessionId(),
                 client, negotiated.serverName());
-        return new Transition.Completed(session, List.of(OutgoingMessage.changeCipherSpec(),
-                OutgoingMessage.handshake(finished, negotiated.nextSendSeq())),
-                ResumableSession.of(negotiated.sessionId(), client, negotiated.serverName(), negotiated.mode()));
+        Optional<ResumableSession> resumable = ResumableSession.of(negotiated.sessionId(), client,
+                negotiated.serverName(), negotiated.mode());
+        List<OutgoingMessage> flight = new ArrayList<>(3);
+        int seq = negotiated.nextSendSeq();
+        if (negotiated.issueTicket() && resumable.isPresent()) {
+            // RFC 5077 section 3.3: the NewSessionTicket goes before ChangeCipherSpec and is in the Finished's hash.
+            // The ticket holds the session: the server keeps nothing of it in its cache.
+            SessionTickets tickets = context.config().sessionTickets().orElseThrow();
+            NewSessionTicket ticket = new NewSessionTicket(tickets.lifetime().toSeconds(),
+                    SessionTicketSealer.seal(tickets, resumable.get(), tickets.nowMillis()));
+            throughClientFinished = throughClientFinished.append(HandshakeType.NEW_SESSION_TICKET, seq,
+                    ticket.encodeBody());
+            flight.add(OutgoingMessage.handshake(ticket, seq++));
+            resumable = Optional.empty();
+        }
+        Finished finished = new Finished(keys.verifyData(context.crypto(), ConnectionEnd.SERVER, throughClientFinished));
+        flight.add(OutgoingMessage.changeCipherSpec());
+        flight.add(OutgoingMessage.handshake(finished, seq));
+        return new Transition.Completed(session, flight, resumable);
     }
 }

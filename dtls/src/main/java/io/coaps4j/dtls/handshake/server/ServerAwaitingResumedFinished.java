@@ -29,9 +29,11 @@ final class ServerAwaitingResumedFinished implements HandshakeState {
     private final SessionKeys keys;
     private final Transcript transcript;
     private final Optional<String> serverName;
+    private final boolean byTicket;
 
     ServerAwaitingResumedFinished(ResumableSession resumed, SessionKeys keys, Transcript transcript,
-                                  Optional<String> serverName) {
+                                  Optional<String> serverName, boolean byTicket) {
+        this.byTicket = byTicket;
         this.resumed = resumed;
         this.keys = keys;
         this.transcript = transcript;
@@ -48,7 +50,7 @@ final class ServerAwaitingResumedFinished implements HandshakeState {
         Expect.type(message, HandshakeType.FINISHED, name());
         Expect.epoch(message, 1, name());
         PeerAuthenticated client = FinishedVerifier.verify(context.crypto(), keys, ConnectionEnd.CLIENT, transcript,
-                Finished.decode(message.body()), PeerClaim.resumed(resumed));
+                Finished.decode(message.body()), PeerClaim.resumed(resumed, byTicket));
         return new Transition.Completed(new EstablishedSession(ConnectionEnd.SERVER, resumed.sessionId(), client,
                 serverName), List.of());
     }

@@ -12,6 +12,7 @@ import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.ResumableSession;
 import io.coaps4j.dtls.handshake.SessionKeys;
+import io.coaps4j.dtls.handshake.SessionTicketSealer;
 import io.coaps4j.dtls.handshake.Transcript;
 import io.coaps4j.dtls.handshake.Transition;
 import io.coaps4j.dtls.handshake.message.ClientHello;
@@ -50,15 +51,46 @@ final class ServerResumption {
         if (cached.isEmpty()) {
             return Optional.empty();
         }
-        ResumableSession session = cached.get();
+        boolean resumable = cached.get().hasId(id) && resumableHere(cached.get(), hello, context, serverName, ecdhe);
+        return resumable ? cached : Optional.empty();
+    }
+
+    /** Whether this server issues and takes session tickets (RFC 5077). */
+    static boolean ticketsOn(HandshakeContext context) {
+        return context.config().resumption() && context.config().sessionTickets().isPresent();
+    }
+
+    /**
+     * The session of the ticket {@code hello} presents (RFC 5077 section 3.4), under the hello's session id, or empty
+     * for a full handshake: tickets off, no ticket, one that does not open (forged, sealed under a retired key,
+     * expired, another version), or a session that may not be resumed here by the rules of {@link #candidate}.
+     */
+    static Optional<ResumableSession> fromTicket(ClientHello hello, HandshakeContext context,
+                                                 Optional<String> serverName, Optional<EcdheChoice> ecdhe)
+            throws DecodeException {
+        Optional<byte[]> ticket = hello.extensions().sessionTicket();
+        if (!ticketsOn(context) || ticket.isEmpty() || ticket.get().length == 0) {
+            return Optional.empty();
+        }
+        Optional<ResumableSession> session = SessionTicketSealer.open(context.config().sessionTickets().get(),
+                ticket.get()).map(state -> state.session().withSessionId(hello.sessionId()));
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        return resumableHere(session.get(), hello, context, serverName, ecdhe) ? session : Optional.empty();
+    }
+
+    private static boolean resumableHere(ResumableSession session, ClientHello hello, HandshakeContext context,
+                                         Optional<String> serverName, Optional<EcdheChoice> ecdhe)
+            throws DecodeException {
         CipherSuite suite = session.suite();
         boolean extended = hello.extensions().extendedMasterSecret()
                 && context.config().extendedMasterSecret() != ExtendedMasterSecretMode.DISABLED;
         boolean suiteServes = hello.cipherSuites().contains(suite.code())
                 && context.config().cipherSuites().contains(suite) && context.config().holdsCredentialsFor(suite);
-        boolean matches = session.hasId(id) && session.extendedMasterSecret() && extended && suiteServes
+        boolean matches = session.extendedMasterSecret() && extended && suiteServes
                 && session.serverName().equals(serverName) && session.mode() == modeNow(suite, ecdhe);
-        return matches && stillGranted(session, serverName, context) ? cached : Optional.empty();
+        return matches && stillGranted(session, serverName, context);
     }
 
     /**
@@ -68,7 +100,7 @@ final class ServerResumption {
      */
     private static boolean stillGranted(ResumableSession session, Optional<String> serverName,
                                         HandshakeContext context) {
-        if (!(session.peer().principal() instanceof PskPrincipal principal)) {
+        if (!(session.principal() instanceof PskPrincipal principal)) {
             return true;
         }
         return context.config().pskStore()
@@ -92,7 +124,7 @@ final class ServerResumption {
      */
     static Transition resume(ResumableSession session, ClientHello hello, ReceivedMessage clientHello,
                              Extensions extensions, int helloSeq, Optional<String> serverName,
-                             HandshakeContext context) {
+                             HandshakeContext context, boolean byTicket) {
         byte[] serverRandom = context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH);
         ServerHello serverHello = new ServerHello(ProtocolVersion.DTLS_1_2, serverRandom, session.sessionId(),
                 session.suite().code(), ClientHello.COMPRESSION_NULL, extensions);
@@ -105,7 +137,7 @@ final class ServerResumption {
         List<OutgoingMessage> flight = List.of(OutgoingMessage.handshake(serverHello, helloSeq),
                 OutgoingMessage.changeCipherSpec(), OutgoingMessage.handshake(finished, helloSeq + 1));
         return new Transition.Next(new AwaitingChangeCipherSpec(
-                new ServerAwaitingResumedFinished(session, keys, throughFinished, serverName)),
+                new ServerAwaitingResumedFinished(session, keys, throughFinished, serverName, byTicket)),
                 flight, Optional.of(keys.association(context.crypto(), 1, ConnectionEnd.SERVER)), false);
     }
 }
