@@ -5,7 +5,11 @@ import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.server.CoapServer;
+import io.coaps4j.coap.messaging.TransmissionParameters;
 import io.coaps4j.coap.server.Resource;
+import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.InMemoryPskStore;
+import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import io.coaps4j.dtls.record.SecurityAssociation;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,8 +21,16 @@ import java.util.List;
 final class E2eNodes implements AutoCloseable {
     static final byte[] SA = {0x5a, 0x01};
     static final byte[] OTHER_SA = {0x5a, 0x02};
+    /** Short CoAP timers, so the tests over loss finish quickly. */
     static final EngineConfig CONFIG = EngineConfig.builder()
+            .transmission(TransmissionParameters.builder().ackTimeout(Duration.ofMillis(200)).build())
             .recognizedOptions(E2eOptions.withE2e(EngineConfig.DEFAULT_OPTIONS)).build();
+    static final byte[] HANDSHAKE_KEY = "handshake psk 16".getBytes();
+    /** The DTLS configuration of both ends of the handshake over CoAP: PSK "client-hs", quick retransmission. */
+    static DtlsConfig handshakeConfig() {
+        return DtlsConfig.builder().pskStore(InMemoryPskStore.builder().add("client-hs", HANDSHAKE_KEY).build())
+                .retransmission(RetransmissionPolicy.ofMillis(300, 3_000, 12, 60_000)).build();
+    }
 
     final E2eAssociations serverSas = new E2eAssociations();
     final E2eAssociations clientSas = new E2eAssociations();
@@ -41,6 +53,7 @@ final class E2eNodes implements AutoCloseable {
                         .post(request -> CoapResponse.content("posted " + request.payloadAsString() + " by "
                                 + serverLayer.principal(request).map(E2ePrincipal::getName).orElse("anybody")))
                         .build())
+                .resource(HandshakeResource.resource(handshakeConfig(), serverSas, Duration.ofHours(1)))
                 .build().start();
         clientEndpoint = CoapEndpoint.builder().config(CONFIG).layers(List.of(new E2eLayer(clientSas)))
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).name("e2e-client").start();
