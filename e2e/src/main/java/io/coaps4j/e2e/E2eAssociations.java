@@ -16,6 +16,20 @@ import java.util.function.LongSupplier;
 public final class E2eAssociations {
     private final ConcurrentHashMap<SaId, E2eAssociation> associations = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
+    private volatile Resolver resolver = saId -> Optional.empty();
+
+    /**
+     * Key management the recipient runs on demand: the SA for an identifier it has not installed, derived
+     * from what the identifier carries (e.g. {@link E2eKeys#resolver}); empty when it cannot.
+     */
+    @FunctionalInterface
+    public interface Resolver {
+        Optional<Resolved> resolve(byte[] saId);
+    }
+
+    /** What a {@link Resolver} derived: the association, who holds the other end, and for how long. */
+    public record Resolved(SecurityAssociation association, String peerName, Duration lifetime) {
+    }
 
     /** A store whose lifetimes run on {@link System#nanoTime()}. */
     public E2eAssociations() {
@@ -52,6 +66,11 @@ public final class E2eAssociations {
         associations.put(id, new E2eAssociation(id, association, E2ePrincipal.of(peerName, saId), expires));
     }
 
+    /** Consults {@code value} for identifiers not installed; the SA it gives is installed. */
+    public void resolver(Resolver value) {
+        this.resolver = Objects.requireNonNull(value, "resolver");
+    }
+
     /** Removes SA {@code saId}; returns whether there was one. */
     public boolean remove(byte[] saId) {
         return associations.remove(new SaId(saId)) != null;
@@ -67,11 +86,16 @@ public final class E2eAssociations {
         return find(new SaId(saId)).map(E2eAssociation::principal);
     }
 
-    /** The SA, if installed and not expired; an expired one is removed on the way. */
+    /** The SA, if installed and not expired (an expired one is removed on the way), or resolved now. */
     Optional<E2eAssociation> find(SaId id) {
         E2eAssociation association = associations.get(id);
         if (association == null) {
-            return Optional.empty();
+            Optional<Resolved> resolved = resolver.resolve(id.bytes());
+            if (resolved.isEmpty()) {
+                return Optional.empty();
+            }
+            install(id.bytes(), resolved.get().association(), resolved.get().lifetime(), resolved.get().peerName());
+            return Optional.ofNullable(associations.get(id));
         }
         if (association.expired(nanoClock.getAsLong())) {
             associations.remove(id, association);

@@ -4,6 +4,7 @@ import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.record.SecurityAssociation;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -49,6 +50,40 @@ public final class E2eKeys {
         } finally {
             Arrays.fill(block, (byte) 0);
         }
+    }
+
+    /** First byte of the identifiers of SAs derived with {@link #fromPsk} from a fresh nonce ({@link #freshSaId}). */
+    public static final byte DERIVED_SA = (byte) 0xD0;
+
+    /**
+     * A new identifier for an SA derived from a pre-shared key: {@link #DERIVED_SA} then a 7-byte random nonce,
+     * which is also the nonce of the derivation, so the recipient derives the same SA from the identifier
+     * alone ({@link #resolver}). A fresh identifier per client run: the same key and nonce twice would
+     * repeat AES-CCM nonces.
+     */
+    public static byte[] freshSaId(java.security.SecureRandom random) {
+        byte[] saId = new byte[E2eOptions.MAX_SA_ID_LENGTH];
+        random.nextBytes(saId);
+        saId[0] = DERIVED_SA;
+        return saId;
+    }
+
+    /**
+     * The recipient's side of {@link #freshSaId}: derives the server SA for any derived identifier with
+     * {@code psk}. Replays are refused while the SA is kept ({@code lifetime}); a replay of a whole old run
+     * after its SA expired would derive it afresh, so keep the lifetime longer than anyone may replay, or
+     * use the handshake over CoAP.
+     */
+    public static E2eAssociations.Resolver resolver(byte[] psk, String peerName, Duration lifetime) {
+        byte[] key = psk.clone();
+        return saId -> {
+            if (saId.length != E2eOptions.MAX_SA_ID_LENGTH || saId[0] != DERIVED_SA) {
+                return java.util.Optional.empty();
+            }
+            byte[] nonce = Arrays.copyOfRange(saId, 1, saId.length);
+            return java.util.Optional.of(new E2eAssociations.Resolved(fromPsk(key, nonce, saId, Role.SERVER),
+                    peerName, lifetime));
+        };
     }
 
     /** The SA of {@code role} from both directions' keys and implicit IVs. */
