@@ -52,7 +52,8 @@ public final class HandshakeResource {
         return Resource.builder(PATH).post(handshakes::handle).build();
     }
 
-    private CoapResponse handle(CoapRequest request) {
+    /** Synchronized: a server may run handlers on a pool, and the DTLS engine is single-threaded. */
+    private synchronized CoapResponse handle(CoapRequest request) {
         Optional<byte[]> saId = request.query().stream().map(HandshakeAddresses::parseQuery)
                 .flatMap(Optional::stream).findFirst();
         if (saId.isEmpty() || request.payload().length == 0) {
