@@ -99,9 +99,14 @@ public final class E2eLayer implements MessageLayer {
 
     @Override
     public Message receiveResponse(ClientExchange exchange, Message response, LayerContext context, long nowNanos) {
-        Pending pending = exchange.isMultiResponse() ? clients.get(exchange) : clients.remove(exchange);
-        if (pending == null || !response.hasOption(E2eOptions.E2E)) {
+        if (!response.hasOption(E2eOptions.E2E)) {
+            clients.remove(exchange);
             return response; // a plain exchange, or a refusal sent in the clear
+        }
+        Pending pending = exchange.isMultiResponse() ? clients.get(exchange) : clients.remove(exchange);
+        if (pending == null) {
+            LOG.debug("dropped a protected response to an exchange that sent none (or was evicted)");
+            return null;
         }
         Unprotected opened = protector.unprotectResponse(response, pending.association(), pending.binding());
         if (opened.refusal() != null) {

@@ -26,7 +26,9 @@ import java.util.Optional;
  * an end-to-end SA, never a hop-by-hop connection. A duplicate of the client's flight makes the engine send
  * its last flight again (RFC 6347 section 4.2.4), which is all the retransmission a server needs here.
  *
- * <p>The handler runs on the endpoint's loop (register it without an executor, or on one thread).
+ * <p>Handlers are serialised (the DTLS engine is single-threaded), so a server may run it on a pool. The
+ * engine's own timers are not driven: its state ends with the session table's bounds, and a lost server
+ * flight is repeated when the client's flight comes again.
  */
 public final class HandshakeResource {
     /** The well-known path of the handshake resource. */

@@ -57,7 +57,7 @@ final class E2eNodes implements AutoCloseable {
                 .build().start();
         clientEndpoint = CoapEndpoint.builder().config(CONFIG).layers(List.of(new E2eLayer(clientSas)))
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).name("e2e-client").start();
-        client = CoapClient.builder().endpoint(clientEndpoint).timeout(Duration.ofSeconds(2)).build();
+        client = CoapClient.builder().endpoint(clientEndpoint).timeout(Duration.ofSeconds(10)).build();
     }
 
     void install(byte[] saId, String clientName, String serverName, byte[] nonce) {

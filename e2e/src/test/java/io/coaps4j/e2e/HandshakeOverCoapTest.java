@@ -10,6 +10,7 @@ import io.coaps4j.coap.message.OptionNumber;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,10 +70,18 @@ class HandshakeOverCoapTest {
 
     @Test
     void theHandshakeCompletesAt30PercentLoss() throws Exception {
-        for (long seed = 1; seed <= 3; seed++) {
+        AtomicInteger dropped = new AtomicInteger();
+        int datagrams = 0;
+        for (long seed = 1; seed <= 6; seed++) {
             Random random = new Random(seed);
             try (TamperingRelay lossy = new TamperingRelay(nodes.server.localAddress())) {
-                UnaryOperator<byte[]> lose = datagram -> random.nextDouble() < 0.3 ? null : datagram;
+                UnaryOperator<byte[]> lose = datagram -> {
+                    if (random.nextDouble() < 0.3) {
+                        dropped.incrementAndGet();
+                        return null;
+                    }
+                    return datagram;
+                };
                 lossy.requestRewrite = lose;
                 lossy.responseRewrite = lose;
                 String origin = "coap://127.0.0.1:" + lossy.address().getPort();
@@ -80,10 +89,12 @@ class HandshakeOverCoapTest {
                 byte[] sa = handshake.run(origin, Optional.empty());
 
                 assertThat(nodes.serverSas.contains(sa)).as("seed %d", seed).isTrue();
-                int lost = lossy.toServer.size() + lossy.toClient.size();
-                assertThat(lost).as("datagrams seen by the lossy relay").isGreaterThan(4);
+                datagrams += lossy.toServer.size() + lossy.toClient.size();
             }
         }
+        // Every seed's handshake completed, and the path really lost about 30 % of what it saw.
+        assertThat((double) dropped.get() / datagrams).as("share dropped of %d datagrams", datagrams)
+                .isBetween(0.15, 0.45);
     }
 
     @Test
