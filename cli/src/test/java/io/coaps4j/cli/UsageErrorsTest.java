@@ -77,6 +77,12 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aConnectionIdLengthOutOfRange() {
+        assertUsageError(CliRun.of("get", "coaps://127.0.0.1/x", "--psk-identity", "me", "--psk-key", "00",
+                "--cid-length", "256"), "--cid-length: connection ID length must be 0..255");
+    }
+
+    @Test
     void serverCoapsPortOutOfRange() {
         assertUsageError(CliRun.of("server", "--port", "0", "--coaps-port", "65536"), "--coaps-port must be 0..65535");
     }

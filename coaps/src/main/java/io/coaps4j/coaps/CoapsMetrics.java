@@ -33,6 +33,7 @@ import java.util.Map;
  *                                whose peer allows them (retransmissions not counted)
  * @param heartbeatsAnswered      HeartbeatResponses that matched a request in flight
  * @param deadPeersByHeartbeat    sessions closed because a HeartbeatRequest went unanswered
+ * @param connectionIds           address updates and return routability checks (RFC 9146, RFC 9853)
  */
 public record CoapsMetrics(int serverSessions, int clientSessions, int clientHandshakes, long handshakesSucceeded,
                            Map<AlertDescription, Long> handshakesFailed, long handshakesTimedOut,
@@ -41,13 +42,29 @@ public record CoapsMetrics(int serverSessions, int clientSessions, int clientHan
                            long serverSessionsExpired, long serverSessionsEvicted, long sessionsReplaced,
                            long clientSessionsEvicted, long datagramsRefused, long handshakesStalled,
                            long handshakesDisplaced, long heartbeatsSent, long heartbeatsAnswered,
-                           long deadPeersByHeartbeat) {
+                           long deadPeersByHeartbeat, ConnectionIdMetrics connectionIds) {
 
     public CoapsMetrics {
         handshakesFailed = Map.copyOf(handshakesFailed);
         recordsDropped = Map.copyOf(recordsDropped);
         handshakeMessagesDropped = Map.copyOf(handshakeMessagesDropped);
         bindingDrops = Map.copyOf(bindingDrops);
+        java.util.Objects.requireNonNull(connectionIds, "connectionIds");
+    }
+
+    /** A snapshot without connection ID activity. */
+    public CoapsMetrics(int serverSessions, int clientSessions, int clientHandshakes, long handshakesSucceeded,
+                        Map<AlertDescription, Long> handshakesFailed, long handshakesTimedOut,
+                        Map<DropReason, Long> recordsDropped, Map<HandshakeDropReason, Long> handshakeMessagesDropped,
+                        Map<BindingDropReason, Long> bindingDrops, long pingsSent, long deadPeersClosed,
+                        long serverSessionsExpired, long serverSessionsEvicted, long sessionsReplaced,
+                        long clientSessionsEvicted, long datagramsRefused, long handshakesStalled,
+                        long handshakesDisplaced, long heartbeatsSent, long heartbeatsAnswered,
+                        long deadPeersByHeartbeat) {
+        this(serverSessions, clientSessions, clientHandshakes, handshakesSucceeded, handshakesFailed, handshakesTimedOut,
+                recordsDropped, handshakeMessagesDropped, bindingDrops, pingsSent, deadPeersClosed, serverSessionsExpired,
+                serverSessionsEvicted, sessionsReplaced, clientSessionsEvicted, datagramsRefused, handshakesStalled,
+                handshakesDisplaced, heartbeatsSent, heartbeatsAnswered, deadPeersByHeartbeat, ConnectionIdMetrics.NONE);
     }
 
     /** Sessions closed because their peer was found dead, by heartbeat or by CoAP ping. */

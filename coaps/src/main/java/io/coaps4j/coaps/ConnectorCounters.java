@@ -43,6 +43,8 @@ final class ConnectorCounters {
                 dtls.handshakesTimedOut(), records, messages, binding, pingsSent, deadPeersClosed,
                 dtls.sessionsExpired(), dtls.sessionsEvicted(), sessionsReplaced,
                 clientSessionsEvicted, datagramsRefused, dtls.handshakesStalled(), dtls.handshakesDisplaced(),
-                heartbeatsSent, heartbeatsAnswered, deadPeersByHeartbeat);
+                heartbeatsSent, heartbeatsAnswered, deadPeersByHeartbeat,
+                new ConnectionIdMetrics(dtls.cidAddressUpdates(), dtls.pathChallengesSent(), dtls.pathChecksSucceeded(),
+                        dtls.pathChecksFailed(), dtls.pathChallengesAnswered()));
     }
 }

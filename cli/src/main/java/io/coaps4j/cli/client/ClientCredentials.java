@@ -3,6 +3,7 @@ package io.coaps4j.cli.client;
 import io.coaps4j.cli.psk.PskConnectors;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.coaps.KeepAlive;
+import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import java.net.InetSocketAddress;
@@ -16,10 +17,22 @@ import java.util.Optional;
 final class ClientCredentials {
     private final Optional<PskCredentials> psk;
     private final Optional<ClientKeyOptions.Keys> keys;
+    private final ConnectionIdPolicy connectionIds;
 
-    private ClientCredentials(Optional<PskCredentials> psk, Optional<ClientKeyOptions.Keys> keys) {
+    private ClientCredentials(Optional<PskCredentials> psk, Optional<ClientKeyOptions.Keys> keys,
+                              ConnectionIdPolicy connectionIds) {
         this.psk = psk;
         this.keys = keys;
+        this.connectionIds = connectionIds;
+    }
+
+    private ClientCredentials(Optional<PskCredentials> psk, Optional<ClientKeyOptions.Keys> keys) {
+        this(psk, keys, ConnectionIdPolicy.DEFAULT);
+    }
+
+    /** These credentials, the connector using connection IDs as {@code policy} says ({@code --cid-length}). */
+    ClientCredentials withConnectionIds(ConnectionIdPolicy policy) {
+        return new ClientCredentials(psk, keys, Objects.requireNonNull(policy, "policy"));
     }
 
     static ClientCredentials of(PskCredentials psk) {
@@ -51,9 +64,10 @@ final class ClientCredentials {
     /** As {@link #connector(KeepAlive)}; {@code resumption} false: no session is resumed ({@code --no-resumption}). */
     DtlsConnector connector(KeepAlive keepAlive, boolean resumption) {
         if (psk.isPresent()) {
-            return PskConnectors.client(psk.get(), keepAlive, resumption);
+            return connectionIds.equals(ConnectionIdPolicy.DEFAULT) ? PskConnectors.client(psk.get(), keepAlive, resumption)
+                    : PskConnectors.client(psk.get(), keepAlive, resumption, connectionIds);
         }
-        DtlsConfig.Builder dtls = DtlsConfig.builder().resumption(resumption);
+        DtlsConfig.Builder dtls = DtlsConfig.builder().resumption(resumption).connectionIds(connectionIds);
         keys.orElseThrow().rawPublicKey().ifPresent(dtls::credentials);
         keys.orElseThrow().certificate().ifPresent(dtls::credentials);
         return DtlsConnector.builder().bind(new InetSocketAddress(0)).dtlsConfig(dtls.build()).acceptHandshakes(false)

@@ -51,7 +51,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CoapUri target = Requests.parse(uri);
-        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys);
+        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys)
+                .map(c -> c.withConnectionIds(exchange.cid.policy()));
         if (target.path().isEmpty()) {
             target = target.withPathAndQuery(WELL_KNOWN_CORE, target.query());
         }

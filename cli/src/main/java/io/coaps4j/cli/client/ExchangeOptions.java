@@ -3,6 +3,7 @@ package io.coaps4j.cli.client;
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.psk.HeartbeatOption;
+import io.coaps4j.cli.psk.ConnectionIdOption;
 import io.coaps4j.cli.psk.ResumptionOption;
 import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.client.ClientRequest;
@@ -34,6 +35,9 @@ final class ExchangeOptions {
 
     @Mixin
     ResumptionOption resumption;
+
+    @Mixin
+    ConnectionIdOption cid;
     /** The block-wise configuration of the client; a wrong --block-size is a usage error naming it. */
     BlockwiseConfig blockwise() {
         if (blockSize == null) {

@@ -75,7 +75,8 @@ public final class ObserveCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.USAGE, "observe with --proxy or --e2e is not supported yet:"
                     + " end-to-end protected notifications are not implemented");
         }
-        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys);
+        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys)
+                .map(c -> c.withConnectionIds(exchange.cid.policy()));
         ClientRequest.Builder request = ClientRequest.get(target.toString());
         exchange.applyTo(request);
         CoapClient.Builder builder = CoapClient.builder().timeout(exchange.timeout);

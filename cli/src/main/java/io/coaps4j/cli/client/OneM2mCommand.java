@@ -91,7 +91,8 @@ public final class OneM2mCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CoapUri target = Requests.parse(cse);
-        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys);
+        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys)
+                .map(c -> c.withConnectionIds(exchange.cid.policy()));
         RequestPrimitive primitive = primitive();
         ClientRequest.Builder request;
         try {

@@ -59,7 +59,8 @@ abstract class RequestCommand implements Callable<Integer> {
         if (endToEnd.proxy().isPresent()) {
             throw usage("--proxy without --e2e is not supported yet: give --e2e with --e2e-psk");
         }
-        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys);
+        Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys)
+                .map(c -> c.withConnectionIds(exchange.cid.policy()));
         ClientRequest.Builder request = ClientRequest.method(method(), target.toString());
         exchange.applyTo(request);
         addBody(request);

@@ -2,6 +2,7 @@ package io.coaps4j.cli.psk;
 
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.coaps.KeepAlive;
+import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.dtls.credentials.PskCredentials;
@@ -45,6 +46,15 @@ public final class PskConnectors {
                     .keepAlive(keepAlive).build();
         }
         return DtlsConnector.builder().bind(new InetSocketAddress(0)).psk(storeOf(credentials)).acceptHandshakes(false)
+                .keepAlive(keepAlive).build();
+    }
+
+    /** As {@link #client(PskCredentials, KeepAlive, boolean)}, using connection IDs as {@code connectionIds} says. */
+    public static DtlsConnector client(PskCredentials credentials, KeepAlive keepAlive, boolean resumption,
+                                       ConnectionIdPolicy connectionIds) {
+        DtlsConfig config = DtlsConfig.builder().pskStore(storeOf(credentials)).resumption(resumption)
+                .connectionIds(connectionIds).build();
+        return DtlsConnector.builder().bind(new InetSocketAddress(0)).dtlsConfig(config).acceptHandshakes(false)
                 .keepAlive(keepAlive).build();
     }
 

@@ -5,6 +5,7 @@ import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
 import io.coaps4j.cli.psk.HeartbeatOption;
+import io.coaps4j.cli.psk.ConnectionIdOption;
 import io.coaps4j.cli.psk.ResumptionOption;
 import io.coaps4j.cli.psk.PskOptions;
 import io.coaps4j.cli.psk.ServerPskFile;
@@ -92,6 +93,9 @@ public final class ServerCommand implements Callable<Integer> {
     @Mixin
     ResumptionOption resumption;
 
+    @Mixin
+    ConnectionIdOption cid;
+
     private final Terminal terminal;
     private final ServerLifecycle lifecycle;
 
@@ -116,7 +120,7 @@ public final class ServerCommand implements Callable<Integer> {
                     serverPsk.orElseThrow().credentials(),
                     Optional.of(material.orElseThrow().rawPublicKeyCredentials()),
                     Optional.of(material.orElseThrow().certificateCredentials()),
-                    keys.clientAuth(), resumption.enabled()).connector(address, heartbeat.keepAlive()));
+                    keys.clientAuth(), resumption.enabled(), cid.policy()).connector(address, heartbeat.keepAlive()));
             try (CliServer server = start(bindAddress, store, coapsAddress, coaps)) {
                 printWhereItListens(server, serverPsk, material);
                 terminal.outLine("data folder " + store.directory());

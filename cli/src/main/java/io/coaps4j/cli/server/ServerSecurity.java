@@ -3,6 +3,7 @@ package io.coaps4j.cli.server;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.coaps.KeepAlive;
 import io.coaps4j.dtls.config.ClientAuthentication;
+import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.CertificateCredentials;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
@@ -17,7 +18,14 @@ import java.util.Optional;
  * types pick the mode per connection), and the connector that serves them.
  */
 record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
-                      Optional<CertificateCredentials> certificate, ClientAuth clientAuth, boolean resumption) {
+                      Optional<CertificateCredentials> certificate, ClientAuth clientAuth, boolean resumption,
+                      ConnectionIdPolicy connectionIds) {
+
+    /** With the default connection IDs (no {@code --cid-length}). */
+    ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
+                   Optional<CertificateCredentials> certificate, ClientAuth clientAuth, boolean resumption) {
+        this(psk, rawPublicKey, certificate, clientAuth, resumption, ConnectionIdPolicy.DEFAULT);
+    }
 
     /** With resumption on (no {@code --no-resumption}). */
     ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
@@ -30,6 +38,7 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
         Objects.requireNonNull(rawPublicKey, "rawPublicKey");
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(clientAuth, "clientAuth");
+        Objects.requireNonNull(connectionIds, "connectionIds");
     }
 
     /** A server's connector on {@code bind} with every mode it has keys for. */
@@ -47,7 +56,8 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
     DtlsConfig dtlsConfig() {
         DtlsConfig.Builder dtls = DtlsConfig.builder()
                 .pskStore(InMemoryPskStore.builder().add(psk.identity(), psk.key()).build())
-                .resumption(resumption);
+                .resumption(resumption)
+                .connectionIds(connectionIds);
         rawPublicKey.ifPresent(dtls::credentials);
         certificate.ifPresent(dtls::credentials);
         dtls.clientAuthentication(ClientAuthentication.valueOf(clientAuth.name()));

@@ -35,6 +35,22 @@ class ServerSecurityTest {
     }
 
     @Test
+    void theCidLengthOptionReachesTheDtlsConfiguration() {
+        PskCredentials psk = new PskCredentials(PskIdentity.of("id"), PreSharedKey.of(new byte[16]));
+        io.coaps4j.cli.psk.ConnectionIdOption option = new io.coaps4j.cli.psk.ConnectionIdOption();
+        new picocli.CommandLine(option).parseArgs("--cid-length", "8");
+        DtlsConfig config = new ServerSecurity(psk, Optional.empty(), Optional.empty(), ClientAuth.NEED, true,
+                option.policy()).dtlsConfig();
+        assertThat(config.connectionIds().lengthFor(io.coaps4j.dtls.crypto.ConnectionEnd.SERVER)).isEqualTo(8);
+
+        io.coaps4j.cli.psk.ConnectionIdOption none = new io.coaps4j.cli.psk.ConnectionIdOption();
+        new picocli.CommandLine(none).parseArgs();
+        assertThat(new ServerSecurity(psk, Optional.empty(), Optional.empty(), ClientAuth.NEED).dtlsConfig()
+                .connectionIds().lengthFor(io.coaps4j.dtls.crypto.ConnectionEnd.SERVER)).isEqualTo(6);
+        assertThat(none.policy()).isEqualTo(io.coaps4j.dtls.config.ConnectionIdPolicy.DEFAULT);
+    }
+
+    @Test
     void noResumptionSwitchesSessionResumptionOffInTheDtlsConfiguration() {
         PskCredentials psk = new PskCredentials(PskIdentity.of("id"), PreSharedKey.of(new byte[16]));
         assertThat(new ServerSecurity(psk, Optional.empty(), Optional.empty(), ClientAuth.NEED).dtlsConfig().resumption())

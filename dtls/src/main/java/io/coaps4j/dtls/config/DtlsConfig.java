@@ -76,6 +76,7 @@ public final class DtlsConfig {
     private final boolean resumption;
     private final int sessionCacheSize;
     private final Duration sessionLifetime;
+    private final ConnectionIdPolicy connectionIds;
 
     private DtlsConfig(Builder builder) {
         this.cipherSuites = List.copyOf(builder.cipherSuites);
@@ -106,6 +107,12 @@ public final class DtlsConfig {
         this.resumption = builder.resumption;
         this.sessionCacheSize = builder.sessionCacheSize;
         this.sessionLifetime = builder.sessionLifetime;
+        this.connectionIds = builder.connectionIds;
+    }
+
+    /** How connection IDs (RFC 9146) and the return routability check (RFC 9853) are used; on by default. */
+    public ConnectionIdPolicy connectionIds() {
+        return connectionIds;
     }
 
     /**
@@ -375,8 +382,15 @@ public final class DtlsConfig {
         private boolean resumption = true;
         private int sessionCacheSize = DEFAULT_SESSION_CACHE_SIZE;
         private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
+        private ConnectionIdPolicy connectionIds = ConnectionIdPolicy.DEFAULT;
 
         private Builder() {
+        }
+
+        /** See {@link DtlsConfig#connectionIds()}; {@link ConnectionIdPolicy#DEFAULT} by default. */
+        public Builder connectionIds(ConnectionIdPolicy policy) {
+            this.connectionIds = Objects.requireNonNull(policy, "connectionIds (ConnectionIdPolicy.DISABLED to turn them off)");
+            return this;
         }
 
         /** See {@link DtlsConfig#resumption()}; on by default. */

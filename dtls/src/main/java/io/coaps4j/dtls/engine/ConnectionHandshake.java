@@ -11,7 +11,9 @@ import io.coaps4j.dtls.flight.RetransmissionMachine;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeReassembler;
 import io.coaps4j.dtls.handshake.HandshakeState;
+import io.coaps4j.dtls.handshake.CidNegotiation;
 import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
+import io.coaps4j.dtls.handshake.SessionLookup;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.ResumableSession;
@@ -24,6 +26,7 @@ import io.coaps4j.dtls.handshake.message.HandshakeFragment;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 import io.coaps4j.dtls.handshake.message.ServerHello;
 import io.coaps4j.dtls.record.RecordLayer;
+import io.coaps4j.dtls.record.SecurityAssociation;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -76,6 +79,10 @@ final class ConnectionHandshake {
     private long now;
     /** The HeartbeatMode in the peer's hello (RFC 6520 section 2), read as it passes; empty when it sent none. */
     private Optional<HeartbeatMode> peerHeartbeat = Optional.empty();
+    /** The CID this side offered or answered (RFC 9146), null when none; empty when it wants none. */
+    private final byte[] localCid;
+    /** The connection_id and rrc in the peer's hello, read as it passes; null before. */
+    private CidNegotiation.Peer peerCid;
 
     /**
      * The handshake of a client {@code connection} to {@code server}, reached by {@code serverName} when
@@ -85,32 +92,35 @@ final class ConnectionHandshake {
      *                                  {@code serverName} is an address literal
      */
     static ConnectionHandshake client(DtlsConnection connection, EngineContext engine, RecordLayer records,
-                                      InetSocketAddress server, Optional<String> serverName) {
+                                      InetSocketAddress server, Optional<String> serverName, byte[] localCid) {
         Objects.requireNonNull(serverName, "serverName");
         serverName.ifPresent(ClientHandshake::checkHostName);
         Optional<ResumableSession> cached = engine.clientSessions == null || !engine.config.resumption()
                 ? Optional.empty() : engine.clientSessions.find(server, serverName, engine.callTime);
-        ClientHandshake.Start start = ClientHandshake.start(new HandshakeContext(engine.config, engine.crypto, server),
+        ClientHandshake.Start start = ClientHandshake.start(new HandshakeContext(engine.config, engine.crypto, server,
+                        SessionLookup.NONE, localCid),
                 ClientKeys.resolve(engine.config, server, serverName), serverName, cached);
         return new ConnectionHandshake(connection, engine, records, server, start.state(), 0,
-                RetransmissionMachine.forClient(engine.config.retransmission()), null, start.flight());
+                RetransmissionMachine.forClient(engine.config.retransmission()), null, start.flight(), localCid);
     }
 
     /** The handshake of a server {@code connection} whose client's ClientHello, with a valid cookie, comes next. */
     static ConnectionHandshake server(DtlsConnection connection, EngineContext engine, RecordLayer records,
-                                      InetSocketAddress client, int helloSeq, byte[] clientRandom) {
+                                      InetSocketAddress client, int helloSeq, byte[] clientRandom, byte[] localCid) {
         return new ConnectionHandshake(connection, engine, records, client, engine.serverStart.apply(helloSeq), helloSeq,
-                RetransmissionMachine.forServer(engine.config.retransmission()), clientRandom.clone(), null);
+                RetransmissionMachine.forServer(engine.config.retransmission()), clientRandom.clone(), null, localCid);
     }
 
     private ConnectionHandshake(DtlsConnection connection, EngineContext engine, RecordLayer records, InetSocketAddress peer,
                         HandshakeState state, int nextReceiveSeq, RetransmissionMachine retransmission,
-                        byte[] clientHelloRandom, List<OutgoingMessage> firstFlight) {
+                        byte[] clientHelloRandom, List<OutgoingMessage> firstFlight, byte[] localCid) {
         this.connection = connection;
         this.engine = engine;
         this.records = records;
+        this.localCid = localCid;
+        records.expectConnectionId(localCid);
         this.context = new HandshakeContext(engine.config, engine.crypto, peer,
-                sessionId -> engine.serverSessions.find(ByteBuffer.wrap(sessionId.clone()), now));
+                sessionId -> engine.serverSessions.find(ByteBuffer.wrap(sessionId.clone()), now), localCid);
         this.retransmission = retransmission;
         this.clientHelloRandom = clientHelloRandom;
         this.state = state;
@@ -231,9 +241,23 @@ final class ConnectionHandshake {
             Extensions extensions = server ? ClientHello.decode(message.body()).extensions()
                     : ServerHello.decode(message.body()).extensions();
             peerHeartbeat = HeartbeatNegotiation.peerMode(extensions);
+            peerCid = CidNegotiation.peer(extensions);
         } catch (DecodeException malformed) {
             peerHeartbeat = Optional.empty();
+            peerCid = null;
         }
+    }
+
+    /** What the hellos settled about connection IDs (RFC 9146) and the return routability check (RFC 9853). */
+    Optional<CidNegotiation.Agreement> cidAgreement() {
+        return CidNegotiation.settle(engine.config.connectionIds(), localCid, peerCid);
+    }
+
+    /** {@code keys} with the negotiated connection IDs, for every epoch after 0 (RFC 9146 section 4). */
+    private SecurityAssociation withConnectionIds(SecurityAssociation keys) {
+        Optional<CidNegotiation.Agreement> agreement = cidAgreement();
+        return agreement.isEmpty() ? keys
+                : keys.withConnectionIds(agreement.get().readCid(), agreement.get().writeCid());
     }
 
     /** What the hellos settled about heartbeats; meaningful once the handshake completed. */
@@ -362,7 +386,7 @@ final class ConnectionHandshake {
             await(await);
         } else if (transition instanceof Transition.Next next) {
             state = next.state();
-            next.pendingKeys().ifPresent(records::installPending);
+            next.pendingKeys().ifPresent(keys -> records.installPending(withConnectionIds(keys)));
             if (!next.flight().isEmpty()) {
                 sendFlight(next.flight(), false);
             }

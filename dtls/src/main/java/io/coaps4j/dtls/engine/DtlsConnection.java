@@ -9,6 +9,7 @@ import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.PresentedCredentials;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;
+import io.coaps4j.dtls.handshake.CidNegotiation;
 import io.coaps4j.dtls.handshake.EstablishedSession;
 import io.coaps4j.dtls.record.ContentType;
 import io.coaps4j.dtls.record.DecryptedRecord;
@@ -67,6 +68,16 @@ public final class DtlsConnection {
     private Heartbeat heartbeat;
     /** This side's HeartbeatRequest in flight, or null. */
     private HeartbeatRequest heartbeatRequest;
+    /** Whether the handshake negotiated the return routability check (RFC 9853 section 3). */
+    private boolean checksNegotiated;
+    /** The return routability check, made when first needed, so that an idle session pays nothing for it. */
+    private ReturnRoutability returnRoutability;
+    /** During a call: the source address of its datagram, or null. */
+    private InetSocketAddress callFrom;
+    /** The address this connection moved from since the server last looked ({@link #takeMovedFrom}), or null. */
+    private InetSocketAddress movedFrom;
+    /** Server: the key of this side's CID in the server's table (RFC 9146), or null; set by the server. */
+    Object cidKey;
 
     private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.role = role;
@@ -101,7 +112,8 @@ public final class DtlsConnection {
         engine.callTime = now;
         DtlsConnection connection = new DtlsConnection(ConnectionEnd.CLIENT, Objects.requireNonNull(server, "server"),
                 engine, new RecordLayer());
-        connection.handshake = ConnectionHandshake.client(connection, engine, connection.records, server, serverName);
+        connection.handshake = ConnectionHandshake.client(connection, engine, connection.records, server, serverName,
+                ConnectionIds.draw(config.connectionIds(), ConnectionEnd.CLIENT, crypto.random()));
         return connection;
     }
 
@@ -113,10 +125,16 @@ public final class DtlsConnection {
      */
     static DtlsConnection server(EngineContext engine, InetSocketAddress client, int helloSeq, long helloRecordSeq,
                                  byte[] clientRandom) {
+        return server(engine, client, helloSeq, helloRecordSeq, clientRandom, null);
+    }
+
+    /** As above, asking the client for {@code localCid} (RFC 9146; null: no connection_id extension). */
+    static DtlsConnection server(EngineContext engine, InetSocketAddress client, int helloSeq, long helloRecordSeq,
+                                 byte[] clientRandom, byte[] localCid) {
         DtlsConnection connection = new DtlsConnection(ConnectionEnd.SERVER, client, engine,
                 new RecordLayer(SecurityAssociation.plaintext(helloRecordSeq)));
         connection.handshake = ConnectionHandshake.server(connection, engine, connection.records, client, helloSeq,
-                clientRandom);
+                clientRandom, localCid);
         return connection;
     }
 
@@ -184,6 +202,9 @@ public final class DtlsConnection {
             return DtlsResult.NO_DEADLINE;
         }
         long next = handshake != null ? handshake.deadline() : DtlsResult.NO_DEADLINE;
+        if (returnRoutability != null) {
+            next = Math.min(next, returnRoutability.deadline());
+        }
         return heartbeatRequest == null ? next : Math.min(next, heartbeatRequest.deadline());
     }
 
@@ -238,6 +259,11 @@ public final class DtlsConnection {
         return end();
     }
 
+    /** The metrics this connection counts in, for tests in this package. */
+    DtlsMetrics metrics() {
+        return engine.metrics;
+    }
+
     /** The record layer, for tests in this package that play a peer sending protected records. */
     RecordLayer recordLayer() {
         return records;
@@ -280,8 +306,24 @@ public final class DtlsConnection {
 
     /** {@link #receive(byte[], int, int, long)} with the output going to {@code output}; returns the next deadline. */
     public long receive(byte[] datagram, int offset, int length, long now, DtlsOutput output) {
-        receiveRecords(datagram, offset, length, now, output, false);
+        receiveRecords(peer, datagram, offset, length, now, output, false);
         return nextDeadline();
+    }
+
+    /**
+     * Processes one datagram that came from {@code from}: an authentic CID record newer than any before from
+     * another address than the peer's starts a return routability check of that address, or, where none was
+     * negotiated, moves the connection there (RFC 9146 section 6, RFC 9853 section 3.1).
+     */
+    public long receive(InetSocketAddress from, byte[] datagram, int offset, int length, long now, DtlsOutput output) {
+        receiveRecords(Objects.requireNonNull(from, "from"), datagram, offset, length, now, output, false);
+        return nextDeadline();
+    }
+
+    /** {@link #receive(InetSocketAddress, byte[], int, int, long, DtlsOutput)} returning a result. */
+    public DtlsResult receive(InetSocketAddress from, byte[] datagram, long now) {
+        ResultCollector collector = new ResultCollector();
+        return collector.result(receive(from, datagram, 0, datagram.length, now, collector));
     }
 
     /**
@@ -289,26 +331,103 @@ public final class DtlsConnection {
      * record, returns whether it authenticated. A record the old session refused comes {@code forwarded}
      * to the new handshake; it may be a replay of the session's, so its bad tag must not end the handshake.
      */
-    boolean receiveRouted(byte[] datagram, int offset, int length, long now, DtlsOutput output, boolean forwarded) {
-        return receiveRecords(datagram, offset, length, now, output, forwarded);
+    boolean receiveRouted(InetSocketAddress from, byte[] datagram, int offset, int length, long now,
+                          DtlsOutput output, boolean forwarded) {
+        return receiveRecords(from, datagram, offset, length, now, output, forwarded);
     }
 
-    private boolean receiveRecords(byte[] datagram, int offset, int length, long now, DtlsOutput output,
-                                   boolean lenient) {
+    private boolean receiveRecords(InetSocketAddress from, byte[] datagram, int offset, int length, long now,
+                                   DtlsOutput output, boolean lenient) {
         Objects.checkFromIndexSize(offset, length, datagram.length);
         begin(output, now);
         boolean authenticated = false;
         if (isOpen()) {
+            int epochBefore = records.readEpoch();
+            long highestBefore = records.readAssociation().highestReceived();
+            callFrom = from;
             authenticated = engine.inbound().receive(this, records, datagram, offset, length, lenient);
+            callFrom = null;
             if (handshake != null && isOpen()) {
                 handshake.afterReceive();
             }
             if (authenticated && status == Status.ESTABLISHED) {
                 lastActivity = now;
+                // RFC 9146 section 6: only an authentic record newer than all before may move the connection,
+                // so neither a forged nor a replayed datagram can.
+                if (!from.equals(peer) && records.cidLength() > 0 && records.readEpoch() == epochBefore
+                        && records.readAssociation().highestReceived() > highestBefore) {
+                    seenAt(from, now);
+                }
             }
         }
         end();
         return authenticated;
+    }
+
+    /**
+     * An authentic, newer CID record came from {@code address}: with the return routability check negotiated,
+     * the connection moves only once a path_challenge sent there is answered (RFC 9853 section 5.1; meanwhile
+     * everything goes to the old address); without it, at once (RFC 9146 section 6).
+     */
+    private void seenAt(InetSocketAddress address, long now) {
+        if (!checksNegotiated) {
+            moveTo(address);
+        } else {
+            returnRoutability().seenAt(address, now, new CheckedPath());
+        }
+    }
+
+    private ReturnRoutability returnRoutability() {
+        if (returnRoutability == null) {
+            returnRoutability = new ReturnRoutability(engine);
+        }
+        return returnRoutability;
+    }
+
+    /** How the return routability check sends through this connection and moves it. */
+    private final class CheckedPath implements ReturnRoutability.Path {
+        @Override
+        public void send(InetSocketAddress to, byte[] message) {
+            out.datagram(to, records.protect(engine.crypto, ContentType.RETURN_ROUTABILITY_CHECK, message, 0,
+                    message.length));
+        }
+
+        @Override
+        public void validated(InetSocketAddress address) {
+            if (!address.equals(peer)) {
+                moveTo(address);
+            }
+        }
+    }
+
+    private void moveTo(InetSocketAddress address) {
+        LOG.debug("{} {}: peer address now {}", role, peer, address);
+        if (movedFrom == null) {
+            movedFrom = peer;
+        }
+        peer = address;
+        engine.metrics.cidAddressUpdated();
+    }
+
+    /** The address this connection left since the last call of this method, or null: for the server's table. */
+    InetSocketAddress takeMovedFrom() {
+        InetSocketAddress from = movedFrom;
+        movedFrom = null;
+        return from;
+    }
+
+    /** Whether the handshake negotiated the return routability check (RFC 9853). */
+    public boolean returnRoutabilityNegotiated() {
+        return checksNegotiated;
+    }
+
+    /** A return_routability_check message of the session's epoch, authentic (RFC 9853 section 4). */
+    void onReturnRoutabilityCheck(DecryptedRecord record) {
+        if (!checksNegotiated) {
+            engine.metrics.handshakeDropped(HandshakeDropReason.RRC_NOT_ALLOWED);
+            return;
+        }
+        returnRoutability().onMessage(record.plaintext(), callFrom != null ? callFrom : peer, new CheckedPath());
     }
 
     /**
@@ -350,8 +469,11 @@ public final class DtlsConnection {
         if (isOpen() && handshake != null) {
             handshake.onTimer(now);
         }
-        if (isOpen() && heartbeatRequest != null) {
+        if (isOpen() && heartbeatRequest != null && heartbeatRequest.deadline() <= now) {
             heartbeatTimer(now);
+        }
+        if (isOpen() && returnRoutability != null && returnRoutability.deadline() <= now) {
+            returnRoutability.onTimer(now, new CheckedPath());
         }
         return end();
     }
@@ -555,6 +677,7 @@ public final class DtlsConnection {
         status = Status.ESTABLISHED;
         session = new DtlsSession(established, this, records.readEpoch());
         heartbeat = handshake.heartbeatAgreement().map(Heartbeat::of).orElse(null);
+        checksNegotiated = handshake.cidAgreement().map(CidNegotiation.Agreement::returnRoutabilityCheck).orElse(false);
         lastActivity = handshake.now();
         engine.metrics.handshakeSucceeded(established.resumed());
         LOG.debug("{} {}: handshake completed, {}", role, peer, established);
@@ -641,6 +764,9 @@ public final class DtlsConnection {
 
     private void terminate() {
         heartbeatRequest = null;
+        if (returnRoutability != null) {
+            returnRoutability.stop();
+        }
         if (handshake != null) {
             handshake.stop();
             handshake = null;

@@ -30,6 +30,11 @@ public final class DtlsMetrics {
     private long heartbeatsAnswered;
     private long heartbeatRequestsAnswered;
     private long heartbeatTimeouts;
+    private long cidAddressUpdates;
+    private long pathChallengesSent;
+    private long pathChecksSucceeded;
+    private long pathChecksFailed;
+    private long pathChallengesAnswered;
 
     void recordDropped(DropReason reason) {
         recordDrops.increment(reason);
@@ -60,6 +65,51 @@ public final class DtlsMetrics {
 
     void handshakeDisplaced() {
         handshakesDisplaced++;
+    }
+
+    void cidAddressUpdated() {
+        cidAddressUpdates++;
+    }
+
+    void pathChallengeSent() {
+        pathChallengesSent++;
+    }
+
+    void pathCheckSucceeded() {
+        pathChecksSucceeded++;
+    }
+
+    void pathCheckFailed() {
+        pathChecksFailed++;
+    }
+
+    void pathChallengeAnswered() {
+        pathChallengesAnswered++;
+    }
+
+    /** Sessions moved to a new peer address by an authentic, newer CID record (RFC 9146 section 6). */
+    public long cidAddressUpdates() {
+        return cidAddressUpdates;
+    }
+
+    /** path_challenge messages this side sent, retries included (RFC 9853 section 5.1). */
+    public long pathChallengesSent() {
+        return pathChallengesSent;
+    }
+
+    /** Return routability checks of this side answered with the right cookie: the address moved. */
+    public long pathChecksSucceeded() {
+        return pathChecksSucceeded;
+    }
+
+    /** Return routability checks of this side that got no valid answer in time: the address stayed. */
+    public long pathChecksFailed() {
+        return pathChecksFailed;
+    }
+
+    /** path_challenge messages of peers this side answered with a path_response. */
+    public long pathChallengesAnswered() {
+        return pathChallengesAnswered;
     }
 
     void heartbeatSent() {
@@ -193,6 +243,9 @@ public final class DtlsMetrics {
                 .append(", replaced ").append(sessionsReplaced)
                 .append(", heartbeats sent ").append(heartbeatsSent).append(", answered ").append(heartbeatsAnswered)
                 .append(", timed out ").append(heartbeatTimeouts)
+                .append(", CID address updates ").append(cidAddressUpdates)
+                .append(", path challenges sent ").append(pathChallengesSent).append(", succeeded ")
+                .append(pathChecksSucceeded).append(", failed ").append(pathChecksFailed)
                 .append(", record drops ").append(recordDrops);
         for (HandshakeDropReason reason : HandshakeDropReason.values()) {
             if (handshakeDrops[reason.ordinal()] > 0) {

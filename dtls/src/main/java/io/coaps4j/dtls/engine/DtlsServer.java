@@ -3,6 +3,7 @@ package io.coaps4j.dtls.engine;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.cookie.CookieSecrets;
 import io.coaps4j.dtls.cookie.StatelessCookies;
+import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
@@ -62,6 +63,8 @@ public final class DtlsServer {
     private final EngineContext engine;
     private final StatelessCookies cookies;
     private final SessionTable table;
+    /** Bytes of this server's connection IDs (RFC 9146), 0 when it uses none: how it frames tls12_cid headers. */
+    private final int cidLength;
     private final SlotTimers timers = new SlotTimers();
     private final RateLimitedWarning refusedAtLimit = new RateLimitedWarning(LOG,
             "cookie-proven handshakes refused: maxConcurrentHandshakes reached and none stalled", WARNING_PERIOD);
@@ -105,6 +108,8 @@ public final class DtlsServer {
         this.config = Objects.requireNonNull(config, "config");
         this.idleTimeout = config.idleTimeout().toNanos();
         this.engine = new EngineContext(config, crypto, metrics);
+        this.cidLength = config.connectionIds().enabled()
+                ? config.connectionIds().lengthFor(ConnectionEnd.SERVER) : 0;
         this.table = new SessionTable(config.maxConnections(),
                 new RateLimitedWarning(LOG, "sessions evicted to make room (maxConnections)", WARNING_PERIOD));
         this.cookies = new StatelessCookies(new CookieSecrets(crypto.random(), config.cookieRotationPeriod(), now));
@@ -183,21 +188,45 @@ public final class DtlsServer {
         Objects.requireNonNull(from, "from");
         Objects.checkFromIndexSize(offset, length, datagram.length);
         Objects.requireNonNull(out, "out");
+        if (cidLength > 0 && length > 0 && (datagram[offset] & 0xFF) == RecordCodec.TLS12_CID) {
+            receiveByCid(from, datagram, offset, length, now, out);
+            return nextDeadline();
+        }
         PeerSlot slot = table.get(from);
         ClientHelloPeek hello = ClientHelloPeek.startsWithClientHello(datagram, offset, length)
                 ? ClientHelloPeek.parse(datagram, offset, length) : null;
         DtlsConnection target = slot == null ? null
                 : hello == null ? slot.current : slot.startedBy(hello.hello().random());
         if (target != null && slot.successor != null && hello == null) {
-            route(slot, datagram, offset, length, now, out);
+            route(slot, from, datagram, offset, length, now, out);
         } else if (target != null) {
-            receive(slot, target, datagram, offset, length, now, out);
+            receive(slot, target, from, datagram, offset, length, now, out);
         } else if (hello != null) {
             admit(from, slot, hello, datagram, offset, length, now, out);
         } else {
             engine.metrics.handshakeDropped(HandshakeDropReason.NO_CONNECTION);
         }
         return nextDeadline();
+    }
+
+    /**
+     * A datagram starting with a tls12_cid record (RFC 9146 section 4): its connection is found by the CID in
+     * the header, whatever the source address; an unknown CID (a wrong length reads as one) is dropped silently,
+     * before any decryption. Whether the source address becomes the peer's is the connection's decision.
+     */
+    private void receiveByCid(InetSocketAddress from, byte[] datagram, int offset, int length, long now,
+                              DtlsOutput out) {
+        byte[] cid = RecordCodec.connectionId(datagram, offset, offset + length, cidLength);
+        PeerSlot slot = cid == null ? null : table.byCid(ConnectionIds.key(cid));
+        if (slot == null) {
+            engine.metrics.handshakeDropped(HandshakeDropReason.UNKNOWN_CONNECTION_ID);
+            return;
+        }
+        if (slot.successor != null) {
+            route(slot, from, datagram, offset, length, now, out);
+        } else {
+            receive(slot, slot.current, from, datagram, offset, length, now, out);
+        }
     }
 
     /**
@@ -382,8 +411,10 @@ public final class DtlsServer {
             refusedAtLimit.occurred(now);
             return;
         }
+        byte[] cid = uniqueConnectionId();
         DtlsConnection fresh = DtlsConnection.server(engine, from, hello.messageSeq(), hello.recordSeq(),
-                hello.hello().random());
+                hello.hello().random(), cid);
+        fresh.cidKey = cid == null || cid.length == 0 ? null : ConnectionIds.key(cid);
         fresh.quiet(slot != null && displaced != slot.current); // waits beside an established session
         fresh.receive(datagram, offset, length, now, out);
         if (!fresh.isHandshaking() || (fresh.nextDeadline() == DtlsResult.NO_DEADLINE && !fresh.awaitsCrypto())) {
@@ -392,6 +423,20 @@ public final class DtlsServer {
         }
         timers.reschedule(table.admit(from, slot, fresh, displaced, now, out));
         admissions.accept(fresh);
+    }
+
+    /**
+     * A CID no connection of this server has (RFC 9146), null when CIDs are off or none was free after a few
+     * draws (a short CID space nearly full): the client then gets no connection_id answer and is found by address.
+     */
+    private byte[] uniqueConnectionId() {
+        for (int attempt = 0; attempt < 16; attempt++) {
+            byte[] cid = ConnectionIds.draw(config.connectionIds(), ConnectionEnd.SERVER, engine.crypto.random());
+            if (cid == null || cid.length == 0 || !table.cidInUse(ConnectionIds.key(cid))) {
+                return cid;
+            }
+        }
+        return null;
     }
 
     /**
@@ -437,28 +482,29 @@ public final class DtlsServer {
      * goes where it belongs: epoch 0 to the new handshake; a protected record to the session first, and to
      * the new handshake only when the session did not accept it, so the session keeps working.
      */
-    private void route(PeerSlot slot, byte[] datagram, int offset, int length, long now, DtlsOutput out) {
+    private void route(PeerSlot slot, InetSocketAddress from, byte[] datagram, int offset, int length, long now,
+                       DtlsOutput out) {
         int end = offset + length;
         int pos = offset;
         while (pos < end && !slot.removed) {
             DtlsConnection successor = slot.successor;
             if (successor == null) {
-                receive(slot, slot.current, datagram, pos, end - pos, now, out);
+                receive(slot, slot.current, from, datagram, pos, end - pos, now, out);
                 return;
             }
-            int next = RecordCodec.recordEnd(datagram, pos, end);
+            int next = RecordCodec.recordEnd(datagram, pos, end, cidLength);
             if (next < 0) {
-                receive(slot, successor, datagram, pos, end - pos, now, out);
+                receive(slot, successor, from, datagram, pos, end - pos, now, out);
                 return;
             }
             if (RecordCodec.epoch(datagram, pos) == 0) {
-                receive(slot, successor, datagram, pos, next - pos, now, out);
+                receive(slot, successor, from, datagram, pos, next - pos, now, out);
             } else {
                 DtlsConnection session = slot.current;
-                boolean accepted = session.receiveRouted(datagram, pos, next - pos, now, out, false);
+                boolean accepted = session.receiveRouted(from, datagram, pos, next - pos, now, out, false);
                 settle(slot, session, false, now, out);
                 if (!accepted && !slot.removed && slot.successor == successor) {
-                    successor.receiveRouted(datagram, pos, next - pos, now, out, true);
+                    successor.receiveRouted(from, datagram, pos, next - pos, now, out, true);
                     settle(slot, successor, true, now, out);
                 }
             }
@@ -466,10 +512,10 @@ public final class DtlsServer {
         }
     }
 
-    private void receive(PeerSlot slot, DtlsConnection connection, byte[] datagram, int offset, int length, long now,
-                         DtlsOutput out) {
+    private void receive(PeerSlot slot, DtlsConnection connection, InetSocketAddress from, byte[] datagram, int offset,
+                         int length, long now, DtlsOutput out) {
         boolean wasHandshaking = connection.isHandshaking();
-        connection.receive(datagram, offset, length, now, out);
+        connection.receive(from, datagram, offset, length, now, out);
         settle(slot, connection, wasHandshaking, now, out);
     }
 
@@ -483,6 +529,10 @@ public final class DtlsServer {
 
     /** Updates the slot, the table and the slot's timer after a call to one of its connections. */
     private void settle(PeerSlot slot, DtlsConnection connection, boolean wasHandshaking, long now, DtlsOutput out) {
+        InetSocketAddress movedFrom = connection.takeMovedFrom();
+        if (movedFrom != null) {
+            table.moved(slot, connection, movedFrom); // RFC 9146 section 6: found at the new address from now on
+        }
         table.settle(slot, connection, wasHandshaking, now, out);
         if (!slot.removed) {
             timers.reschedule(slot);

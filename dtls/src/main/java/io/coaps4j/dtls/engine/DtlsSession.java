@@ -71,6 +71,19 @@ public final class DtlsSession {
         return connection.peer();
     }
 
+    /**
+     * The connection ID the peer puts in the records it sends here, this side's (RFC 9146); empty when none was
+     * negotiated for that direction. Read from the session's keys, so it costs an idle session nothing.
+     */
+    public Optional<byte[]> connectionId() {
+        return connection.recordLayer().readAssociation().readConnectionId();
+    }
+
+    /** The peer's connection ID, which this side puts in the records it sends; empty when none. */
+    public Optional<byte[]> peerConnectionId() {
+        return connection.recordLayer().readAssociation().writeConnectionId();
+    }
+
     @Override
     public String toString() {
         return "DtlsSession[" + HexFormat.of().formatHex(established.sessionId()) + ", epoch " + epoch + ", "

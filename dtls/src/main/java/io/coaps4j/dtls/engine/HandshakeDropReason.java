@@ -31,6 +31,15 @@ public enum HandshakeDropReason {
     HEARTBEAT_MALFORMED,
     /** A HeartbeatResponse with no request in flight or another payload than the request's (section 4). */
     HEARTBEAT_UNEXPECTED_RESPONSE,
+    /**
+     * A return_routability_check message (RFC 9853) on a connection that did not negotiate rrc, outside the
+     * session's epoch, or malformed.
+     */
+    RRC_NOT_ALLOWED,
+    /** A path_response that answers no path_challenge of this side (RFC 9853 section 5.4: silently discarded). */
+    RRC_UNEXPECTED_RESPONSE,
+    /** Server: a tls12_cid datagram whose connection ID no connection has (RFC 9146): dropped silently. */
+    UNKNOWN_CONNECTION_ID,
     /** Server: a datagram from an address without a connection that does not start with a ClientHello. */
     NO_CONNECTION,
     /** Server: a ClientHello without a valid cookie, answered with a HelloVerifyRequest. */

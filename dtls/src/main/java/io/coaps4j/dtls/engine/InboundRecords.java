@@ -102,6 +102,9 @@ final class InboundRecords implements RecordReceiver {
                 case HEARTBEAT:
                     onHeartbeat(connection, record);
                     break;
+                case RETURN_ROUTABILITY_CHECK:
+                    onReturnRoutabilityCheck(connection, record);
+                    break;
                 default:
                     break;
             }
@@ -211,6 +214,15 @@ final class InboundRecords implements RecordReceiver {
             return;
         }
         connection.onHeartbeat(record);
+    }
+
+    /** RFC 9853 messages, like heartbeats, only in the session's epoch once the handshake completed. */
+    private void onReturnRoutabilityCheck(DtlsConnection connection, DecryptedRecord record) {
+        if (connection.status() != DtlsConnection.Status.ESTABLISHED || record.epoch() != connection.sessionEpoch()) {
+            metrics.handshakeDropped(HandshakeDropReason.RRC_NOT_ALLOWED);
+            return;
+        }
+        connection.onReturnRoutabilityCheck(record);
     }
 
     private void onApplicationData(DtlsConnection connection, DecryptedRecord record) {

@@ -16,6 +16,11 @@ import java.util.Map;
  */
 final class SessionTable {
     private final Map<InetSocketAddress, PeerSlot> byAddress = new HashMap<>();
+    /**
+     * The slots by the CIDs of their connections (RFC 9146), handshakes included: a CID is reserved when its
+     * ServerHello goes out, so no two connections get the same one, and released when its connection ends.
+     */
+    private final Map<Object, PeerSlot> byCid = new HashMap<>();
     private final int maxSessions;
     private PeerSlot oldest;
     private PeerSlot newest;
@@ -32,6 +37,35 @@ final class SessionTable {
 
     PeerSlot get(InetSocketAddress peer) {
         return byAddress.get(peer);
+    }
+
+    /** The slot whose connection has the CID of table key {@code cidKey} ({@link ConnectionIds#key}), or null. */
+    PeerSlot byCid(Object cidKey) {
+        return byCid.get(cidKey);
+    }
+
+    /** Whether a connection has the CID of table key {@code cidKey}. */
+    boolean cidInUse(Object cidKey) {
+        return byCid.containsKey(cidKey);
+    }
+
+    /**
+     * {@code connection}, current in {@code slot}, has moved from {@code old} to its new peer address (RFC 9146
+     * section 6): the slot is found by the new address from now on. Another slot found there before stays
+     * reachable by its CID.
+     */
+    void moved(PeerSlot slot, DtlsConnection connection, InetSocketAddress old) {
+        if (slot.removed || connection != slot.current) {
+            return;
+        }
+        byAddress.remove(old, slot);
+        byAddress.put(connection.peer(), slot);
+    }
+
+    private void releaseCid(DtlsConnection connection, PeerSlot slot) {
+        if (connection.cidKey != null) {
+            byCid.remove(connection.cidKey, slot);
+        }
     }
 
     /** Established sessions, listed in activity order. */
@@ -64,6 +98,7 @@ final class SessionTable {
         handshakes.started(fresh);
         if (displaced != null) {
             replace(displaced, now, out);
+            releaseCid(displaced, slot);
         }
         if (slot == null) {
             slot = new PeerSlot(fresh);
@@ -74,6 +109,9 @@ final class SessionTable {
             slot.successor = fresh; // made quiet by the caller before its first call
         }
         fresh.slot = slot;
+        if (fresh.cidKey != null) {
+            byCid.put(fresh.cidKey, slot);
+        }
         return slot;
     }
 
@@ -112,11 +150,13 @@ final class SessionTable {
                 slot.current = successor;
                 slot.successor = null;
                 replace(old, now, out);
+                releaseCid(old, slot);
                 successor.announce(out);
                 touch(slot);
                 break;
             case CLOSED:
             case FAILED:
+                releaseCid(successor, slot);
                 slot.successor = null; // the session it would have replaced stays
                 break;
             default:
@@ -137,6 +177,7 @@ final class SessionTable {
                 break;
             case CLOSED:
             case FAILED:
+                releaseCid(current, slot);
                 unlist(slot);
                 if (slot.successor != null) {
                     slot.current = slot.successor;

@@ -11,8 +11,15 @@ import java.util.Optional;
  * writer's 4-byte implicit IV followed by the explicit nonce; the additional data is
  * {@code epoch ‖ seq ‖ type ‖ version ‖ plaintext length} (RFC 6347 section 4.1.2.1).
  *
+ * <p>With connection IDs (RFC 9146): records this side writes with the peer's CID ({@code writeCid}) are
+ * tls12_cid records, their plaintext the DTLSInnerPlaintext (content ‖ real type, no padding added) and their
+ * additional data that of RFC 9146 section 5.3; records the peer writes with this side's CID ({@code readCid})
+ * must be tls12_cid records, and no other protected record is accepted (section 4). A zero-length CID means
+ * plain records in that direction, so either may be null.
+ *
  * <p>Compact because every idle session keeps one: the two keys as arrays (their identity keys the
- * per-thread cipher cache), the 4-byte implicit IVs as ints, the replay window as two longs.
+ * per-thread cipher cache), the 4-byte implicit IVs as ints, the replay window as two longs, the CIDs as
+ * arrays or null.
  */
 final class AeadAssociation extends SecurityAssociation {
     private static final int AAD_LENGTH = 13;
@@ -25,6 +32,10 @@ final class AeadAssociation extends SecurityAssociation {
     /** The replay window (RFC 6347 section 4.1.2.6), as {@link ReplayWindow} keeps it. */
     private long highestReceived = -1;
     private long receivedBitmap;
+    /** The CID the peer puts in the records it sends us (ours), or null: it sends plain records. */
+    private final byte[] readCid;
+    /** The CID we put in the records we send (the peer's), or null: we send plain records. */
+    private final byte[] writeCid;
 
     AeadAssociation(int epoch, CipherSuite suite, byte[] readKey, byte[] readIv, byte[] writeKey, byte[] writeIv,
                     long nextWriteSequence) {
@@ -34,6 +45,74 @@ final class AeadAssociation extends SecurityAssociation {
         this.writeKey = writeKey;
         this.readIv = implicitIv(readIv);
         this.writeIv = implicitIv(writeIv);
+        this.readCid = null;
+        this.writeCid = null;
+    }
+
+    /** {@code keys} with the connection IDs {@code readCid} and {@code writeCid} (null or empty: none). */
+    private AeadAssociation(AeadAssociation keys, byte[] readCid, byte[] writeCid) {
+        super(keys.epoch(), keys.nextWriteSequence());
+        this.suite = keys.suite;
+        this.readKey = keys.readKey;
+        this.writeKey = keys.writeKey;
+        this.readIv = keys.readIv;
+        this.writeIv = keys.writeIv;
+        this.highestReceived = keys.highestReceived;
+        this.receivedBitmap = keys.receivedBitmap;
+        this.readCid = readCid == null || readCid.length == 0 ? null : readCid.clone();
+        this.writeCid = writeCid == null || writeCid.length == 0 ? null : writeCid.clone();
+    }
+
+    @Override
+    public SecurityAssociation withConnectionIds(byte[] readCid, byte[] writeCid) {
+        checkCid("readCid", readCid);
+        checkCid("writeCid", writeCid);
+        return new AeadAssociation(this, readCid, writeCid);
+    }
+
+    private static void checkCid(String name, byte[] cid) {
+        if (cid != null && cid.length > MAX_CID_LENGTH) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_CID_LENGTH + " bytes (RFC 9146"
+                    + " section 3), was " + cid.length);
+        }
+    }
+
+    @Override
+    public int readCidLength() {
+        return readCid == null ? 0 : readCid.length;
+    }
+
+    @Override
+    public Optional<byte[]> readConnectionId() {
+        return readCid == null ? Optional.empty() : Optional.of(readCid.clone());
+    }
+
+    @Override
+    public Optional<byte[]> writeConnectionId() {
+        return writeCid == null ? Optional.empty() : Optional.of(writeCid.clone());
+    }
+
+    @Override
+    boolean readCidAt(byte[] source, int offset) {
+        if (readCid == null || offset + readCid.length > source.length) {
+            return false;
+        }
+        for (int i = 0; i < readCid.length; i++) {
+            if (source[offset + i] != readCid[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public long highestReceived() {
+        return highestReceived;
+    }
+
+    @Override
+    public int headerLength() {
+        return writeCid == null ? Record.HEADER_LENGTH : Record.HEADER_LENGTH + writeCid.length;
     }
 
     private static int implicitIv(byte[] iv) {
@@ -50,12 +129,15 @@ final class AeadAssociation extends SecurityAssociation {
 
     @Override
     public int protectedLength(int plaintextLength) {
-        return headerLength() + suite.aead().expansion() + plaintextLength;
+        return headerLength() + suite.aead().expansion() + plaintextLength + (writeCid == null ? 0 : 1);
     }
 
     @Override
     int seal(CryptoContext crypto, ContentType type, long sequence, byte[] plaintext, int offset, int length,
              byte[] out, int outOffset) {
+        if (writeCid != null) {
+            return sealWithCid(crypto, type, sequence, plaintext, offset, length, out, outOffset);
+        }
         AeadAlgorithm algorithm = suite.aead();
         int explicitLength = algorithm.explicitNonceLength();
         int fragmentLength = algorithm.expansion() + length;
@@ -70,18 +152,72 @@ final class AeadAssociation extends SecurityAssociation {
         return headerLength() + fragmentLength;
     }
 
+    /**
+     * A tls12_cid record (RFC 9146 section 4): the header carries the peer's CID, the plaintext is the
+     * DTLSInnerPlaintext (content ‖ real type; this side adds no padding).
+     */
+    private int sealWithCid(CryptoContext crypto, ContentType type, long sequence, byte[] plaintext, int offset,
+                            int length, byte[] out, int outOffset) {
+        AeadAlgorithm algorithm = suite.aead();
+        int explicitLength = algorithm.explicitNonceLength();
+        int innerLength = length + 1;
+        int fragmentLength = algorithm.expansion() + innerLength;
+        int epoch = epoch();
+        out[outOffset] = (byte) ContentType.TLS12_CID.code();
+        out[outOffset + 1] = (byte) ProtocolVersion.DTLS_1_2.major();
+        out[outOffset + 2] = (byte) ProtocolVersion.DTLS_1_2.minor();
+        writeEpochAndSequence(out, outOffset + 3, epoch, sequence);
+        System.arraycopy(writeCid, 0, out, outOffset + 11, writeCid.length);
+        int header = headerLength();
+        out[outOffset + header - 2] = (byte) (fragmentLength >>> 8);
+        out[outOffset + header - 1] = (byte) fragmentLength;
+        int explicitOffset = outOffset + header;
+        writeEpochAndSequence(out, explicitOffset, epoch, sequence);
+        byte[] inner = new byte[innerLength];
+        System.arraycopy(plaintext, offset, inner, 0, length);
+        inner[length] = (byte) type.code();
+        byte[] nonce = nonce(crypto, writeIv, out, explicitOffset, explicitLength);
+        byte[] aad = cidAdditionalData(ProtocolVersion.DTLS_1_2, epoch, sequence, writeCid, innerLength);
+        crypto.aead(algorithm).seal(writeKey, nonce, aad, 0, aad.length, inner, 0, innerLength,
+                out, explicitOffset + explicitLength);
+        return header + fragmentLength;
+    }
+
+    /**
+     * The additional data of a tls12_cid record (RFC 9146 section 5.3): seq_num_placeholder (8 × 0xff) ‖
+     * tls12_cid ‖ cid_length ‖ tls12_cid ‖ version ‖ epoch ‖ sequence_number ‖ cid ‖ length_of_DTLSInnerPlaintext.
+     */
+    static byte[] cidAdditionalData(ProtocolVersion version, int epoch, long sequence, byte[] cid, int innerLength) {
+        byte[] aad = new byte[23 + cid.length];
+        java.util.Arrays.fill(aad, 0, 8, (byte) 0xFF);
+        aad[8] = (byte) ContentType.TLS12_CID.code();
+        aad[9] = (byte) cid.length;
+        aad[10] = (byte) ContentType.TLS12_CID.code();
+        aad[11] = (byte) version.major();
+        aad[12] = (byte) version.minor();
+        writeEpochAndSequence(aad, 13, epoch, sequence);
+        System.arraycopy(cid, 0, aad, 21, cid.length);
+        aad[21 + cid.length] = (byte) (innerLength >>> 8);
+        aad[22 + cid.length] = (byte) innerLength;
+        return aad;
+    }
+
     @Override
     UnprotectResult unprotect(CryptoContext crypto, ContentType type, ProtocolVersion version, int epoch,
                               long sequence, byte[] source, int fragmentOffset, int fragmentLength) {
         if (epoch != epoch()) {
             return DroppedRecord.of(DropReason.UNKNOWN_EPOCH);
         }
+        // RFC 9146 section 4: with our CID negotiated, only tls12_cid records; without it, none.
+        if ((type == ContentType.TLS12_CID) != (readCid != null)) {
+            return DroppedRecord.of(DropReason.BAD_CID);
+        }
         AeadAlgorithm algorithm = suite.aead();
         int plaintextLength = fragmentLength - algorithm.expansion();
         if (plaintextLength < 0) {
             return DroppedRecord.of(DropReason.MALFORMED);
         }
-        if (plaintextLength > MAX_PLAINTEXT_LENGTH) {
+        if (plaintextLength > MAX_PLAINTEXT_LENGTH + (readCid == null ? 0 : 1)) {
             return DroppedRecord.of(DropReason.OVERSIZED);
         }
         // The cheap replay check comes first (RFC 6347 section 4.1.2.6) ...
@@ -90,9 +226,10 @@ final class AeadAssociation extends SecurityAssociation {
         }
         int explicitLength = algorithm.explicitNonceLength();
         byte[] nonce = nonce(crypto, readIv, source, fragmentOffset, explicitLength);
-        byte[] aad = additionalData(crypto, epoch, sequence, type, version, plaintextLength);
+        byte[] aad = readCid != null ? cidAdditionalData(version, epoch, sequence, readCid, plaintextLength)
+                : additionalData(crypto, epoch, sequence, type, version, plaintextLength);
         byte[] plaintext = new byte[plaintextLength];
-        boolean authentic = crypto.aead(algorithm).open(readKey, nonce, aad, 0, AAD_LENGTH,
+        boolean authentic = crypto.aead(algorithm).open(readKey, nonce, aad, 0, readCid != null ? aad.length : AAD_LENGTH,
                 source, fragmentOffset + explicitLength, fragmentLength - explicitLength, plaintext, 0);
         if (!authentic) {
             return DroppedRecord.of(DropReason.BAD_TAG);
@@ -100,7 +237,25 @@ final class AeadAssociation extends SecurityAssociation {
         // ... and the window moves only for authentic records.
         receivedBitmap = ReplayWindow.marked(highestReceived, receivedBitmap, sequence);
         highestReceived = Math.max(highestReceived, sequence);
-        return new DecryptedRecord(type, epoch, sequence, plaintext);
+        return readCid == null ? new DecryptedRecord(type, epoch, sequence, plaintext)
+                : innerPlaintext(epoch, sequence, plaintext);
+    }
+
+    /**
+     * The content and real type of a DTLSInnerPlaintext (RFC 9146 section 4): the type is the last non-zero
+     * byte, zeros after it are padding. All zeros, or a type that may not be inside, is malformed. The record
+     * authenticated, so the replay window has already moved past it either way.
+     */
+    private static UnprotectResult innerPlaintext(int epoch, long sequence, byte[] inner) {
+        int end = inner.length - 1;
+        while (end >= 0 && inner[end] == 0) {
+            end--;
+        }
+        ContentType real = end < 0 ? null : ContentType.fromCode(inner[end] & 0xFF);
+        if (real == null || real == ContentType.TLS12_CID) {
+            return DroppedRecord.of(DropReason.MALFORMED);
+        }
+        return new DecryptedRecord(real, epoch, sequence, java.util.Arrays.copyOf(inner, end));
     }
 
     private static byte[] nonce(CryptoContext crypto, int implicit, byte[] explicit, int offset, int length) {

@@ -17,5 +17,10 @@ public enum DropReason {
     /** A sequence number already received or left of the replay window (RFC 6347 section 4.1.2.6). */
     REPLAY,
     /** Application data without protection: never delivered (RFC 6347 section 4.1). */
-    EPOCH0_APPLICATION_DATA
+    EPOCH0_APPLICATION_DATA,
+    /**
+     * A connection ID that is not this connection's, a tls12_cid record where no CID was negotiated, or a
+     * protected record without the CID that was negotiated (RFC 9146 section 4: "MUST be dropped").
+     */
+    BAD_CID
 }

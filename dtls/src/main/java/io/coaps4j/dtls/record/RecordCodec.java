@@ -17,7 +17,7 @@ public final class RecordCodec {
     /**
      * The content type of a record carrying a connection ID (RFC 9146 section 4): its header holds the
      * CID between the sequence number and the length, so its length depends on the CID length that the
-     * association negotiated. Not negotiated yet: such records are framed, then dropped as unknown.
+     * association negotiated.
      */
     public static final int TLS12_CID = 25;
     /** Offset of the connection ID in a {@link #TLS12_CID} record header, after type, version, epoch and sequence. */
@@ -95,10 +95,27 @@ public final class RecordCodec {
 
     /** Why the framed record from {@code pos} to {@code next} is skipped (unknown type, oversized), or null. */
     static DropReason problem(byte[] datagram, int pos, int next) {
+        return problem(datagram, pos, next, 0);
+    }
+
+    /** {@link #problem(byte[], int, int)} for a receiver whose CIDs are {@code cidLength} bytes long. */
+    static DropReason problem(byte[] datagram, int pos, int next, int cidLength) {
         if (type(datagram, pos) == null) {
             return DropReason.MALFORMED;
         }
-        return next - pos - headerLength(datagram, pos, 0) > MAX_FRAGMENT_LENGTH ? DropReason.OVERSIZED : null;
+        return next - pos - headerLength(datagram, pos, cidLength) > MAX_FRAGMENT_LENGTH ? DropReason.OVERSIZED : null;
+    }
+
+    /**
+     * The connection ID of the tls12_cid record starting at {@code pos} for a receiver whose CIDs are
+     * {@code cidLength} bytes long, or null when the record is not a tls12_cid record or too short to hold one
+     * (RFC 9146 section 4: the receiver knows the length, the header does not say it).
+     */
+    public static byte[] connectionId(byte[] datagram, int pos, int end, int cidLength) {
+        if (cidLength <= 0 || end - pos < CID_OFFSET + cidLength + 2 || (datagram[pos] & 0xFF) != TLS12_CID) {
+            return null;
+        }
+        return Arrays.copyOfRange(datagram, pos + CID_OFFSET, pos + CID_OFFSET + cidLength);
     }
 
     static ContentType type(byte[] datagram, int pos) {

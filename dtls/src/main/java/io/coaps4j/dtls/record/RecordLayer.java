@@ -30,6 +30,16 @@ public final class RecordLayer {
     private SecurityAssociation previousRead;
     /** Next-epoch records waiting for their keys; null while there are none. */
     private Record[] buffered;
+    /**
+     * Bytes of this side's connection ID in the peer's tls12_cid records (RFC 9146), 0 without one: how their
+     * headers are framed, the same in every epoch of the connection.
+     */
+    private int cidLength;
+    /**
+     * While the handshake runs: the CID this side asked for, so that tls12_cid records of the next epoch can be
+     * checked and buffered before its keys exist (e.g. while they are computed off the loop); null afterwards.
+     */
+    private byte[] expectedCid;
 
     /** A connection starting its first handshake in epoch 0. */
     public RecordLayer() {
@@ -40,6 +50,7 @@ public final class RecordLayer {
     public RecordLayer(SecurityAssociation current) {
         this.read = Objects.requireNonNull(current, "current");
         this.write = current;
+        this.cidLength = current.readCidLength();
     }
 
     /**
@@ -55,22 +66,68 @@ public final class RecordLayer {
         int end = offset + length;
         int pos = offset;
         while (pos < end) {
-            int next = RecordCodec.recordEnd(datagram, pos, end);
+            int next = RecordCodec.recordEnd(datagram, pos, end, cidLength);
             if (next < 0) {
                 receiver.dropped(DropReason.MALFORMED);
                 return;
             }
-            DropReason problem = RecordCodec.problem(datagram, pos, next);
+            DropReason problem = RecordCodec.problem(datagram, pos, next, cidLength);
             if (problem != null) {
                 receiver.dropped(problem);
+            } else if (RecordCodec.type(datagram, pos) == ContentType.TLS12_CID && !cidMatches(datagram, pos)) {
+                receiver.dropped(DropReason.BAD_CID); // not ours, or none negotiated (RFC 9146 section 4)
             } else {
-                int header = RecordCodec.headerLength(datagram, pos, 0);
+                int header = RecordCodec.headerLength(datagram, pos, cidLength);
                 receive(crypto, RecordCodec.type(datagram, pos), RecordCodec.version(datagram, pos),
                         RecordCodec.epoch(datagram, pos), RecordCodec.sequenceNumber(datagram, pos),
                         datagram, pos + header, next - pos - header, receiver);
             }
             pos = next;
         }
+    }
+
+    /**
+     * Whether the tls12_cid record at {@code pos} carries this side's CID: that of its epoch's association, or
+     * of the pending one for a record that waits for its keys.
+     */
+    private boolean cidMatches(byte[] datagram, int pos) {
+        if (cidLength == 0) {
+            return false;
+        }
+        int epoch = RecordCodec.epoch(datagram, pos);
+        SecurityAssociation association = epoch == read.epoch() ? read
+                : previousRead != null && epoch == previousRead.epoch() ? previousRead
+                : pending != null && epoch == pending.epoch() ? pending
+                : null;
+        if (association != null) {
+            return association.readCidAt(datagram, pos + 11);
+        }
+        byte[] expected = expectedCid;
+        if (expected == null || epoch != read.epoch() + 1 || pos + 11 + expected.length > datagram.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (datagram[pos + 11 + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * This side has asked the peer for {@code cid} (RFC 9146 section 3): the peer's tls12_cid records are framed
+     * with its length from now on, and those of the next epoch checked against it until the handshake ends.
+     */
+    public void expectConnectionId(byte[] cid) {
+        if (cid != null && cid.length > 0) {
+            cidLength = cid.length;
+            expectedCid = cid.clone();
+        }
+    }
+
+    /** Bytes of this side's connection ID in the peer's records, 0 when it has none. */
+    public int cidLength() {
+        return cidLength;
     }
 
     /** Processes one record already framed by {@link RecordCodec}. */
@@ -140,6 +197,9 @@ public final class RecordLayer {
                     + " (read epoch " + read.epoch() + ", write epoch " + write.epoch() + "), was " + next.epoch());
         }
         pending = next;
+        if (next.readCidLength() > 0) {
+            cidLength = next.readCidLength();
+        }
     }
 
     /** Switches writing to the pending association (this side has just written its ChangeCipherSpec). */
@@ -181,6 +241,7 @@ public final class RecordLayer {
     /** Forgets the previous read epoch; its records are dropped from now on (RFC 6347 section 4.1). */
     public void discardPreviousRead() {
         previousRead = null;
+        expectedCid = null;
     }
 
     public int readEpoch() {

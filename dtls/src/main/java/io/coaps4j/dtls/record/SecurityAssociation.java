@@ -23,6 +23,8 @@ import java.util.Optional;
 public abstract sealed class SecurityAssociation permits PlaintextAssociation, AeadAssociation {
     /** RFC 5246 section 6.2.1: plaintext fragments are at most 2^14 bytes. */
     public static final int MAX_PLAINTEXT_LENGTH = 1 << 14;
+    /** RFC 9146 section 3: {@code opaque cid<0..2^8-1>}. */
+    public static final int MAX_CID_LENGTH = 255;
 
     private final int epoch;
     private long nextWriteSequence;
@@ -92,6 +94,43 @@ public abstract sealed class SecurityAssociation permits PlaintextAssociation, A
      */
     public int headerLength() {
         return Record.HEADER_LENGTH;
+    }
+
+    /**
+     * This association with connection IDs (RFC 9146): {@code readCid} is the CID the peer puts in its records
+     * (this side's), {@code writeCid} the one this side puts in its records (the peer's); null or empty for
+     * plain records in that direction. Keys and sequence state are the same; use it before the first record.
+     *
+     * @throws UnsupportedOperationException for the epoch-0 association, whose records never carry a CID
+     * @throws IllegalArgumentException      for a CID longer than 255 bytes
+     */
+    public SecurityAssociation withConnectionIds(byte[] readCid, byte[] writeCid) {
+        throw new UnsupportedOperationException("epoch-0 records never carry a connection ID (RFC 9146 section 4)");
+    }
+
+    /** Bytes of the CID in the records the peer sends (this side's CID); 0 when it sends plain records. */
+    public int readCidLength() {
+        return 0;
+    }
+
+    /** The CID in the records the peer sends, this side's; empty when none was negotiated for that direction. */
+    public Optional<byte[]> readConnectionId() {
+        return Optional.empty();
+    }
+
+    /** The CID in the records this side sends, the peer's; empty when none was negotiated for that direction. */
+    public Optional<byte[]> writeConnectionId() {
+        return Optional.empty();
+    }
+
+    /** Whether {@code source} holds this side's CID at {@code offset}; false when it has none. */
+    boolean readCidAt(byte[] source, int offset) {
+        return false;
+    }
+
+    /** The highest sequence number of an authentic record received so far, -1 before the first. */
+    public long highestReceived() {
+        return -1;
     }
 
     /**

@@ -25,11 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each attack on the handshake, on the wire, and what the endpoints must (not) do. */
 class AttackTest {
+    /** Without connection IDs: these tests take the client's flights apart record by record with the plain framing. */
+    private static DtlsConfig plainRecords() {
+        return Fixture.config(InMemoryPskStore.builder().add("c", KEY).build(),
+                builder -> builder.connectionIds(io.coaps4j.dtls.config.ConnectionIdPolicy.DISABLED));
+    }
+
     private static final InetSocketAddress VICTIM = VirtualNetwork.address("192.0.2.99", 5683);
 
     @Test
     void helloWithoutCookieFromASpoofedAddressAllocatesNothingAndIsNotAmplified() {
-        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        DtlsServer server = Fixture.server(plainRecords());
         byte[] hello = firstHello(20);
 
         DtlsServer.Result result = server.receive(VICTIM, hello, 0);
@@ -49,7 +55,7 @@ class AttackTest {
 
     @Test
     void aThousandSpoofedHellosStillAllocateNothing() {
-        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        DtlsServer server = Fixture.server(plainRecords());
         for (int i = 0; i < 1000; i++) {
             InetSocketAddress spoofed = VirtualNetwork.address("198.51.100." + (i % 250 + 1), 1000 + i);
             server.receive(spoofed, firstHello(i), i);
@@ -60,7 +66,7 @@ class AttackTest {
 
     @Test
     void aCookieValidHelloInARecordOfAnotherVersionLeavesNothingBehind() throws Exception {
-        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        DtlsServer server = Fixture.server(plainRecords());
         byte[] hello = firstHello(70);
         byte[] valid = withCookie(hello, cookieOf(server.receive(CLIENT, hello, 0)));
         valid[2] = (byte) 0xFE; // record version {254, 254}: neither DTLS 1.0 nor 1.2; the cookie does not cover it
@@ -74,7 +80,7 @@ class AttackTest {
 
     @Test
     void forgedCookieIsAnsweredWithANewHelloVerifyRequest() throws Exception {
-        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        DtlsServer server = Fixture.server(plainRecords());
         byte[] forged = withCookie(firstHello(21), new byte[32]);
 
         DtlsServer.Result result = server.receive(CLIENT, forged, 0);
@@ -106,7 +112,7 @@ class AttackTest {
 
     @Test
     void cookieOfOneAddressIsWorthlessFromAnother() throws Exception {
-        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        DtlsServer server = Fixture.server(plainRecords());
         byte[] hello = firstHello(24);
         byte[] cookie = cookieOf(server.receive(CLIENT, hello, 0));
 
@@ -120,7 +126,7 @@ class AttackTest {
 
     @Test
     void cookieIsBoundToTheHelloItWasMadeFor() throws Exception {
-        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        DtlsServer server = Fixture.server(plainRecords());
         byte[] cookie = cookieOf(server.receive(CLIENT, firstHello(25), 0));
 
         server.receive(CLIENT, withCookie(firstHello(26), cookie), 10);
@@ -149,9 +155,9 @@ class AttackTest {
 
     @Test
     void finishedInEpochZeroWithoutChangeCipherSpecIsRejected() throws Exception {
-        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        DtlsServer server = Fixture.server(plainRecords());
         VirtualNetwork network = new VirtualNetwork(server, 1, 0, 5);
-        DtlsConnection client = Fixture.client(Fixture.config("c", KEY), 30);
+        DtlsConnection client = Fixture.client(plainRecords(), 30);
         List<Record> flight = heldBackClientFlight(network, client);
         Record keyExchange = flight.get(0);
         int finishedSeq = Wire.onlyFragment(keyExchange).messageSeq() + 1;
@@ -172,9 +178,9 @@ class AttackTest {
 
     @Test
     void aForgedRecordOfTheNewEpochBeforeTheGenuineFinishedDoesNotAbortTheHandshake() {
-        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        DtlsServer server = Fixture.server(plainRecords());
         VirtualNetwork network = new VirtualNetwork(server, 1, 0, 5);
-        DtlsConnection client = Fixture.client(Fixture.config("c", KEY), 34);
+        DtlsConnection client = Fixture.client(plainRecords(), 34);
         List<Record> flight = heldBackClientFlight(network, client);
         Record finished = flight.get(2);
         byte[] tampered = finished.fragment();
@@ -200,9 +206,9 @@ class AttackTest {
 
     @Test
     void changeCipherSpecBeforeClientKeyExchangeSwitchesNothing() {
-        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        DtlsServer server = Fixture.server(plainRecords());
         VirtualNetwork network = new VirtualNetwork(server, 1, 0, 5);
-        DtlsConnection client = Fixture.client(Fixture.config("c", KEY), 31);
+        DtlsConnection client = Fixture.client(plainRecords(), 31);
         List<Record> flight = heldBackClientFlight(network, client);
 
         network.inject(CLIENT, VirtualNetwork.SERVER, Wire.datagram(flight.get(1), flight.get(2)));
@@ -222,9 +228,9 @@ class AttackTest {
 
     @Test
     void skippingTheClientKeyExchangeNeverEstablishesASession() {
-        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        DtlsServer server = Fixture.server(plainRecords());
         VirtualNetwork network = new VirtualNetwork(server, 1, 0, 5);
-        DtlsConnection client = Fixture.client(Fixture.config("c", KEY), 32);
+        DtlsConnection client = Fixture.client(plainRecords(), 32);
         List<Record> flight = heldBackClientFlight(network, client);
         network.filter = packet -> {
             if (packet.from().equals(CLIENT)
@@ -250,9 +256,9 @@ class AttackTest {
 
     @Test
     void finishedInPlaceOfTheClientKeyExchangeIsUnexpected() throws Exception {
-        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        DtlsServer server = Fixture.server(plainRecords());
         VirtualNetwork network = new VirtualNetwork(server, 1, 0, 5);
-        DtlsConnection client = Fixture.client(Fixture.config("c", KEY), 33);
+        DtlsConnection client = Fixture.client(plainRecords(), 33);
         List<Record> flight = heldBackClientFlight(network, client);
         Record keyExchange = flight.get(0);
         byte[] finished = HandshakeFragment.whole(HandshakeType.FINISHED.code(),
@@ -269,9 +275,11 @@ class AttackTest {
 
     @Test
     void overlappingDuplicatedAndBogusFragmentsStillReassembleTheRightMessage() throws Exception {
-        DtlsServer server = Fixture.server(Fixture.config("a-somewhat-longer-identity", KEY));
+        DtlsServer server = Fixture.server(Fixture.config(InMemoryPskStore.builder().add("a-somewhat-longer-identity", KEY).build(),
+                builder -> builder.connectionIds(io.coaps4j.dtls.config.ConnectionIdPolicy.DISABLED)));
         VirtualNetwork network = new VirtualNetwork(server, 1, 0, 5);
-        DtlsConnection client = Fixture.client(Fixture.config("a-somewhat-longer-identity", KEY), 34);
+        DtlsConnection client = Fixture.client(Fixture.config(InMemoryPskStore.builder().add("a-somewhat-longer-identity", KEY).build(),
+                builder -> builder.connectionIds(io.coaps4j.dtls.config.ConnectionIdPolicy.DISABLED)), 34);
         List<Record> flight = heldBackClientFlight(network, client);
         Record keyExchange = flight.get(0);
         HandshakeFragment whole = Wire.onlyFragment(keyExchange);
@@ -373,9 +381,9 @@ class AttackTest {
 
     @Test
     void plaintextAlertAfterTheHandshakeIsNotBelieved() {
-        DtlsServer server = Fixture.server(Fixture.config("c", KEY));
+        DtlsServer server = Fixture.server(plainRecords());
         VirtualNetwork network = new VirtualNetwork(server, 1, 0, 5);
-        DtlsConnection client = Fixture.client(Fixture.config("c", KEY), 60);
+        DtlsConnection client = Fixture.client(plainRecords(), 60);
         network.start(CLIENT, client);
         network.run();
 

@@ -2,6 +2,7 @@ package io.coaps4j.dtls.engine;
 
 import io.coaps4j.dtls.alert.Alert;
 import io.coaps4j.dtls.alert.AlertDescription;
+import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.config.HeartbeatMode;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
@@ -38,7 +39,11 @@ class HeartbeatAttackTest {
     private final CryptoContext crypto = CryptoContext.create();
 
     private static DtlsConfig config(Consumer<DtlsConfig.Builder> tweak) {
-        return Fixture.config(STORE, tweak);
+        // Plain records, so that the tests can read the heartbeats' wire form (CID records: ConnectionIdTest).
+        return Fixture.config(STORE, builder -> {
+            builder.connectionIds(ConnectionIdPolicy.DISABLED);
+            tweak.accept(builder);
+        });
     }
 
     /** A request whose payload_length is {@code claimed} while it carries {@code payload} bytes and 16 of padding. */

@@ -1,5 +1,6 @@
 package io.coaps4j.dtls.engine;
 
+import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.config.HeartbeatMode;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
@@ -27,7 +28,9 @@ class HeartbeatTest {
     private static final InMemoryPskStore STORE = InMemoryPskStore.builder().add("c", KEY).build();
 
     private static DtlsConfig config(Optional<HeartbeatMode> mode) {
+        // Plain records, so that the tests can read the heartbeats' wire form (CID records: ConnectionIdTest).
         return Fixture.config(STORE, builder -> {
+            builder.connectionIds(ConnectionIdPolicy.DISABLED);
             if (mode.isPresent()) {
                 builder.heartbeat(mode.get());
             } else {
@@ -37,7 +40,11 @@ class HeartbeatTest {
     }
 
     private static DtlsConfig config(Consumer<DtlsConfig.Builder> tweak) {
-        return Fixture.config(STORE, tweak);
+        // Plain records, so that the tests can read the heartbeats' wire form (CID records: ConnectionIdTest).
+        return Fixture.config(STORE, builder -> {
+            builder.connectionIds(ConnectionIdPolicy.DISABLED);
+            tweak.accept(builder);
+        });
     }
 
     /** A client and server that completed their handshake over a network with 5 ms latency. */

@@ -102,8 +102,16 @@ public final class ServerProbes {
      * fixed cost however many sessions there are): the warm-up fills it to its bound, so it is not counted here.
      */
     public static double idleSessionBytes(int sessions) {
+        return idleSessionBytes(sessions, io.coaps4j.dtls.config.ConnectionIdPolicy.DISABLED);
+    }
+
+    /**
+     * {@link #idleSessionBytes(int)} with connection IDs used as {@code connectionIds} says (RFC 9146; by default
+     * the server's 6-byte CID in the client's records, found by it in the server's CID table).
+     */
+    public static double idleSessionBytes(int sessions, io.coaps4j.dtls.config.ConnectionIdPolicy connectionIds) {
         DtlsConfig config = InMemoryPeers.config().maxConnections(Math.max(sessions, 1_000) + 2_000)
-                .sessionCacheSize(1_000).build();
+                .sessionCacheSize(1_000).connectionIds(connectionIds).build();
         DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), 0);
         InMemoryPeers peers = new InMemoryPeers(server, config, CryptoContext.create());
         long now = 0;

@@ -4,6 +4,7 @@ import io.coaps4j.dtls.config.ExtendedMasterSecretMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
+import io.coaps4j.dtls.handshake.CidNegotiation;
 import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ResumableSession;
@@ -74,6 +75,7 @@ public final class ClientHandshake {
         Extensions.Builder extensions = Extensions.builder();
         serverName.ifPresent(name -> extensions.add(ServerNameList.ofHostName(name)));
         HeartbeatNegotiation.offer(context.config(), extensions);
+        CidNegotiation.offer(context, extensions);
         if (context.config().extendedMasterSecret() != ExtendedMasterSecretMode.DISABLED) {
             extensions.extendedMasterSecret();
         }

@@ -20,6 +20,10 @@ public final class ExtensionType {
     public static final int RENEGOTIATION_INFO = 0xFF01;
     /** RFC 6520 section 2. */
     public static final int HEARTBEAT = 15;
+    /** RFC 9146 section 3. */
+    public static final int CONNECTION_ID = 54;
+    /** RFC 9853 section 3: the return routability check; empty extension_data. */
+    public static final int RRC = 61;
 
     private ExtensionType() {
     }

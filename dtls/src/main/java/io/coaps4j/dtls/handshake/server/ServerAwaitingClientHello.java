@@ -8,6 +8,7 @@ import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.handshake.Expect;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeState;
+import io.coaps4j.dtls.handshake.CidNegotiation;
 import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.ResumableSession;
@@ -80,6 +81,7 @@ final class ServerAwaitingClientHello implements HandshakeState {
             extensions.add(RenegotiationInfo.EMPTY);
         }
         HeartbeatNegotiation.answer(context.config(), hello.extensions(), extensions);
+        CidNegotiation.answer(context, hello.extensions(), extensions);
         if (extended) {
             extensions.extendedMasterSecret();
         }
