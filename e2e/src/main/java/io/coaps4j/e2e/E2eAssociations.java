@@ -1,5 +1,6 @@
 package io.coaps4j.e2e;
 
+import io.coaps4j.dtls.record.Record;
 import io.coaps4j.dtls.record.SecurityAssociation;
 import java.time.Duration;
 import java.util.Objects;
@@ -58,6 +59,9 @@ public final class E2eAssociations {
         if (!association.isProtected()) {
             throw new IllegalArgumentException("an end-to-end SA must be protected (epoch 1 or later), was epoch "
                     + association.epoch());
+        }
+        if (association.headerLength() != Record.HEADER_LENGTH) {
+            throw new IllegalArgumentException("an end-to-end SA writes plain DTLS 1.2 records, without a connection ID");
         }
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("lifetime must be positive, was " + lifetime);

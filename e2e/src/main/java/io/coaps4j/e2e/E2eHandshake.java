@@ -37,13 +37,14 @@ public final class E2eHandshake {
 
     /**
      * @param client       the CoAP client the flights travel through (its endpoint need not run the E2E layer)
-     * @param config       the DTLS client configuration: PSK store (or certificate credentials) and retransmission
+     * @param config       the DTLS client configuration: PSK store (or certificate credentials) and retransmission,
+     *                     connection IDs disabled ({@code IllegalArgumentException} otherwise)
      * @param associations where the agreed SA is installed
      * @param lifetime     how long the SA lives
      */
     public E2eHandshake(CoapClient client, DtlsConfig config, E2eAssociations associations, Duration lifetime) {
         this.client = Objects.requireNonNull(client, "client");
-        this.config = Objects.requireNonNull(config, "config");
+        this.config = HandshakeAddresses.withoutConnectionIds(Objects.requireNonNull(config, "config"));
         this.associations = Objects.requireNonNull(associations, "associations");
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     }

@@ -21,6 +21,18 @@ final class HandshakeAddresses {
     private HandshakeAddresses() {
     }
 
+    /**
+     * The configuration of a handshake over CoAP, checked: its SA protects end-to-end records, which carry no
+     * connection ID (RFC 9146 is about the transport path, which an end-to-end SA does not have).
+     */
+    static io.coaps4j.dtls.config.DtlsConfig withoutConnectionIds(io.coaps4j.dtls.config.DtlsConfig config) {
+        if (config.connectionIds().enabled()) {
+            throw new IllegalArgumentException("a handshake over CoAP agrees an end-to-end SA, whose records carry"
+                    + " no connection ID: configure connectionIds(ConnectionIdPolicy.DISABLED)");
+        }
+        return config;
+    }
+
     static InetSocketAddress of(byte[] saId) {
         if (saId.length != SA_ID_LENGTH) {
             throw new IllegalArgumentException("a handshake SA identifier is " + SA_ID_LENGTH + " bytes, was "

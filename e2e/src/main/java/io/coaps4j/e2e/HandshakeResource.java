@@ -39,7 +39,8 @@ public final class HandshakeResource {
     private final Duration lifetime;
 
     private HandshakeResource(DtlsConfig config, E2eAssociations associations, Duration lifetime) {
-        this.server = new DtlsServer(Objects.requireNonNull(config, "config"), CryptoContext.create(),
+        this.server = new DtlsServer(HandshakeAddresses.withoutConnectionIds(Objects.requireNonNull(config, "config")),
+                CryptoContext.create(),
                 new DtlsMetrics(), System.nanoTime());
         this.associations = Objects.requireNonNull(associations, "associations");
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
@@ -47,7 +48,9 @@ public final class HandshakeResource {
 
     /**
      * The resource at {@link #PATH}: handshakes under {@code config} (its PSK store or certificate
-     * credentials), SAs installed into {@code associations} for {@code lifetime}.
+     * credentials; connection IDs disabled), SAs installed into {@code associations} for {@code lifetime}.
+     *
+     * @throws IllegalArgumentException when {@code config} enables connection IDs
      */
     public static Resource resource(DtlsConfig config, E2eAssociations associations, Duration lifetime) {
         HandshakeResource handshakes = new HandshakeResource(config, associations, lifetime);

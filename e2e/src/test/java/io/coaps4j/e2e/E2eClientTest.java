@@ -93,4 +93,14 @@ class E2eClientTest {
         now[0] = Duration.ofSeconds(10).toNanos();
         assertThat(sas.contains(saId)).isFalse();
     }
+
+    @Test
+    void aHandshakeConfigurationWithConnectionIdsIsRefused() {
+        io.coaps4j.dtls.config.DtlsConfig withCid = io.coaps4j.dtls.config.DtlsConfig.builder()
+                .pskStore(io.coaps4j.dtls.credentials.InMemoryPskStore.builder().add("a", PSK).build()).build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new E2eHandshake(nodes.client, withCid, nodes.clientSas, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connection ID");
+    }
 }

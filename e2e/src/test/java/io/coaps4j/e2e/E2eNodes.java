@@ -7,6 +7,7 @@ import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.server.CoapServer;
 import io.coaps4j.coap.messaging.TransmissionParameters;
 import io.coaps4j.coap.server.Resource;
+import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
@@ -29,7 +30,8 @@ final class E2eNodes implements AutoCloseable {
     /** The DTLS configuration of both ends of the handshake over CoAP: PSK "client-hs", quick retransmission. */
     static DtlsConfig handshakeConfig() {
         return DtlsConfig.builder().pskStore(InMemoryPskStore.builder().add("client-hs", HANDSHAKE_KEY).build())
-                .retransmission(RetransmissionPolicy.ofMillis(300, 3_000, 12, 60_000)).build();
+                .retransmission(RetransmissionPolicy.ofMillis(300, 3_000, 12, 60_000))
+                .connectionIds(ConnectionIdPolicy.DISABLED).build();
     }
 
     final E2eAssociations serverSas = new E2eAssociations();

@@ -11,6 +11,7 @@ import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.uri.CoapUri;
+import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.e2e.E2eAssociations;
@@ -69,7 +70,8 @@ final class EndToEndRequests {
     }
 
     private static DtlsConfig handshakeConfig(EndToEndKey key) {
-        return DtlsConfig.builder().pskStore(InMemoryPskStore.builder().add(key.identity(), key.key()).build()).build();
+        return DtlsConfig.builder().pskStore(InMemoryPskStore.builder().add(key.identity(), key.key()).build())
+                .connectionIds(ConnectionIdPolicy.DISABLED).build();
     }
 
     /** A fresh SA derived from the key and the nonce in its new identifier (the origin derives the same). */

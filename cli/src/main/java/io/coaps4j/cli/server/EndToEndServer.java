@@ -4,6 +4,7 @@ import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.server.CoapServer;
+import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.e2e.E2eAssociations;
@@ -44,7 +45,7 @@ final class EndToEndServer {
         E2eAssociations associations = new E2eAssociations();
         associations.resolver(E2eKeys.resolver(key, identity, LIFETIME));
         DtlsConfig handshakes = DtlsConfig.builder().pskStore(InMemoryPskStore.builder().add(identity, key).build())
-                .build();
+                .connectionIds(ConnectionIdPolicy.DISABLED).build();
         return builder -> builder
                 .config(EngineConfig.builder().recognizedOptions(E2eOptions.withE2e(EngineConfig.DEFAULT_OPTIONS)).build())
                 .layers(List.of(new E2eLayer(associations)))
