@@ -9,6 +9,11 @@
 #                   needed, keys generated per run into bench/target/bench-logs/rpk-keys): req/s, CPU/request
 #   rpk-handshakes  full ECDHE_ECDSA RPK handshakes/s from new source ports, server CPU per handshake
 #   rpk-sessions    heap (libcoap: RSS) per idle RPK session
+#   observe     RFC 7641 notifications/s from one resource to 1,000 and 10,000 PSK observers (--observers),
+#               server CPU per notification, heap per observer; coaps4j and Californium
+#   block2      a 1 MB block-wise (RFC 7959 Block2) download over PSK: time and server CPU; coaps4j and Californium
+#   proxy           (only when named, alone: --suite proxy) req/s and proxy CPU/request through the coaps4j
+#                   forward-proxy vs Californium's proxy2, PSK on both legs (ProxyBench; --proxy-legs psk,coap)
 #   e2e             (only when named, alone: --suite e2e [--proxy coaps://HOST:PORT]) origin CPU per request with
 #                   end-to-end protection (docs/E2E.md) against plain PSK, one process, coaps4j only
 # Builds what it needs.
@@ -18,9 +23,10 @@
 #   scripts/bench.sh --baseline REF           adds coaps4j built from commit REF (server coaps4j-baseline):
 #                                             before and after a change, measured in one run
 #   scripts/bench.sh --help                   all options
-# The Markdown report is printed and written to bench/target/bench-results.md, and a run with the default
-# windows replaces the latest-results section of docs/BENCHMARKS.md (--no-docs: leave it); server logs go
-# to bench/target/bench-logs/. See docs/BENCHMARKS.md for the method.
+# The Markdown report is printed and written to bench/target/bench-results.md, its SVG charts to
+# bench/target/bench-charts/ (scripts/bench_charts.py), and a run with the default windows replaces the
+# latest-results section of docs/BENCHMARKS.md and its charts in docs/bench/ (--no-docs: leave them); server
+# logs go to bench/target/bench-logs/. See docs/BENCHMARKS.md for the method.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,7 +78,7 @@ CLASSPATH_FILE=bench/target/bench.classpath
 
 # The e2e suite (issue 11), self-contained: origin and client in one JVM, the origin's event-loop CPU per request
 # with and without end-to-end protection, both on DTLS PSK; --proxy coaps://HOST:PORT sends through a forward
-# proxy (coaps4j's, once it is there). --quick shortens the windows. Prints a Markdown table.
+# proxy (e.g. a running coaps4j proxy with PSK on both legs). --quick shortens the windows. Prints a Markdown table.
 if [ "${ARGS[*]-}" != "" ] && printf '%s\n' "${ARGS[@]}" | grep -qx -- '--suite=e2e\|e2e'; then
   E2E_ARGS=()
   QUICK=""
@@ -87,6 +93,35 @@ if [ "${ARGS[*]-}" != "" ] && printf '%s\n' "${ARGS[@]}" | grep -qx -- '--suite=
     ${E2E_ARGS[@]+"${E2E_ARGS[@]}"}
 fi
 
+# The proxy suite: its own main (io.coaps4j.bench.proxy.ProxyBench), its own report
+# (bench/target/bench-proxy-results.md), apart from SideBySide's suites and tables.
+PROXY_SUITE=""
+PROXY_ARGS=()
+for ((i = 0; i < ${#ARGS[@]}; i++)); do
+  case "${ARGS[$i]}" in
+    --suite=proxy) PROXY_SUITE=1 ;;
+    --suite) [ "${ARGS[$((i + 1))]-}" = proxy ] && PROXY_SUITE=1 ;;
+    --quick) PROXY_ARGS+=(--quick) ;;
+    --proxy-legs) PROXY_ARGS+=(--legs "${ARGS[$((i + 1))]-psk}") ;;
+    --proxy-clients) PROXY_ARGS+=(--clients "${ARGS[$((i + 1))]-16}") ;;
+  esac
+done
+if [ -n "$PROXY_SUITE" ]; then
+  java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.proxy.ProxyBench \
+    --log-dir bench/target/bench-logs --out bench/target/bench-proxy-results.md ${PROXY_ARGS[@]+"${PROXY_ARGS[@]}"}
+  python3 scripts/bench_charts.py bench/target/bench-proxy-results.md --out-dir bench/target/bench-charts >&2
+  exit 0
+fi
+
 # The sessions suite keeps 10,000 client sockets (and their DTLS state) open at once.
-exec java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.run.SideBySide \
+java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.run.SideBySide \
   --log-dir bench/target/bench-logs --out bench/target/bench-results.md ${DOCS[@]+"${DOCS[@]}"} ${ARGS[@]+"${ARGS[@]}"}
+
+# SVG charts of every suite's table (and each table as CSV): beside the report, and for the docs' latest results
+# (charted again only when this run replaced them) into docs/bench/, linked from docs/BENCHMARKS.md.
+if [ -s bench/target/bench-results.md ]; then
+  python3 scripts/bench_charts.py bench/target/bench-results.md --out-dir bench/target/bench-charts >&2
+fi
+if [ ${#DOCS[@]} -gt 0 ]; then
+  python3 scripts/bench_charts.py docs/BENCHMARKS.md --docs --out-dir docs/bench >&2
+fi

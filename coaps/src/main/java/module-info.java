@@ -6,6 +6,8 @@ module io.coaps4j.coaps {
     requires transitive io.coaps4j.coap;
     requires transitive io.coaps4j.dtls;
     requires org.slf4j;
+    // JMX: MetricsMBean, registered only when asked.
+    requires java.management;
 
     exports io.coaps4j.coaps;
 }

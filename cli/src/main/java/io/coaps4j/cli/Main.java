@@ -8,6 +8,7 @@ import io.coaps4j.cli.client.OneM2mCommand;
 import io.coaps4j.cli.client.PostCommand;
 import io.coaps4j.cli.client.PutCommand;
 import io.coaps4j.cli.keys.KeysCommand;
+import io.coaps4j.cli.server.ProxyCommand;
 import io.coaps4j.cli.server.ServerCommand;
 import io.coaps4j.cli.server.ServerLifecycle;
 import java.io.PrintWriter;
@@ -40,6 +41,7 @@ public final class Main {
     static CommandLine commandLine(Terminal terminal, ServerLifecycle lifecycle) {
         CommandLine commandLine = new CommandLine(new RootCommand())
                 .addSubcommand(new ServerCommand(terminal, lifecycle))
+                .addSubcommand(new ProxyCommand(terminal, lifecycle))
                 .addSubcommand(new GetCommand(terminal))
                 .addSubcommand(new PostCommand(terminal))
                 .addSubcommand(new PutCommand(terminal))

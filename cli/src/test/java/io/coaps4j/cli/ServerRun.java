@@ -31,7 +31,7 @@ public final class ServerRun implements AutoCloseable {
         }
         args.addAll(List.of(extraArgs));
         run = CompletableFuture.supplyAsync(() -> CliRun.with(lifecycle, args.toArray(String[]::new)));
-        List<InetSocketAddress> endpoints = lifecycle.awaitStarted(Duration.ofSeconds(10));
+        List<InetSocketAddress> endpoints = lifecycle.awaitStarted(Duration.ofSeconds(30));
         assertThat(endpoints).as("server did not start: %s", run.getNow(null)).hasSize(coaps ? 2 : 1);
         address = endpoints.get(0);
         coapsAddress = coaps ? endpoints.get(1) : null;
@@ -67,7 +67,7 @@ public final class ServerRun implements AutoCloseable {
     /** Stops the server and returns how its command ended. */
     public CliRun stop() throws Exception {
         lifecycle.requestStop();
-        return run.get(10, TimeUnit.SECONDS);
+        return run.get(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -40,6 +40,8 @@ final class ConnectorLoop implements CoapsBinding.Output, DeadlineHandler {
         // Opening registers on the loop, which publishes this object's state to the loop thread.
         channel = loop.openUdp(bindAddress, (udp, from, datagram) -> {
             if (!closed) {
+                RecordTrace.log(false, from, datagram.array(), datagram.arrayOffset() + datagram.position(),
+                        datagram.remaining());
                 binding.receive(from, datagram.array(), datagram.arrayOffset() + datagram.position(),
                         datagram.remaining(), loop.nanoTime());
             }
@@ -118,6 +120,7 @@ final class ConnectorLoop implements CoapsBinding.Output, DeadlineHandler {
     public void datagram(InetSocketAddress to, byte[] datagram) {
         UdpChannel udp = channel;
         if (udp != null) {
+            RecordTrace.log(true, to, datagram, 0, datagram.length);
             udp.send(to, datagram, 0, datagram.length);
         }
     }

@@ -113,4 +113,10 @@ class LibraryModulesTest {
     void e2eExportsItsOnePackage() throws Exception {
         assertModule(E2eLayer.class, "io.coaps4j.e2e", toEverybody("io.coaps4j.", "e2e"), Set.of());
     }
+
+    @Test
+    void proxyExportsItsOnePackage() throws Exception {
+        assertModule(io.coaps4j.proxy.CoapProxy.class, "io.coaps4j.proxy", toEverybody("io.coaps4j.", "proxy"),
+                Set.of());
+    }
 }

@@ -106,6 +106,11 @@ final class RunningProcess implements AutoCloseable {
         }
     }
 
+    /** Asks the process to end (SIGTERM on Unix), so that it can finish what it writes; see {@link #waitFor}. */
+    void terminate() {
+        process.destroy();
+    }
+
     @Override
     public void close() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -46,6 +46,16 @@ final class ScandiumPsk {
         return new CoapEndpoint.Builder().setConfiguration(configuration).setConnector(new DTLSConnector(dtls)).build();
     }
 
+    /** A client endpoint (coaps) on a loopback ephemeral port that offers {@code identity} with {@code key}. */
+    static CoapEndpoint clientEndpoint(String identity, byte[] key) {
+        Configuration configuration = configuration(DtlsConfig.DtlsRole.CLIENT_ONLY);
+        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(configuration)
+                .setAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .setAdvancedPskStore(new AdvancedSinglePskStore(identity, key))
+                .build();
+        return new CoapEndpoint.Builder().setConfiguration(configuration).setConnector(new DTLSConnector(dtls)).build();
+    }
+
     /** A client for {@code uri} that offers {@code identity} with {@code key}, with a bounded wait. */
     static CoapClient client(String uri, String identity, byte[] key) {
         Configuration configuration = configuration(DtlsConfig.DtlsRole.CLIENT_ONLY);

@@ -87,6 +87,11 @@ public final class IdleSessions implements AutoCloseable {
         return elapsedNanos;
     }
 
+    /** The established sessions, for a caller that goes on using them on one thread (e.g. as observers). */
+    public List<DtlsClientTransport> sessions() {
+        return java.util.Collections.unmodifiableList(sessions);
+    }
+
     /**
      * Sends one more GET on {@code sample} sessions spread over all of them, without a new handshake, and
      * counts those answered: the server still holds them.

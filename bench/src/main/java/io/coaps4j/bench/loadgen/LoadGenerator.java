@@ -20,7 +20,8 @@ public final class LoadGenerator {
     /** Runs {@code spec}; {@code observer} is called right around the measured window. */
     public static LoadResult run(LoadSpec spec, WindowObserver observer) throws IOException, InterruptedException {
         SplittableRandom random = new SplittableRandom();
-        RequestTemplate template = RequestTemplate.get(spec.path());
+        RequestTemplate template = spec.proxyUri() != null ? RequestTemplate.getVia(spec.proxyUri())
+                : RequestTemplate.get(spec.path());
         RunPhase phase = new RunPhase();
         List<List<ClientSlot>> partitions = new ArrayList<>();
         List<Selector> selectors = new ArrayList<>();

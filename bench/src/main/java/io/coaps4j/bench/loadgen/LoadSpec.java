@@ -11,6 +11,8 @@ public final class LoadSpec {
 
     private final InetSocketAddress server;
     private final String[] path;
+    /** Null: requests go to {@link #path} of the server itself; else a GET with this Proxy-Uri. */
+    private final String proxyUri;
     private final int clients;
     private final int generatorThreads;
     private final Duration warmup;
@@ -22,6 +24,7 @@ public final class LoadSpec {
     private LoadSpec(Builder b) {
         this.server = b.server;
         this.path = b.path.clone();
+        this.proxyUri = b.proxyUri;
         this.clients = b.clients;
         this.generatorThreads = Math.min(b.generatorThreads, b.clients);
         this.warmup = b.warmup;
@@ -37,6 +40,11 @@ public final class LoadSpec {
 
     public InetSocketAddress server() {
         return server;
+    }
+
+    /** The Proxy-Uri of every request when the server is a forward-proxy, or null. */
+    public String proxyUri() {
+        return proxyUri;
     }
 
     public String[] path() {
@@ -81,6 +89,7 @@ public final class LoadSpec {
     public static final class Builder {
         private InetSocketAddress server;
         private String[] path = {"hello"};
+        private String proxyUri;
         private int clients = 1;
         private int generatorThreads = 1;
         private Duration warmup = Duration.ofSeconds(3);
@@ -94,6 +103,12 @@ public final class LoadSpec {
 
         public Builder server(InetSocketAddress server) {
             this.server = server;
+            return this;
+        }
+
+        /** Sends every request to the server as a forward-proxy, for {@code uri} (RFC 7252 section 5.7.2). */
+        public Builder proxyUri(String uri) {
+            this.proxyUri = java.util.Objects.requireNonNull(uri, "proxyUri");
             return this;
         }
 

@@ -38,6 +38,13 @@ public final class RequestTemplate {
         return new RequestTemplate(MessageCodec.encode(get));
     }
 
+    /** A CON GET for a forward-proxy: no Uri-Path, the target in one Proxy-Uri option (RFC 7252 section 5.7.2). */
+    public static RequestTemplate getVia(String proxyUri) {
+        Message get = Message.of(MessageType.CON, Code.GET, 0, Token.of(new byte[TOKEN_LENGTH]),
+                List.of(Option.ofString(OptionNumber.PROXY_URI, proxyUri)), new byte[0]);
+        return new RequestTemplate(MessageCodec.encode(get));
+    }
+
     public int length() {
         return bytes.length;
     }

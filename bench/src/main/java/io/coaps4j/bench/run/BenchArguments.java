@@ -16,7 +16,9 @@ final class BenchArguments {
             "                           psk (CoAP over DTLS PSK), handshakes (full PSK handshakes/s),",
             "                           sessions (heap per idle PSK session), rpk (CoAP over DTLS RawPublicKey,",
             "                           client authentication needed), rpk-handshakes (full ECDHE_ECDSA RPK",
-            "                           handshakes/s), rpk-sessions (heap per idle RPK session)",
+            "                           handshakes/s), rpk-sessions (heap per idle RPK session), observe",
+            "                           (RFC 7641 notifications/s to many PSK observers), block2 (1 MB",
+            "                           block-wise download over PSK)",
             "  --quick                  short run: 1 s warm-up, 3 s measured per point",
             "  --warmup SECONDS         warm-up before each measured window (default 3)",
             "  --measure SECONDS        measured window per server and client count (default 10)",
@@ -27,6 +29,8 @@ final class BenchArguments {
             "  --handshakers N          concurrent new-connection threads in the handshake suite (default 4)",
             "  --rounds N               handshake suite: measured windows per server, servers in turn; median reported (default 3)",
             "  --sessions N             idle sessions opened per server in the sessions suite (default 10000)",
+            "  --observers 1000,10000   observe suite: observers per server, one run each (default 1000,10000)",
+            "  --block2-transfers N     block2 suite: measured 1 MB transfers per server (default 5)",
             "  --resend-ms MS           retransmit a request unanswered this long (default 500)",
             "  --server-jvm-opts 'OPTS' JVM options of the Java servers (default '-Xms1g -Xmx4g')",
             "  --host ADDRESS           address the servers bind and the clients use (default 127.0.0.1)",
@@ -91,6 +95,12 @@ final class BenchArguments {
                     break;
                 case "--sessions":
                     options.idleSessions(integer(arg, value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--observers":
+                    options.observerCounts(integers(arg, value != null ? value : next(args, ++i, arg)));
+                    break;
+                case "--block2-transfers":
+                    options.block2Transfers(integer(arg, value != null ? value : next(args, ++i, arg)));
                     break;
                 case "--threads":
                     options.generatorThreads(integer(arg, value != null ? value : next(args, ++i, arg)));

@@ -23,6 +23,8 @@ final class BenchOptions {
     private final int handshakers;
     private final int handshakeRounds;
     private final int idleSessions;
+    private final List<Integer> observerCounts;
+    private final int block2Transfers;
     private final Optional<String> baselineClasspath;
     private final Path docs;
 
@@ -41,6 +43,8 @@ final class BenchOptions {
         this.handshakers = b.handshakers;
         this.handshakeRounds = b.handshakeRounds;
         this.idleSessions = b.idleSessions;
+        this.observerCounts = List.copyOf(b.observerCounts);
+        this.block2Transfers = b.block2Transfers;
         this.baselineClasspath = Optional.ofNullable(b.baselineClasspath);
         this.docs = b.docs;
     }
@@ -121,6 +125,16 @@ final class BenchOptions {
         return idleSessions;
     }
 
+    /** Observers per server in the observe suite, one run each. */
+    List<Integer> observerCounts() {
+        return observerCounts;
+    }
+
+    /** Measured 1 MB transfers per server in the block2 suite. */
+    int block2Transfers() {
+        return block2Transfers;
+    }
+
     /** The classpath of the baseline build that the {@code coaps4j-baseline} server runs from, if one was given. */
     Optional<String> baselineClasspath() {
         return baselineClasspath;
@@ -144,6 +158,8 @@ final class BenchOptions {
         private int handshakers = 4;
         private int handshakeRounds = 3;
         private int idleSessions = 10_000;
+        private List<Integer> observerCounts = List.of(1_000, 10_000);
+        private int block2Transfers = 5;
         private String baselineClasspath;
         private Path docs;
 
@@ -177,6 +193,16 @@ final class BenchOptions {
 
         Builder idleSessions(int idleSessions) {
             this.idleSessions = idleSessions;
+            return this;
+        }
+
+        Builder observerCounts(List<Integer> observerCounts) {
+            this.observerCounts = observerCounts;
+            return this;
+        }
+
+        Builder block2Transfers(int block2Transfers) {
+            this.block2Transfers = block2Transfers;
             return this;
         }
 
@@ -266,6 +292,14 @@ final class BenchOptions {
             }
             if (idleSessions < 1 || idleSessions > 15_000) {
                 throw new IllegalArgumentException("sessions must be 1..15000 (one client socket each), was " + idleSessions);
+            }
+            if (observerCounts == null || observerCounts.isEmpty()
+                    || observerCounts.stream().anyMatch(n -> n == null || n < 1 || n > 15_000)) {
+                throw new IllegalArgumentException("observers must be 1..15000 each (one client socket each), was "
+                        + observerCounts);
+            }
+            if (block2Transfers < 1 || block2Transfers > 100) {
+                throw new IllegalArgumentException("block2-transfers must be 1..100, was " + block2Transfers);
             }
             if (servers.contains(ServerCatalog.COAPS4J_BASELINE) && (baselineClasspath == null || baselineClasspath.isBlank())) {
                 throw new IllegalArgumentException("servers: " + ServerCatalog.COAPS4J_BASELINE

@@ -6,10 +6,12 @@ import io.coaps4j.bench.loadgen.ClientTransport;
 import io.coaps4j.bench.loadgen.DtlsClientTransport;
 import io.coaps4j.bench.loadgen.PlainUdpTransport;
 import io.coaps4j.bench.server.CaliforniumHelloServer;
+import io.coaps4j.bench.server.CaliforniumObserveServer;
 import io.coaps4j.bench.server.CaliforniumPskServer;
 import io.coaps4j.bench.server.CaliforniumRpkServer;
 import io.coaps4j.bench.server.EchoCeilingServer;
 import io.coaps4j.bench.server.OurNoSecServer;
+import io.coaps4j.bench.server.OurObserveServer;
 import io.coaps4j.bench.server.OurPskServer;
 import io.coaps4j.bench.server.OurRpkServer;
 import io.coaps4j.bench.server.ShortExchangeLifetime;
@@ -125,6 +127,25 @@ final class ServerCatalog {
         catalog.add(new JavaServer(CALIFORNIUM, CALIFORNIUM_RPK + shortened
                 + (exchangeLifetime == null ? "" : " (mark-and-sweep every 1 s)"), CaliforniumRpkServer.class, probe, args));
         catalog.add(LibcoapDtlsServer.rpk(keyDir.resolve(BenchRpk.SERVER_KEY), catalog::clientConfig));
+        return catalog;
+    }
+
+    /**
+     * The servers of the observe and block2 suites: PSK as {@link #psk()}, with an observable /obs and a 1 MB
+     * /large ({@link io.coaps4j.bench.ObserveResources}), EXCHANGE_LIFETIME shortened to {@code exchangeLifetime}
+     * so that a heap reading after it holds observers, not the registrations' deduplication entries.
+     */
+    static ServerCatalog observe(Duration exchangeLifetime) {
+        ServerCatalog catalog = new ServerCatalog(ServerCatalog::pskClientConfig);
+        HelloProbe probe = DtlsProbe.hello();
+        String lifetime = ShortExchangeLifetime.argument(exchangeLifetime);
+        String shortened = ", EXCHANGE_LIFETIME " + exchangeLifetime.toSeconds() + " s";
+        catalog.addWithBaseline(new JavaServer(COAPS4J, "coaps4j CoapServer over DtlsConnector, PSK, default DTLS, engine"
+                + " and block-wise configuration; Resource /obs observable with NON notifications, /large 1 MB" + shortened,
+                OurObserveServer.class, probe, lifetime));
+        catalog.add(new JavaServer(CALIFORNIUM, CALIFORNIUM_PSK + ", MAX_RESOURCE_BODY_SIZE 2 MiB, PREFERRED_BLOCK_SIZE 1024; CoapResource /obs"
+                + " observable with NON notifications, /large 1 MB" + shortened + " (mark-and-sweep every 1 s)",
+                CaliforniumObserveServer.class, probe, lifetime));
         return catalog;
     }
 

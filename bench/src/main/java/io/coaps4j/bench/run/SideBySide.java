@@ -67,6 +67,9 @@ public final class SideBySide {
                 runDtls(context, report, mode);
             }
         }
+        if (options.suites().contains(Suite.OBSERVE) || options.suites().contains(Suite.BLOCK2)) {
+            ObserveSection.run(context, report);
+        }
         if (!context.charts.isEmpty()) {
             report.append("\n### Charts\n\n");
             context.charts.forEach(chart -> report.append(chart.render()).append('\n'));

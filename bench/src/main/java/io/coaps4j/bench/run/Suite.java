@@ -19,7 +19,11 @@ enum Suite {
     /** Full ECDHE_ECDSA RawPublicKey handshakes per second from new source ports, with server CPU per handshake. */
     RPK_HANDSHAKES,
     /** Heap (or, for native servers, resident memory) per idle RawPublicKey session. */
-    RPK_SESSIONS;
+    RPK_SESSIONS,
+    /** RFC 7641 notifications per second from one resource to many PSK observers, CPU per notification, heap per observer. */
+    OBSERVE,
+    /** One 1 MB body fetched block-wise (RFC 7959 Block2) over a PSK session: time and server CPU. */
+    BLOCK2;
 
     /** The name used on the command line. */
     String label() {

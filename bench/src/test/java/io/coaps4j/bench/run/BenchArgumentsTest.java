@@ -22,7 +22,9 @@ class BenchArgumentsTest {
         assertThat(options.generatorThreads()).isEqualTo(1);
         assertThat(options.output()).isNull();
         assertThat(options.suites()).containsExactly(Suite.NOSEC, Suite.PSK, Suite.HANDSHAKES, Suite.SESSIONS,
-                Suite.RPK, Suite.RPK_HANDSHAKES, Suite.RPK_SESSIONS);
+                Suite.RPK, Suite.RPK_HANDSHAKES, Suite.RPK_SESSIONS, Suite.OBSERVE, Suite.BLOCK2);
+        assertThat(options.observerCounts()).containsExactly(1_000, 10_000);
+        assertThat(options.block2Transfers()).isEqualTo(5);
         assertThat(options.handshakers()).isEqualTo(4);
         assertThat(options.handshakeRounds()).isEqualTo(3);
         assertThat(options.idleSessions()).isEqualTo(10_000);
@@ -35,6 +37,19 @@ class BenchArgumentsTest {
         assertThat(Suite.RPK_HANDSHAKES.label()).isEqualTo("rpk-handshakes");
         assertThat(DtlsMode.RPK.anyOf(options.suites())).isTrue();
         assertThat(DtlsMode.PSK.anyOf(List.of(Suite.RPK, Suite.NOSEC))).isFalse();
+    }
+
+    @Test
+    void theObserveAndBlock2SuitesTakeTheirSizes() throws Exception {
+        BenchOptions options = BenchArguments.parse(new String[] {"--suite", "block2,observe", "--observers", "10,20",
+                "--block2-transfers=2"}, KNOWN);
+        assertThat(options.suites()).containsExactly(Suite.OBSERVE, Suite.BLOCK2);
+        assertThat(options.observerCounts()).containsExactly(10, 20);
+        assertThat(options.block2Transfers()).isEqualTo(2);
+        assertThat(DtlsMode.PSK.anyOf(options.suites())).as("not a DTLS mode's suites").isFalse();
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--observers", "0"}, KNOWN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("observers must be 1..15000");
+        assertThat(BenchArguments.USAGE).contains("--observers").contains("--block2-transfers");
     }
 
     @Test

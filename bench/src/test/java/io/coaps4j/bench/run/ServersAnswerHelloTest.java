@@ -34,7 +34,9 @@ class ServersAnswerHelloTest {
         return Stream.of(
                 ServerCatalog.noSec().names().stream().map(name -> Arguments.of("nosec", name)),
                 ServerCatalog.psk().names().stream().map(name -> Arguments.of("psk", name)),
-                ServerCatalog.rpk(BenchRpk.generate(), Path.of("names-only"), null).names().stream().map(name -> Arguments.of("rpk", name))).flatMap(s -> s);
+                ServerCatalog.rpk(BenchRpk.generate(), Path.of("names-only"), null).names().stream().map(name -> Arguments.of("rpk", name)),
+                ServerCatalog.observe(Duration.ofSeconds(10)).names().stream().map(name -> Arguments.of("observe", name)))
+                .flatMap(s -> s);
     }
 
     /** The RawPublicKey servers with a fresh key pair each for them and the generator, as a run makes. */
@@ -52,6 +54,7 @@ class ServersAnswerHelloTest {
         return switch (mode) {
             case "psk" -> ServerCatalog.psk();
             case "rpk" -> rpk(logs.resolve("rpk-keys"));
+            case "observe" -> ServerCatalog.observe(Duration.ofSeconds(10));
             default -> ServerCatalog.noSec();
         };
     }

@@ -2,6 +2,7 @@ package io.coaps4j.cli.client;
 
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
+import io.coaps4j.cli.TraceOption;
 import io.coaps4j.cli.psk.HeartbeatOption;
 import io.coaps4j.cli.psk.ConnectionIdOption;
 import io.coaps4j.cli.psk.ResumptionOption;
@@ -35,6 +36,9 @@ final class ExchangeOptions {
 
     @Mixin
     ResumptionOption resumption;
+
+    @Mixin
+    TraceOption trace;
 
     @Mixin
     ConnectionIdOption cid;

@@ -7,6 +7,7 @@ import io.coaps4j.coap.blockwise.BlockwiseConfig;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.exchange.CoapResponse;
+import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.ContentFormat;
 import io.coaps4j.coap.message.Message;
@@ -14,18 +15,24 @@ import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.linkformat.Link;
 import io.coaps4j.coap.linkformat.LinkFilter;
 import io.coaps4j.coap.linkformat.LinkFormat;
+import io.coaps4j.coap.onem2m.OneM2mBinding;
 import io.coaps4j.coap.server.CoapRequest;
 import io.coaps4j.coap.server.CoapServer;
 import io.coaps4j.coap.server.EndpointStartException;
 import io.coaps4j.coap.server.RequestHandler;
 import io.coaps4j.coap.server.Resource;
+import io.coaps4j.coaps.ConnectorMetrics;
+import io.coaps4j.coaps.DtlsConnector;
+import io.coaps4j.coaps.Metric;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -41,7 +48,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server that {@code coaps4j server} runs: {@code /hello}, {@code /time}, {@code /store/{name}}
  * backed by a {@link DurableStore}, and {@code /.well-known/core} listing them all, stored entries
- * included. Handlers run on a small worker pool, because the store's writes wait for the disk.
+ * included; and a minimal in-memory oneM2M CSE ({@link InMemoryCse}) under {@code /cse-in} and
+ * {@code /~/id-in}. Handlers run on a small worker pool, because the store's writes wait for the disk.
  */
 public final class CliServer implements AutoCloseable {
     static final String HELLO = "Hello, world";
@@ -71,12 +79,15 @@ public final class CliServer implements AutoCloseable {
                 // Bodies of up to maxBodySize (1 MiB by default) each way, block-wise (RFC 7959); a larger
                 // /store body gets 4.13 with Size1.
                 .blockwise(blockwise)
+                // The oneM2M options recognized, for the in-memory CSE under /cse-in and /~/id-in (TS-0008).
+                .config(OneM2mBinding.config(EngineConfig.DEFAULT))
                 .executor(workers)
                 .bind(bindAddress);
         coaps.ifPresent(builder::connector);
         fixedResources.forEach(builder::resource);
         builder.resource(clockResource.resource());
         builder.resource(storeResource()).resource(wellKnownCore());
+        new InMemoryCse().resources().forEach(builder::resource);
         extras.accept(builder);
         try {
             this.server = builder.build().start();
@@ -165,6 +176,33 @@ public final class CliServer implements AutoCloseable {
     /** Where the coaps endpoint listens; empty when the server has none. */
     public Optional<InetSocketAddress> secureLocalAddress() {
         return server.endpoint("coaps").map(CoapEndpoint::localAddress);
+    }
+
+    /**
+     * The metrics of both endpoints ({@code ConnectorMetrics}): the CoAP figures of coap:// and coaps://, each
+     * labelled with its {@code scheme}, and the coaps connector's counters.
+     */
+    public List<Metric> metrics() {
+        List<Metric> all = new ArrayList<>();
+        for (CoapEndpoint endpoint : endpoints()) {
+            String scheme = endpoint.supports(DtlsConnector.SCHEME) ? DtlsConnector.SCHEME : "coap";
+            for (Metric metric : ConnectorMetrics.of(endpoint)) {
+                if (metric.name().startsWith("coap_")) {
+                    Map<String, String> labels = new HashMap<>(metric.labels());
+                    labels.put("scheme", scheme);
+                    metric = new Metric(metric.name(), metric.help(), metric.type(), labels, metric.value());
+                }
+                all.add(metric);
+            }
+        }
+        return all;
+    }
+
+    private List<CoapEndpoint> endpoints() {
+        List<CoapEndpoint> endpoints = new ArrayList<>(2);
+        endpoints.add(server.endpoint());
+        server.endpoint("coaps").ifPresent(endpoints::add);
+        return endpoints;
     }
 
     public DurableStore store() {

@@ -4,6 +4,8 @@ import io.coaps4j.cli.Addresses;
 import io.coaps4j.cli.CommandFailure;
 import io.coaps4j.cli.ExitCodes;
 import io.coaps4j.cli.Terminal;
+import io.coaps4j.cli.TraceOption;
+import io.coaps4j.cli.metrics.MetricsServer;
 import io.coaps4j.cli.psk.HeartbeatOption;
 import io.coaps4j.cli.psk.ConnectionIdOption;
 import io.coaps4j.cli.psk.ResumptionOption;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,6 +78,17 @@ public final class ServerCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}, 1 MiB)")
     int maxBodySize;
 
+    @Option(names = "--insecure-key-log", paramLabel = "FILE",
+            description = "INSECURE, for debugging: append every coaps session's secrets to FILE in the NSS key log"
+                    + " format, with which Wireshark (tls.keylog_file) decrypts a capture; anyone who reads FILE can"
+                    + " read the traffic")
+    Path insecureKeyLog;
+
+    @Option(names = "--metrics", paramLabel = "HOST:PORT",
+            description = "serve the metrics of coap:// and coaps:// over HTTP on HOST:PORT: /metrics in the"
+                    + " Prometheus text format, /ready answering 200 once the server listens (docs/METRICS.md)")
+    String metrics;
+
     @Mixin
     PskOptions psk;
 
@@ -92,6 +106,9 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     ResumptionOption resumption;
+
+    @Mixin
+    TraceOption trace;
 
     @Mixin
     ConnectionIdOption cid;
@@ -120,9 +137,21 @@ public final class ServerCommand implements Callable<Integer> {
                     serverPsk.orElseThrow().credentials(),
                     Optional.of(material.orElseThrow().rawPublicKeyCredentials()),
                     Optional.of(material.orElseThrow().certificateCredentials()),
-                    keys.clientAuth(), resumption.enabled(), cid.policy()).connector(address, heartbeat.keepAlive()));
+                    keys.clientAuth(), resumption.enabled(), cid.policy()).connector(address, heartbeat.keepAlive(),
+                    Optional.ofNullable(insecureKeyLog)));
+            if (insecureKeyLog != null) {
+                terminal.errLine("coaps4j: warning: INSECURE: --insecure-key-log writes every coaps session's secrets to "
+                        + insecureKeyLog.toAbsolutePath() + "; anyone who reads it can decrypt the traffic");
+            }
+            AtomicReference<CliServer> running = new AtomicReference<>();
+            Optional<MetricsServer> metricsServer = startMetrics(running);
             try (CliServer server = start(bindAddress, store, coapsAddress, coaps)) {
                 printWhereItListens(server, serverPsk, material);
+                metricsServer.ifPresent(page -> {
+                    running.set(server);
+                    page.ready();
+                    terminal.outLine("metrics on http://" + printable(page.address()) + "/metrics, readiness on /ready");
+                });
                 terminal.outLine("data folder " + store.directory());
                 terminal.errLine("Press Ctrl-C to stop.");
                 lifecycle.arm();
@@ -134,10 +163,52 @@ public final class ServerCommand implements Callable<Integer> {
                 terminal.errLine("stopping");
                 // The library logs each kind of silent drop as it happens (WARN, rate-limited); the totals close the run.
                 coaps.ifPresent(connector -> terminal.errLine(CoapsDrops.summary(connector.metrics())));
+            } finally {
+                metricsServer.ifPresent(MetricsServer::close);
             }
             return ExitCodes.OK;
         } finally {
             lifecycle.stopped();
+        }
+    }
+
+    /**
+     * The HTTP page of {@code --metrics}, when given: the metrics of the server's endpoints, coap and coaps (with
+     * its connector's counters), once {@code server} is set; none before.
+     */
+    private Optional<MetricsServer> startMetrics(AtomicReference<CliServer> server) {
+        if (metrics == null) {
+            return Optional.empty();
+        }
+        int colon = metrics.lastIndexOf(':');
+        String host = colon > 0 ? metrics.substring(0, colon) : "";
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int metricsPort;
+        try {
+            metricsPort = Integer.parseInt(metrics.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            metricsPort = -1;
+        }
+        if (colon <= 0 || host.isEmpty() || metricsPort < 0 || metricsPort > 65535) {
+            throw new CommandFailure(ExitCodes.USAGE, "--metrics must be HOST:PORT (e.g. 127.0.0.1:9464), was '"
+                    + metrics + "'");
+        }
+        InetSocketAddress address;
+        try {
+            address = new InetSocketAddress(InetAddress.getByName(host), metricsPort);
+        } catch (UnknownHostException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "--metrics: unknown address '" + host + "'");
+        }
+        try {
+            return Optional.of(MetricsServer.start(address, () -> {
+                CliServer started = server.get();
+                return started == null ? List.of() : started.metrics();
+            }));
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.FAILURE, "cannot serve --metrics on TCP " + printable(address) + ": "
+                    + reason(e));
         }
     }
 

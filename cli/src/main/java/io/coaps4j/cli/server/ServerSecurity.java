@@ -10,6 +10,7 @@ import io.coaps4j.dtls.credentials.InMemoryPskStore;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -49,11 +50,23 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
     /** {@link #connector(InetSocketAddress)} checking idle peers with {@code keepAlive} ({@code --heartbeat}). */
     DtlsConnector connector(InetSocketAddress bind, KeepAlive keepAlive) {
         Objects.requireNonNull(bind, "bind");
-        return DtlsConnector.builder().bind(bind).dtlsConfig(dtlsConfig()).keepAlive(keepAlive).build();
+        return connector(bind, keepAlive, Optional.empty());
+    }
+
+    /** {@link #connector(InetSocketAddress, KeepAlive)} writing every session's secrets to {@code insecureKeyLog}. */
+    DtlsConnector connector(InetSocketAddress bind, KeepAlive keepAlive, Optional<Path> insecureKeyLog) {
+        Objects.requireNonNull(bind, "bind");
+        DtlsConfig.Builder dtls = dtlsBuilder();
+        insecureKeyLog.ifPresent(dtls::insecureKeyLog);
+        return DtlsConnector.builder().bind(bind).dtlsConfig(dtls.build()).keepAlive(keepAlive).build();
     }
 
     /** The DTLS configuration: PSK, and the RawPublicKey and Certificate modes where their keys are given. */
     DtlsConfig dtlsConfig() {
+        return dtlsBuilder().build();
+    }
+
+    private DtlsConfig.Builder dtlsBuilder() {
         DtlsConfig.Builder dtls = DtlsConfig.builder()
                 .pskStore(InMemoryPskStore.builder().add(psk.identity(), psk.key()).build())
                 .resumption(resumption)
@@ -61,6 +74,6 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
         rawPublicKey.ifPresent(dtls::credentials);
         certificate.ifPresent(dtls::credentials);
         dtls.clientAuthentication(ClientAuthentication.valueOf(clientAuth.name()));
-        return dtls.build();
+        return dtls;
     }
 }

@@ -50,6 +50,12 @@ public final class BlockwiseLayer implements MessageLayer {
         return server.sendResponse(exchange, response, nowNanos);
     }
 
+    @Override
+    public Message sendNotification(ServerExchange exchange, Message notification, long nowNanos) {
+        client.lastNow = nowNanos;
+        return server.sendNotification(exchange, notification, nowNanos);
+    }
+
     /** Request bodies being reassembled (server role). */
     public int pendingReassemblies() {
         return server.pendingReassemblies();

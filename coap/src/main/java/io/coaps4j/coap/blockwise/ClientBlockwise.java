@@ -36,6 +36,8 @@ final class ClientBlockwise {
     private final long blockTimeoutNanos;
     /** The exchanges carrying our blocks, and the transfer each belongs to. */
     private final IdentityHashMap<ClientExchange, Transfer> blocks = new IdentityHashMap<>();
+    /** Per observation, the notification whose later blocks are being fetched (at most one: the freshest). */
+    private final IdentityHashMap<ClientExchange, Download> notifications = new IdentityHashMap<>();
     private int nextTag;
 
     ClientBlockwise(BlockwiseConfig config) {
@@ -46,6 +48,8 @@ final class ClientBlockwise {
     /** One body moving in blocks for the caller's exchange {@code origin}. */
     private abstract static class Transfer {
         final ClientExchange origin;
+        /** A newer notification took over: this one's block responses are ignored. */
+        boolean abandoned;
 
         Transfer(ClientExchange origin) {
             this.origin = origin;
@@ -78,10 +82,17 @@ final class ClientBlockwise {
         int length;
         Option etag;
         int restarts;
+        /** A notification's Observe option (its first block's), given to the whole body; null for a plain response. */
+        Option observe;
+        long observeValue;
 
         Download(ClientExchange origin, Message request) {
             super(origin);
             this.request = request;
+        }
+
+        boolean isNotification() {
+            return observe != null;
         }
     }
 
@@ -111,7 +122,9 @@ final class ClientBlockwise {
     Message receiveResponse(ClientExchange exchange, Message response, LayerContext context, long nowNanos) {
         Transfer transfer = blocks.remove(exchange);
         if (transfer != null) {
-            if (!transfer.origin.isDone()) {
+            if (transfer.origin.isDone() && transfer instanceof Download download) {
+                notifications.remove(transfer.origin, download);
+            } else if (!transfer.abandoned && !transfer.origin.isDone()) {
                 if (transfer instanceof Upload upload) {
                     continueUpload(upload, response, context, nowNanos);
                 } else {
@@ -121,11 +134,58 @@ final class ClientBlockwise {
             return response; // to the block's own listener, which has nothing left to do
         }
         Optional<BlockOption> block2 = BlockMessages.blockOf(response, BLOCK2);
-        if (exchange.isMultiResponse() || block2.isEmpty() || !block2.get().more()) {
+        if (block2.isEmpty() || !block2.get().more()) {
             return response;
+        }
+        if (exchange.isMultiResponse()) {
+            return receiveNotification(exchange, response, block2.get(), context, nowNanos);
         }
         startDownload(exchange, exchange.sentRequest(), response, context, nowNanos);
         return null;
+    }
+
+    /**
+     * The first block of an observation's response or notification (RFC 7959 sections 2.3, 3.4):
+     * the rest is fetched with GETs without Observe, and the observation hears the whole body with
+     * the first block's Observe number. A fresher notification abandons the transfer in progress; an
+     * older one is ignored. A failed fetch loses that notification, not the observation.
+     */
+    private Message receiveNotification(ClientExchange observation, Message first, BlockOption block,
+                                        LayerContext context, long nowNanos) {
+        Option observe = first.option(OBSERVE).orElse(null);
+        if (observe == null || block.num() != 0) {
+            return first; // not a notification's first block: the observation layer judges it as it is
+        }
+        long value = first.observe().orElse(0);
+        Download current = notifications.get(observation);
+        if (current != null) {
+            if (!fresher(current.observeValue, value)) {
+                return null;
+            }
+            current.abandoned = true;
+        }
+        Message template = BlockMessages.with(observation.sentRequest(), bodyToRepeat(observation.sentRequest()),
+                List.of(), BLOCK1, BLOCK2, SIZE1, REQUEST_TAG, OBSERVE);
+        Download download = new Download(observation, template);
+        download.observe = observe;
+        download.observeValue = value;
+        notifications.put(observation, download);
+        if (first.uintOption(SIZE2).orElse(0) > config.maxBodySize()) {
+            notifications.remove(observation);
+            return null;
+        }
+        continueDownload(download, first, context, nowNanos);
+        return null;
+    }
+
+    /** What the request for a later block carries: a FETCH its body again (RFC 8132), others nothing. */
+    private static byte[] bodyToRepeat(Message request) {
+        return request.code().equals(Code.FETCH) ? request.payload() : new byte[0];
+    }
+
+    /** RFC 7641 section 3.4's serial number order of 24-bit Observe values. */
+    private static boolean fresher(long v1, long v2) {
+        return (v1 < v2 && v2 - v1 < (1 << 23)) || (v1 > v2 && v1 - v2 > (1 << 23));
     }
 
     private void sendBlock(Upload upload, LayerContext context, long nowNanos) {
@@ -173,8 +233,8 @@ final class ClientBlockwise {
 
     private void startDownload(ClientExchange origin, Message request, Message first, LayerContext context,
                                long nowNanos) {
-        Message template = BlockMessages.with(request, new byte[0], List.of(), BLOCK1, BLOCK2, SIZE1, REQUEST_TAG,
-                OBSERVE);
+        Message template = BlockMessages.with(request, bodyToRepeat(request), List.of(), BLOCK1, BLOCK2, SIZE1,
+                REQUEST_TAG, OBSERVE);
         Download download = new Download(origin, template);
         long announced = first.uintOption(SIZE2).orElse(0);
         if (announced > config.maxBodySize()) {
@@ -187,7 +247,11 @@ final class ClientBlockwise {
     private void continueDownload(Download download, Message response, LayerContext context, long nowNanos) {
         Optional<BlockOption> block2 = BlockMessages.blockOf(response, BLOCK2);
         if (!response.code().isSuccess() || block2.isEmpty()) {
-            context.deliverResponse(download.origin, response, nowNanos); // an error in the middle ends it
+            if (download.isNotification()) {
+                lose(download); // the observation goes on; its next notification brings the state
+            } else {
+                context.deliverResponse(download.origin, response, nowNanos); // an error in the middle ends it
+            }
             return;
         }
         BlockOption block = block2.get();
@@ -198,7 +262,7 @@ final class ClientBlockwise {
         } else if (etag != null && download.etag != null && !etag.equals(download.etag)) {
             // Section 2.4: the representation changed between blocks; start over, but not forever.
             if (++download.restarts > 2) {
-                context.fail(download.origin, ExchangeFailure.TRANSFER_FAILED, nowNanos);
+                failDownload(download, context, nowNanos);
             } else {
                 download.length = 0;
                 request(download, 0, block.szx(), context, nowNanos);
@@ -209,7 +273,7 @@ final class ClientBlockwise {
         long end = block.offset() + response.payloadLength();
         if (block.offset() != download.length || wrongSize || end > config.maxBodySize()
                 || block.szx() == BlockOption.BERT_SZX) {
-            context.fail(download.origin, ExchangeFailure.TRANSFER_FAILED, nowNanos);
+            failDownload(download, context, nowNanos);
             return;
         }
         if (end > download.body.length) {
@@ -220,14 +284,32 @@ final class ClientBlockwise {
         download.length = (int) end;
         if (block.more()) {
             request(download, download.length / block.size(), block.szx(), context, nowNanos);
+        } else if (download.isNotification()) {
+            notifications.remove(download.origin, download);
+            context.deliverResponse(download.origin, BlockMessages.with(response,
+                    Arrays.copyOf(download.body, download.length), List.of(download.observe), BLOCK2, SIZE2,
+                    OBSERVE), nowNanos);
         } else {
             context.deliverResponse(download.origin, BlockMessages.with(response,
                     Arrays.copyOf(download.body, download.length), List.of(), BLOCK2, SIZE2), nowNanos);
         }
     }
 
+    private void failDownload(Download download, LayerContext context, long nowNanos) {
+        if (download.isNotification()) {
+            lose(download);
+        } else {
+            context.fail(download.origin, ExchangeFailure.TRANSFER_FAILED, nowNanos);
+        }
+    }
+
+    private void lose(Download download) {
+        download.abandoned = true;
+        notifications.remove(download.origin, download);
+    }
+
     private void request(Download download, int num, int szx, LayerContext context, long nowNanos) {
-        send(download, BlockMessages.with(download.request, new byte[0],
+        send(download, BlockMessages.with(download.request, download.request.payload(),
                 List.of(new BlockOption(num, false, szx).toOption(BLOCK2))), context, nowNanos);
     }
 
@@ -256,7 +338,9 @@ final class ClientBlockwise {
         @Override
         public void onFailure(ExchangeFailure failure) {
             blocks.values().remove(transfer);
-            if (!transfer.origin.isDone()) {
+            if (transfer instanceof Download download && download.isNotification()) {
+                lose(download);
+            } else if (!transfer.origin.isDone()) {
                 context.fail(transfer.origin, failure, lastNow);
             }
         }

@@ -3,6 +3,7 @@ package io.coaps4j.coap.blockwise;
 import static io.coaps4j.coap.message.OptionNumber.BLOCK1;
 import static io.coaps4j.coap.message.OptionNumber.BLOCK2;
 import static io.coaps4j.coap.message.OptionNumber.ETAG;
+import static io.coaps4j.coap.message.OptionNumber.OBSERVE;
 import static io.coaps4j.coap.message.OptionNumber.SIZE1;
 import static io.coaps4j.coap.message.OptionNumber.SIZE2;
 
@@ -148,11 +149,27 @@ final class ServerBlockwise {
         if (block1.isPresent() && !out.hasOption(BLOCK1) && !out.code().equals(Code.CONTINUE)) {
             out = BlockMessages.with(out, out.payload(), List.of(block1.get().toOption(BLOCK1)));
         }
+        Optional<BlockOption> asked = BlockMessages.blockOf(request, BLOCK2);
+        return sliceIfLarge(exchange, out, asked.map(BlockOption::offset).orElse(0L), nowNanos);
+    }
+
+    /**
+     * A notification to the observer registered by {@code exchange}: one that does not fit a message
+     * leaves as its first Block2 block with its Observe number (and an ETag); the client asks for the
+     * rest with plain GETs, answered from the kept body (RFC 7959 sections 2.3 and 3.4). A newer
+     * notification replaces the kept body, and its new ETag tells a client mid-transfer.
+     */
+    Message sendNotification(ServerExchange exchange, Message notification, long nowNanos) {
+        return sliceIfLarge(exchange, notification, 0, nowNanos);
+    }
+
+    /** {@code out}, or its block at {@code offset} when it is too large or the client asked for smaller blocks. */
+    private Message sliceIfLarge(ServerExchange exchange, Message out, long offset, long nowNanos) {
         if (out.hasOption(BLOCK2) || out.payloadLength() == 0) {
             return out; // the application slices on its own, or there is nothing to slice
         }
+        Message request = exchange.request();
         Optional<BlockOption> asked = BlockMessages.blockOf(request, BLOCK2);
-        long offset = asked.map(BlockOption::offset).orElse(0L);
         int preferred = Math.min(config.szx(), asked.map(b -> Math.min(b.szx(), 6)).orElse(6));
         int szx = BlockMessages.fittingSzx(out, preferred, config.maxMessageSize());
         boolean fits = BlockMessages.sizeWithToken(out) <= config.maxMessageSize();
@@ -193,7 +210,9 @@ final class ServerBlockwise {
             added.add(Option.ofUint(SIZE2, length)); // section 4: the whole body's size, with the first block
         }
         byte[] block = Arrays.copyOfRange(body.body(), (int) offset, end);
-        return BlockMessages.with(body.head(), block, added, BLOCK2, SIZE2);
+        // Only the first block of a notification carries Observe: the later ones answer plain GETs (section 3.4).
+        return num == 0 ? BlockMessages.with(body.head(), block, added, BLOCK2, SIZE2)
+                : BlockMessages.with(body.head(), block, added, BLOCK2, SIZE2, OBSERVE);
     }
 
     /** The SZX for a later block of a kept body: the client's if smaller, else what fits. */

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Which transfer a block belongs to on the server (RFC 7959 section 2.4, RFC 9175 section 3.3): the
  * peer (a connection handle, so over DTLS its session), the method, the target resource, and, for
- * request bodies, the Request-Tag, so that concurrent bodies to one resource stay apart.
+ * request bodies, the Request-Tag, so that concurrent bodies to one resource stay apart. A FETCH's body
+ * is not part of the key: Californium does not repeat it in the requests for later blocks (ours does,
+ * RFC 8132), and a kept body replaced by another FETCH's shows in its ETag, so the client starts over.
  */
 record TransferKey(Peer peer, Code code, List<Option> identity) {
 

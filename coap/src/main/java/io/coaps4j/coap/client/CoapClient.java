@@ -149,12 +149,16 @@ public final class CoapClient implements AutoCloseable {
         return observe(ClientRequest.get(uri).build(), listener);
     }
 
-    /** {@link #observe(String, ObserveListener)} with the options of {@code request}, a GET (e.g. Accept). */
+    /**
+     * {@link #observe(String, ObserveListener)} with the options of {@code request}, a GET (e.g. Accept) or a
+     * FETCH with its body (RFC 8132 section 2.4: each notification answers that FETCH again).
+     */
     public Observing observe(ClientRequest request, ObserveListener listener) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
-        if (request.method() != Code.GET) {
-            throw new IllegalArgumentException("only a GET observes (RFC 7641), not " + request.method());
+        if (request.method() != Code.GET && request.method() != Code.FETCH) {
+            throw new IllegalArgumentException("only a GET or FETCH observes (RFC 7641, RFC 8132 section 2.4), not "
+                    + request.method());
         }
         CoapUri uri = request.uri();
         InetSocketAddress destination;
@@ -165,8 +169,8 @@ public final class CoapClient implements AutoCloseable {
         }
         List<Option> options = new ArrayList<>(uri.toOptions(destination));
         options.addAll(request.options());
-        Message message = Message.of(request.confirmable() ? MessageType.CON : MessageType.NON, Code.GET, 0,
-                Token.EMPTY, options, new byte[0]);
+        Message message = Message.of(request.confirmable() ? MessageType.CON : MessageType.NON, request.method(), 0,
+                Token.EMPTY, options, request.payloadUnsafe());
         Observing observing = new Observing(endpoint, uri.scheme().text(), uri.hostName(), destination, message,
                 request.timeout().orElse(defaultTimeout), listener);
         observing.start();

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -59,6 +60,9 @@ public final class CoapEndpoint implements AutoCloseable {
     private final RequestSender sender;
     private final RateLimitedLog oversized = new RateLimitedLog(LOG, 10_000_000_000L);
     private volatile boolean closed;
+    /** Messages sent and received by type (the header's T bits, RFC 7252 section 3), on the loop. */
+    private final long[] sentByType = new long[4];
+    private final long[] receivedByType = new long[4];
 
     private CoapEndpoint(Builder builder, EventLoop loop, boolean ownsLoop) {
         this.loop = loop;
@@ -325,10 +329,45 @@ public final class CoapEndpoint implements AutoCloseable {
         connector.start(loop, bridge);
     }
 
+    /** Counts a message by the type bits of its header (CON, NON, ACK, RST in that order); a shorter one is not. */
+    private static void count(long[] byType, byte[] data, int offset, int length) {
+        if (length >= 4) {
+            byType[(data[offset] >> 4) & 0x3]++;
+        }
+    }
+
+    /** A snapshot of this endpoint's CoAP figures, taken on its loop (any thread; blocks until the loop answers). */
+    public EndpointStatistics statistics() {
+        if (loop.inEventLoop()) {
+            return takeStatistics();
+        }
+        CompletableFuture<EndpointStatistics> result = new CompletableFuture<>();
+        try {
+            loop.execute(() -> {
+                try {
+                    result.complete(takeStatistics());
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            return takeStatistics(); // the loop has stopped: nothing changes the figures any more
+        }
+        return result.join();
+    }
+
+    private EndpointStatistics takeStatistics() {
+        return new EndpointStatistics(EndpointStatistics.byType(sentByType), EndpointStatistics.byType(receivedByType),
+                engine.peerCount(), engine.pendingRequests(), engine.pendingTransmissions(),
+                engine.deduplicationEntries(), engine.deduplicationEvictions(), engine.observers());
+    }
+
     /** The engine's view of the world (output, clock) and the connector's sink, all on the loop. */
     private final class Bridge implements EngineOutput, ConnectorSink, DeadlineHandler, Responder {
         @Override
         public void send(Peer peer, byte[] datagram) {
+            MessageTrace.log(true, peer.address(), datagram, 0, datagram.length);
+            count(sentByType, datagram, 0, datagram.length);
             connector.send(peer, datagram);
         }
 
@@ -378,6 +417,8 @@ public final class CoapEndpoint implements AutoCloseable {
 
         @Override
         public void received(Peer from, byte[] data, int offset, int length) {
+            MessageTrace.log(false, from.address(), data, offset, length);
+            count(receivedByType, data, offset, length);
             engine.receive(from, data, offset, length, loop.nanoTime());
         }
 

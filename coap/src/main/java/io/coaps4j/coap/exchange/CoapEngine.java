@@ -62,7 +62,7 @@ public final class CoapEngine {
         this.retransmitter = new Retransmitter(config, timers, outbound, random);
         this.server = new ServerExchanges(config, outbound, timers, retransmitter, peers, stack);
         this.client = new ClientExchanges(config, outbound, timers, retransmitter, peers, random, stack);
-        this.observations = new ServerObservations(config, outbound, retransmitter, peers, server);
+        this.observations = new ServerObservations(config, outbound, retransmitter, peers, server, stack);
         server.observations = observations;
         this.inbound = new InboundDispatcher(outbound, deduplication, retransmitter, server, client);
     }
@@ -131,8 +131,9 @@ public final class CoapEngine {
         if (notificationType != MessageType.CON && notificationType != MessageType.NON) {
             throw new IllegalArgumentException("notifications are sent as CON or NON, not " + notificationType);
         }
-        if (exchange.request().code() != Code.GET) {
-            throw new IllegalArgumentException("only a GET registers an observer (RFC 7641 section 2), not "
+        if (exchange.request().code() != Code.GET && exchange.request().code() != Code.FETCH) {
+            throw new IllegalArgumentException("only a GET or FETCH registers an observer (RFC 7641 section 2,"
+                    + " RFC 8132 section 2.4), not "
                     + exchange.request().code());
         }
         return observations.register(exchange, first.template(), notificationType, onEnd, nowNanos);
@@ -177,8 +178,9 @@ public final class CoapEngine {
                                      NotificationListener listener, long nowNanos) {
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(request, "request");
-        if (request.code() != Code.GET) {
-            throw new IllegalArgumentException("only a GET observes (RFC 7641 section 2), not " + request.code());
+        if (request.code() != Code.GET && request.code() != Code.FETCH) {
+            throw new IllegalArgumentException("only a GET or FETCH observes (RFC 7641 section 2, RFC 8132 section 2.4),"
+                    + " not " + request.code());
         }
         this.nowNanos = nowNanos;
         ClientObservation observation = new ClientObservation(listener, timers, client, () -> this.nowNanos);

@@ -50,6 +50,16 @@ final class LayerStack {
         return message;
     }
 
+    /** A notification outbound through every layer, first to last. */
+    Message sendNotification(ServerExchange exchange, Message notification, long nowNanos) {
+        Message message = notification;
+        for (MessageLayer layer : layers) {
+            message = java.util.Objects.requireNonNull(layer.sendNotification(exchange, message, nowNanos),
+                    "a layer's notification");
+        }
+        return message;
+    }
+
     /** Inbound through layers {@code from}..0; null when one absorbed it. */
     Message receiveResponse(ClientExchange exchange, Message response, int from, long nowNanos) {
         Message message = response;

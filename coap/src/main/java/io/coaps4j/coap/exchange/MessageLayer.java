@@ -45,4 +45,13 @@ public interface MessageLayer {
     default Message sendResponse(ServerExchange exchange, Message response, LayerContext context, long nowNanos) {
         return response;
     }
+
+    /**
+     * A notification (RFC 7641) this node sends to the observer registered by {@code exchange}, its
+     * Observe number already set; returns the message to send in its place (e.g. its first Block2
+     * block, RFC 7959 section 2.3), never null: the observation layer owns its transmission.
+     */
+    default Message sendNotification(ServerExchange exchange, Message notification, long nowNanos) {
+        return notification;
+    }
 }

@@ -29,6 +29,8 @@ public final class Observation {
     /** A NON notification an RST may still reject (section 3.6). */
     Transmission lastNon;
     boolean ended;
+    /** The next observation of the same peer (see {@code ServerObservations}), or null. */
+    Observation nextOfPeer;
 
     Observation(ServerExchange exchange, TokenKey key, MessageType notificationType, Consumer<Observation> onEnd,
                 long nowNanos) {

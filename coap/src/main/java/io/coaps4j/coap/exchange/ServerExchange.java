@@ -18,7 +18,8 @@ public final class ServerExchange {
     private final Peer peer;
     /** Set once by the engine, after the layer stack and before delivery. */
     private Message request;
-    final DeduplicationCache.Entry<ServerExchange> entry;
+    /** Null once answered and kept open: an observation must not keep the expired deduplication entry alive. */
+    DeduplicationCache.Entry<ServerExchange> entry;
     State state = State.PENDING;
     TimerQueue.Timer separateTimer;
     /** Set when the request registered an RFC 7641 observer. */

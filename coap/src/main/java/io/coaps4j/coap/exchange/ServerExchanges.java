@@ -109,8 +109,11 @@ final class ServerExchanges implements TransmissionOwner {
         }
         Message request = exchange.request();
         DeduplicationCache.Entry<ServerExchange> entry = exchange.entry;
-        if (entry.value() == exchange) {
+        if (entry != null && entry.value() == exchange) {
             entry.value(null); // the entry keeps only its reply; the exchange can go
+        }
+        if (keepOpen) {
+            exchange.entry = null; // the cache holds the entry while it lives; an observation must not
         }
         Peer peer = exchange.peer();
         boolean confirmable = exchange.confirmable();

@@ -10,7 +10,6 @@ import io.coaps4j.coap.messaging.MidKey;
 import io.coaps4j.coap.peer.Peer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -32,19 +31,27 @@ final class ServerObservations implements TransmissionOwner {
     static final int CONFIRMABLE_AT_LEAST_EVERY_NOTIFICATIONS = 100;
     private static final int SEQUENCE_MASK = 0xFF_FFFF; // 3 bytes (section 4.4)
 
-    private final HashMap<Peer, LinkedHashMap<TokenKey, Observation>> byPeer = new HashMap<>();
+    /**
+     * Every observation by (peer, token), and each peer's first, the rest chained through
+     * {@link Observation#nextOfPeer}: two map entries per observer rather than a map per peer (the
+     * per-observer heap is a target of the issue; a peer has at most {@code maxPerPeer} of them).
+     */
+    private final HashMap<TokenKey, Observation> byToken = new HashMap<>();
+    private final HashMap<Peer, Observation> firstOfPeer = new HashMap<>();
     private final Outbound outbound;
     private final Retransmitter retransmitter;
     private final PeerTable peers;
     private final ServerExchanges server;
+    private final LayerStack layers;
     private final int maxPerPeer;
     private final int maxTotal;
     private final int maxMessageSize;
     private int total;
 
     ServerObservations(EngineConfig config, Outbound outbound, Retransmitter retransmitter, PeerTable peers,
-                       ServerExchanges server) {
+                       ServerExchanges server, LayerStack layers) {
         this.outbound = outbound;
+        this.layers = layers;
         this.retransmitter = retransmitter;
         this.peers = peers;
         this.server = server;
@@ -71,7 +78,8 @@ final class ServerObservations implements TransmissionOwner {
             return null;
         }
         Observation observation = new Observation(exchange, key, notificationType, onEnd, nowNanos);
-        byPeer.computeIfAbsent(key.peer(), peer -> new LinkedHashMap<>()).put(key, observation);
+        byToken.put(key, observation);
+        observation.nextOfPeer = firstOfPeer.put(key.peer(), observation);
         total++;
         exchange.observation = observation;
         server.respond(exchange, withObserve(first, observation.sequence++), true, 0, nowNanos);
@@ -107,11 +115,12 @@ final class ServerObservations implements TransmissionOwner {
 
     /** The transport lost {@code peer}: its observations end (RFC 7641 with DTLS: a new session re-registers). */
     void peerLost(Peer peer, long nowNanos) {
-        LinkedHashMap<TokenKey, Observation> observations = byPeer.get(peer);
-        if (observations != null) {
-            for (Observation observation : new ArrayList<>(observations.values())) {
-                end(observation, nowNanos);
-            }
+        List<Observation> observations = new ArrayList<>();
+        for (Observation o = firstOfPeer.get(peer); o != null; o = o.nextOfPeer) {
+            observations.add(o);
+        }
+        for (Observation observation : observations) {
+            end(observation, nowNanos);
         }
     }
 
@@ -127,9 +136,9 @@ final class ServerObservations implements TransmissionOwner {
     }
 
     void clear() {
-        List<Observation> all = new ArrayList<>();
-        byPeer.values().forEach(map -> all.addAll(map.values()));
-        byPeer.clear();
+        List<Observation> all = new ArrayList<>(byToken.values());
+        byToken.clear();
+        firstOfPeer.clear();
         total = 0;
         for (Observation observation : all) {
             observation.ended = true; // the engine shut down: nothing is sent, but the application hears the end
@@ -152,6 +161,9 @@ final class ServerObservations implements TransmissionOwner {
                 || nowNanos - observation.lastConfirmableNanos >= CONFIRMABLE_AT_LEAST_EVERY_NANOS
                 || observation.nonSinceConfirmable >= CONFIRMABLE_AT_LEAST_EVERY_NOTIFICATIONS - 1;
         Message template = state.code().isSuccess() ? withObserve(state, observation.sequence++) : state;
+        if (!layers.isEmpty()) {
+            template = layers.sendNotification(observation.exchange, template, nowNanos); // e.g. its first block
+        }
         int messageId = peers.get(peer, nowNanos).nextMessageId();
         byte[] datagram = encode(observation, template, confirmable ? MessageType.CON : MessageType.NON, messageId);
         Transmission transmission = new Transmission(new MidKey(peer, messageId), datagram, confirmable, null,
@@ -254,23 +266,25 @@ final class ServerObservations implements TransmissionOwner {
     // -------------------------------------------------------------------------------- internals
 
     private Observation find(TokenKey key) {
-        LinkedHashMap<TokenKey, Observation> observations = byPeer.get(key.peer());
-        return observations == null ? null : observations.get(key);
+        return byToken.get(key);
     }
 
     private boolean room(Peer peer) {
-        LinkedHashMap<TokenKey, Observation> observations = byPeer.get(peer);
-        return total < maxTotal && (observations == null || observations.size() < maxPerPeer);
+        if (total >= maxTotal) {
+            return false;
+        }
+        int ofPeer = 0;
+        for (Observation o = firstOfPeer.get(peer); o != null; o = o.nextOfPeer) {
+            ofPeer++;
+        }
+        return ofPeer < maxPerPeer;
     }
 
     private void end(Observation observation, long nowNanos) {
         observation.ended = true;
-        LinkedHashMap<TokenKey, Observation> observations = byPeer.get(observation.key.peer());
-        if (observations != null && observations.remove(observation.key, observation)) {
+        if (byToken.remove(observation.key, observation)) {
             total--;
-            if (observations.isEmpty()) {
-                byPeer.remove(observation.key.peer());
-            }
+            unlink(observation);
         }
         if (observation.inFlight != null) {
             retransmitter.end(observation.inFlight);
@@ -285,6 +299,27 @@ final class ServerObservations implements TransmissionOwner {
         if (observation.onEnd != null) {
             observation.onEnd.accept(observation);
         }
+    }
+
+    /** Takes {@code observation} out of its peer's chain. */
+    private void unlink(Observation observation) {
+        Peer peer = observation.key.peer();
+        Observation first = firstOfPeer.get(peer);
+        if (first == observation) {
+            if (observation.nextOfPeer == null) {
+                firstOfPeer.remove(peer);
+            } else {
+                firstOfPeer.put(peer, observation.nextOfPeer);
+            }
+        } else {
+            for (Observation o = first; o != null; o = o.nextOfPeer) {
+                if (o.nextOfPeer == observation) {
+                    o.nextOfPeer = observation.nextOfPeer;
+                    break;
+                }
+            }
+        }
+        observation.nextOfPeer = null;
     }
 
     static Message withObserve(Message response, int sequence) {

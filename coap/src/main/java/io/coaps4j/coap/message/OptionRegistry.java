@@ -79,10 +79,13 @@ public final class OptionRegistry {
     /** Sorted option numbers, parallel to {@link #definitions}, searched without allocation. */
     private final int[] numbers;
     private final OptionDefinition[] definitions;
+    /** A proxy's registry: see {@link Builder#forwarding(boolean)}. */
+    private final boolean forwarding;
 
-    private OptionRegistry(int[] numbers, OptionDefinition[] definitions) {
+    private OptionRegistry(int[] numbers, OptionDefinition[] definitions, boolean forwarding) {
         this.numbers = numbers;
         this.definitions = definitions;
+        this.forwarding = forwarding;
     }
 
     /** The options of RFC 7252, Observe (RFC 7641), Block1, Block2 and Size2 (RFC 7959) and Request-Tag (RFC 9175). */
@@ -101,7 +104,7 @@ public final class OptionRegistry {
         for (OptionDefinition definition : definitions) {
             builder.add(definition);
         }
-        return builder;
+        return builder.forwarding(forwarding);
     }
 
     /** The definition of option {@code number}, if recognized. */
@@ -117,6 +120,11 @@ public final class OptionRegistry {
             }
         }
         return Optional.empty();
+    }
+
+    /** True for a proxy's registry ({@link Builder#forwarding(boolean)}). */
+    public boolean forwarding() {
+        return forwarding;
     }
 
     /** True when option {@code number} has a definition here. */
@@ -143,7 +151,10 @@ public final class OptionRegistry {
         List<Option> options = message.options();
         for (int i = 0, n = options.size(); i < n; i++) {
             int number = options.get(i).number();
-            if (OptionNumber.isCritical(number) && !recognizedAt(options, i, message)) {
+            // A proxy refuses every unrecognized Unsafe option of a request, elective or not (section 5.7.1).
+            boolean mustRecognize = OptionNumber.isCritical(number)
+                    || (forwarding && OptionNumber.isUnsafe(number) && message.isRequest());
+            if (mustRecognize && !recognizedAt(options, i, message)) {
                 return OptionalInt.of(number);
             }
         }
@@ -187,6 +198,11 @@ public final class OptionRegistry {
     private boolean recognizedAt(List<Option> options, int index, Message message) {
         Option option = options.get(index);
         OptionDefinition definition = find(option.number());
+        if (definition == null && forwarding && (!OptionNumber.isUnsafe(option.number()) || message.isResponse())) {
+            // Section 5.7.1: a proxy forwards the Safe-to-Forward options it does not know, and judges a
+            // response's unknown Unsafe options itself (5.02), so neither is dropped or rejected here.
+            return true;
+        }
         // Sorted, so a repetition directly follows its first occurrence (RFC 7252 section 5.4.5).
         boolean first = index == 0 || options.get(index - 1).number() != option.number();
         return definition != null
@@ -208,8 +224,21 @@ public final class OptionRegistry {
     /** Collects option definitions; numbers and names must be unique. */
     public static final class Builder {
         private final TreeMap<Integer, OptionDefinition> byNumber = new TreeMap<>();
+        private boolean forwarding;
 
         private Builder() {
+        }
+
+        /**
+         * {@code true}: the registry of a CoAP-to-CoAP proxy's endpoints (RFC 7252 section 5.7.1). An
+         * unrecognized Safe-to-Forward option, critical or elective, is kept (so the proxy can forward
+         * it, e.g. OSCORE's option 9, RFC 8613 section 4.1); an unrecognized Unsafe option of a request
+         * counts as unrecognized critical even when elective (4.02); a response keeps every option, so
+         * the proxy answers one with an unrecognized Unsafe option with 5.02 itself. Default false.
+         */
+        public Builder forwarding(boolean value) {
+            this.forwarding = value;
+            return this;
         }
 
         /**
@@ -257,7 +286,7 @@ public final class OptionRegistry {
                 definitions[i] = definition;
                 i++;
             }
-            return new OptionRegistry(numbers, definitions);
+            return new OptionRegistry(numbers, definitions, forwarding);
         }
     }
 }

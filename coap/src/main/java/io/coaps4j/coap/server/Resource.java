@@ -56,6 +56,7 @@ public final class Resource {
                 : new ResourceObservers(b.notificationType, b.observersChanged);
         if (observers != null) {
             observers.getHandler(handler(Code.GET));
+            observers.fetchHandler(handler(Code.FETCH));
         }
         this.link = toLink();
     }

@@ -11,7 +11,8 @@ import java.util.function.IntConsumer;
 /**
  * The observers of one observable resource over all endpoints (RFC 7641 section 4.1): each with
  * its registering request and the notifier of its endpoint. {@link #changed} answers every
- * registering request again with the GET handler and notifies; thread-safe.
+ * registering request again with the GET handler (the FETCH handler for a FETCH registration, RFC 8132
+ * section 2.4) and notifies; thread-safe.
  */
 final class ResourceObservers {
     private record Entry(CoapRequest request, ObservationSink.Notifier notifier) {
@@ -21,6 +22,7 @@ final class ResourceObservers {
     private final MessageType notificationType;
     private final IntConsumer countChanged;
     private volatile Object getHandler;
+    private volatile Object fetchHandler;
 
     ResourceObservers(MessageType notificationType, IntConsumer countChanged) {
         this.notificationType = notificationType;
@@ -29,6 +31,11 @@ final class ResourceObservers {
 
     void getHandler(Object handler) {
         this.getHandler = handler;
+    }
+
+    /** The FETCH handler, for observers that registered with FETCH (RFC 8132 section 2.4); may be null. */
+    void fetchHandler(Object handler) {
+        this.fetchHandler = handler;
     }
 
     MessageType notificationType() {
@@ -62,12 +69,15 @@ final class ResourceObservers {
      * (an async handler completes where it does) and its answer goes as the next notification.
      */
     void changed() {
-        Object handler = getHandler;
-        if (handler == null) {
-            return;
-        }
-        observers.forEach((observation, entry) -> ResourceDispatcher.handle(handler, entry.request(),
-                response -> entry.notifier().notify(observation, response)));
+        Object get = getHandler;
+        Object fetch = fetchHandler;
+        observers.forEach((observation, entry) -> {
+            Object handler = entry.request().method() == Code.FETCH ? fetch : get;
+            if (handler != null) {
+                ResourceDispatcher.handle(handler, entry.request(),
+                        response -> entry.notifier().notify(observation, response));
+            }
+        });
     }
 
     static void requireNotificationType(MessageType type) {
@@ -76,7 +86,9 @@ final class ResourceObservers {
         }
     }
 
+    /** A GET, or a FETCH (RFC 8132 section 2.4), with Observe: it registers or deregisters. */
     static boolean isObserveGet(CoapRequest request) {
-        return request.method() == Code.GET && request.message().observe().isPresent();
+        return (request.method() == Code.GET || request.method() == Code.FETCH)
+                && request.message().observe().isPresent();
     }
 }

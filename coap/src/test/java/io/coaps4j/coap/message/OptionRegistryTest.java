@@ -100,6 +100,27 @@ class OptionRegistryTest {
     }
 
     @Test
+    void aForwardingRegistryKeepsUnknownSafeToForwardOptionsAndRefusesUnknownUnsafeOnesInRequests() {
+        OptionRegistry proxy = registry.toBuilder().forwarding(true).build();
+        assertThat(proxy.forwarding()).isTrue();
+        assertThat(proxy.toBuilder().build().forwarding()).as("kept by toBuilder").isTrue();
+        // 9 (OSCORE) is critical and Safe-to-Forward, 65000 elective and safe: kept, as RFC 7252 5.7.1 asks.
+        Message get = request(Option.of(9, new byte[] {1}), Option.of(65000, new byte[] {2}));
+        assertThat(proxy.firstUnrecognizedCritical(get)).isEmpty();
+        assertThat(proxy.recognizedOnly(get)).isSameAs(get);
+        // 65002 is elective but Unsafe: a proxy refuses it (5.7.1), unlike an origin, which ignores it.
+        assertThat(proxy.firstUnrecognizedCritical(request(Option.of(65002, new byte[0])))).hasValue(65002);
+        assertThat(registry.firstUnrecognizedCritical(request(Option.of(65002, new byte[0])))).isEmpty();
+        // A response keeps every option: the proxy itself answers one with an unknown Unsafe option with 5.02.
+        Message unsafe = response(Option.of(65003, new byte[0]), Option.of(65002, new byte[0]));
+        assertThat(proxy.firstUnrecognizedCritical(unsafe)).isEmpty();
+        assertThat(proxy.recognizedOnly(unsafe)).isSameAs(unsafe);
+        // Known options keep their checks.
+        assertThat(proxy.firstUnrecognizedCritical(request(Option.of(OptionNumber.URI_HOST, new byte[0]))))
+                .hasValue(OptionNumber.URI_HOST);
+    }
+
+    @Test
     void fullyRecognizedMessageIsReturnedAsIs() {
         Message get = request(Option.ofString(OptionNumber.URI_PATH, "a"), Option.ofUint(OptionNumber.ACCEPT, 50));
         assertThat(registry.recognizedOnly(get)).isSameAs(get);

@@ -2,11 +2,13 @@ package io.coaps4j.coap.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coaps4j.coap.client.ClientRequest;
 import io.coaps4j.coap.client.CoapClient;
 import io.coaps4j.coap.client.ObserveListener;
 import io.coaps4j.coap.client.Observing;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.ExchangeFailure;
+import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.MessageType;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -91,6 +93,46 @@ class ObserveEndToEndTest {
         assertThat(recorder.ended.get(10, TimeUnit.SECONDS)).isEqualTo(ExchangeFailure.CANCELLED);
         assertThat(observerCounts.poll(10, TimeUnit.SECONDS)).as("Observe 1 deregistered").isZero();
         assertThat(counter.observerCount()).isZero();
+    }
+
+    /** The FETCH answer: the query body and the state, repeated to about 3,000 bytes for the body "big". */
+    private String fetched(String body) {
+        String once = body + ":" + state.get() + ";";
+        return body.equals("big") ? once.repeat(3_000 / once.length()) : once;
+    }
+
+    @Test
+    void aFetchObservesWithItsBodyAndEachNotificationAnswersThatFetchEvenBlockwise() throws Exception {
+        Resource counter = Resource.builder("counter").observable(MessageType.NON).onObserversChanged(observerCounts::add)
+                .get(request -> CoapResponse.content("n=" + state.get()))
+                .on(Code.FETCH, request -> CoapResponse.content(fetched(request.payloadAsString())))
+                .build();
+        String base = start(counter);
+        Recorder small = new Recorder();
+        Recorder big = new Recorder();
+        Observing first = client.observe(ClientRequest.method(Code.FETCH, base + "/counter").payload("x").build(), small);
+        Observing second = client.observe(ClientRequest.method(Code.FETCH, base + "/counter").payload("big").build(),
+                big);
+        assertThat(small.next()).isEqualTo("x:0;");
+        assertThat(big.next()).as("a body larger than one message, whole").isEqualTo(fetched("big")).hasSizeGreaterThan(2_000);
+        while (counter.observerCount() < 2) {
+            assertThat(observerCounts.poll(10, TimeUnit.SECONDS)).as("both registered (RFC 8132 section 2.4)").isNotNull();
+        }
+        for (int i = 1; i <= 2; i++) {
+            state.set(i);
+            counter.changed();
+            assertThat(small.next()).isEqualTo("x:" + i + ";");
+            assertThat(big.next()).isEqualTo(fetched("big"));
+        }
+        first.cancel();
+        second.cancel();
+        assertThat(small.ended.get(10, TimeUnit.SECONDS)).isEqualTo(ExchangeFailure.CANCELLED);
+        assertThat(big.ended.get(10, TimeUnit.SECONDS)).isEqualTo(ExchangeFailure.CANCELLED);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (counter.observerCount() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // the FETCH with Observe 1 is handled on the server's loop
+        }
+        assertThat(counter.observerCount()).as("a FETCH with Observe 1 deregistered").isZero();
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.coaps4j.dtls.flight.FlightWriter;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 import io.coaps4j.dtls.record.SecurityAssociation;
 
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,6 +77,7 @@ public final class DtlsConfig {
     private final boolean resumption;
     private final int sessionCacheSize;
     private final Duration sessionLifetime;
+    private final Optional<InsecureKeyLog> insecureKeyLog;
     private final ConnectionIdPolicy connectionIds;
 
     private DtlsConfig(Builder builder) {
@@ -107,7 +109,16 @@ public final class DtlsConfig {
         this.resumption = builder.resumption;
         this.sessionCacheSize = builder.sessionCacheSize;
         this.sessionLifetime = builder.sessionLifetime;
+        this.insecureKeyLog = Optional.ofNullable(builder.insecureKeyLog);
         this.connectionIds = builder.connectionIds;
+    }
+
+    /**
+     * INSECURE: where each session's secrets are written for Wireshark, when set (see {@link InsecureKeyLog});
+     * empty by default.
+     */
+    public Optional<InsecureKeyLog> insecureKeyLog() {
+        return insecureKeyLog;
     }
 
     /** How connection IDs (RFC 9146) and the return routability check (RFC 9853) are used; on by default. */
@@ -349,7 +360,8 @@ public final class DtlsConfig {
                 + cookieRotationPeriod + ", idleTimeout " + idleTimeout
                 + ", extendedMasterSecret " + extendedMasterSecret + ", heartbeat " + heartbeat.map(Enum::name).orElse("none")
                 + (resumption ? ", sessionCacheSize " + sessionCacheSize + ", sessionLifetime " + sessionLifetime
-                : ", no resumption") + "]";
+                : ", no resumption")
+                + (insecureKeyLog.isPresent() ? ", INSECURE key log to " + insecureKeyLog.get() : "") + "]";
     }
 
     /** Collects settings; {@link #build()} validates them together. */
@@ -382,9 +394,26 @@ public final class DtlsConfig {
         private boolean resumption = true;
         private int sessionCacheSize = DEFAULT_SESSION_CACHE_SIZE;
         private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
+        private InsecureKeyLog insecureKeyLog;
         private ConnectionIdPolicy connectionIds = ConnectionIdPolicy.DEFAULT;
 
         private Builder() {
+        }
+
+        /**
+         * INSECURE, for debugging only: writes the secrets of every session to {@code keyLog} in the NSS key log
+         * format, so that a capture of the traffic can be decrypted (Wireshark's {@code tls.keylog_file}). Anyone
+         * who reads the log can decrypt the sessions it names. The engine logs a warning when it starts with one.
+         * Off by default; null turns it off.
+         */
+        public Builder insecureKeyLog(InsecureKeyLog keyLog) {
+            this.insecureKeyLog = keyLog;
+            return this;
+        }
+
+        /** INSECURE: {@link #insecureKeyLog(InsecureKeyLog)} appending to {@code file}, created owner-only. */
+        public Builder insecureKeyLog(Path file) {
+            return insecureKeyLog(InsecureKeyLog.appendingTo(file));
         }
 
         /** See {@link DtlsConfig#connectionIds()}; {@link ConnectionIdPolicy#DEFAULT} by default. */

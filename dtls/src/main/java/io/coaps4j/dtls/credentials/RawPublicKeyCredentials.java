@@ -234,14 +234,25 @@ public final class RawPublicKeyCredentials implements Credentials {
         return trusts(peerKey, peer, serverName, false);
     }
 
+    /**
+     * As {@link #trusts(PublicKey, InetSocketAddress, Optional)} for the key of {@code presented}, whose hash is
+     * at hand already (a handshake names the peer by it anyway).
+     */
+    public boolean trusts(RawPublicKeyPrincipal presented, InetSocketAddress peer, Optional<String> serverName) {
+        Objects.requireNonNull(presented, "presented");
+        return PublicKeys.isP256(presented.key()) && (insecureTrustingAnyKey || listed(presented, peer, serverName, false));
+    }
+
     private boolean trusts(PublicKey peerKey, InetSocketAddress peer, Optional<String> serverName, boolean anyScopeOnly) {
         if (peerKey == null || !PublicKeys.isP256(peerKey)) {
             return false;
         }
-        if (insecureTrustingAnyKey) {
-            return true;
-        }
-        RawPublicKeyPrincipal presented = new RawPublicKeyPrincipal(peerKey);
+        return insecureTrustingAnyKey || listed(new RawPublicKeyPrincipal(peerKey), peer, serverName, anyScopeOnly);
+    }
+
+    /** Whether an entry of the trust list names {@code presented} for a scope that allows these peers. */
+    private boolean listed(RawPublicKeyPrincipal presented, InetSocketAddress peer, Optional<String> serverName,
+                           boolean anyScopeOnly) {
         for (TrustedPeerKey entry : trustList) {
             boolean inScope = anyScopeOnly ? entry.scope().isAny() : entry.scope().allows(peer, serverName);
             if (inScope && entry.isKeyOf(presented)) {

@@ -15,6 +15,9 @@ import java.util.Objects;
  * key. Named, as RFC 7252 section 9.1.3.2.1 asks, by the RFC 6920 Named Information URI of the SHA-256 of
  * the key's DER-encoded SubjectPublicKeyInfo: {@code ni:///sha-256;} and the hash in base64url without
  * padding (RFC 6920 sections 2 and 3).
+ *
+ * <p>Every established RawPublicKey session keeps its peer's principal, so it is small: the key in its compact
+ * form ({@link PublicKeys#compact}) and the 32-byte hash; the name is made from the hash when asked.
  */
 public final class RawPublicKeyPrincipal implements Principal {
     private static final String SHA_256 = "ni:///sha-256;";
@@ -24,7 +27,6 @@ public final class RawPublicKeyPrincipal implements Principal {
 
     private final PublicKey key;
     private final byte[] hash;
-    private final String name;
 
     /**
      * The principal of {@code key}.
@@ -32,9 +34,9 @@ public final class RawPublicKeyPrincipal implements Principal {
      * @throws IllegalArgumentException when the key does not encode as a SubjectPublicKeyInfo
      */
     public RawPublicKeyPrincipal(PublicKey key) {
-        this.key = Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(key, "key");
         this.hash = HandshakeHash.sha256().hashOnce(PublicKeys.subjectPublicKeyInfo(key));
-        this.name = SHA_256 + base64Url(hash);
+        this.key = PublicKeys.compact(key);
     }
 
     private static String base64Url(byte[] bytes) {
@@ -48,7 +50,7 @@ public final class RawPublicKeyPrincipal implements Principal {
     /** The {@code ni:///sha-256;...} URI of the key. */
     @Override
     public String getName() {
-        return name;
+        return SHA_256 + base64Url(hash);
     }
 
     /**
@@ -76,6 +78,15 @@ public final class RawPublicKeyPrincipal implements Principal {
         return MessageDigest.isEqual(expected, value);
     }
 
+    /**
+     * Whether {@code hash}, a SHA-256 of 32 bytes or its first 15 (sha-256-120), is this key's; compared in
+     * constant time. For trust lists that decoded their {@code ni:} URIs once.
+     */
+    boolean hasHash(byte[] expected) {
+        return (expected.length == hash.length || expected.length == TRUNCATED_LENGTH)
+                && MessageDigest.isEqual(expected, Arrays.copyOf(hash, expected.length));
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof RawPublicKeyPrincipal that && Arrays.equals(hash, that.hash);
@@ -88,6 +99,6 @@ public final class RawPublicKeyPrincipal implements Principal {
 
     @Override
     public String toString() {
-        return "RawPublicKeyPrincipal[" + name + "]";
+        return "RawPublicKeyPrincipal[" + getName() + "]";
     }
 }

@@ -19,11 +19,14 @@ public final class TrustedPeerKey {
     private static final int SHA_256_120_BYTES = 15;
 
     private final String identity;
+    /** The hash {@link #identity} names, decoded once: 32 bytes, or 15 for sha-256-120. */
+    private final byte[] hash;
     private final Optional<PublicKey> key;
     private final PeerScope scope;
 
-    private TrustedPeerKey(String identity, Optional<PublicKey> key, PeerScope scope) {
+    private TrustedPeerKey(String identity, byte[] hash, Optional<PublicKey> key, PeerScope scope) {
         this.identity = identity;
+        this.hash = hash;
         this.key = key;
         this.scope = scope;
     }
@@ -35,7 +38,8 @@ public final class TrustedPeerKey {
      */
     public static TrustedPeerKey of(PublicKey key) {
         PublicKeys.requireP256(key, "key");
-        return new TrustedPeerKey(new RawPublicKeyPrincipal(key).getName(), Optional.of(key), PeerScope.any());
+        String identity = new RawPublicKeyPrincipal(key).getName();
+        return new TrustedPeerKey(identity, hashOf(identity), Optional.of(key), PeerScope.any());
     }
 
     /**
@@ -45,6 +49,10 @@ public final class TrustedPeerKey {
      * @throws IllegalArgumentException when {@code niUri} is not one of these forms
      */
     public static TrustedPeerKey ofIdentity(String niUri) {
+        return new TrustedPeerKey(niUri, hashOf(niUri), Optional.empty(), PeerScope.any());
+    }
+
+    private static byte[] hashOf(String niUri) {
         Objects.requireNonNull(niUri, "niUri");
         if (!niUri.startsWith("ni://") || niUri.indexOf('/', "ni://".length()) < 0) {
             throw new IllegalArgumentException("not an ni URI (RFC 6920): " + niUri);
@@ -66,12 +74,12 @@ public final class TrustedPeerKey {
             throw new IllegalArgumentException("the ni URI's hash must be " + expected + " bytes in unpadded base64url,"
                     + " was " + hash.length + ": " + niUri);
         }
-        return new TrustedPeerKey(niUri, Optional.empty(), PeerScope.any());
+        return hash;
     }
 
     /** This entry, limited to the peers of {@code peers}. */
     public TrustedPeerKey onlyFor(PeerScope peers) {
-        return new TrustedPeerKey(identity, key, Objects.requireNonNull(peers, "peers"));
+        return new TrustedPeerKey(identity, hash, key, Objects.requireNonNull(peers, "peers"));
     }
 
     /** The RFC 6920 identity: the key's {@code ni:///sha-256;...}, or the ni URI this entry was made from. */
@@ -90,7 +98,7 @@ public final class TrustedPeerKey {
 
     /** Whether {@code presented} is this entry's key (by its SHA-256, compared in constant time). */
     public boolean isKeyOf(RawPublicKeyPrincipal presented) {
-        return presented.isNamedBy(identity);
+        return presented.hasHash(hash);
     }
 
     @Override

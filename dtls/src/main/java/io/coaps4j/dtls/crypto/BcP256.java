@@ -63,6 +63,9 @@ final class BcP256 {
      * @throws IllegalArgumentException when it is not a point of secp256r1
      */
     static ECPublicKeyParameters publicKey(PublicKey key) {
+        if (key instanceof P256PublicKey compact) { // validated when made; decodePoint checks it again, cheaply
+            return new ECPublicKeyParameters(DOMAIN.getCurve().decodePoint(compact.pointUnsafe()), DOMAIN);
+        }
         PublicKeys.requireP256(key, "key");
         if (!(key instanceof ECPublicKey ec) || ec.getW().getAffineX() == null) {
             throw new IllegalArgumentException("key must be a finite secp256r1 point (an ECPublicKey), was "

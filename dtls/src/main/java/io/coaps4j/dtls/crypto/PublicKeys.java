@@ -24,6 +24,9 @@ public final class PublicKeys {
 
     /** True when {@code key} is an EC key on secp256r1. */
     public static boolean isP256(Key key) {
+        if (key instanceof P256PublicKey) {
+            return true;
+        }
         return key instanceof ECKey ec && ALGORITHM.equals(key.getAlgorithm())
                 && ec.getParams().getCurve().getField().getFieldSize() == 256
                 && ec.getParams().getOrder().equals(P256_ORDER);
@@ -44,11 +47,17 @@ public final class PublicKeys {
     }
 
     /**
-     * The secp256r1 public key of a DER SubjectPublicKeyInfo (RFC 7250 section 3).
+     * The secp256r1 public key of a DER SubjectPublicKeyInfo (RFC 7250 section 3), in the compact form of
+     * {@link #compact}. The named-curve form every secp256r1 key has in practice is read directly; any other
+     * goes through the platform's key factory.
      *
      * @throws IllegalArgumentException when {@code encoded} is not one, or not on secp256r1
      */
     public static PublicKey fromSubjectPublicKeyInfo(byte[] encoded) {
+        P256PublicKey named = P256PublicKey.ofNamedCurveEncoding(encoded);
+        if (named != null) {
+            return named;
+        }
         PublicKey key;
         try {
             key = java.security.KeyFactory.getInstance(ALGORITHM)
@@ -56,7 +65,21 @@ public final class PublicKeys {
         } catch (java.security.GeneralSecurityException | RuntimeException e) {
             throw new IllegalArgumentException("not an EC SubjectPublicKeyInfo: " + e.getMessage());
         }
-        return requireP256(key, "the SubjectPublicKeyInfo's key");
+        return compact(requireP256(key, "the SubjectPublicKeyInfo's key"));
+    }
+
+    /**
+     * {@code key} as a key that holds only its 65-byte point, equal to it and usable wherever it is: what a
+     * session keeps of a peer's key. Returns {@code key} itself when it is compact already or cannot be made so
+     * (not on secp256r1, or its encoding is not the named-curve form).
+     */
+    public static PublicKey compact(PublicKey key) {
+        if (key instanceof P256PublicKey || !isP256(key)) {
+            return key;
+        }
+        byte[] encoded = key.getEncoded();
+        P256PublicKey named = encoded == null ? null : P256PublicKey.ofNamedCurveEncoding(encoded);
+        return named != null ? named : key;
     }
 
     /**

@@ -13,6 +13,7 @@ import io.coaps4j.dtls.handshake.HandshakeReassembler;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.CidNegotiation;
 import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
+import io.coaps4j.dtls.handshake.KeyLogLine;
 import io.coaps4j.dtls.handshake.SessionLookup;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
@@ -79,6 +80,8 @@ final class ConnectionHandshake {
     private long now;
     /** The HeartbeatMode in the peer's hello (RFC 6520 section 2), read as it passes; empty when it sent none. */
     private Optional<HeartbeatMode> peerHeartbeat = Optional.empty();
+    /** The random of this handshake's ClientHello, kept only while an insecure key log is configured; else null. */
+    private final byte[] keyLogClientRandom;
     /** The CID this side offered or answered (RFC 9146), null when none; empty when it wants none. */
     private final byte[] localCid;
     /** The connection_id and rrc in the peer's hello, read as it passes; null before. */
@@ -125,8 +128,20 @@ final class ConnectionHandshake {
         this.clientHelloRandom = clientHelloRandom;
         this.state = state;
         this.firstFlight = firstFlight;
+        this.keyLogClientRandom = engine.config.insecureKeyLog().isEmpty() ? null
+                : clientHelloRandom != null ? clientHelloRandom : ownClientRandom(firstFlight);
         this.inbound = new HandshakeReassembler(nextReceiveSeq, engine.config.maxHandshakeMessageLength(),
                 engine.config.maxBufferedHandshakeBytes(), MAX_MESSAGES_AHEAD);
+    }
+
+    /** The random of the ClientHello in a client's first flight. */
+    private static byte[] ownClientRandom(List<OutgoingMessage> firstFlight) {
+        for (OutgoingMessage message : firstFlight) {
+            if (message instanceof OutgoingMessage.Handshake handshake && handshake.message() instanceof ClientHello hello) {
+                return hello.random();
+            }
+        }
+        throw new IllegalStateException("a client's first flight without a ClientHello");
     }
 
     /** Starts a call at {@code callTime}. */
@@ -398,6 +413,9 @@ final class ConnectionHandshake {
             Transition.Completed completed = (Transition.Completed) transition;
             state = null;
             completed.resumable().ifPresent(this::remember);
+            if (keyLogClientRandom != null) {
+                engine.config.insecureKeyLog().get().write(KeyLogLine.of(keyLogClientRandom, completed.session()));
+            }
             connection.established(completed.session());
             if (completed.finalFlight().isEmpty()) {
                 retransmission.finishedByPeer();

@@ -6,6 +6,9 @@ import io.coaps4j.dtls.flight.FlightWriter;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.server.ServerHandshake;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -17,6 +20,7 @@ import java.util.function.IntFunction;
  * Not thread-safe, like the loop's {@link CryptoContext}.
  */
 final class EngineContext {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineContext.class);
     final DtlsConfig config;
     final CryptoContext crypto;
     final DtlsMetrics metrics;
@@ -44,6 +48,8 @@ final class EngineContext {
         this.cryptoJobs = new CryptoJobs(config.maxOffloadedCryptoJobs());
         this.inbound = new InboundRecords(crypto, metrics);
         this.serverSessions = new SessionCache<>(config.sessionCacheSize(), config.sessionLifetime());
+        config.insecureKeyLog().ifPresent(keyLog -> LOG.warn("INSECURE: the DTLS key log is on; the secrets of every"
+                + " session are written to {}, with which anyone can decrypt the traffic. For debugging only.", keyLog));
     }
 
     /** The rules every record a connection receives goes through. */

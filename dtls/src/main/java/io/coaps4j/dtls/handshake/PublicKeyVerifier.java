@@ -71,12 +71,14 @@ public final class PublicKeyVerifier {
     public static PeerKeyTrusted rawPublicKey(RawPublicKeyCredentials trust, PublicKey presented,
                                               InetSocketAddress peer, Optional<String> serverName)
             throws CertificateRejectedException {
-        if (!trust.trusts(presented, peer, serverName)) {
+        // One principal, the key in the compact form a session keeps, its hash both the trust check's and the name.
+        RawPublicKeyPrincipal principal = new RawPublicKeyPrincipal(presented);
+        if (!trust.trusts(principal, peer, serverName)) {
             throw new CertificateRejectedException(CertificateRejectedException.Kind.BAD_CERTIFICATE,
-                    "the peer's raw public key " + new RawPublicKeyPrincipal(presented).getName() + " is not trusted",
+                    "the peer's raw public key " + principal.getName() + " is not trusted",
                     PresentedCredentials.rawPublicKey(presented));
         }
-        return new PeerKeyTrusted(presented, new RawPublicKeyPrincipal(presented));
+        return new PeerKeyTrusted(principal.key(), principal);
     }
 
     /**

@@ -1,10 +1,15 @@
 package io.coaps4j.dtls.engine;
 
 import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.dtls.credentials.RawPublicKeyCredentials;
 import io.coaps4j.dtls.crypto.CryptoContext;
+import io.coaps4j.dtls.crypto.P256KeyPairs;
+import io.coaps4j.dtls.crypto.RandomSource;
 import io.coaps4j.dtls.flight.RetransmissionPolicy;
 
 import java.net.InetSocketAddress;
+import java.security.KeyPair;
+import java.util.Set;
 
 /**
  * Measurements of the server engine, sans-IO and in memory: heap bytes per established idle PSK
@@ -21,6 +26,9 @@ public final class ServerProbes {
         int handshakes = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         System.out.printf("heap per idle PSK session (server, %d sessions): %.0f bytes%n", sessions,
                 idleSessionBytes(sessions));
+        System.out.printf("heap per idle RPK session (server, %d sessions): %.0f bytes, %.0f with its resumption"
+                + " cache entry%n", sessions / 4, idleRpkSessionBytes(sessions / 4, false),
+                idleRpkSessionBytes(sessions / 4, true));
         System.out.printf("server CPU per full PSK handshake (%d handshakes): %.1f µs%n", handshakes,
                 handshakeMicros(handshakes));
         double[] record = recordNanos(200_000);
@@ -110,17 +118,41 @@ public final class ServerProbes {
      * the server's 6-byte CID in the client's records, found by it in the server's CID table).
      */
     public static double idleSessionBytes(int sessions, io.coaps4j.dtls.config.ConnectionIdPolicy connectionIds) {
-        DtlsConfig config = InMemoryPeers.config().maxConnections(Math.max(sessions, 1_000) + 2_000)
-                .sessionCacheSize(1_000).connectionIds(connectionIds).build();
+        DtlsConfig clientConfig = InMemoryPeers.config().connectionIds(connectionIds).build();
+        return idleSessionBytes(InMemoryPeers.config().connectionIds(connectionIds), clientConfig, sessions, 2_000,
+                false);
+    }
+
+    /**
+     * As {@link #idleSessionBytes(int)} for RawPublicKey sessions (TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8, client
+     * authentication needed): each client presents its key, which the server trusts (any key, so that the trust
+     * list does not grow with the sessions). With {@code cached}, the resumption cache holds every session, so the
+     * figure includes one cache entry per session; without, the cache is full from the warm-up and not counted.
+     */
+    public static double idleRpkSessionBytes(int sessions, boolean cached) {
+        RandomSource random = RandomSource.secure();
+        KeyPair server = P256KeyPairs.generate(random);
+        KeyPair client = P256KeyPairs.generate(random);
+        DtlsConfig.Builder serverConfig = DtlsConfig.builder().credentials(
+                RawPublicKeyCredentials.insecureTrustingAnyKey(server.getPrivate(), server.getPublic()));
+        DtlsConfig clientConfig = DtlsConfig.builder().credentials(new RawPublicKeyCredentials(
+                client.getPrivate(), client.getPublic(), Set.of(server.getPublic()))).build();
+        return idleSessionBytes(serverConfig, clientConfig, sessions, 1_000, cached);
+    }
+
+    private static double idleSessionBytes(DtlsConfig.Builder serverConfig, DtlsConfig clientConfig, int sessions,
+                                           int warmUp, boolean cached) {
+        DtlsConfig config = serverConfig.maxConnections(Math.max(sessions, warmUp) + 2_000)
+                .sessionCacheSize(cached ? sessions + warmUp : 1_000).build(); // the warm-up fills 1,000
         DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), 0);
-        InMemoryPeers peers = new InMemoryPeers(server, config, CryptoContext.create());
+        InMemoryPeers peers = new InMemoryPeers(server, clientConfig, CryptoContext.create());
         long now = 0;
         // Warm up: code paths, the server's tables at their final size class, per-loop caches.
-        for (int i = 0; i < 2_000; i++) {
+        for (int i = 0; i < warmUp; i++) {
             InetSocketAddress address = InMemoryPeers.clientAddress(1_000_000 + i);
             peers.handshake(address, now);
         }
-        for (int i = 0; i < 2_000; i++) {
+        for (int i = 0; i < warmUp; i++) {
             server.close(InMemoryPeers.clientAddress(1_000_000 + i), now);
         }
         now = settle(server, config, now);
