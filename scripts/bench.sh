@@ -18,6 +18,8 @@
 #                   of the handshaker's first full handshake; server CPU per handshake and the issue 9 targets
 #                   (with the handshakes suite in the same run for the 0.6x target)
 # One million idle sessions in -Xmx2g: scripts/bench-idle-sessions.sh (its own command).
+#   e2e             (only when named, alone: --suite e2e [--proxy coaps://HOST:PORT]) origin CPU per request with
+#                   end-to-end protection (docs/E2E.md) against plain PSK, one process, coaps4j only
 # Builds what it needs.
 #   scripts/bench.sh                          everything (3 s warm-up + 10 s measured per point)
 #   scripts/bench.sh --quick                  short points (1 s + 3 s)
@@ -78,6 +80,23 @@ fi
 
 CLASSPATH_FILE=bench/target/bench.classpath
 [ -s "$CLASSPATH_FILE" ] || { echo "bench: $CLASSPATH_FILE was not written by the build" >&2; exit 1; }
+
+# The e2e suite (issue 11), self-contained: origin and client in one JVM, the origin's event-loop CPU per request
+# with and without end-to-end protection, both on DTLS PSK; --proxy coaps://HOST:PORT sends through a forward
+# proxy (e.g. a running coaps4j proxy with PSK on both legs). --quick shortens the windows. Prints a Markdown table.
+if [ "${ARGS[*]-}" != "" ] && printf '%s\n' "${ARGS[@]}" | grep -qx -- '--suite=e2e\|e2e'; then
+  E2E_ARGS=()
+  QUICK=""
+  for ((i = 0; i < ${#ARGS[@]}; i++)); do
+    case "${ARGS[$i]}" in
+      --proxy) E2E_ARGS+=(--proxy "${ARGS[$((i + 1))]}"); i=$((i + 1)) ;;
+      --quick) QUICK=1 ;;
+    esac
+  done
+  if [ -n "$QUICK" ]; then E2E_ARGS+=(--warmup 1 --measure 3); fi
+  exec java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.e2e.E2eSuite \
+    ${E2E_ARGS[@]+"${E2E_ARGS[@]}"}
+fi
 
 # The proxy suite: its own main (io.coaps4j.bench.proxy.ProxyBench), its own report
 # (bench/target/bench-proxy-results.md), apart from SideBySide's suites and tables.

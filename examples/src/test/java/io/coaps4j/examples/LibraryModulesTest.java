@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coaps4j.coap.server.CoapServer;
 import io.coaps4j.coaps.DtlsConnector;
 import io.coaps4j.dtls.config.DtlsConfig;
+import io.coaps4j.e2e.E2eLayer;
 import io.coaps4j.transport.EventLoop;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,6 +107,11 @@ class LibraryModulesTest {
     @Test
     void coapsExportsItsConnector() throws Exception {
         assertModule(DtlsConnector.class, "io.coaps4j.coaps", toEverybody("io.coaps4j.", "coaps"), Set.of());
+    }
+
+    @Test
+    void e2eExportsItsOnePackage() throws Exception {
+        assertModule(E2eLayer.class, "io.coaps4j.e2e", toEverybody("io.coaps4j.", "e2e"), Set.of());
     }
 
     @Test

@@ -55,6 +55,9 @@ public final class ObserveCommand implements Callable<Integer> {
     @Mixin
     ClientKeyOptions keys;
 
+    @Mixin
+    EndToEndOptions endToEnd;
+
     private final Terminal terminal;
 
     public ObserveCommand(Terminal terminal) {
@@ -67,6 +70,11 @@ public final class ObserveCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.USAGE, "--count must be at least 1, was " + count);
         }
         CoapUri target = Requests.parse(uri);
+        if (endToEnd.key().isPresent() || endToEnd.proxy().isPresent()) {
+            // The origin's notifications leave by the observe path, which bypasses the layer stack (docs/E2E.md).
+            throw new CommandFailure(ExitCodes.USAGE, "observe with --proxy or --e2e is not supported yet:"
+                    + " end-to-end protected notifications are not implemented");
+        }
         Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys)
                 .map(c -> c.withConnectionIds(exchange.cid.policy()));
         ClientRequest.Builder request = ClientRequest.get(target.toString());

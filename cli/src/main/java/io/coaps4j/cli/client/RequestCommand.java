@@ -29,6 +29,9 @@ abstract class RequestCommand implements Callable<Integer> {
     @Mixin
     ClientKeyOptions keys;
 
+    @Mixin
+    EndToEndOptions endToEnd;
+
     private final Terminal terminal;
 
     RequestCommand(Terminal terminal) {
@@ -44,6 +47,18 @@ abstract class RequestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CoapUri target = Requests.parse(uri);
+        Optional<EndToEndOptions.EndToEndKey> e2eKey = endToEnd.key();
+        if (e2eKey.isPresent()) {
+            CoapResponse response = EndToEndRequests.send(method(), target, endToEnd.proxy(), e2eKey.get(),
+                    endToEnd.handshake, exchange.timeout, request -> {
+                        exchange.applyTo(request);
+                        addBody(request);
+                    });
+            return ResponseReport.print(terminal, response.code(), response.payload());
+        }
+        if (endToEnd.proxy().isPresent()) {
+            throw usage("--proxy without --e2e is not supported yet: give --e2e with --e2e-psk");
+        }
         Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys)
                 .map(c -> c.withConnectionIds(exchange.cid.policy()));
         ClientRequest.Builder request = ClientRequest.method(method(), target.toString());

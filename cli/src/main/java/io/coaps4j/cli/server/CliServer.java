@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -67,7 +68,7 @@ public final class CliServer implements AutoCloseable {
     private final CoapServer server;
 
     private CliServer(InetSocketAddress bindAddress, DurableStore store, Clock clock, Optional<Connector> coaps,
-                      BlockwiseConfig blockwise) throws IOException {
+                      BlockwiseConfig blockwise, Consumer<CoapServer.Builder> extras) throws IOException {
         this.store = store;
         this.storeService = new StoreService(store);
         this.fixedResources = fixedResources(clock);
@@ -87,6 +88,7 @@ public final class CliServer implements AutoCloseable {
         builder.resource(clockResource.resource());
         builder.resource(storeResource()).resource(wellKnownCore());
         new InMemoryCse().resources().forEach(builder::resource);
+        extras.accept(builder);
         try {
             this.server = builder.build().start();
         } catch (EndpointStartException e) {
@@ -121,7 +123,23 @@ public final class CliServer implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         BlockwiseConfig blockwise = BlockwiseConfig.builder().maxBodySize(maxBodySize)
                 .maxBufferedBytes(Math.max(BlockwiseConfig.DEFAULT.maxBufferedBytes(), 2L * maxBodySize)).build();
-        return new CliServer(bindAddress, store, clock, Objects.requireNonNull(coaps, "coaps"), blockwise);
+        return new CliServer(bindAddress, store, clock, Objects.requireNonNull(coaps, "coaps"), blockwise, b -> { });
+    }
+
+    /**
+     * {@link #start(InetSocketAddress, DurableStore, Clock, Optional, int)} with {@code extras} applied to the
+     * server's builder before it starts (e.g. end-to-end protection's layer, configuration and resource).
+     */
+    public static CliServer start(InetSocketAddress bindAddress, DurableStore store, Clock clock,
+                                  Optional<Connector> coaps, int maxBodySize, Consumer<CoapServer.Builder> extras)
+            throws IOException {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(clock, "clock");
+        BlockwiseConfig blockwise = BlockwiseConfig.builder().maxBodySize(maxBodySize)
+                .maxBufferedBytes(Math.max(BlockwiseConfig.DEFAULT.maxBufferedBytes(), 2L * maxBodySize)).build();
+        return new CliServer(bindAddress, store, clock, Objects.requireNonNull(coaps, "coaps"), blockwise,
+                Objects.requireNonNull(extras, "extras"));
     }
 
     /** Binds {@code bindAddress} (port 0: any free port) and serves until {@link #close()}. */
@@ -129,7 +147,7 @@ public final class CliServer implements AutoCloseable {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
-        return new CliServer(bindAddress, store, clock, Optional.empty(), BlockwiseConfig.DEFAULT);
+        return new CliServer(bindAddress, store, clock, Optional.empty(), BlockwiseConfig.DEFAULT, b -> { });
     }
 
     /**
@@ -142,7 +160,7 @@ public final class CliServer implements AutoCloseable {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(coaps, "coaps");
-        return new CliServer(bindAddress, store, clock, Optional.of(coaps), BlockwiseConfig.DEFAULT);
+        return new CliServer(bindAddress, store, clock, Optional.of(coaps), BlockwiseConfig.DEFAULT, b -> { });
     }
 
     /** Opens the store in {@code dataDirectory} and starts on {@code bindAddress} with the system clock. */

@@ -95,6 +95,12 @@ public final class ServerCommand implements Callable<Integer> {
     @Mixin
     PskOptions psk;
 
+    @Option(names = "--e2e-psk", paramLabel = "ID:HEX",
+            description = "accept requests protected end to end (docs/E2E.md) with this pre-shared key: SAs derived"
+                    + " from it and a client's nonce, or agreed by a DTLS PSK handshake over CoAP at"
+                    + " /.well-known/e2e-hs (client identity ID, key HEX)")
+    String e2ePsk;
+
     @Mixin
     ServerKeyOptions keys;
 
@@ -321,7 +327,8 @@ public final class ServerCommand implements Callable<Integer> {
                     + maxBodySize);
         }
         try {
-            return CliServer.start(bindAddress, store, Clock.systemUTC(), coaps.map(c -> (Connector) c), maxBodySize);
+            return CliServer.start(bindAddress, store, Clock.systemUTC(), coaps.map(c -> (Connector) c), maxBodySize,
+                    e2ePsk == null ? builder -> { } : EndToEndServer.extras(e2ePsk));
         } catch (CliServer.SecureListenerException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "cannot listen on UDP " + printable(coapsAddress.orElseThrow())
                     + " (coaps): " + reason(e.getCause()));

@@ -1,6 +1,7 @@
 package io.coaps4j.coap.server;
 
 import io.coaps4j.coap.blockwise.BlockwiseConfig;
+import io.coaps4j.coap.exchange.MessageLayer;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.endpoint.UdpConnector;
@@ -44,6 +45,7 @@ public final class CoapServer implements AutoCloseable {
     private final EngineConfig config;
     /** Null: no block-wise layer. */
     private final BlockwiseConfig blockwise;
+    private final List<MessageLayer> layers;
     private final String name;
     private final ResourceTree tree;
     private volatile List<CoapEndpoint> endpoints = List.of();
@@ -54,6 +56,7 @@ public final class CoapServer implements AutoCloseable {
         this.executor = settings.executor;
         this.config = settings.config;
         this.blockwise = settings.blockwise;
+        this.layers = settings.layers;
         this.name = settings.name;
         this.tree = new ResourceTree(settings.resources);
     }
@@ -87,6 +90,7 @@ public final class CoapServer implements AutoCloseable {
                     endpoint.withoutBlockwise();
                 }
                 running.add(endpoint
+                        .layers(layers)
                         .config(config)
                         .name(loopName(i, connector))
                         .requestHandler(dispatcher)
@@ -200,8 +204,18 @@ public final class CoapServer implements AutoCloseable {
         private EngineConfig config = EngineConfig.DEFAULT;
         private String name = "coap-server";
         private BlockwiseConfig blockwise = BlockwiseConfig.DEFAULT;
+        private List<MessageLayer> layers = List.of();
 
         private Builder() {
+        }
+
+        /**
+         * The per-message layers of every endpoint (e.g. end-to-end protection), above block-wise; see
+         * {@code CoapEndpoint.Builder.layers}. Each endpoint uses the same layer objects.
+         */
+        public Builder layers(List<MessageLayer> value) {
+            this.layers = List.copyOf(Objects.requireNonNull(value, "layers"));
+            return this;
         }
 
         /**

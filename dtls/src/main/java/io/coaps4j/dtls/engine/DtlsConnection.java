@@ -193,6 +193,29 @@ public final class DtlsConnection {
         return Optional.ofNullable(session);
     }
 
+    /**
+     * Hands the keys of this established connection to another consumer and ends the connection without an
+     * alert: the security association (both directions, the write sequence and the replay window as they
+     * stand) belongs to the caller from now on, and this connection never protects or accepts a record again.
+     * For a handshake run only to agree keys for something else, e.g. end-to-end protection of CoAP whose
+     * handshake records travel in CoAP payloads (draft-garcia-core-app-layer-sec-with-dtls-record section 4).
+     *
+     * @throws IllegalStateException when the connection is not established, or its read and write epochs differ
+     */
+    public SecurityAssociation exportAssociation() {
+        if (status != Status.ESTABLISHED) {
+            throw new IllegalStateException("only an established connection's keys can be exported, status " + status);
+        }
+        SecurityAssociation association = records.writeAssociation();
+        if (records.readAssociation() != association) {
+            throw new IllegalStateException("the read and write epochs differ (" + records.readEpoch() + ", "
+                    + records.writeEpoch() + ")");
+        }
+        status = Status.CLOSED;
+        handshake = null;
+        return association;
+    }
+
     /** When {@link #onTimer} next has work, or {@link DtlsResult#NO_DEADLINE}. */
     public long nextDeadline() {
         if (!isOpen()) {
