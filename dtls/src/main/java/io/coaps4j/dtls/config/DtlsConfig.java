@@ -123,6 +123,9 @@ public final class DtlsConfig {
      */
     public Optional<InsecureKeyLog> insecureKeyLog() {
         return insecureKeyLog;
+    }
+
+    /**
      * Server: the RFC 5077 session tickets it issues to clients that offer the SessionTicket extension and
      * resumes from; empty (the default): none, resumption by session id only. Only with {@link #resumption()}.
      */
@@ -433,6 +436,8 @@ public final class DtlsConfig {
         /** INSECURE: {@link #insecureKeyLog(InsecureKeyLog)} appending to {@code file}, created owner-only. */
         public Builder insecureKeyLog(Path file) {
             return insecureKeyLog(InsecureKeyLog.appendingTo(file));
+        }
+
         /** See {@link DtlsConfig#sessionTickets()}; null for none (the default). */
         public Builder sessionTickets(SessionTickets tickets) {
             this.sessionTickets = tickets;
