@@ -5,6 +5,9 @@
 #   psk         CoAP over DTLS 1.2 PSK (TLS_PSK_WITH_AES_128_CCM_8): the same
 #   handshakes  full PSK handshakes/s from new source ports, server CPU per handshake
 #   sessions    heap (libcoap: RSS) per idle PSK session, 10,000 sessions per server
+#   resumed-handshakes  abbreviated PSK handshakes/s (RFC 5246 7.3) from new source ports, each offering the session
+#                   of the handshaker's first full handshake; server CPU per handshake and the issue 9 targets
+#                   (with the handshakes suite in the same run for the 0.6x target)
 #   rpk             CoAP over DTLS 1.2 RawPublicKey (TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8, client authentication
 #                   needed, keys generated per run into bench/target/bench-logs/rpk-keys): req/s, CPU/request
 #   rpk-handshakes  full ECDHE_ECDSA RPK handshakes/s from new source ports, server CPU per handshake
@@ -14,12 +17,9 @@
 #   block2      a 1 MB block-wise (RFC 7959 Block2) download over PSK: time and server CPU; coaps4j and Californium
 #   proxy           (only when named, alone: --suite proxy) req/s and proxy CPU/request through the coaps4j
 #                   forward-proxy vs Californium's proxy2, PSK on both legs (ProxyBench; --proxy-legs psk,coap)
-#   resumed-handshakes  abbreviated PSK handshakes/s (RFC 5246 7.3) from new source ports, each offering the session
-#                   of the handshaker's first full handshake; server CPU per handshake and the issue 9 targets
-#                   (with the handshakes suite in the same run for the 0.6x target)
-# One million idle sessions in -Xmx2g: scripts/bench-idle-sessions.sh (its own command).
 #   e2e             (only when named, alone: --suite e2e [--proxy coaps://HOST:PORT]) origin CPU per request with
 #                   end-to-end protection (docs/E2E.md) against plain PSK, one process, coaps4j only
+# One million idle sessions in -Xmx2g: scripts/bench-idle-sessions.sh (its own command).
 # Builds what it needs.
 #   scripts/bench.sh                          everything (3 s warm-up + 10 s measured per point)
 #   scripts/bench.sh --quick                  short points (1 s + 3 s)
