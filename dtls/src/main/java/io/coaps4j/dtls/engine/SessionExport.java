@@ -177,7 +177,11 @@ final class SessionExport {
         boolean returnRoutability = false;
         for (int i = 0; i < tlvs; i++) {
             int type = in.readUnsignedByte();
-            byte[] value = new byte[in.readUnsignedShort()];
+            int valueLength = in.readUnsignedShort();
+            if (valueLength > in.available()) {
+                throw new EOFException("a TLV of " + valueLength + " bytes past the end");
+            }
+            byte[] value = new byte[valueLength];
             in.readFully(value);
             if (type == TLV_CONNECTION_ID) {
                 readCid = value;

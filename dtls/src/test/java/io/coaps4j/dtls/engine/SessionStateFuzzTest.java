@@ -76,7 +76,7 @@ class SessionStateFuzzTest {
      * The result of {@code parse}, which is run twice: the second run is measured, so that what the first use of
      * a class costs (loading, static tables, the first Cipher) is not counted as the parser's.
      */
-    private static <T> T withinAllocationBound(int inputLength, Supplier<T> parse) {
+    static <T> T withinAllocationBound(int inputLength, Supplier<T> parse) {
         T result = parse.get();
         long before = THREADS.getCurrentThreadAllocatedBytes();
         parse.get();
