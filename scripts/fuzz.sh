@@ -18,7 +18,7 @@ only_module="${1:-}"
 only_target="${2:-}"
 
 targets() { # module class method, one per line, from the sources
-  for module in coap dtls e2e; do
+  for module in coap dtls e2e cli; do
     grep -rl '@FuzzTest' "$module/src/test/java" | while read -r file; do
       class="$(basename "$file" .java)"
       grep -A1 '@FuzzTest' "$file" | grep -o 'void [a-zA-Z0-9]*' | sed 's/void //' | while read -r method; do
