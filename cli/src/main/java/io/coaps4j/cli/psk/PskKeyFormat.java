@@ -30,7 +30,9 @@ public final class PskKeyFormat {
             throw new IllegalArgumentException(source + " is empty; give the key as hex digits, e.g. 000102...0f");
         }
         for (int i = 0; i < digits.length(); i++) {
-            if (Character.digit(digits.charAt(i), 16) < 0) {
+            // ASCII only: Character.digit also takes other scripts' digits, which parseHex then refuses
+            // with a message quoting the key's character.
+            if (!HexFormat.isHexDigit(digits.charAt(i))) {
                 throw new IllegalArgumentException(source + " is not hex: character " + (i + 1)
                         + " is not one of 0-9, a-f");
             }

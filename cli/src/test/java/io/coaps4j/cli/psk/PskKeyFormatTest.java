@@ -37,6 +37,15 @@ class PskKeyFormatTest {
     }
 
     @Test
+    void aDigitOfAnotherScriptIsNotHex() {
+        // Found by fuzzing (PskFilesFuzzTest#keyText): ARABIC-INDIC DIGIT SEVEN passed the check, and parseHex
+        // refused it with a message of its own quoting the character.
+        assertThatThrownBy(() -> PskKeyFormat.parse("\u06670", "--psk-key"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--psk-key is not hex: character 1 is not one of 0-9, a-f");
+    }
+
+    @Test
     void anOddNumberOfDigitsIsRefused() {
         assertThatThrownBy(() -> PskKeyFormat.parse("abc", "--psk-key"))
                 .hasMessage("--psk-key has an odd number of hex digits (3); each byte takes two");
