@@ -3,7 +3,6 @@ package io.coaps4j.cli.psk;
 import io.coaps4j.dtls.credentials.PreSharedKey;
 import io.coaps4j.dtls.credentials.PskIdentity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -35,7 +34,7 @@ public record PskKeyFile(PreSharedKey key, Optional<PskIdentity> identity) {
         if (Files.size(file) > MAX_BYTES) {
             throw new IOException(file + " is larger than " + MAX_BYTES + " bytes; it is not a key file");
         }
-        String content = Files.readString(file, StandardCharsets.UTF_8);
+        String content = ServerPskFile.readText(file);
         Properties properties = ServerPskFile.parse(file, content);
         if (properties.getProperty(ServerPskFile.KEY_PROPERTY) == null) {
             return new PskKeyFile(hexOnly(file, content), Optional.empty());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -101,7 +102,7 @@ public final class ServerPskFile {
      * @throws IOException         when it cannot be read or lacks a valid identity or key
      */
     public static PskCredentials read(Path file) throws IOException {
-        Properties properties = parse(file, Files.readString(file, StandardCharsets.UTF_8));
+        Properties properties = parse(file, readText(file));
         String identity = properties.getProperty(IDENTITY_PROPERTY);
         if (identity == null || identity.isBlank()) {
             throw new IOException(file + " has no '" + IDENTITY_PROPERTY + "' line");
@@ -125,6 +126,15 @@ public final class ServerPskFile {
             return PskKeyFormat.parse(key.trim(), "the key in " + file);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** The text of {@code file}; an IOException naming it when it is not UTF-8 (the decoder's own names nothing). */
+    static String readText(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IOException(file + " is not UTF-8 text", e);
         }
     }
 

@@ -65,6 +65,17 @@ class PskKeyFileTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsNamed() throws IOException {
+        // Found by fuzzing (PskFilesFuzzTest#keyFiles): the decoder's "Input length = 1" named nothing.
+        Path file = Files.write(dir.resolve("latin1"), new byte[] {'k', 'e', 'y', '=', '0', '0', '\n', (byte) 0xB4, '\n'});
+
+        assertThatThrownBy(() -> PskKeyFile.read(file)).isInstanceOf(IOException.class)
+                .hasMessage(file + " is not UTF-8 text");
+        assertThatThrownBy(() -> ServerPskFile.read(file)).isInstanceOf(IOException.class)
+                .hasMessage(file + " is not UTF-8 text");
+    }
+
+    @Test
     void aMissingFile() {
         assertThatThrownBy(() -> PskKeyFile.read(dir.resolve("absent"))).isInstanceOf(NoSuchFileException.class);
     }
