@@ -2,6 +2,7 @@ package io.coaps4j.e2e;
 
 import io.coaps4j.coap.client.CoapClient;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
+import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.server.CoapServer;
@@ -17,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** An origin server and a client with end-to-end layers over plain UDP, and the SAs of the tests. */
 final class E2eNodes implements AutoCloseable {
@@ -42,10 +44,17 @@ final class E2eNodes implements AutoCloseable {
     final CoapClient client;
 
     E2eNodes() throws IOException {
+        this(Optional.empty());
+    }
+
+    /** The same, the origin also listening on {@code originDtls} (e.g. a coaps:// listener for a proxy's leg). */
+    E2eNodes(Optional<Connector> originDtls) throws IOException {
         install(SA, "psk-client-1", "origin", new byte[] {1, 2, 3});
         install(OTHER_SA, "psk-client-2", "origin", new byte[] {4, 5, 6});
-        server = CoapServer.builder()
-                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+        CoapServer.Builder origin = CoapServer.builder()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        originDtls.ifPresent(origin::connector);
+        server = origin
                 .config(CONFIG)
                 .layers(List.of(serverLayer))
                 .resource(Resource.builder("temp")
