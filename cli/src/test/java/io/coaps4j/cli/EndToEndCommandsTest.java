@@ -2,7 +2,13 @@ package io.coaps4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coaps4j.cli.server.ServerLifecycle;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +59,29 @@ class EndToEndCommandsTest {
 
         assertThat(run.stderr()).startsWith("4.00");
         assertThat(run.stdout()).isEqualTo("e2e: not authentic");
+    }
+
+    @Test
+    void getAndTheHandshakeGoEndToEndThroughCoaps4jProxy() throws Exception {
+        ServerLifecycle lifecycle = ServerLifecycle.manual();
+        CompletableFuture<CliRun> proxy = CompletableFuture.supplyAsync(() -> CliRun.with(lifecycle, "proxy",
+                "--listen", "coap://127.0.0.1:0", "--no-cache"));
+        List<InetSocketAddress> listening = lifecycle.awaitStarted(Duration.ofSeconds(10));
+        assertThat(listening).as("proxy did not start: %s", proxy.getNow(null)).hasSize(1);
+        String proxyUri = "coap://127.0.0.1:" + listening.get(0).getPort();
+        try {
+            CliRun get = CliRun.of("get", "--e2e", "--e2e-psk", KEY, "--proxy", proxyUri, server.uri("/hello"));
+            assertThat(get.exitCode()).as("%s", get).isZero();
+            assertThat(get.stdout()).isEqualTo("Hello, world");
+
+            CliRun handshake = CliRun.of("get", "--e2e", "--e2e-psk", KEY, "--e2e-handshake", "--proxy", proxyUri,
+                    server.uri("/hello"));
+            assertThat(handshake.exitCode()).as("%s", handshake).isZero();
+            assertThat(handshake.stdout()).isEqualTo("Hello, world");
+        } finally {
+            lifecycle.requestStop();
+            assertThat(proxy.get(10, TimeUnit.SECONDS).exitCode()).isZero();
+        }
     }
 
     @Test
