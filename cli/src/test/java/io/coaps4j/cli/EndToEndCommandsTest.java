@@ -85,12 +85,21 @@ class EndToEndCommandsTest {
     }
 
     @Test
+    void observeWithNotificationsProtectedEndToEnd() {
+        CliRun run = CliRun.of("observe", "--e2e", "--e2e-psk", KEY, "--count", "2", server.uri("/clock"));
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        assertThat(run.stdout().lines()).hasSize(2).allSatisfy(line -> assertThat(line).isNotBlank());
+        assertThat(run.stderr()).isEqualTo("2.05 Content\n2.05 Content\n");
+    }
+
+    @Test
     void usageErrorsNameTheOption() {
         assertThat(CliRun.of("get", "--e2e", server.uri("/hello")).stderr()).contains("--e2e needs --e2e-psk");
         assertThat(CliRun.of("get", "--e2e-psk", KEY, server.uri("/hello")).stderr()).contains("--e2e-psk needs --e2e");
         assertThat(CliRun.of("get", "--e2e", "--e2e-psk", "nocolon", server.uri("/hello")).stderr())
                 .contains("--e2e-psk must be ID:HEX");
-        assertThat(CliRun.of("observe", "--e2e", "--e2e-psk", KEY, server.uri("/time")).stderr())
-                .contains("not supported yet");
+        assertThat(CliRun.of("observe", "--proxy", "coap://127.0.0.1:1", server.uri("/time")).stderr())
+                .contains("--proxy without --e2e");
     }
 }
