@@ -63,7 +63,13 @@ class E2eObserveTest {
         }
     }
 
-    private void change(int reading) {
+    /** Changes the reading once the server has registered the observer (which it does after its first answer). */
+    private void change(int reading) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (nodes.sensor.observerCount() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(nodes.sensor.observerCount()).as("observers of /sensor").isPositive();
         nodes.reading.set(reading);
         nodes.sensor.changed();
     }
