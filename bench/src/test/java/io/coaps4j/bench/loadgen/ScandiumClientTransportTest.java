@@ -1,0 +1,116 @@
+package io.coaps4j.bench.loadgen;
+
+import io.coaps4j.bench.HelloResource;
+import io.coaps4j.bench.server.CaliforniumPskServer;
+import io.coaps4j.bench.server.OurPskServer;
+import io.coaps4j.coap.message.Code;
+import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.message.MessageCodec;
+import io.coaps4j.coap.message.MessageType;
+import io.coaps4j.coap.server.CoapServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The generator's Scandium transport against real PSK servers in this process: ours and Californium's. The
+ * client side runs no DTLS code of the project.
+ */
+class ScandiumClientTransportTest {
+    private static final ClientTransport.Factory SCANDIUM = ScandiumClientTransport.pskFactory();
+
+    @Test
+    void handshakesThenCarriesTheSameCoapBytesAndWakesTheSelector() throws Exception {
+        try (CoapServer server = OurPskServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null).start();
+             ClientTransport transport = SCANDIUM.open(loopback(server));
+             Selector selector = Selector.open()) {
+            transport.connect(Duration.ofSeconds(10));
+            assertThat(transport.channel().isBlocking()).isFalse();
+            transport.channel().register(selector, SelectionKey.OP_READ);
+            ByteBuffer out = ByteBuffer.allocate(2048);
+            assertThat(transport.receive(out)).as("nothing arrives before the first request")
+                    .isEqualTo(ClientTransport.NOTHING_WAITING);
+
+            for (int i = 0; i < 3; i++) {
+                ByteBuffer request = RequestTemplate.get(HelloResource.PATH).newBuffer();
+                RequestTemplate.patch(request, 200 + i, 9 + i);
+                transport.send(request);
+                assertThat(selector.select(5_000)).as("the response wakes the selector").isEqualTo(1);
+                selector.selectedKeys().clear();
+                out.clear();
+                assertThat(transport.receive(out)).isEqualTo(ClientTransport.MESSAGE);
+                Message response = decode(out);
+                assertThat(response.type()).isEqualTo(MessageType.ACK);
+                assertThat(response.messageId()).isEqualTo(200 + i);
+                assertThat(response.code()).isEqualTo(Code.CONTENT);
+                assertThat(RequestTemplate.tokenMatches(out, out.get(0) & 0x0f, 9 + i)).isTrue();
+                assertThat(new String(response.payload(), StandardCharsets.UTF_8)).isEqualTo(HelloResource.TEXT);
+                out.clear();
+                assertThat(transport.receive(out)).isEqualTo(ClientTransport.NOTHING_WAITING);
+            }
+        }
+    }
+
+    @Test
+    void aSilentServerTimesTheHandshakeOut() throws Exception {
+        try (DatagramChannel silent = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             ClientTransport transport = SCANDIUM.open((InetSocketAddress) silent.getLocalAddress())) {
+            assertThatThrownBy(() -> transport.connect(Duration.ofMillis(300)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("did not complete within");
+        }
+    }
+
+    @Test
+    void theLoadGeneratorRunsOnScandiumAgainstOurServerAndMovesEndpoints() throws Exception {
+        try (CoapServer server = OurPskServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null).start()) {
+            LoadResult result = LoadGenerator.run(LoadSpec.builder().server(loopback(server)).clients(4).generatorThreads(2)
+                    .transport(SCANDIUM).requestsPerEndpoint(200)
+                    .warmup(Duration.ofMillis(300)).measure(Duration.ofMillis(1500)).build(), WindowObserver.NONE);
+
+            assertThat(result.successes()).isGreaterThan(200);
+            assertThat(result.failures()).isZero();
+            assertThat(result.sendErrors()).isZero();
+            assertThat(result.endpointsMoved()).isPositive();
+        }
+    }
+
+    @Test
+    void theLoadGeneratorRunsOnScandiumAgainstCalifornium() throws Exception {
+        org.eclipse.californium.core.CoapServer californium = CaliforniumPskServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, null);
+        californium.start();
+        try {
+            LoadResult result = LoadGenerator.run(LoadSpec.builder().server(californium.getEndpoints().get(0).getAddress())
+                    .clients(4).transport(SCANDIUM)
+                    .warmup(Duration.ofMillis(300)).measure(Duration.ofMillis(1500)).build(), WindowObserver.NONE);
+
+            assertThat(result.successes()).isPositive();
+            assertThat(result.failures()).isZero();
+            assertThat(result.sendErrors()).isZero();
+        } finally {
+            californium.destroy();
+        }
+    }
+
+    private static InetSocketAddress loopback(CoapServer server) {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.localAddress().getPort());
+    }
+
+    private static Message decode(ByteBuffer message) throws Exception {
+        byte[] bytes = new byte[message.remaining()];
+        message.duplicate().get(bytes);
+        return MessageCodec.decode(bytes, 0, bytes.length);
+    }
+}
