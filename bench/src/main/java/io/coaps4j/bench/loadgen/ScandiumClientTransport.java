@@ -6,6 +6,7 @@ import org.eclipse.californium.elements.EndpointContext;
 import org.eclipse.californium.elements.EndpointContextMatcher;
 import org.eclipse.californium.elements.MessageCallback;
 import org.eclipse.californium.elements.RawData;
+import org.eclipse.californium.elements.auth.RawPublicKeyIdentity;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.elements.exception.EndpointMismatchException;
@@ -15,7 +16,10 @@ import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
+import org.eclipse.californium.scandium.dtls.CertificateType;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
+import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
+import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVerifier;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,6 +27,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectableChannel;
+import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * CoAP over DTLS 1.2 (RFC 7252 section 9) for the load generator on Californium's Scandium client instead
@@ -93,23 +100,46 @@ public final class ScandiumClientTransport implements ClientTransport {
 
     /**
      * A factory of Scandium clients with the benchmark PSK ({@link BenchPsk}), offering only
-     * TLS_PSK_WITH_AES_128_CCM_8, client role only; everything else Scandium's defaults (extended master secret,
-     * no connection ID). Each transport binds an ephemeral port on the server's address when it is a loopback
-     * address, else on any address. The transports are thread-safe, so one factory serves every generator thread.
+     * TLS_PSK_WITH_AES_128_CCM_8; see {@link #factory} for the rest.
      */
     public static Factory pskFactory() {
+        return factory(builder -> builder
+                .setAsList(DtlsConfig.DTLS_CIPHER_SUITES, CipherSuite.TLS_PSK_WITH_AES_128_CCM_8)
+                .setAdvancedPskStore(new AdvancedSinglePskStore(BenchPsk.IDENTITY, BenchPsk.key())));
+    }
+
+    /**
+     * A factory of Scandium clients in the RawPublicKey mode: {@code clientKey} as the client's raw public key,
+     * trusting only {@code serverKey}, offering only TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 (as the servers'
+     * configuration in {@link io.coaps4j.bench.server.CaliforniumRpkServer}); see {@link #factory} for the rest.
+     */
+    public static Factory rpkFactory(KeyPair clientKey, PublicKey serverKey) {
+        return factory(builder -> builder
+                .setAsList(DtlsConfig.DTLS_CIPHER_SUITES, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8)
+                .setAsList(DtlsConfig.DTLS_CERTIFICATE_TYPES, CertificateType.RAW_PUBLIC_KEY)
+                .setCertificateIdentityProvider(new SingleCertificateProvider(clientKey.getPrivate(), clientKey.getPublic()))
+                .setAdvancedCertificateVerifier(StaticNewAdvancedCertificateVerifier.builder()
+                        .setTrustedRPKs(new RawPublicKeyIdentity(serverKey)).build()));
+    }
+
+    /**
+     * A factory of Scandium clients with the credentials and suite that {@code credentials} sets, client role only,
+     * everything else Scandium's defaults (extended master secret, no connection ID, its handshake
+     * retransmissions). Each transport binds an ephemeral port on the server's address when that is a loopback
+     * address, else on any address. The transports are thread-safe, so one factory serves every generator thread.
+     */
+    private static Factory factory(Consumer<DtlsConnectorConfig.Builder> credentials) {
         DtlsConfig.register();
         UdpConfig.register();
         Configuration configuration = Configuration.createStandardWithoutFile();
-        DtlsConnectorConfig template = DtlsConnectorConfig.builder(configuration)
+        DtlsConnectorConfig.Builder builder = DtlsConnectorConfig.builder(configuration)
                 .setAddress(new InetSocketAddress(0))
                 .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY)
-                .setAsList(DtlsConfig.DTLS_CIPHER_SUITES, CipherSuite.TLS_PSK_WITH_AES_128_CCM_8)
                 // One socket, one peer: one receiver thread and a small connection store, not a server's 150,000.
                 .set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1)
-                .set(DtlsConfig.DTLS_MAX_CONNECTIONS, 4)
-                .setAdvancedPskStore(new AdvancedSinglePskStore(BenchPsk.IDENTITY, BenchPsk.key()))
-                .build();
+                .set(DtlsConfig.DTLS_MAX_CONNECTIONS, 4);
+        credentials.accept(builder);
+        DtlsConnectorConfig template = builder.build();
         ScheduledExecutorService executor = sharedExecutor(configuration.get(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT));
         return server -> new ScandiumClientTransport(DtlsConnectorConfig.builder(template)
                 .setAddress(new InetSocketAddress(server.getAddress().isLoopbackAddress() ? server.getAddress() : null, 0))

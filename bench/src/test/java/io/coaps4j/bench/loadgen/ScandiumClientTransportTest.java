@@ -1,8 +1,10 @@
 package io.coaps4j.bench.loadgen;
 
+import io.coaps4j.bench.BenchRpk;
 import io.coaps4j.bench.HelloResource;
 import io.coaps4j.bench.server.CaliforniumPskServer;
 import io.coaps4j.bench.server.OurPskServer;
+import io.coaps4j.bench.server.OurRpkServer;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageCodec;
@@ -24,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The generator's Scandium transport against real PSK servers in this process: ours and Californium's. The
- * client side runs no DTLS code of the project.
+ * The generator's Scandium transport against real servers in this process: PSK against ours and Californium's,
+ * RawPublicKey against ours. The client side runs no DTLS code of the project.
  */
 class ScandiumClientTransportTest {
     private static final ClientTransport.Factory SCANDIUM = ScandiumClientTransport.pskFactory();
@@ -101,6 +103,33 @@ class ScandiumClientTransportTest {
             assertThat(result.sendErrors()).isZero();
         } finally {
             californium.destroy();
+        }
+    }
+
+    @Test
+    void theLoadGeneratorRunsOnScandiumInTheRawPublicKeyModeAgainstOurServer() throws Exception {
+        BenchRpk keys = BenchRpk.generate();
+        try (CoapServer server = OurRpkServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), keys, null).start()) {
+            LoadResult result = LoadGenerator.run(LoadSpec.builder().server(loopback(server)).clients(2)
+                    .transport(ScandiumClientTransport.rpkFactory(keys.clientKey(), keys.serverKey().getPublic()))
+                    .warmup(Duration.ofMillis(300)).measure(Duration.ofMillis(1000)).build(), WindowObserver.NONE);
+
+            assertThat(result.successes()).isPositive();
+            assertThat(result.failures()).isZero();
+            assertThat(result.sendErrors()).isZero();
+        }
+    }
+
+    @Test
+    void aServerKeyNotTrustedFailsTheRawPublicKeyHandshake() throws Exception {
+        BenchRpk keys = BenchRpk.generate();
+        BenchRpk other = BenchRpk.generate();
+        try (CoapServer server = OurRpkServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), keys, null).start();
+             ClientTransport transport = ScandiumClientTransport.rpkFactory(keys.clientKey(), other.serverKey().getPublic())
+                     .open(loopback(server))) {
+            assertThatThrownBy(() -> transport.connect(Duration.ofSeconds(10)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("failed");
         }
     }
 
