@@ -65,6 +65,28 @@ class ScandiumClientTransportTest {
     }
 
     @Test
+    void connectSendsHandshakeRecordsOnlyAndTheFirstRequestIsTheFirstApplicationData() throws Exception {
+        try (CoapServer server = OurPskServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null).start();
+             RecordTypeRelay relay = new RecordTypeRelay(loopback(server));
+             ClientTransport transport = SCANDIUM.open(relay.address())) {
+            transport.connect(Duration.ofSeconds(10));
+            assertThat(relay.clientRecordTypes()).as("ClientHello twice (cookie), then the client's last flight")
+                    .contains(HANDSHAKE).doesNotContain(APPLICATION_DATA);
+
+            ByteBuffer request = RequestTemplate.get(HelloResource.PATH).newBuffer();
+            RequestTemplate.patch(request, 1, 1);
+            transport.send(request);
+            ByteBuffer out = ByteBuffer.allocate(2048);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (transport.receive(out) != ClientTransport.MESSAGE && System.nanoTime() - deadline < 0) {
+                Thread.onSpinWait();
+            }
+            assertThat(decode(out).code()).isEqualTo(Code.CONTENT);
+            assertThat(relay.clientRecordTypes()).containsOnlyOnce(APPLICATION_DATA);
+        }
+    }
+
+    @Test
     void aSilentServerTimesTheHandshakeOut() throws Exception {
         try (DatagramChannel silent = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
              ClientTransport transport = SCANDIUM.open((InetSocketAddress) silent.getLocalAddress())) {
@@ -130,6 +152,65 @@ class ScandiumClientTransportTest {
             assertThatThrownBy(() -> transport.connect(Duration.ofSeconds(10)))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("failed");
+        }
+    }
+
+    private static final int HANDSHAKE = 22;
+    private static final int APPLICATION_DATA = 23;
+
+    /**
+     * A UDP relay between one client and a server that notes the content type (RFC 6347 section 4.1, the first
+     * byte of a datagram's first record) of every datagram the client sends.
+     */
+    private static final class RecordTypeRelay implements AutoCloseable {
+        private final DatagramChannel socket;
+        private final InetSocketAddress server;
+        private final java.util.List<Integer> clientTypes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Thread thread;
+        private volatile InetSocketAddress client;
+
+        RecordTypeRelay(InetSocketAddress server) throws IOException {
+            this.server = server;
+            this.socket = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            this.thread = new Thread(this::relay, "record-type-relay");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        InetSocketAddress address() throws IOException {
+            return (InetSocketAddress) socket.getLocalAddress();
+        }
+
+        java.util.List<Integer> clientRecordTypes() {
+            return java.util.List.copyOf(clientTypes);
+        }
+
+        private void relay() {
+            ByteBuffer datagram = ByteBuffer.allocate(1 << 16);
+            try {
+                while (true) {
+                    datagram.clear();
+                    InetSocketAddress from = (InetSocketAddress) socket.receive(datagram);
+                    datagram.flip();
+                    if (from.equals(server)) {
+                        if (client != null) {
+                            socket.send(datagram, client);
+                        }
+                    } else {
+                        client = from;
+                        clientTypes.add(datagram.get(0) & 0xff);
+                        socket.send(datagram, server);
+                    }
+                }
+            } catch (IOException e) {
+                // closed: the test is over
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+            thread.join(1_000);
         }
     }
 
