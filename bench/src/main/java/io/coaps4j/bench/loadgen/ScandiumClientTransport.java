@@ -157,11 +157,6 @@ public final class ScandiumClientTransport implements ClientTransport {
         return sharedExecutor;
     }
 
-    /** The local address of this client's socket. */
-    public InetSocketAddress localAddress() {
-        return connector.getAddress();
-    }
-
     /**
      * Runs the DTLS handshake (cookie exchange included, Scandium's retransmissions) and blocks until it ended,
      * at most {@code timeout}. Scandium starts a client handshake only for an outbound message: this one is
