@@ -76,8 +76,8 @@ public final class DtlsConnection {
     private InetSocketAddress callFrom;
     /** The address this connection moved from since the server last looked ({@link #takeMovedFrom}), or null. */
     private InetSocketAddress movedFrom;
-    /** Server: the key of this side's CID in the server's table (RFC 9146), or null; set by the server. */
-    Object cidKey;
+    /** Server: this side's CID (RFC 9146), by which the server's {@link CidTable} finds it, or null; never changed. */
+    byte[] localCid;
 
     private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.role = role;
@@ -149,7 +149,7 @@ public final class DtlsConnection {
         DtlsConnection connection = new DtlsConnection(ConnectionEnd.SERVER, client, engine, records);
         if (connectionId.length > 0) {
             records.expectConnectionId(connectionId);
-            connection.cidKey = ConnectionIds.key(connectionId);
+            connection.localCid = connectionId.clone();
         }
         connection.checksNegotiated = returnRoutability;
         connection.status = Status.ESTABLISHED;
