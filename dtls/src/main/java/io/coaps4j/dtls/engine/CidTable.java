@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The server's connections by this side's connection ID (RFC 9146), handshakes included: an open-addressing
- * table (linear probing, backward-shift deletion) of the connections themselves, compared by the CID each
- * holds ({@link DtlsConnection#localCid}). A session pays one or two array slots for it, not a map node and a
+ * table (linear probing, backward-shift deletion, at most two thirds full) of the connections themselves, compared by the CID each
+ * holds ({@link DtlsConnection#localCid()}, from its read keys once established). A session pays one or two array slots for it, not a map node and a
  * boxed key. The hash is seeded per table, so the slots are not predictable from the CIDs on the wire.
  * Not thread-safe, like the server that owns it.
  */
@@ -24,7 +24,7 @@ final class CidTable {
     DtlsConnection find(byte[] cid) {
         int mask = slots.length - 1;
         for (int i = hash(cid) & mask; slots[i] != null; i = (i + 1) & mask) {
-            if (Arrays.equals(slots[i].localCid, cid)) {
+            if (slots[i].hasLocalCid(cid)) {
                 return slots[i];
             }
         }
@@ -41,11 +41,11 @@ final class CidTable {
      * has the same one.
      */
     boolean put(DtlsConnection connection) {
-        byte[] cid = connection.localCid;
+        byte[] cid = connection.localCid();
         if (cid == null || contains(cid)) {
             return false;
         }
-        if ((size + 1) * 2 > slots.length) {
+        if ((size + 1) * 3 > slots.length * 2) { // at most two thirds full: short probe runs, few empty slots
             grow();
         }
         insert(connection, cid);
@@ -55,7 +55,7 @@ final class CidTable {
 
     /** Forgets {@code connection}, if this table keeps it. */
     void remove(DtlsConnection connection) {
-        byte[] cid = connection.localCid;
+        byte[] cid = connection.localCid();
         if (cid == null) {
             return;
         }
@@ -70,7 +70,7 @@ final class CidTable {
         // Backward-shift deletion: later entries of the probe run move up, so no tombstones are needed.
         int gap = i;
         for (int j = (gap + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-            int home = hash(slots[j].localCid) & mask;
+            int home = hash(slots[j].localCid()) & mask;
             if (((j - home) & mask) >= ((j - gap) & mask)) {
                 slots[gap] = slots[j];
                 gap = j;
@@ -98,7 +98,7 @@ final class CidTable {
         slots = new DtlsConnection[old.length * 2];
         for (DtlsConnection connection : old) {
             if (connection != null) {
-                insert(connection, connection.localCid);
+                insert(connection, connection.localCid());
             }
         }
     }

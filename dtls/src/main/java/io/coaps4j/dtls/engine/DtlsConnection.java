@@ -76,8 +76,11 @@ public final class DtlsConnection {
     private InetSocketAddress callFrom;
     /** The address this connection moved from since the server last looked ({@link #takeMovedFrom}), or null. */
     private InetSocketAddress movedFrom;
-    /** Server: this side's CID (RFC 9146), by which the server's {@link CidTable} finds it, or null; never changed. */
-    byte[] localCid;
+    /**
+     * Server: this side's CID (RFC 9146) while the handshake runs, or for good when the client did not take it;
+     * null without one, and once the session's read keys hold it (an idle session keeps it once).
+     */
+    private byte[] handshakeCid;
 
     private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.role = role;
@@ -135,6 +138,7 @@ public final class DtlsConnection {
                 new RecordLayer(SecurityAssociation.plaintext(helloRecordSeq)));
         connection.handshake = ConnectionHandshake.server(connection, engine, connection.records, client, helloSeq,
                 clientRandom, localCid);
+        connection.handshakeCid = localCid == null || localCid.length == 0 ? null : localCid.clone();
         return connection;
     }
 
@@ -149,7 +153,10 @@ public final class DtlsConnection {
         DtlsConnection connection = new DtlsConnection(ConnectionEnd.SERVER, client, engine, records);
         if (connectionId.length > 0) {
             records.expectConnectionId(connectionId);
-            connection.localCid = connectionId.clone();
+            records.discardPreviousRead(); // no handshake: the association holds the CID (section 6 of RFC 9146)
+            if (!records.readsConnectionId(connectionId)) {
+                connection.handshakeCid = connectionId.clone();
+            }
         }
         connection.checksNegotiated = returnRoutability;
         connection.status = Status.ESTABLISHED;
@@ -160,6 +167,22 @@ public final class DtlsConnection {
 
     public ConnectionEnd role() {
         return role;
+    }
+
+    /** Server: this side's CID, by which the server's {@link CidTable} finds the connection; null without one. */
+    byte[] localCid() {
+        if (handshakeCid != null) {
+            return handshakeCid.clone();
+        }
+        return role == ConnectionEnd.SERVER ? records.readAssociation().readConnectionId().orElse(null) : null;
+    }
+
+    /** Whether {@code cid} is {@link #localCid()}, without a copy. */
+    boolean hasLocalCid(byte[] cid) {
+        if (handshakeCid != null) {
+            return java.util.Arrays.equals(handshakeCid, cid);
+        }
+        return role == ConnectionEnd.SERVER && records.readsConnectionId(cid);
     }
 
     public InetSocketAddress peer() {
@@ -708,6 +731,9 @@ public final class DtlsConnection {
     void forgetHandshake() {
         handshake = null;
         records.discardPreviousRead();
+        if (handshakeCid != null && status == Status.ESTABLISHED && records.readsConnectionId(handshakeCid)) {
+            handshakeCid = null; // the session's read keys hold it from now on
+        }
     }
 
     /** The handshake's retransmissions are used up (RFC 6347 section 4.2.4). */

@@ -496,7 +496,6 @@ public final class DtlsServer {
         byte[] cid = uniqueConnectionId();
         DtlsConnection fresh = DtlsConnection.server(engine, from, hello.messageSeq(), hello.recordSeq(),
                 hello.hello().random(), cid);
-        fresh.localCid = cid == null || cid.length == 0 ? null : cid;
         fresh.quiet(slot != null && displaced != slot.current); // waits beside an established session
         fresh.receive(datagram, offset, length, now, out);
         if (!fresh.isHandshaking() || (fresh.nextDeadline() == DtlsResult.NO_DEADLINE && !fresh.awaitsCrypto())) {

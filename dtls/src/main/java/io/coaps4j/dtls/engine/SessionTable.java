@@ -119,7 +119,7 @@ final class SessionTable {
      * is taken already (the import does not replace a live connection).
      */
     boolean restore(InetSocketAddress peer, DtlsConnection restored, long now, DtlsOutput out) {
-        if (byAddress.containsKey(peer) || (restored.localCid != null && byCid.contains(restored.localCid))) {
+        if (byAddress.containsKey(peer) || (restored.localCid() != null && byCid.contains(restored.localCid()))) {
             return false;
         }
         PeerSlot slot = new PeerSlot(restored);

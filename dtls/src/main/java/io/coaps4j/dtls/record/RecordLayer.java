@@ -125,6 +125,11 @@ public final class RecordLayer {
         }
     }
 
+    /** Whether {@code cid} is the connection ID the current read keys expect in the peer's records (RFC 9146). */
+    public boolean readsConnectionId(byte[] cid) {
+        return cid.length > 0 && read.readCidLength() == cid.length && read.readCidAt(cid, 0);
+    }
+
     /** Bytes of this side's connection ID in the peer's records, 0 when it has none. */
     public int cidLength() {
         return cidLength;

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,11 +15,11 @@ class CidTableTest {
     private final DtlsConfig config = InMemoryPeers.config().build();
     private final CryptoContext crypto = CryptoContext.create();
 
+    private final EngineContext engine = new EngineContext(config, crypto, new DtlsMetrics());
+
+    /** A server connection whose handshake asks for {@code cid}, as the server makes it on a valid ClientHello. */
     private DtlsConnection withCid(byte[] cid) {
-        DtlsConnection connection = DtlsConnection.client(config, crypto, new DtlsMetrics(),
-                InMemoryPeers.clientAddress(1), Optional.empty());
-        connection.localCid = cid;
-        return connection;
+        return DtlsConnection.server(engine, InMemoryPeers.clientAddress(1), 0, 0, new byte[32], cid);
     }
 
     @Test
@@ -42,10 +41,10 @@ class CidTableTest {
         }
         assertThat(table.size()).isEqualTo(1_000);
         for (DtlsConnection connection : removed) {
-            assertThat(table.find(connection.localCid.clone())).isNull();
+            assertThat(table.find(connection.localCid())).isNull();
         }
         for (DtlsConnection connection : connections.subList(1_000, 2_000)) {
-            assertThat(table.find(connection.localCid.clone())).isSameAs(connection);
+            assertThat(table.find(connection.localCid())).isSameAs(connection);
         }
     }
 
