@@ -806,7 +806,7 @@ public final class DtlsConnection {
         if (role == ConnectionEnd.SERVER) {
             // A ticket's session is under the id the client chose, which may name another client's cached session.
             if (!session.established().resumedByTicket()) {
-                engine.serverSessions.remove(new SessionId(session.sessionId()));
+                engine.serverSessions.remove(SessionId.lookup(session.sessionId()));
             }
         } else if (engine.clientSessions != null) {
             engine.clientSessions.forget(peer, session.serverName());
