@@ -109,7 +109,7 @@ public final class DtlsServer {
     public DtlsServer(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics, long now) {
         this.config = Objects.requireNonNull(config, "config");
         this.idleTimeout = config.idleTimeout().toNanos();
-        this.engine = new EngineContext(config, crypto, metrics);
+        this.engine = new EngineContext(ConnectionEnd.SERVER, config, crypto, metrics);
         this.cidLength = config.connectionIds().enabled()
                 ? config.connectionIds().lengthFor(ConnectionEnd.SERVER) : 0;
         this.table = new SessionTable(config.maxConnections(),

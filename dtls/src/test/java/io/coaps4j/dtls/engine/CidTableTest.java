@@ -15,7 +15,7 @@ class CidTableTest {
     private final DtlsConfig config = InMemoryPeers.config().build();
     private final CryptoContext crypto = CryptoContext.create();
 
-    private final EngineContext engine = new EngineContext(config, crypto, new DtlsMetrics());
+    private final EngineContext engine = new EngineContext(io.coaps4j.dtls.crypto.ConnectionEnd.SERVER, config, crypto, new DtlsMetrics());
 
     /** A server connection whose handshake asks for {@code cid}, as the server makes it on a valid ClientHello. */
     private DtlsConnection withCid(byte[] cid) {
