@@ -123,7 +123,7 @@ final class ConnectionHandshake {
         this.localCid = localCid;
         records.expectConnectionId(localCid);
         this.context = new HandshakeContext(engine.config, engine.crypto, peer,
-                sessionId -> engine.serverSessions.find(new SessionId(sessionId.clone()), now), localCid);
+                sessionId -> engine.serverSessions.find(SessionId.lookup(sessionId), now), localCid);
         this.retransmission = retransmission;
         this.clientHelloRandom = clientHelloRandom;
         this.state = state;
@@ -442,7 +442,7 @@ final class ConnectionHandshake {
             return;
         }
         if (connection.role() == ConnectionEnd.SERVER) {
-            engine.serverSessions.put(new SessionId(session.sessionIdShared()), session, now);
+            engine.serverSessions.put(SessionId.of(session), session, now);
         } else if (engine.clientSessions != null) {
             engine.clientSessions.put(context.peer(), session, now);
         }

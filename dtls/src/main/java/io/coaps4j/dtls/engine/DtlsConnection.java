@@ -42,7 +42,6 @@ public final class DtlsConnection {
     /** Where a connection is in its life. */
     public enum Status { HANDSHAKING, ESTABLISHED, CLOSED, FAILED }
 
-    private final ConnectionEnd role;
     /** The peer's address: an attribute of the connection, not its identity; only the engine's rules change it. */
     private InetSocketAddress peer;
     private final EngineContext engine;
@@ -64,23 +63,21 @@ public final class DtlsConnection {
     PeerSlot slot;
     /** What the application keeps per connection (e.g. the binding's peer and keep-alive state). */
     private Object attachment;
-    /** What the negotiated heartbeat (RFC 6520) allows, shared; null when the handshake did not negotiate it. */
-    private Heartbeat heartbeat;
+    /** What the negotiated heartbeat (RFC 6520) allows, as its {@link Heartbeat#code()}; -1 when not negotiated. */
+    private byte heartbeatCode = -1;
     /** This side's HeartbeatRequest in flight, or null. */
     private HeartbeatRequest heartbeatRequest;
     /** Whether the handshake negotiated the return routability check (RFC 9853 section 3). */
     private boolean checksNegotiated;
     /** The return routability check, made when first needed, so that an idle session pays nothing for it. */
     private ReturnRoutability returnRoutability;
-    /** During a call: the source address of its datagram, or null. */
-    private InetSocketAddress callFrom;
-    /** The address this connection moved from since the server last looked ({@link #takeMovedFrom}), or null. */
-    private InetSocketAddress movedFrom;
-    /** Server: the key of this side's CID in the server's table (RFC 9146), or null; set by the server. */
-    Object cidKey;
+    /**
+     * Server: this side's CID (RFC 9146) while the handshake runs, or for good when the client did not take it;
+     * null without one, and once the session's read keys hold it (an idle session keeps it once).
+     */
+    private byte[] handshakeCid;
 
-    private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
-        this.role = role;
+    private DtlsConnection(InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.peer = peer;
         this.engine = engine;
         this.records = records;
@@ -107,10 +104,10 @@ public final class DtlsConnection {
     public static DtlsConnection client(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics,
                                         InetSocketAddress server, Optional<String> serverName,
                                         ClientSessionCache sessions, long now) {
-        EngineContext engine = new EngineContext(config, crypto, metrics);
+        EngineContext engine = new EngineContext(ConnectionEnd.CLIENT, config, crypto, metrics);
         engine.clientSessions = sessions;
         engine.callTime = now;
-        DtlsConnection connection = new DtlsConnection(ConnectionEnd.CLIENT, Objects.requireNonNull(server, "server"),
+        DtlsConnection connection = new DtlsConnection(Objects.requireNonNull(server, "server"),
                 engine, new RecordLayer());
         connection.handshake = ConnectionHandshake.client(connection, engine, connection.records, server, serverName,
                 ConnectionIds.draw(config.connectionIds(), ConnectionEnd.CLIENT, crypto.random()));
@@ -131,10 +128,11 @@ public final class DtlsConnection {
     /** As above, asking the client for {@code localCid} (RFC 9146; null: no connection_id extension). */
     static DtlsConnection server(EngineContext engine, InetSocketAddress client, int helloSeq, long helloRecordSeq,
                                  byte[] clientRandom, byte[] localCid) {
-        DtlsConnection connection = new DtlsConnection(ConnectionEnd.SERVER, client, engine,
+        DtlsConnection connection = new DtlsConnection(client, engine,
                 new RecordLayer(SecurityAssociation.plaintext(helloRecordSeq)));
         connection.handshake = ConnectionHandshake.server(connection, engine, connection.records, client, helloSeq,
                 clientRandom, localCid);
+        connection.handshakeCid = localCid == null || localCid.length == 0 ? null : localCid.clone();
         return connection;
     }
 
@@ -146,10 +144,13 @@ public final class DtlsConnection {
                                    SecurityAssociation association, byte[] connectionId, boolean returnRoutability,
                                    long now) {
         RecordLayer records = new RecordLayer(association);
-        DtlsConnection connection = new DtlsConnection(ConnectionEnd.SERVER, client, engine, records);
+        DtlsConnection connection = new DtlsConnection(client, engine, records);
         if (connectionId.length > 0) {
             records.expectConnectionId(connectionId);
-            connection.cidKey = ConnectionIds.key(connectionId);
+            records.discardPreviousRead(); // no handshake: the association holds the CID (section 6 of RFC 9146)
+            if (!records.readsConnectionId(connectionId)) {
+                connection.handshakeCid = connectionId.clone();
+            }
         }
         connection.checksNegotiated = returnRoutability;
         connection.status = Status.ESTABLISHED;
@@ -159,7 +160,28 @@ public final class DtlsConnection {
     }
 
     public ConnectionEnd role() {
-        return role;
+        return engine.role;
+    }
+
+    /** What the negotiated heartbeat allows, or null. */
+    private Heartbeat heartbeat() {
+        return Heartbeat.ofCode(heartbeatCode);
+    }
+
+    /** Server: this side's CID, by which the server's {@link CidTable} finds the connection; null without one. */
+    byte[] localCid() {
+        if (handshakeCid != null) {
+            return handshakeCid.clone();
+        }
+        return engine.role == ConnectionEnd.SERVER ? records.readAssociation().readConnectionId().orElse(null) : null;
+    }
+
+    /** Whether {@code cid} is {@link #localCid()}, without a copy. */
+    boolean hasLocalCid(byte[] cid) {
+        if (handshakeCid != null) {
+            return java.util.Arrays.equals(handshakeCid, cid);
+        }
+        return engine.role == ConnectionEnd.SERVER && records.readsConnectionId(cid);
     }
 
     public InetSocketAddress peer() {
@@ -233,12 +255,12 @@ public final class DtlsConnection {
      * extension and the peer said peer_allowed_to_send. Where not, a keep-alive must use something else.
      */
     public boolean canSendHeartbeat() {
-        return status == Status.ESTABLISHED && heartbeat != null && heartbeat.maySend();
+        return status == Status.ESTABLISHED && heartbeatCode >= 0 && heartbeat().maySend();
     }
 
     /** Whether the handshake negotiated the heartbeat extension (RFC 6520 section 2), in either direction. */
     public boolean heartbeatNegotiated() {
-        return heartbeat != null;
+        return heartbeatCode >= 0;
     }
 
     /** Whether a HeartbeatRequest of this side awaits its response. */
@@ -265,7 +287,7 @@ public final class DtlsConnection {
         if (!canSendHeartbeat()) {
             throw new IllegalStateException(status != Status.ESTABLISHED
                     ? "heartbeats can only be sent on an established connection; this one is " + status
-                    : heartbeat == null ? "the handshake did not negotiate the heartbeat extension (RFC 6520)"
+                    : heartbeatCode < 0 ? "the handshake did not negotiate the heartbeat extension (RFC 6520)"
                     : "the peer said peer_not_allowed_to_send (RFC 6520 section 2)");
         }
         if (heartbeatRequest != null) {
@@ -302,7 +324,7 @@ public final class DtlsConnection {
 
     /** {@link #start(long)} with the output going to {@code output}; returns the next deadline. */
     public long start(long now, DtlsOutput output) {
-        if (role != ConnectionEnd.CLIENT) {
+        if (engine.role != ConnectionEnd.CLIENT) {
             throw new IllegalStateException("only a client connection is started; a server connection starts with the"
                     + " client's hello");
         }
@@ -364,9 +386,9 @@ public final class DtlsConnection {
         if (isOpen()) {
             int epochBefore = records.readEpoch();
             long highestBefore = records.readAssociation().highestReceived();
-            callFrom = from;
+            engine.callFrom = from;
             authenticated = engine.inbound().receive(this, records, datagram, offset, length, lenient);
-            callFrom = null;
+            engine.callFrom = null;
             if (handshake != null && isOpen()) {
                 handshake.afterReceive();
             }
@@ -421,9 +443,10 @@ public final class DtlsConnection {
     }
 
     private void moveTo(InetSocketAddress address) {
-        LOG.debug("{} {}: peer address now {}", role, peer, address);
-        if (movedFrom == null) {
-            movedFrom = peer;
+        LOG.debug("{} {}: peer address now {}", engine.role, peer, address);
+        if (engine.moved != this) {
+            engine.moved = this;
+            engine.movedFrom = peer;
         }
         peer = address;
         engine.metrics.cidAddressUpdated();
@@ -431,8 +454,12 @@ public final class DtlsConnection {
 
     /** The address this connection left since the last call of this method, or null: for the server's table. */
     InetSocketAddress takeMovedFrom() {
-        InetSocketAddress from = movedFrom;
-        movedFrom = null;
+        if (engine.moved != this) {
+            return null;
+        }
+        InetSocketAddress from = engine.movedFrom;
+        engine.moved = null;
+        engine.movedFrom = null;
         return from;
     }
 
@@ -447,7 +474,7 @@ public final class DtlsConnection {
             engine.metrics.handshakeDropped(HandshakeDropReason.RRC_NOT_ALLOWED);
             return;
         }
-        returnRoutability().onMessage(record.plaintext(), callFrom != null ? callFrom : peer, new CheckedPath());
+        returnRoutability().onMessage(record.plaintext(), engine.callFrom != null ? engine.callFrom : peer, new CheckedPath());
     }
 
     /**
@@ -631,7 +658,7 @@ public final class DtlsConnection {
      * timer; anything else is dropped silently and counted. The caller checked the epoch and the status.
      */
     void onHeartbeat(DecryptedRecord record) {
-        if (heartbeat == null) {
+        if (heartbeatCode < 0) {
             engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_NOT_ALLOWED);
             return;
         }
@@ -642,7 +669,7 @@ public final class DtlsConnection {
         }
         clientHasOurFinished();
         if (message.isRequest()) {
-            if (!heartbeat.answers()) {
+            if (!heartbeat().answers()) {
                 // Section 2: "SHOULD drop the message silently"; the optional unexpected_message alert is not sent.
                 engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_NOT_ALLOWED);
                 return;
@@ -664,7 +691,7 @@ public final class DtlsConnection {
 
     /** Server: the client sends in the new epoch only after our Finished reached it: our last flight may go. */
     private void clientHasOurFinished() {
-        if (role == ConnectionEnd.SERVER && handshake != null) {
+        if (engine.role == ConnectionEnd.SERVER && handshake != null) {
             handshake.releaseLastFlight();
             forgetHandshake();
         }
@@ -682,7 +709,7 @@ public final class DtlsConnection {
                 break;
             case DEAD:
                 heartbeatRequest = null;
-                LOG.debug("{} {}: no answer to a HeartbeatRequest after {} retransmissions, closing", role, peer,
+                LOG.debug("{} {}: no answer to a HeartbeatRequest after {} retransmissions, closing", engine.role, peer,
                         engine.config.heartbeatRetransmissions());
                 sendAlert(Alert.closeNotify());
                 closeWith(DtlsEvent.CloseReason.HEARTBEAT_TIMEOUT);
@@ -696,11 +723,11 @@ public final class DtlsConnection {
     void established(EstablishedSession established) {
         status = Status.ESTABLISHED;
         session = new DtlsSession(established, this, records.readEpoch());
-        heartbeat = handshake.heartbeatAgreement().map(Heartbeat::of).orElse(null);
+        heartbeatCode = handshake.heartbeatAgreement().map(agreement -> Heartbeat.of(agreement).code()).orElse((byte) -1);
         checksNegotiated = handshake.cidAgreement().map(CidNegotiation.Agreement::returnRoutabilityCheck).orElse(false);
         lastActivity = handshake.now();
         engine.metrics.handshakeSucceeded(established.resumed());
-        LOG.debug("{} {}: handshake completed, {}", role, peer, established);
+        LOG.debug("{} {}: handshake completed, {}", engine.role, peer, established);
         emit(new DtlsEvent.HandshakeCompleted(session));
     }
 
@@ -708,6 +735,9 @@ public final class DtlsConnection {
     void forgetHandshake() {
         handshake = null;
         records.discardPreviousRead();
+        if (handshakeCid != null && status == Status.ESTABLISHED && records.readsConnectionId(handshakeCid)) {
+            handshakeCid = null; // the session's read keys hold it from now on
+        }
     }
 
     /** The handshake's retransmissions are used up (RFC 6347 section 4.2.4). */
@@ -763,7 +793,7 @@ public final class DtlsConnection {
         if (status == Status.HANDSHAKING) {
             alert.ifPresent(engine.metrics::handshakeFailed);
         }
-        LOG.debug("{} {}: failed, {} {}: {}", role, peer, origin, alert, detail);
+        LOG.debug("{} {}: failed, {} {}: {}", engine.role, peer, origin, alert, detail);
         if (alert.isPresent()) {
             forgetResumableSession();
         }
@@ -777,10 +807,10 @@ public final class DtlsConnection {
         if (session == null) {
             return;
         }
-        if (role == ConnectionEnd.SERVER) {
+        if (engine.role == ConnectionEnd.SERVER) {
             // A ticket's session is under the id the client chose, which may name another client's cached session.
             if (!session.established().resumedByTicket()) {
-                engine.serverSessions.remove(new SessionId(session.sessionId()));
+                engine.serverSessions.remove(SessionId.lookup(session.sessionId()));
             }
         } else if (engine.clientSessions != null) {
             engine.clientSessions.forget(peer, session.serverName());
@@ -813,7 +843,7 @@ public final class DtlsConnection {
 
     @Override
     public String toString() {
-        return "DtlsConnection[" + role + " " + peer + ", " + status
+        return "DtlsConnection[" + engine.role + " " + peer + ", " + status
                 + (handshake != null && !handshake.stateName().isEmpty() ? ", " + handshake.stateName() : "") + "]";
     }
 }

@@ -36,6 +36,15 @@ public final class EstablishedSession {
      */
     public EstablishedSession(ConnectionEnd localEnd, byte[] sessionId, PeerAuthenticated peerAuthenticated,
                               Optional<String> serverName) {
+        this(localEnd, sessionId, peerAuthenticated, serverName, Optional.empty());
+    }
+
+    /**
+     * As above, sharing the id and master secret with {@code cached}, the resumable session made of the same proof
+     * for a server's cache: a cached idle session keeps them once.
+     */
+    public EstablishedSession(ConnectionEnd localEnd, byte[] sessionId, PeerAuthenticated peerAuthenticated,
+                              Optional<String> serverName, Optional<ResumableSession> cached) {
         Objects.requireNonNull(localEnd, "localEnd");
         Objects.requireNonNull(peerAuthenticated, "peerAuthenticated");
         FinishedVerified peerFinished = peerAuthenticated.finished();
@@ -44,10 +53,11 @@ public final class EstablishedSession {
         }
         this.localEnd = localEnd;
         SessionKeys keys = peerFinished.keys();
-        byte[] master = keys.masterSecret();
-        this.idAndMasterSecret = Arrays.copyOf(sessionId, sessionId.length + master.length);
-        System.arraycopy(master, 0, idAndMasterSecret, sessionId.length, master.length);
-        Arrays.fill(master, (byte) 0);
+        if (cached.isPresent() && cached.get().hasId(sessionId)) {
+            this.idAndMasterSecret = cached.get().idAndMasterSecretShared();
+        } else {
+            this.idAndMasterSecret = ResumableSession.joined(sessionId, keys.masterSecret());
+        }
         this.suite = keys.suite();
         this.extendedMasterSecret = keys.extendedMasterSecret();
         this.peer = peerAuthenticated.principal();
@@ -58,11 +68,7 @@ public final class EstablishedSession {
 
     private EstablishedSession(ConnectionEnd localEnd, ResumableSession state, boolean resumed) {
         this.localEnd = Objects.requireNonNull(localEnd, "localEnd");
-        byte[] id = state.sessionId();
-        byte[] master = state.masterSecret();
-        this.idAndMasterSecret = Arrays.copyOf(id, id.length + master.length);
-        System.arraycopy(master, 0, idAndMasterSecret, id.length, master.length);
-        Arrays.fill(master, (byte) 0);
+        this.idAndMasterSecret = ResumableSession.joined(state.sessionId(), state.masterSecret());
         this.suite = state.suite();
         this.extendedMasterSecret = state.extendedMasterSecret();
         this.peer = state.principal();
