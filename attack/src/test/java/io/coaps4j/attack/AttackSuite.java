@@ -4,6 +4,7 @@ import de.rub.nds.tlsattacker.core.config.Config;
 import de.rub.nds.tlsattacker.core.workflow.action.TlsAction;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.engine.DtlsEvent;
+import io.coaps4j.dtls.engine.DtlsServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -57,12 +58,18 @@ abstract class AttackSuite {
     @MethodSource("cases")
     void ourServerWithstands(AttackCase attack) {
         Config config = attackerConfig();
+        int handshakesBefore = server.inspect(DtlsServer::handshakeCount);
         long counted = server.inspect(s -> attack.counter().read().applyAsLong(s.metrics()));
         Outcome outcome = Attacker.run(config, attack.actions().apply(config));
         server.awaitEvent(e -> false, SETTLE);
-        attack.expected().check(outcome, server.eventsOf(outcome.clientPort()));
+        try {
+            attack.expected().check(outcome, server.eventsOf(outcome.clientPort()));
+        } catch (AssertionError e) {
+            throw new AssertionError(attack + ": alerts received " + outcome.alerts() + ", server events "
+                    + server.eventsOf(outcome.clientPort()) + "\n" + e.getMessage(), e);
+        }
         long countedAfter = server.inspect(s -> attack.counter().read().applyAsLong(s.metrics()));
-        assertThat(countedAfter).as("%s; %s", attack.counter(), outcome).isGreaterThan(counted);
+        assertThat(countedAfter).as("%s; %s", attack.counter(), outcome).isGreaterThanOrEqualTo(counted + attack.counter().atLeast());
         server.assertHealthy();
 
         long completedBefore = completedHandshakes(outcome.clientPort());
@@ -71,7 +78,8 @@ abstract class AttackSuite {
         assertThat(server.awaitEvent(e -> e.peer().getPort() == outcome.clientPort()
                 && completedHandshakes(outcome.clientPort()) > completedBefore, Duration.ofSeconds(2)))
                 .as("handshake completed on the server; events %s", server.eventsOf(outcome.clientPort())).isTrue();
-        assertThat(server.<Integer>inspect(s -> s.handshakeCount())).as("handshakes left in progress").isZero();
+        assertThat(server.inspect(DtlsServer::handshakeCount)).as("handshakes left in progress")
+                .isLessThanOrEqualTo(handshakesBefore);
         server.assertHealthy();
     }
 

@@ -1,6 +1,7 @@
 package io.coaps4j.attack;
 
 import de.rub.nds.tlsattacker.core.protocol.ProtocolMessage;
+import de.rub.nds.tlsattacker.core.protocol.message.AlertMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.HelloVerifyRequestMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.ServerHelloMessage;
 import io.coaps4j.dtls.alert.AlertDescription;
@@ -9,6 +10,7 @@ import io.coaps4j.dtls.engine.DtlsEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +75,44 @@ interface Expectation {
             assertThat(last).as("received last; %s", outcome).hasAtLeastOneElementOfType(HelloVerifyRequestMessage.class);
             assertThat(outcome.received()).noneMatch(ServerHelloMessage.class::isInstance);
             assertThat(events).isEmpty();
+        });
+    }
+
+    /**
+     * The server answered, in the last receive, with exactly messages of these types in this order (a
+     * retransmitted flight, a completed handshake), and reported no failure.
+     */
+    @SafeVarargs
+    static Expectation answeredWith(Class<? extends ProtocolMessage>... types) {
+        return named("answered with " + Stream.of(types).map(Class::getSimpleName).toList(), (outcome, events) -> {
+            assertThat(outcome.receivedLast()).as("received last; %s", outcome)
+                    .extracting(message -> (Object) message.getClass()).containsExactly((Object[]) types);
+            assertThat(events).noneMatch(DtlsEvent.Failed.class::isInstance);
+        });
+    }
+
+    /** The handshake completed on both sides and no application data reached the application. */
+    static Expectation completedDeliveringNothing() {
+        return named("handshake completed, nothing delivered", (outcome, events) -> {
+            assertThat(outcome.asPlanned()).as("%s", outcome).isTrue();
+            assertThat(events).filteredOn(DtlsEvent.HandshakeCompleted.class::isInstance).hasSize(1);
+            assertThat(events).noneMatch(e -> e instanceof DtlsEvent.ApplicationData || e instanceof DtlsEvent.Failed);
+        });
+    }
+
+    /**
+     * A warning alert of {@code description} (the refusal of RFC 5746 section 4.4 / RFC 5246 section 7.2.2), and the
+     * session goes on: the genuine record sent after it is delivered.
+     */
+    static Expectation warningKeepingTheSession(AlertDescription description, String delivered) {
+        return named("warning " + description + ", session kept", (outcome, events) -> {
+            assertThat(outcome.alerts()).as("alerts received; %s", outcome).containsExactly(description.code());
+            assertThat(outcome.received()).filteredOn(AlertMessage.class::isInstance)
+                    .allSatisfy(alert -> assertThat(((AlertMessage) alert).getLevel().getValue()).isEqualTo((byte) 1));
+            assertThat(events).filteredOn(DtlsEvent.ApplicationData.class::isInstance)
+                    .map(e -> new String(((DtlsEvent.ApplicationData) e).data(), StandardCharsets.UTF_8))
+                    .containsExactly(delivered);
+            assertThat(events).noneMatch(e -> e instanceof DtlsEvent.Failed || e instanceof DtlsEvent.Closed);
         });
     }
 
