@@ -1,0 +1,106 @@
+package io.coaps4j.attack;
+
+import de.rub.nds.tlsattacker.core.config.Config;
+import de.rub.nds.tlsattacker.core.connection.OutboundConnection;
+import de.rub.nds.tlsattacker.core.constants.CipherSuite;
+import de.rub.nds.tlsattacker.core.constants.ProtocolVersion;
+import de.rub.nds.tlsattacker.core.constants.RunningModeType;
+import de.rub.nds.tlsattacker.core.layer.constant.StackConfiguration;
+import de.rub.nds.tlsattacker.core.state.State;
+import de.rub.nds.tlsattacker.core.workflow.DTLSWorkflowExecutor;
+import de.rub.nds.tlsattacker.core.workflow.action.TlsAction;
+import de.rub.nds.tlsattacker.core.workflow.action.executor.WorkflowExecutorType;
+import de.rub.nds.tlsattacker.transport.TransportHandlerType;
+
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.security.Security;
+import java.util.List;
+
+/**
+ * TLS-Attacker as a DTLS 1.2 client of our server: a {@link Config} for the PSK suite of RFC 7252 (the peer of
+ * {@link Servers#psk()}), and the execution of a workflow trace over UDP on loopback. Each execution binds a new
+ * source port, so each is a new client address to our server.
+ */
+final class Attacker {
+    static final String PSK_IDENTITY = "attacker";
+    static final byte[] PSK_KEY = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** How long a receive waits for the server (loopback: an answer takes milliseconds; silence costs this). */
+    static final int RECEIVE_TIMEOUT_MILLIS = 400;
+
+    static {
+        // TLS-Attacker refuses to run without Bouncy Castle among the JCA providers; appended last, it changes
+        // no algorithm our engine gets from the JDK's providers.
+        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+            Security.addProvider(new BouncyCastleProvider());
+        }
+    }
+
+    private Attacker() {
+    }
+
+    /** A DTLS 1.2 client offering only TLS_PSK_WITH_AES_128_CCM_8, with our server's PSK. */
+    static Config pskClient(int serverPort) {
+        Config config = Config.createConfig();
+        config.setDefaultLayerConfiguration(StackConfiguration.DTLS);
+        config.setWorkflowExecutorType(WorkflowExecutorType.DTLS);
+        config.setHighestProtocolVersion(ProtocolVersion.DTLS12);
+        config.setDefaultSelectedProtocolVersion(ProtocolVersion.DTLS12);
+        config.setDefaultClientSupportedCipherSuites(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8);
+        config.setDefaultSelectedCipherSuite(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8);
+        config.setDefaultPSKIdentity(PSK_IDENTITY.getBytes(StandardCharsets.US_ASCII));
+        config.setDefaultPSKKey(PSK_KEY);
+        config.setAddEllipticCurveExtension(false);
+        config.setAddECPointFormatExtension(false);
+        config.setAddSignatureAndHashAlgorithmsExtension(false);
+        config.setAddRenegotiationInfoExtension(true);
+        config.setAddExtendedMasterSecretExtension(true);
+        config.setDefaultRunningMode(RunningModeType.CLIENT);
+        config.setDefaultClientConnection(connectionTo(serverPort));
+        return config;
+    }
+
+    private static OutboundConnection connectionTo(int serverPort) {
+        OutboundConnection connection = new OutboundConnection("client", serverPort, "127.0.0.1");
+        connection.setTransportHandlerType(TransportHandlerType.UDP);
+        connection.setTimeout(RECEIVE_TIMEOUT_MILLIS);
+        connection.setConnectionTimeout(RECEIVE_TIMEOUT_MILLIS);
+        return connection;
+    }
+
+    /**
+     * Runs {@code actions} from a new source port on loopback (its connection closed at the end) and returns what
+     * happened. The port is picked first so that the test knows which of the server's events are this run's.
+     */
+    static Outcome run(Config config, List<TlsAction> actions) {
+        return run(config, actions, freeUdpPort());
+    }
+
+    /** Runs {@code actions} from {@code sourcePort}: a second run from the same port is the same client address. */
+    static Outcome run(Config config, List<TlsAction> actions, int sourcePort) {
+        config.getDefaultClientConnection().setSourcePort(sourcePort);
+        State state = new State(config, Flights.trace(actions));
+        DTLSWorkflowExecutor executor = new DTLSWorkflowExecutor(state);
+        executor.setBeforeTransportInitCallback(initializing -> {
+            // Without this the handler binds a random port whatever the connection says.
+            initializing.getTlsContext().getTransportHandler().setResetClientSourcePort(false);
+            return 0;
+        });
+        executor.executeWorkflow();
+        return new Outcome(state, sourcePort);
+    }
+
+    static int freeUdpPort() {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return socket.getLocalPort();
+        } catch (SocketException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
