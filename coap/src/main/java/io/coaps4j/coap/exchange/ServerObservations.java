@@ -338,7 +338,7 @@ final class ServerObservations implements TransmissionOwner {
     }
 
     static Message withObserve(Message response, int sequence) {
-        return rebuild(response, Option.ofUint(OptionNumber.OBSERVE, sequence & SEQUENCE_MASK));
+        return response.withOption(Option.ofUint(OptionNumber.OBSERVE, sequence & SEQUENCE_MASK));
     }
 
     /** {@code message} with Observe set to {@code value} (a request's 0 or 1). */
