@@ -198,6 +198,8 @@ final class ServerCostProbe {
     /** CPU figures, run on its own: {@code java ... ServerCostProbe [rounds]}. */
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        // Rounds 100 ms apart, as in the bench: the previous round's NONs are still matchable (ACK_TIMEOUT 2 s).
+        long roundGap = args.length > 1 ? Long.parseLong(args[1]) * 1_000_000L : 100_000_000L;
         long[] count = {0};
         Resource observed = observed(count);
         ServerCostProbe probe = new ServerCostProbe(large(largeBody()), observed);
@@ -207,7 +209,7 @@ final class ServerCostProbe {
         Consumer<Integer> notifyRound = r -> {
             count[0]++;
             observed.changed();
-            probe.advance(3_000_000_000L);
+            probe.advance(roundGap);
         };
         for (int r = 0; r < rounds; r++) { // warm-up
             notifyRound.accept(r);
