@@ -16,6 +16,7 @@ import io.coaps4j.dtls.handshake.message.Extensions;
 import io.coaps4j.dtls.handshake.message.Finished;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
 import io.coaps4j.dtls.handshake.message.HelloVerifyRequest;
+import io.coaps4j.dtls.handshake.message.NewSessionTicket;
 import io.coaps4j.dtls.handshake.message.PskClientKeyExchange;
 import io.coaps4j.dtls.handshake.message.PskServerKeyExchange;
 import io.coaps4j.dtls.handshake.message.ServerHello;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Coverage-guided fuzz targets (Jazzer) for the DTLS wire parsers: records, handshake fragments and their
  * reassembly, each handshake message, the hello extensions, alerts, and a server taking a datagram from an
- * unknown address. The normal build runs the seeds ({@code DtlsParsersFuzzTestInputs/<target>/}, taken from an
+ * unknown address, NewSessionTicket. The normal build runs the seeds ({@code DtlsParsersFuzzTestInputs/<target>/}, taken from an
  * OpenSSL capture and our own handshakes); {@code scripts/fuzz.sh} fuzzes.
  *
  * <p>Pass criterion: a value or {@link DecodeException}, nothing else; nothing decoded is larger than its input;
@@ -131,6 +132,16 @@ class DtlsParsersFuzzTest {
     @FuzzTest
     void certificateVerify(byte[] body) {
         parses(body, CertificateVerify::decode);
+    }
+
+    /** RFC 5077 section 3.3, as a client reads the ticket the server promised: never longer than its input. */
+    @FuzzTest
+    void newSessionTicket(byte[] body) {
+        parses(body, b -> {
+            NewSessionTicket ticket = NewSessionTicket.decode(b);
+            assertThat(ticket.ticket().length).isLessThanOrEqualTo(b.length);
+            return ticket;
+        });
     }
 
     @FuzzTest
