@@ -1,7 +1,6 @@
 package io.coaps4j.attack;
 
 import de.rub.nds.tlsattacker.core.config.Config;
-import de.rub.nds.tlsattacker.core.workflow.action.TlsAction;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.engine.DtlsEvent;
 import io.coaps4j.dtls.engine.DtlsServer;
@@ -12,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +38,11 @@ abstract class AttackSuite {
         return Attacker.pskClient(server.port());
     }
 
-    List<TlsAction> normalHandshake() {
-        return Flights.pskHandshake();
+    /** A normal handshake from {@code port}, which must complete: by default TLS-Attacker's, unaltered. */
+    void normalHandshakeFrom(int port) {
+        Config normal = attackerConfig();
+        Outcome after = Attacker.run(normal, Flights.pskHandshake(normal), port);
+        assertThat(after.asPlanned()).as("the normal handshake after the attack: %s", after).isTrue();
     }
 
     @BeforeAll
@@ -73,8 +74,7 @@ abstract class AttackSuite {
         server.assertHealthy();
 
         long completedBefore = completedHandshakes(outcome.clientPort());
-        Outcome after = Attacker.run(attackerConfig(), normalHandshake(), outcome.clientPort());
-        assertThat(after.asPlanned()).as("the normal handshake after the attack: %s", after).isTrue();
+        normalHandshakeFrom(outcome.clientPort());
         assertThat(server.awaitEvent(e -> e.peer().getPort() == outcome.clientPort()
                 && completedHandshakes(outcome.clientPort()) > completedBefore, Duration.ofSeconds(2)))
                 .as("handshake completed on the server; events %s", server.eventsOf(outcome.clientPort())).isTrue();

@@ -2,7 +2,11 @@ package io.coaps4j.attack;
 
 import de.rub.nds.tlsattacker.core.config.Config;
 import de.rub.nds.tlsattacker.core.connection.OutboundConnection;
+import de.rub.nds.tlsattacker.core.constants.CertificateType;
 import de.rub.nds.tlsattacker.core.constants.CipherSuite;
+import de.rub.nds.tlsattacker.core.constants.ECPointFormat;
+import de.rub.nds.tlsattacker.core.constants.NamedGroup;
+import de.rub.nds.tlsattacker.core.constants.SignatureAndHashAlgorithm;
 import de.rub.nds.tlsattacker.core.constants.ProtocolVersion;
 import de.rub.nds.tlsattacker.core.constants.RunningModeType;
 import de.rub.nds.tlsattacker.core.layer.constant.StackConfiguration;
@@ -63,6 +67,31 @@ final class Attacker {
         config.setAddExtendedMasterSecretExtension(true);
         config.setDefaultRunningMode(RunningModeType.CLIENT);
         config.setDefaultClientConnection(connectionTo(serverPort));
+        return config;
+    }
+
+    /**
+     * A DTLS 1.2 client offering only TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 on secp256r1 with raw public keys for both
+     * sides (RFC 7250, RFC 7252 section 9.1.3.2), signing with ECDSA and SHA-256.
+     */
+    static Config rpkClient(int serverPort) {
+        Config config = pskClient(serverPort);
+        config.setDefaultClientSupportedCipherSuites(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8);
+        config.setDefaultSelectedCipherSuite(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8);
+        config.setAddEllipticCurveExtension(true);
+        config.setAddECPointFormatExtension(true);
+        config.setAddSignatureAndHashAlgorithmsExtension(true);
+        config.setDefaultClientNamedGroups(NamedGroup.SECP256R1);
+        config.setDefaultSelectedNamedGroup(NamedGroup.SECP256R1);
+        config.setDefaultClientSupportedPointFormats(ECPointFormat.UNCOMPRESSED);
+        config.setDefaultClientSupportedSignatureAndHashAlgorithms(SignatureAndHashAlgorithm.ECDSA_SHA256);
+        config.setDefaultSelectedSignatureAndHashAlgorithm(SignatureAndHashAlgorithm.ECDSA_SHA256);
+        config.setAddClientCertificateTypeExtension(true);
+        config.setClientCertificateTypeDesiredTypes(List.of(CertificateType.RAW_PUBLIC_KEY));
+        config.setAddServerCertificateTypeExtension(true);
+        config.setServerCertificateTypeDesiredTypes(List.of(CertificateType.RAW_PUBLIC_KEY));
+        config.setDefaultSelectedClientCertificateType(CertificateType.RAW_PUBLIC_KEY);
+        config.setDefaultSelectedServerCertificateType(CertificateType.RAW_PUBLIC_KEY);
         return config;
     }
 

@@ -42,7 +42,7 @@ class CookieAttacksTest extends AttackSuite {
                 new AttackCase("the cookie made for another address", config -> {
                     byte[] stolen = cookieFor(sameHelloConfig(), Attacker.freeUdpPort());
                     fixRandom(config);
-                    ClientHelloMessage hello = new ClientHelloMessage();
+                    ClientHelloMessage hello = new ClientHelloMessage(config);
                     hello.setCookie(Modifiable.explicit(stolen));
                     return List.of(new SendAction(hello), Flights.whateverComes());
                 }, helloVerifyRequestOnly(), ignored(HandshakeDropReason.COOKIE_MISSING_OR_INVALID)));
@@ -54,7 +54,7 @@ class CookieAttacksTest extends AttackSuite {
         int port = Attacker.freeUdpPort();
         byte[] cookie = cookieFor(sameHelloConfig(), port);
         Config config = sameHelloConfig();
-        ClientHelloMessage hello = new ClientHelloMessage();
+        ClientHelloMessage hello = new ClientHelloMessage(config);
         hello.setCookie(Modifiable.explicit(cookie));
         Outcome outcome = Attacker.run(config, List.of(new SendAction(hello), Flights.pskServerHello()), port);
         assertThat(outcome.asPlanned()).as("%s", outcome).isTrue();
@@ -63,10 +63,10 @@ class CookieAttacksTest extends AttackSuite {
     /** A first hello, the server's HelloVerifyRequest, and a second hello altered by {@code alteration}. */
     private static AttackCase secondHello(String name, Consumer<ClientHelloMessage> alteration) {
         return new AttackCase("a second ClientHello with " + name, config -> {
-            ClientHelloMessage second = new ClientHelloMessage();
+            ClientHelloMessage second = new ClientHelloMessage(config);
             alteration.accept(second);
             List<TlsAction> actions = new ArrayList<>();
-            actions.add(new SendAction(new ClientHelloMessage()));
+            actions.add(new SendAction(new ClientHelloMessage(config)));
             actions.add(new ReceiveAction(new HelloVerifyRequestMessage()));
             actions.add(new SendAction(second));
             actions.add(Flights.whateverComes());
@@ -86,7 +86,7 @@ class CookieAttacksTest extends AttackSuite {
 
     /** The cookie the server gives the first hello of {@code config} from {@code port}. */
     private static byte[] cookieFor(Config config, int port) {
-        Outcome first = Attacker.run(config, List.of(new SendAction(new ClientHelloMessage()),
+        Outcome first = Attacker.run(config, List.of(new SendAction(new ClientHelloMessage(config)),
                 new ReceiveAction(new HelloVerifyRequestMessage())), port);
         HelloVerifyRequestMessage verify = (HelloVerifyRequestMessage) first.received().stream()
                 .filter(HelloVerifyRequestMessage.class::isInstance).findFirst()

@@ -1,5 +1,6 @@
 package io.coaps4j.attack;
 
+import de.rub.nds.tlsattacker.core.constants.ProtocolMessageType;
 import de.rub.nds.tlsattacker.core.protocol.ProtocolMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.AlertMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.HelloVerifyRequestMessage;
@@ -47,6 +48,21 @@ interface Expectation {
         return named("silence", (outcome, events) -> {
             assertThat(outcome.recordsReceivedLast()).as("records received last; %s", outcome).isEmpty();
             assertThat(events).noneMatch(event -> event instanceof DtlsEvent.Failed);
+        });
+    }
+
+    /**
+     * The handshake waits for a message that does not come: nothing but the server's retransmissions of its own
+     * flight 4 (plaintext handshake records, as its timer sends them, RFC 6347 section 4.2.4), no alert, no failure.
+     */
+    static Expectation waitingWithRetransmissionsOnly() {
+        return named("waiting, retransmissions only", (outcome, events) -> {
+            assertThat(outcome.recordsReceivedLast()).as("records received last; %s", outcome).allSatisfy(record -> {
+                assertThat(record.getContentMessageType()).isEqualTo(ProtocolMessageType.HANDSHAKE);
+                assertThat(record.getEpoch().getValue()).isZero();
+            });
+            assertThat(outcome.alerts()).isEmpty();
+            assertThat(events).noneMatch(e -> e instanceof DtlsEvent.Failed || e instanceof DtlsEvent.HandshakeCompleted);
         });
     }
 

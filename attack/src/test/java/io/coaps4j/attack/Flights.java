@@ -1,7 +1,13 @@
 package io.coaps4j.attack;
 
+import de.rub.nds.tlsattacker.core.config.Config;
 import de.rub.nds.tlsattacker.core.protocol.ProtocolMessage;
+import de.rub.nds.tlsattacker.core.protocol.message.CertificateMessage;
+import de.rub.nds.tlsattacker.core.protocol.message.CertificateRequestMessage;
+import de.rub.nds.tlsattacker.core.protocol.message.CertificateVerifyMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.ChangeCipherSpecMessage;
+import de.rub.nds.tlsattacker.core.protocol.message.ECDHClientKeyExchangeMessage;
+import de.rub.nds.tlsattacker.core.protocol.message.ECDHEServerKeyExchangeMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.ClientHelloMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.FinishedMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.HelloVerifyRequestMessage;
@@ -26,12 +32,15 @@ final class Flights {
     private Flights() {
     }
 
-    /** Flights 1 to 3: ClientHello, HelloVerifyRequest, ClientHello with the cookie. */
-    static List<TlsAction> cookieExchange() {
+    /**
+     * Flights 1 to 3: ClientHello, HelloVerifyRequest, ClientHello with the cookie; the hellos carry the extensions
+     * {@code config} asks for.
+     */
+    static List<TlsAction> cookieExchange(Config config) {
         return List.of(
-                new SendAction(new ClientHelloMessage()),
+                new SendAction(new ClientHelloMessage(config)),
                 new ReceiveAction(new HelloVerifyRequestMessage()),
-                new SendAction(new ClientHelloMessage()));
+                new SendAction(new ClientHelloMessage(config)));
     }
 
     /** Flight 4 of the PSK handshake: ServerHello, ServerHelloDone. */
@@ -50,10 +59,36 @@ final class Flights {
     }
 
     /** Flights 1 to 6 of a complete PSK handshake. */
-    static List<TlsAction> pskHandshake() {
-        List<TlsAction> actions = new ArrayList<>(cookieExchange());
+    static List<TlsAction> pskHandshake(Config config) {
+        List<TlsAction> actions = new ArrayList<>(cookieExchange(config));
         actions.add(pskServerHello());
         actions.add(new SendAction(pskClientFinish()));
+        actions.add(serverFinish());
+        return actions;
+    }
+
+    /** Flight 4 of the RawPublicKey handshake: ServerHello, Certificate, ServerKeyExchange, CertificateRequest, ServerHelloDone. */
+    static ReceiveAction rpkServerHello(boolean certificateRequest) {
+        List<ProtocolMessage> messages = new ArrayList<>(List.of(new ServerHelloMessage(), new CertificateMessage(),
+                new ECDHEServerKeyExchangeMessage()));
+        if (certificateRequest) {
+            messages.add(new CertificateRequestMessage());
+        }
+        messages.add(new ServerHelloDoneMessage());
+        return new ReceiveAction(messages);
+    }
+
+    /** Flight 5 of the RawPublicKey handshake with client authentication. */
+    static List<ProtocolMessage> rpkClientFinish() {
+        return List.of(new CertificateMessage(), new ECDHClientKeyExchangeMessage(), new CertificateVerifyMessage(),
+                new ChangeCipherSpecMessage(), new FinishedMessage());
+    }
+
+    /** Flights 1 to 6 of a complete RawPublicKey handshake with client authentication. */
+    static List<TlsAction> rpkHandshake(Config config) {
+        List<TlsAction> actions = new ArrayList<>(cookieExchange(config));
+        actions.add(rpkServerHello(true));
+        actions.add(new SendAction(rpkClientFinish()));
         actions.add(serverFinish());
         return actions;
     }

@@ -75,7 +75,7 @@ class FragmentAttacksTest extends AttackSuite {
 
     private static Function<Config, List<TlsAction>> keyExchange(Supplier<List<DtlsHandshakeMessageFragment>> fragments) {
         return config -> {
-            List<TlsAction> actions = new ArrayList<>(Flights.cookieExchange());
+            List<TlsAction> actions = new ArrayList<>(Flights.cookieExchange(config));
             actions.add(Flights.pskServerHello());
             SendAction keyExchange = new SendAction(new PskClientKeyExchangeMessage());
             keyExchange.setConfiguredDtlsHandshakeMessageFragments(fragments.get());

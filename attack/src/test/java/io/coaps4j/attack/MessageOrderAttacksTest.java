@@ -1,5 +1,6 @@
 package io.coaps4j.attack;
 
+import de.rub.nds.tlsattacker.core.config.Config;
 import de.rub.nds.tlsattacker.core.constants.AlertLevel;
 import de.rub.nds.tlsattacker.core.protocol.ProtocolMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.AlertMessage;
@@ -19,7 +20,7 @@ import io.coaps4j.dtls.engine.HandshakeDropReason;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static io.coaps4j.attack.Counter.failed;
@@ -43,21 +44,21 @@ class MessageOrderAttacksTest extends AttackSuite {
     Stream<AttackCase> cases() {
         return Stream.of(
                 new AttackCase("ChangeCipherSpec before ClientKeyExchange",
-                        clientFlight(() -> List.of(new ChangeCipherSpecMessage(), new PskClientKeyExchangeMessage(),
+                        clientFlight(config -> List.of(new ChangeCipherSpecMessage(), new PskClientKeyExchangeMessage(),
                                 new FinishedMessage())),
                         silence(), ignored(HandshakeDropReason.UNEXPECTED_CHANGE_CIPHER_SPEC)),
                 new AttackCase("Finished without ChangeCipherSpec",
-                        clientFlight(() -> List.of(new PskClientKeyExchangeMessage(), new FinishedMessage())),
+                        clientFlight(config -> List.of(new PskClientKeyExchangeMessage(), new FinishedMessage())),
                         alert(AlertDescription.UNEXPECTED_MESSAGE), failed(AlertDescription.UNEXPECTED_MESSAGE)),
                 new AttackCase("Finished in place of ClientKeyExchange",
-                        clientFlight(() -> List.of(new FinishedMessage())),
+                        clientFlight(config -> List.of(new FinishedMessage())),
                         alert(AlertDescription.UNEXPECTED_MESSAGE), failed(AlertDescription.UNEXPECTED_MESSAGE)),
                 new AttackCase("ClientKeyExchange twice",
-                        clientFlight(() -> List.of(new PskClientKeyExchangeMessage(), new PskClientKeyExchangeMessage(),
+                        clientFlight(config -> List.of(new PskClientKeyExchangeMessage(), new PskClientKeyExchangeMessage(),
                                 new ChangeCipherSpecMessage(), new FinishedMessage())),
                         alert(AlertDescription.UNEXPECTED_MESSAGE), failed(AlertDescription.UNEXPECTED_MESSAGE)),
                 new AttackCase("application data before Finished", config -> {
-                    List<TlsAction> actions = new ArrayList<>(Flights.cookieExchange());
+                    List<TlsAction> actions = new ArrayList<>(Flights.cookieExchange(config));
                     actions.add(Flights.pskServerHello());
                     actions.add(new SendAction(new PskClientKeyExchangeMessage(), new ChangeCipherSpecMessage(),
                             applicationData("early"), new FinishedMessage()));
@@ -65,24 +66,24 @@ class MessageOrderAttacksTest extends AttackSuite {
                     return actions;
                 }, completedDeliveringNothing(), ignored(HandshakeDropReason.EARLY_APPLICATION_DATA)),
                 new AttackCase("a third ClientHello where ClientKeyExchange is due",
-                        clientFlight(() -> List.of(new ClientHelloMessage())),
+                        clientFlight(config -> List.of(new ClientHelloMessage(config))),
                         alert(AlertDescription.UNEXPECTED_MESSAGE), failed(AlertDescription.UNEXPECTED_MESSAGE)),
                 new AttackCase("the second ClientHello retransmitted once the ServerHello came", config -> {
                     config.setAddRetransmissionsToWorkflowTraceInDtls(true); // or TLS-Attacker hides them
-                    List<TlsAction> actions = new ArrayList<>(Flights.cookieExchange());
+                    List<TlsAction> actions = new ArrayList<>(Flights.cookieExchange(config));
                     actions.add(Flights.pskServerHello());
                     // The server answers a retransmission at most every half initial timeout (500 ms by default).
                     actions.add(new WaitAction(600));
                     actions.add(new ChangeWriteMessageSequenceAction(1));
-                    actions.add(new SendAction(new ClientHelloMessage()));
+                    actions.add(new SendAction(new ClientHelloMessage(config)));
                     actions.add(Flights.whateverComes());
                     return actions;
                 }, answeredWith(ServerHelloMessage.class, ServerHelloDoneMessage.class), noMetric()),
                 afterHandshake("a protected ClientHello: renegotiation",
-                        () -> List.of(new SendAction(new ClientHelloMessage())),
+                        config -> List.of(new SendAction(new ClientHelloMessage(config))),
                         warningKeepingTheSession(AlertDescription.NO_RENEGOTIATION, "genuine"),
                         noMetric()),
-                afterHandshake("a plaintext fatal alert in epoch 0", () -> {
+                afterHandshake("a plaintext fatal alert in epoch 0", config -> {
                     AlertMessage forged = new AlertMessage();
                     forged.setConfig(AlertLevel.FATAL, de.rub.nds.tlsattacker.core.constants.AlertDescription.HANDSHAKE_FAILURE);
                     return List.of(new ChangeWriteEpochAction(0), new SendAction(forged), new ChangeWriteEpochAction(1));
@@ -90,23 +91,22 @@ class MessageOrderAttacksTest extends AttackSuite {
     }
 
     /** The cookie exchange, the server's flight 4, then {@code flight} in place of the client's flight 5. */
-    private static java.util.function.Function<de.rub.nds.tlsattacker.core.config.Config, List<TlsAction>> clientFlight(
-            Supplier<List<ProtocolMessage>> flight) {
+    private static Function<Config, List<TlsAction>> clientFlight(Function<Config, List<ProtocolMessage>> flight) {
         return config -> {
-            List<TlsAction> actions = new ArrayList<>(Flights.cookieExchange());
+            List<TlsAction> actions = new ArrayList<>(Flights.cookieExchange(config));
             actions.add(Flights.pskServerHello());
-            actions.add(new SendAction(flight.get()));
+            actions.add(new SendAction(flight.apply(config)));
             actions.add(Flights.whateverComes());
             return actions;
         };
     }
 
     /** The handshake, the {@code attack}, a genuine record, and whatever the server answers. */
-    private static AttackCase afterHandshake(String name, Supplier<List<TlsAction>> attack, Expectation expected,
+    private static AttackCase afterHandshake(String name, Function<Config, List<TlsAction>> attack, Expectation expected,
                                              Counter counter) {
         return new AttackCase(name, config -> {
-            List<TlsAction> actions = new ArrayList<>(Flights.pskHandshake());
-            actions.addAll(attack.get());
+            List<TlsAction> actions = new ArrayList<>(Flights.pskHandshake(config));
+            actions.addAll(attack.apply(config));
             actions.add(send("genuine"));
             actions.add(Flights.whateverComes());
             return actions;

@@ -25,7 +25,8 @@ class PskHandshakeTest {
 
     @Test
     void tlsAttackerCompletesAPskHandshakeWithOurServer() {
-        Outcome outcome = Attacker.run(Attacker.pskClient(server.port()), Flights.pskHandshake());
+        var config = Attacker.pskClient(server.port());
+        Outcome outcome = Attacker.run(config, Flights.pskHandshake(config));
 
         assertThat(outcome.asPlanned()).as("%s", outcome).isTrue();
         assertThat(server.awaitEvent(e -> e.peer().getPort() == outcome.clientPort()

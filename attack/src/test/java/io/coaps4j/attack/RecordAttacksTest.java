@@ -50,7 +50,7 @@ class RecordAttacksTest extends AttackSuite {
                 afterHandshake("a record of an epoch beyond the next", dropped(DropReason.UNKNOWN_EPOCH), () -> List.of(
                         sendAltered("epoch three", record -> record.setEpoch(Modifiable.explicit(3))))),
                 new AttackCase("a replayed record is delivered once", config -> {
-                    List<TlsAction> actions = new ArrayList<>(Flights.pskHandshake());
+                    List<TlsAction> actions = new ArrayList<>(Flights.pskHandshake(config));
                     actions.add(sendAltered("once", record -> record.setSequenceNumber(Modifiable.explicit(BigInteger.valueOf(7)))));
                     actions.add(sendAltered("once", record -> record.setSequenceNumber(Modifiable.explicit(BigInteger.valueOf(7)))));
                     actions.add(send("genuine"));
@@ -58,7 +58,7 @@ class RecordAttacksTest extends AttackSuite {
                     return actions;
                 }, silenceKeepingTheSession("once", "genuine"), dropped(DropReason.REPLAY)),
                 new AttackCase("one corrupt record among several in a datagram costs only itself", config -> {
-                    List<TlsAction> actions = new ArrayList<>(Flights.pskHandshake());
+                    List<TlsAction> actions = new ArrayList<>(Flights.pskHandshake(config));
                     Record corrupt = new Record();
                     Records.badTag("first").accept(corrupt);
                     SendAction two = new SendAction(applicationData("first"), applicationData("second"));
@@ -72,7 +72,7 @@ class RecordAttacksTest extends AttackSuite {
     /** The handshake, the {@code attack}, a genuine record, and whatever the server answers. */
     private static AttackCase afterHandshake(String name, Counter counter, Supplier<List<TlsAction>> attack) {
         return new AttackCase(name, config -> {
-            List<TlsAction> actions = new ArrayList<>(Flights.pskHandshake());
+            List<TlsAction> actions = new ArrayList<>(Flights.pskHandshake(config));
             actions.addAll(attack.get());
             actions.add(send("genuine"));
             actions.add(Flights.whateverComes());
