@@ -34,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Coverage-guided fuzz targets (Jazzer) for the DTLS wire parsers: records, handshake fragments and their
- * reassembly, each handshake message, the hello extensions, alerts, and a server taking a datagram from an
- * unknown address, NewSessionTicket. The normal build runs the seeds ({@code DtlsParsersFuzzTestInputs/<target>/}, taken from an
- * OpenSSL capture and our own handshakes); {@code scripts/fuzz.sh} fuzzes.
+ * reassembly, each handshake message (NewSessionTicket as a client reads it), the hello extensions, alerts, and a
+ * server taking a datagram from an unknown address. The normal build runs the seeds
+ * ({@code DtlsParsersFuzzTestInputs/<target>/}, taken from an OpenSSL capture and our own handshakes);
+ * {@code scripts/fuzz.sh} fuzzes.
  *
  * <p>Pass criterion: a value or {@link DecodeException}, nothing else; nothing decoded is larger than its input;
  * reassembly stays within its bounds; a server answers an unknown address with at most the bytes it received and
