@@ -27,6 +27,8 @@
 #   scripts/bench.sh --baseline REF           adds coaps4j built from commit REF (server coaps4j-baseline):
 #                                             before and after a change, measured in one run
 #   scripts/bench.sh --generator device       one thread and socket per client, no batching (like devices)
+#   scripts/bench.sh --generator scandium --suite nosec,psk,rpk
+#                                             the clients on Californium's Scandium DTLS client, not on ours
 #   scripts/bench.sh --help                   all options
 # The Markdown report is printed and written to bench/target/bench-results.md, its SVG charts to
 # bench/target/bench-charts/ (scripts/bench_charts.py), and a run with the default windows replaces the

@@ -18,7 +18,7 @@ only_module="${1:-}"
 only_target="${2:-}"
 
 targets() { # module class method, one per line, from the sources
-  for module in coap dtls; do
+  for module in coap dtls e2e; do
     grep -rl '@FuzzTest' "$module/src/test/java" | while read -r file; do
       class="$(basename "$file" .java)"
       grep -A1 '@FuzzTest' "$file" | grep -o 'void [a-zA-Z0-9]*' | sed 's/void //' | while read -r method; do
@@ -39,7 +39,9 @@ while read -r module class method; do
     log="$(mktemp)"
     if JAZZER_FUZZ=1 mvn -B -q -o -pl "$module" -am test -Dsurefire.failIfNoSpecifiedTests=false \
         -Dtest="$class#$method" -Dmaven.javadoc.skip >"$log" 2>&1; then
-      runs="$(grep -rho "Done [0-9]* runs in [0-9]* second" "$module"/target/surefire-reports/ 2>/dev/null | tail -1 || true)"
+      # libFuzzer's summary reaches Maven's output (its native stderr), or else the surefire reports.
+      runs="$(grep -rho "Done [0-9]* runs in [0-9]* second" "$log" "$module"/target/surefire-reports/ 2>/dev/null \
+        | tail -1 || true)"
       echo "   ok: ${runs:-no libFuzzer summary}"
       echo "| $module | $class#$method | $round | ok | ${runs:-} |" >>"$report"
     else

@@ -13,9 +13,13 @@ import io.coaps4j.coap.message.Option;
 import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.message.OptionRegistry;
 import io.coaps4j.coap.onem2m.OneM2mBinding;
+import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.onem2m.OneM2mBindingException;
+import io.coaps4j.coap.onem2m.Operation;
 import io.coaps4j.coap.onem2m.RequestMapping;
 import io.coaps4j.coap.onem2m.RequestPrimitive;
+import io.coaps4j.coap.onem2m.ResponseMapping;
+import io.coaps4j.coap.onem2m.ResponsePrimitive;
 import io.coaps4j.coap.peer.PlainPeer;
 import io.coaps4j.coap.server.CoapRequest;
 import io.coaps4j.coap.uri.CoapUri;
@@ -86,6 +90,36 @@ class CoapParsersFuzzTest {
             assertThat(content == null ? 0 : content.length).isLessThanOrEqualTo(datagram.length);
         } catch (OneM2mBindingException rejected) {
             assertThat(rejected.code()).isNotNull();
+        }
+    }
+
+    /**
+     * A oneM2M response primitive read from a CoAP response (TS-0008 clause 6.2.4), as a client reads the answer
+     * to each operation: a primitive or OneM2mBindingException, its Content and location within the datagram.
+     */
+    @FuzzTest
+    void oneM2mResponse(byte[] datagram) {
+        Message message;
+        try {
+            message = MessageCodec.decode(datagram);
+        } catch (MessageFormatException rejected) {
+            return;
+        }
+        if (!message.isResponse()) {
+            return;
+        }
+        CoapResponse response = CoapResponse.of(message);
+        for (Operation operation : Operation.values()) {
+            try {
+                ResponsePrimitive primitive = ResponseMapping.fromCoap(response, operation);
+                assertThat(primitive.content().length).isLessThanOrEqualTo(datagram.length);
+                long locationChars = primitive.location().stream().mapToLong(String::length).sum();
+                assertThat(locationChars).isLessThanOrEqualTo(2L * datagram.length);
+                assertThat(primitive.statusCode()).isBetween(1000, 6999);
+                assertThat(primitive.toString()).contains(primitive.statusName());
+            } catch (OneM2mBindingException rejected) {
+                assertThat(rejected.code()).isNotNull();
+            }
         }
     }
 

@@ -434,12 +434,6 @@ final class ConnectionHandshake {
         if (completed.session().resumedByTicket()) {
             engine.metrics.ticketAccepted();
         }
-        for (OutgoingMessage message : completed.finalFlight()) {
-            if (message instanceof OutgoingMessage.Handshake handshake
-                    && handshake.message().type() == HandshakeType.NEW_SESSION_TICKET) {
-                engine.metrics.ticketIssued();
-            }
-        }
     }
 
     /** Keeps the session of a full handshake for resumption, when it is on (RFC 5246 section 7.3). */
@@ -481,6 +475,9 @@ final class ConnectionHandshake {
         List<FlightMessage> flight = new ArrayList<>(messages.size());
         for (OutgoingMessage message : messages) {
             if (message instanceof OutgoingMessage.Handshake handshake) {
+                if (handshake.message().type() == HandshakeType.NEW_SESSION_TICKET) {
+                    engine.metrics.ticketIssued(); // after a full handshake, or renewing one (RFC 5077 3.3, 3.4)
+                }
                 flight.add(FlightMessage.handshake(handshake.message(), handshake.messageSeq(),
                         records.writeAssociation()));
             } else {

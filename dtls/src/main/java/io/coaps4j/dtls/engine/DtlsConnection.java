@@ -63,14 +63,21 @@ public final class DtlsConnection {
     PeerSlot slot;
     /** What the application keeps per connection (e.g. the binding's peer and keep-alive state). */
     private Object attachment;
-    /** What the negotiated heartbeat (RFC 6520) allows, as its {@link Heartbeat#code()}; -1 when not negotiated. */
-    private byte heartbeatCode = -1;
-    /** This side's HeartbeatRequest in flight, or null. */
-    private HeartbeatRequest heartbeatRequest;
+    /**
+     * What the negotiated heartbeat (RFC 6520) allows, as its {@link Heartbeat#code()}; -1 when not negotiated.
+     * Read by {@link ConnectionHeartbeat}, which keeps the heartbeat's rules; the state stays here, a byte and a
+     * reference, so that an idle session pays no object for it.
+     */
+    byte heartbeatCode = -1;
+    /** This side's HeartbeatRequest in flight, or null; {@link ConnectionHeartbeat} starts and ends it. */
+    HeartbeatRequest heartbeatRequest;
     /** Whether the handshake negotiated the return routability check (RFC 9853 section 3). */
     private boolean checksNegotiated;
-    /** The return routability check, made when first needed, so that an idle session pays nothing for it. */
-    private ReturnRoutability returnRoutability;
+    /**
+     * The return routability check, made by {@link ConnectionMoves} when first needed, so that an idle session pays
+     * nothing for it.
+     */
+    ReturnRoutability returnRoutability;
     /**
      * Server: this side's CID (RFC 9146) while the handshake runs, or for good when the client did not take it;
      * null without one, and once the session's read keys hold it (an idle session keeps it once).
@@ -284,20 +291,9 @@ public final class DtlsConnection {
 
     /** {@link #sendHeartbeat(long)} with the output going to {@code output}; returns the next deadline. */
     public long sendHeartbeat(long now, DtlsOutput output) {
-        if (!canSendHeartbeat()) {
-            throw new IllegalStateException(status != Status.ESTABLISHED
-                    ? "heartbeats can only be sent on an established connection; this one is " + status
-                    : heartbeatCode < 0 ? "the handshake did not negotiate the heartbeat extension (RFC 6520)"
-                    : "the peer said peer_not_allowed_to_send (RFC 6520 section 2)");
-        }
-        if (heartbeatRequest != null) {
-            throw new IllegalStateException("a HeartbeatRequest is already in flight; at most one may be (RFC 6520"
-                    + " section 3)");
-        }
+        ConnectionHeartbeat.checkMaySend(this);
         begin(output, now);
-        heartbeatRequest = HeartbeatRequest.start(now, engine.config.retransmission(), engine.crypto.random());
-        sendHeartbeatMessage(heartbeatRequest.encode(engine.crypto.random()));
-        engine.metrics.heartbeatSent();
+        ConnectionHeartbeat.sendRequest(this, now);
         return end();
     }
 
@@ -306,7 +302,12 @@ public final class DtlsConnection {
         return engine.metrics;
     }
 
-    /** The record layer, for tests in this package that play a peer sending protected records. */
+    /** The loop's context this connection runs in. */
+    EngineContext engine() {
+        return engine;
+    }
+
+    /** The record layer (also for tests in this package that play a peer sending protected records). */
     RecordLayer recordLayer() {
         return records;
     }
@@ -398,7 +399,7 @@ public final class DtlsConnection {
                 // so neither a forged nor a replayed datagram can.
                 if (!from.equals(peer) && records.cidLength() > 0 && records.readEpoch() == epochBefore
                         && records.readAssociation().highestReceived() > highestBefore) {
-                    seenAt(from, now);
+                    ConnectionMoves.seenAt(this, from, now);
                 }
             }
         }
@@ -406,61 +407,14 @@ public final class DtlsConnection {
         return authenticated;
     }
 
-    /**
-     * An authentic, newer CID record came from {@code address}: with the return routability check negotiated,
-     * the connection moves only once a path_challenge sent there is answered (RFC 9853 section 5.1; meanwhile
-     * everything goes to the old address); without it, at once (RFC 9146 section 6).
-     */
-    private void seenAt(InetSocketAddress address, long now) {
-        if (!checksNegotiated) {
-            moveTo(address);
-        } else {
-            returnRoutability().seenAt(address, now, new CheckedPath());
-        }
-    }
-
-    private ReturnRoutability returnRoutability() {
-        if (returnRoutability == null) {
-            returnRoutability = new ReturnRoutability(engine);
-        }
-        return returnRoutability;
-    }
-
-    /** How the return routability check sends through this connection and moves it. */
-    private final class CheckedPath implements ReturnRoutability.Path {
-        @Override
-        public void send(InetSocketAddress to, byte[] message) {
-            out.datagram(to, records.protect(engine.crypto, ContentType.RETURN_ROUTABILITY_CHECK, message, 0,
-                    message.length));
-        }
-
-        @Override
-        public void validated(InetSocketAddress address) {
-            if (!address.equals(peer)) {
-                moveTo(address);
-            }
-        }
-    }
-
-    private void moveTo(InetSocketAddress address) {
-        LOG.debug("{} {}: peer address now {}", engine.role, peer, address);
-        if (engine.moved != this) {
-            engine.moved = this;
-            engine.movedFrom = peer;
-        }
+    /** The peer's address is now {@code address}: only {@link ConnectionMoves} decides so (RFC 9146 section 6). */
+    void peer(InetSocketAddress address) {
         peer = address;
-        engine.metrics.cidAddressUpdated();
     }
 
-    /** The address this connection left since the last call of this method, or null: for the server's table. */
-    InetSocketAddress takeMovedFrom() {
-        if (engine.moved != this) {
-            return null;
-        }
-        InetSocketAddress from = engine.movedFrom;
-        engine.moved = null;
-        engine.movedFrom = null;
-        return from;
+    /** Sends {@code datagram} to {@code address} rather than to the peer (a return routability probe). */
+    void emitTo(InetSocketAddress address, byte[] datagram) {
+        out.datagram(address, datagram);
     }
 
     /** Whether the handshake negotiated the return routability check (RFC 9853). */
@@ -468,13 +422,9 @@ public final class DtlsConnection {
         return checksNegotiated;
     }
 
-    /** A return_routability_check message of the session's epoch, authentic (RFC 9853 section 4). */
+    /** A return_routability_check message of the session's epoch, authentic: see {@link ConnectionMoves}. */
     void onReturnRoutabilityCheck(DecryptedRecord record) {
-        if (!checksNegotiated) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.RRC_NOT_ALLOWED);
-            return;
-        }
-        returnRoutability().onMessage(record.plaintext(), engine.callFrom != null ? engine.callFrom : peer, new CheckedPath());
+        ConnectionMoves.onCheckMessage(this, record);
     }
 
     /**
@@ -517,10 +467,10 @@ public final class DtlsConnection {
             handshake.onTimer(now);
         }
         if (isOpen() && heartbeatRequest != null && heartbeatRequest.deadline() <= now) {
-            heartbeatTimer(now);
+            ConnectionHeartbeat.onTimer(this, now);
         }
         if (isOpen() && returnRoutability != null && returnRoutability.deadline() <= now) {
-            returnRoutability.onTimer(now, new CheckedPath());
+            ConnectionMoves.onTimer(this, now);
         }
         return end();
     }
@@ -652,70 +602,16 @@ public final class DtlsConnection {
         emit(new DtlsEvent.ApplicationData(session, record.epoch(), record.plaintext()));
     }
 
-    /**
-     * A heartbeat message of the session's epoch, authentic: a request is answered with its payload when this
-     * side allows the peer to send (RFC 6520 section 4), a response matching the request in flight stops its
-     * timer; anything else is dropped silently and counted. The caller checked the epoch and the status.
-     */
+    /** A heartbeat message of the session's epoch, authentic (RFC 6520): see {@link ConnectionHeartbeat#onMessage}. */
     void onHeartbeat(DecryptedRecord record) {
-        if (heartbeatCode < 0) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_NOT_ALLOWED);
-            return;
-        }
-        HeartbeatMessage message = HeartbeatMessage.decode(record.plaintext());
-        if (message == null) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_MALFORMED);
-            return;
-        }
-        clientHasOurFinished();
-        if (message.isRequest()) {
-            if (!heartbeat().answers()) {
-                // Section 2: "SHOULD drop the message silently"; the optional unexpected_message alert is not sent.
-                engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_NOT_ALLOWED);
-                return;
-            }
-            sendHeartbeatMessage(new HeartbeatMessage(HeartbeatMessage.RESPONSE, message.payload())
-                    .encode(engine.crypto.random()));
-            engine.metrics.heartbeatRequestAnswered();
-            return;
-        }
-        HeartbeatRequest request = heartbeatRequest;
-        if (request == null || !request.answeredBy(message.payload())) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_UNEXPECTED_RESPONSE);
-            return;
-        }
-        heartbeatRequest = null; // the timer stops (section 4)
-        engine.metrics.heartbeatAnswered();
-        emit(new DtlsEvent.HeartbeatAnswered(request.roundTrip(engine.callTime)));
+        ConnectionHeartbeat.onMessage(this, record);
     }
 
     /** Server: the client sends in the new epoch only after our Finished reached it: our last flight may go. */
-    private void clientHasOurFinished() {
+    void clientHasOurFinished() {
         if (engine.role == ConnectionEnd.SERVER && handshake != null) {
             handshake.releaseLastFlight();
             forgetHandshake();
-        }
-    }
-
-    private void sendHeartbeatMessage(byte[] message) {
-        emit(records.protect(engine.crypto, ContentType.HEARTBEAT, message, 0, message.length));
-    }
-
-    /** The heartbeat's timer: a retransmission, or a dead peer (RFC 6520 section 3) and the session closed. */
-    private void heartbeatTimer(long now) {
-        switch (heartbeatRequest.onTimer(now, engine.config.retransmission(), engine.config.heartbeatRetransmissions())) {
-            case RETRANSMIT:
-                sendHeartbeatMessage(heartbeatRequest.encode(engine.crypto.random()));
-                break;
-            case DEAD:
-                heartbeatRequest = null;
-                LOG.debug("{} {}: no answer to a HeartbeatRequest after {} retransmissions, closing", engine.role, peer,
-                        engine.config.heartbeatRetransmissions());
-                sendAlert(Alert.closeNotify());
-                closeWith(DtlsEvent.CloseReason.HEARTBEAT_TIMEOUT);
-                break;
-            default:
-                break;
         }
     }
 

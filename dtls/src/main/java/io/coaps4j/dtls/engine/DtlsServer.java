@@ -610,7 +610,7 @@ public final class DtlsServer {
 
     /** Updates the slot, the table and the slot's timer after a call to one of its connections. */
     private void settle(PeerSlot slot, DtlsConnection connection, boolean wasHandshaking, long now, DtlsOutput out) {
-        InetSocketAddress movedFrom = connection.takeMovedFrom();
+        InetSocketAddress movedFrom = ConnectionMoves.takeMovedFrom(connection);
         if (movedFrom != null) {
             table.moved(slot, connection, movedFrom); // RFC 9146 section 6: found at the new address from now on
         }

@@ -47,7 +47,7 @@ final class EngineContext {
     InetSocketAddress callFrom;
     /**
      * The connection whose peer address a call changed (RFC 9146 section 6) and the address it left, until the
-     * server has moved it in its table ({@link DtlsConnection#takeMovedFrom}); null otherwise.
+     * server has moved it in its table ({@link ConnectionMoves#takeMovedFrom}); null otherwise.
      */
     DtlsConnection moved;
     InetSocketAddress movedFrom;

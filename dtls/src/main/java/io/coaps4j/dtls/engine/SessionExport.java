@@ -49,6 +49,8 @@ final class SessionExport {
     static final int TLV_CONNECTION_ID = 1;
     static final int TLV_PEER_CONNECTION_ID = 2;
     static final int TLV_RETURN_ROUTABILITY = 3;
+    /** The fewest bytes a session takes: IPv4 address, port, state, resumed flag, association, TLV count. */
+    static final int MIN_SESSION_LENGTH = 1 + 4 + 2 + 64 + 1 + 38 + 1;
 
     private SessionExport() {
     }
@@ -133,7 +135,11 @@ final class SessionExport {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain.get()))) {
             int count = in.readInt();
-            List<Restored> restored = new ArrayList<>(Math.min(count, 1 << 16));
+            if (count < 0) {
+                throw new SessionImportException("session export claims " + count + " sessions");
+            }
+            // Room for what the bytes can hold, not for what the count claims.
+            List<Restored> restored = new ArrayList<>(Math.min(count, in.available() / MIN_SESSION_LENGTH));
             for (int i = 0; i < count; i++) {
                 restored.add(readSession(in, i));
             }
@@ -171,7 +177,11 @@ final class SessionExport {
         boolean returnRoutability = false;
         for (int i = 0; i < tlvs; i++) {
             int type = in.readUnsignedByte();
-            byte[] value = new byte[in.readUnsignedShort()];
+            int valueLength = in.readUnsignedShort();
+            if (valueLength > in.available()) {
+                throw new EOFException("a TLV of " + valueLength + " bytes past the end");
+            }
+            byte[] value = new byte[valueLength];
             in.readFully(value);
             if (type == TLV_CONNECTION_ID) {
                 readCid = value;

@@ -16,6 +16,7 @@ import io.coaps4j.dtls.handshake.message.Extensions;
 import io.coaps4j.dtls.handshake.message.Finished;
 import io.coaps4j.dtls.handshake.message.HandshakeFragment;
 import io.coaps4j.dtls.handshake.message.HelloVerifyRequest;
+import io.coaps4j.dtls.handshake.message.NewSessionTicket;
 import io.coaps4j.dtls.handshake.message.PskClientKeyExchange;
 import io.coaps4j.dtls.handshake.message.PskServerKeyExchange;
 import io.coaps4j.dtls.handshake.message.ServerHello;
@@ -33,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Coverage-guided fuzz targets (Jazzer) for the DTLS wire parsers: records, handshake fragments and their
- * reassembly, each handshake message, the hello extensions, alerts, and a server taking a datagram from an
- * unknown address. The normal build runs the seeds ({@code DtlsParsersFuzzTestInputs/<target>/}, taken from an
- * OpenSSL capture and our own handshakes); {@code scripts/fuzz.sh} fuzzes.
+ * reassembly, each handshake message (NewSessionTicket as a client reads it), the hello extensions, alerts, and a
+ * server taking a datagram from an unknown address. The normal build runs the seeds
+ * ({@code DtlsParsersFuzzTestInputs/<target>/}, taken from an OpenSSL capture and our own handshakes);
+ * {@code scripts/fuzz.sh} fuzzes.
  *
  * <p>Pass criterion: a value or {@link DecodeException}, nothing else; nothing decoded is larger than its input;
  * reassembly stays within its bounds; a server answers an unknown address with at most the bytes it received and
@@ -131,6 +133,16 @@ class DtlsParsersFuzzTest {
     @FuzzTest
     void certificateVerify(byte[] body) {
         parses(body, CertificateVerify::decode);
+    }
+
+    /** RFC 5077 section 3.3, as a client reads the ticket the server promised: never longer than its input. */
+    @FuzzTest
+    void newSessionTicket(byte[] body) {
+        parses(body, b -> {
+            NewSessionTicket ticket = NewSessionTicket.decode(b);
+            assertThat(ticket.ticket().length).isLessThanOrEqualTo(b.length);
+            return ticket;
+        });
     }
 
     @FuzzTest

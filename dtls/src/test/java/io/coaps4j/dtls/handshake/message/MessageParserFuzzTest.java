@@ -37,6 +37,7 @@ class MessageParserFuzzTest {
             CertificateRequest::decode,
             EcdhClientKeyExchange::decode,
             CertificateVerify::decode,
+            NewSessionTicket::decode,
             MessageParserFuzzTest::parseAllExtensions);
 
     private static void parseAllExtensions(byte[] bytes) throws DecodeException {
