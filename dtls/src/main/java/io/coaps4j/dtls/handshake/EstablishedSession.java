@@ -23,13 +23,16 @@ public final class EstablishedSession {
      * them; the randoms the keys were derived from are not kept (the key block exists already).
      */
     private final byte[] idAndMasterSecret;
+    /** The four facts below, as bits: every idle session keeps one, and a byte costs less than four fields. */
+    private static final int EXTENDED_MASTER_SECRET = 1;
+    private static final int RESUMED = 2;
+    private static final int RESUMED_BY_TICKET = 4;
+    private static final int LOCAL_CLIENT = 8;
+
     private final CipherSuite suite;
-    private final boolean extendedMasterSecret;
     private final Principal peer;
-    private final ConnectionEnd localEnd;
     private final Optional<String> serverName;
-    private final boolean resumed;
-    private final boolean resumedByTicket;
+    private final byte flags;
 
     /**
      * @param peerAuthenticated the proof of the peer, resting on its verified Finished, whose keys are the session's
@@ -51,7 +54,6 @@ public final class EstablishedSession {
         if (peerFinished.sender() != localEnd.peer()) {
             throw new IllegalArgumentException("the verified Finished is this side's own, not the peer's");
         }
-        this.localEnd = localEnd;
         SessionKeys keys = peerFinished.keys();
         if (cached.isPresent() && cached.get().hasId(sessionId)) {
             this.idAndMasterSecret = cached.get().idAndMasterSecretShared();
@@ -59,22 +61,32 @@ public final class EstablishedSession {
             this.idAndMasterSecret = ResumableSession.joined(sessionId, keys.masterSecret());
         }
         this.suite = keys.suite();
-        this.extendedMasterSecret = keys.extendedMasterSecret();
+
         this.peer = peerAuthenticated.principal();
         this.serverName = Objects.requireNonNull(serverName, "serverName");
-        this.resumed = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed;
-        this.resumedByTicket = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed r && r.byTicket();
+        boolean resumed = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed;
+        boolean byTicket = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed r && r.byTicket();
+        this.flags = flags(localEnd, keys.extendedMasterSecret(), resumed, byTicket);
     }
 
     private EstablishedSession(ConnectionEnd localEnd, ResumableSession state, boolean resumed) {
-        this.localEnd = Objects.requireNonNull(localEnd, "localEnd");
+        Objects.requireNonNull(localEnd, "localEnd");
         this.idAndMasterSecret = ResumableSession.joined(state.sessionId(), state.masterSecret());
         this.suite = state.suite();
-        this.extendedMasterSecret = state.extendedMasterSecret();
+
         this.peer = state.principal();
         this.serverName = state.serverName();
-        this.resumed = resumed;
-        this.resumedByTicket = false;
+        this.flags = flags(localEnd, state.extendedMasterSecret(), resumed, false);
+    }
+
+    private static byte flags(ConnectionEnd localEnd, boolean extendedMasterSecret, boolean resumed,
+                              boolean resumedByTicket) {
+        return (byte) ((extendedMasterSecret ? EXTENDED_MASTER_SECRET : 0) | (resumed ? RESUMED : 0)
+                | (resumedByTicket ? RESUMED_BY_TICKET : 0) | (localEnd == ConnectionEnd.CLIENT ? LOCAL_CLIENT : 0));
+    }
+
+    private boolean has(int flag) {
+        return (flags & flag) != 0;
     }
 
     /**
@@ -90,17 +102,17 @@ public final class EstablishedSession {
         SecurityMode mode = suite.keyExchange() == CipherSuite.KeyExchange.PSK ? SecurityMode.PRE_SHARED_KEY
                 : peer instanceof io.coaps4j.dtls.credentials.RawPublicKeyPrincipal ? SecurityMode.RAW_PUBLIC_KEY
                 : SecurityMode.CERTIFICATE;
-        return new ResumableSession(sessionId(), masterSecret(), suite, extendedMasterSecret, mode, serverName, peer);
+        return new ResumableSession(sessionId(), masterSecret(), suite, extendedMasterSecret(), mode, serverName, peer);
     }
 
     /** Whether an abbreviated handshake resumed this session (RFC 5246 section 7.3). */
     public boolean resumed() {
-        return resumed;
+        return has(RESUMED);
     }
 
     /** Whether it was resumed from an RFC 5077 session ticket. */
     public boolean resumedByTicket() {
-        return resumedByTicket;
+        return has(RESUMED_BY_TICKET);
     }
 
     public byte[] sessionId() {
@@ -121,7 +133,7 @@ public final class EstablishedSession {
     }
 
     public boolean extendedMasterSecret() {
-        return extendedMasterSecret;
+        return has(EXTENDED_MASTER_SECRET);
     }
 
     /** Who the peer proved to be. */
@@ -130,7 +142,7 @@ public final class EstablishedSession {
     }
 
     public ConnectionEnd localEnd() {
-        return localEnd;
+        return has(LOCAL_CLIENT) ? ConnectionEnd.CLIENT : ConnectionEnd.SERVER;
     }
 
     /** The server_name the client sent (RFC 6066), if any. */
@@ -140,9 +152,9 @@ public final class EstablishedSession {
 
     @Override
     public String toString() {
-        return "EstablishedSession[" + localEnd + ", id " + HexFormat.of().formatHex(sessionId()) + ", "
-                + suite + ", peer " + peer.getName() + (extendedMasterSecret ? ", EMS" : "")
-                + (resumed ? ", resumed" : "") + "]";
+        return "EstablishedSession[" + localEnd() + ", id " + HexFormat.of().formatHex(sessionId()) + ", "
+                + suite + ", peer " + peer.getName() + (extendedMasterSecret() ? ", EMS" : "")
+                + (resumed() ? ", resumed" : "") + "]";
     }
 
     @Override

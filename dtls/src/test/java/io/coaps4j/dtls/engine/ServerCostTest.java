@@ -20,7 +20,7 @@ class ServerCostTest {
      */
 
     /**
-     * An idle PSK session with its resumption cache entry (681 B, of which the entry 126 B): the cache has its
+     * An idle PSK session with its resumption cache entry (671 B, of which the entry 110 to 126 B): the cache has its
      * default size and ends full, one entry per session; the entry's own cost is the difference to a run whose
      * cache holds one entry.
      */
@@ -38,7 +38,7 @@ class ServerCostTest {
 
     /**
      * An idle PSK session with the server's 6-byte CID (RFC 9146): the connection and its place in the CID table
-     * (570 to 590 B), and with its resumption cache entry (694 B).
+     * (570 to 590 B), and with its resumption cache entry (686 to 694 B).
      */
     @Test
     void anIdleSessionWithAConnectionIdStaysSmall() {
@@ -52,7 +52,7 @@ class ServerCostTest {
 
     /**
      * Issue 9's case: a PSK session with a CID whose client took a session ticket (RFC 5077): the ticket carries the
-     * resumable state, so the server keeps no cache entry, and it issues an empty session id (524 B).
+     * resumable state, so the server keeps no cache entry, and it issues an empty session id (516 B).
      */
     @Test
     void anIdleSessionWithAConnectionIdAndATicketStaysSmall() {
@@ -65,7 +65,8 @@ class ServerCostTest {
     /**
      * Issue 8's case: an idle RawPublicKey session (with its CID; resumption cache not counted). Trusting any key,
      * each session keeps its peer's principal, the key as its point and the hash (750 to 785 B); with the peer's key
-     * on the trust list, its sessions share the list entry's principal (568 B).
+     * on the trust list, its sessions share the list entry's principal (570 to 600 B; 3,000 sessions measure less
+     * steadily than 10,000).
      */
     @Test
     void anIdleRawPublicKeySessionStaysSmall() {
@@ -74,7 +75,7 @@ class ServerCostTest {
         System.out.printf("heap per idle RPK session (server, 3,000 sessions, resumption cache not counted): %.0f"
                 + " bytes trusting any key, %.0f with the key on the trust list%n", anyKey, listed);
         assertThat(anyKey).isLessThan(830);
-        assertThat(listed).isLessThan(630);
+        assertThat(listed).isLessThan(650);
     }
 
     @Test
