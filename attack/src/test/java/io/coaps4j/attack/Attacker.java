@@ -3,6 +3,7 @@ package io.coaps4j.attack;
 import de.rub.nds.tlsattacker.core.config.Config;
 import de.rub.nds.tlsattacker.core.connection.OutboundConnection;
 import de.rub.nds.tlsattacker.core.constants.CertificateType;
+import de.rub.nds.tlsattacker.core.exceptions.TransportHandlerConnectException;
 import de.rub.nds.tlsattacker.core.constants.CipherSuite;
 import de.rub.nds.tlsattacker.core.constants.ECPointFormat;
 import de.rub.nds.tlsattacker.core.constants.NamedGroup;
@@ -114,15 +115,35 @@ final class Attacker {
     /** Runs {@code actions} from {@code sourcePort}: a second run from the same port is the same client address. */
     static Outcome run(Config config, List<TlsAction> actions, int sourcePort) {
         config.getDefaultClientConnection().setSourcePort(sourcePort);
-        State state = new State(config, Flights.trace(actions));
-        DTLSWorkflowExecutor executor = new DTLSWorkflowExecutor(state);
-        executor.setBeforeTransportInitCallback(initializing -> {
-            // Without this the handler binds a random port whatever the connection says.
-            initializing.getTlsContext().getTransportHandler().setResetClientSourcePort(false);
-            return 0;
-        });
-        executor.executeWorkflow();
-        return new Outcome(state, sourcePort);
+        for (int attempt = 1; ; attempt++) {
+            State state = new State(config, Flights.trace(actions));
+            DTLSWorkflowExecutor executor = new DTLSWorkflowExecutor(state);
+            executor.setBeforeTransportInitCallback(initializing -> {
+                // Without this the handler binds a random port whatever the connection says.
+                initializing.getTlsContext().getTransportHandler().setResetClientSourcePort(false);
+                return 0;
+            });
+            try {
+                executor.executeWorkflow();
+                return new Outcome(state, sourcePort);
+            } catch (TransportHandlerConnectException bindFailed) {
+                // Nothing was sent yet. The port of the previous run may linger a moment on a loaded machine.
+                if (attempt == 3) {
+                    throw new AssertionError("could not bind UDP port " + sourcePort + " for the run", bindFailed);
+                }
+                actions.forEach(TlsAction::reset);
+                pause(100);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     static int freeUdpPort() {
