@@ -36,8 +36,13 @@ import java.util.List;
 final class Attacker {
     static final String PSK_IDENTITY = "attacker";
     static final byte[] PSK_KEY = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    /** How long a receive waits for the server (loopback: an answer takes milliseconds; silence costs this). */
-    static final int RECEIVE_TIMEOUT_MILLIS = 400;
+    /**
+     * How long a receive waits for an expected answer: on loopback it takes milliseconds, but a loaded CI machine
+     * may stall a process for longer than a silence window.
+     */
+    static final int RECEIVE_TIMEOUT_MILLIS = 2_000;
+    /** How long {@link Flights#whateverComes()} listens: every silent case costs this. */
+    static final int SILENCE_MILLIS = 400;
 
     static {
         // TLS-Attacker refuses to run without Bouncy Castle among the JCA providers; appended last, it changes
@@ -67,6 +72,9 @@ final class Attacker {
         config.setAddRenegotiationInfoExtension(true);
         config.setAddExtendedMasterSecretExtension(true);
         config.setDefaultRunningMode(RunningModeType.CLIENT);
+        // TLS-Attacker resends its last flight when an expected answer does not come: each case sends exactly what
+        // it says, once.
+        config.setMaxUDPRetransmissions(0);
         config.setDefaultClientConnection(connectionTo(serverPort));
         return config;
     }

@@ -109,7 +109,7 @@ class ClientAttacksTest {
                     new FinishedMessage()));
         }
         actions.add(new SendAction(new ChangeCipherSpecMessage(), finished));
-        actions.add(Flights.whateverComes());
+        actions.addAll(Flights.whateverComes());
         return actions;
     }
 

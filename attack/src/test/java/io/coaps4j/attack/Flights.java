@@ -15,6 +15,7 @@ import de.rub.nds.tlsattacker.core.protocol.message.PskClientKeyExchangeMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.ServerHelloDoneMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.ServerHelloMessage;
 import de.rub.nds.tlsattacker.core.workflow.WorkflowTrace;
+import de.rub.nds.tlsattacker.core.workflow.action.ChangeConnectionTimeoutAction;
 import de.rub.nds.tlsattacker.core.workflow.action.GenericReceiveAction;
 import de.rub.nds.tlsattacker.core.workflow.action.ReceiveAction;
 import de.rub.nds.tlsattacker.core.workflow.action.SendAction;
@@ -93,9 +94,12 @@ final class Flights {
         return actions;
     }
 
-    /** Whatever the server sends within the receive timeout (nothing, an alert, a retransmission). */
-    static GenericReceiveAction whateverComes() {
-        return new GenericReceiveAction();
+    /**
+     * Whatever the server sends within {@link Attacker#SILENCE_MILLIS} (nothing, an alert, a retransmission): the
+     * receive timeout is shortened first, since a silent case waits for all of it.
+     */
+    static List<TlsAction> whateverComes() {
+        return List.of(new ChangeConnectionTimeoutAction(Attacker.SILENCE_MILLIS), new GenericReceiveAction());
     }
 
     static WorkflowTrace trace(List<TlsAction> actions) {
