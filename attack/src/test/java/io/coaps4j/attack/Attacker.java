@@ -57,7 +57,7 @@ final class Attacker {
 
     /** A DTLS 1.2 client offering only TLS_PSK_WITH_AES_128_CCM_8, with our server's PSK. */
     static Config pskClient(int serverPort) {
-        Config config = Config.createConfig();
+        Config config = new Config();
         config.setDefaultLayerConfiguration(StackConfiguration.DTLS);
         config.setWorkflowExecutorType(WorkflowExecutorType.DTLS);
         config.setHighestProtocolVersion(ProtocolVersion.DTLS12);
