@@ -3,6 +3,7 @@ package io.coaps4j.attack;
 import de.rub.nds.tlsattacker.core.config.Config;
 import de.rub.nds.tlsattacker.core.connection.OutboundConnection;
 import de.rub.nds.tlsattacker.core.constants.CertificateType;
+import de.rub.nds.tlsattacker.core.exceptions.TransportHandlerConnectException;
 import de.rub.nds.tlsattacker.core.constants.CipherSuite;
 import de.rub.nds.tlsattacker.core.constants.ECPointFormat;
 import de.rub.nds.tlsattacker.core.constants.NamedGroup;
@@ -35,8 +36,13 @@ import java.util.List;
 final class Attacker {
     static final String PSK_IDENTITY = "attacker";
     static final byte[] PSK_KEY = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    /** How long a receive waits for the server (loopback: an answer takes milliseconds; silence costs this). */
-    static final int RECEIVE_TIMEOUT_MILLIS = 400;
+    /**
+     * How long a receive waits for an expected answer: on loopback it takes milliseconds, but a loaded CI machine
+     * may stall a process for longer than a silence window.
+     */
+    static final int RECEIVE_TIMEOUT_MILLIS = 2_000;
+    /** How long {@link Flights#whateverComes()} listens: every silent case costs this. */
+    static final int SILENCE_MILLIS = 400;
 
     static {
         // TLS-Attacker refuses to run without Bouncy Castle among the JCA providers; appended last, it changes
@@ -51,7 +57,7 @@ final class Attacker {
 
     /** A DTLS 1.2 client offering only TLS_PSK_WITH_AES_128_CCM_8, with our server's PSK. */
     static Config pskClient(int serverPort) {
-        Config config = Config.createConfig();
+        Config config = new Config();
         config.setDefaultLayerConfiguration(StackConfiguration.DTLS);
         config.setWorkflowExecutorType(WorkflowExecutorType.DTLS);
         config.setHighestProtocolVersion(ProtocolVersion.DTLS12);
@@ -66,6 +72,9 @@ final class Attacker {
         config.setAddRenegotiationInfoExtension(true);
         config.setAddExtendedMasterSecretExtension(true);
         config.setDefaultRunningMode(RunningModeType.CLIENT);
+        // TLS-Attacker resends its last flight when an expected answer does not come: each case sends exactly what
+        // it says, once.
+        config.setMaxUDPRetransmissions(0);
         config.setDefaultClientConnection(connectionTo(serverPort));
         return config;
     }
@@ -114,15 +123,35 @@ final class Attacker {
     /** Runs {@code actions} from {@code sourcePort}: a second run from the same port is the same client address. */
     static Outcome run(Config config, List<TlsAction> actions, int sourcePort) {
         config.getDefaultClientConnection().setSourcePort(sourcePort);
-        State state = new State(config, Flights.trace(actions));
-        DTLSWorkflowExecutor executor = new DTLSWorkflowExecutor(state);
-        executor.setBeforeTransportInitCallback(initializing -> {
-            // Without this the handler binds a random port whatever the connection says.
-            initializing.getTlsContext().getTransportHandler().setResetClientSourcePort(false);
-            return 0;
-        });
-        executor.executeWorkflow();
-        return new Outcome(state, sourcePort);
+        for (int attempt = 1; ; attempt++) {
+            State state = new State(config, Flights.trace(actions));
+            DTLSWorkflowExecutor executor = new DTLSWorkflowExecutor(state);
+            executor.setBeforeTransportInitCallback(initializing -> {
+                // Without this the handler binds a random port whatever the connection says.
+                initializing.getTlsContext().getTransportHandler().setResetClientSourcePort(false);
+                return 0;
+            });
+            try {
+                executor.executeWorkflow();
+                return new Outcome(state, sourcePort);
+            } catch (TransportHandlerConnectException bindFailed) {
+                // Nothing was sent yet. The port of the previous run may linger a moment on a loaded machine.
+                if (attempt == 3) {
+                    throw new AssertionError("could not bind UDP port " + sourcePort + " for the run", bindFailed);
+                }
+                actions.forEach(TlsAction::reset);
+                pause(100);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     static int freeUdpPort() {

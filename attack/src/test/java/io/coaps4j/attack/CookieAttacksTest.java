@@ -44,7 +44,9 @@ class CookieAttacksTest extends AttackSuite {
                     fixRandom(config);
                     ClientHelloMessage hello = new ClientHelloMessage(config);
                     hello.setCookie(Modifiable.explicit(stolen));
-                    return List.of(new SendAction(hello), Flights.whateverComes());
+                    List<TlsAction> actions = new ArrayList<>(List.of(new SendAction(hello)));
+                    actions.addAll(Flights.whateverComes());
+                    return actions;
                 }, helloVerifyRequestOnly(), ignored(HandshakeDropReason.COOKIE_MISSING_OR_INVALID)));
     }
 
@@ -69,7 +71,7 @@ class CookieAttacksTest extends AttackSuite {
             actions.add(new SendAction(new ClientHelloMessage(config)));
             actions.add(new ReceiveAction(new HelloVerifyRequestMessage()));
             actions.add(new SendAction(second));
-            actions.add(Flights.whateverComes());
+            actions.addAll(Flights.whateverComes());
             return actions;
         }, helloVerifyRequestOnly(), ignored(HandshakeDropReason.COOKIE_MISSING_OR_INVALID).times(2));
     }

@@ -39,10 +39,6 @@ record Counter(String name, ToLongFunction<DtlsMetrics> read, int atLeast) {
         return new Counter("no metric", metrics -> 0, 0);
     }
 
-    static Counter helloVerifyRequests() {
-        return new Counter("HelloVerifyRequests sent", DtlsMetrics::helloVerifyRequestsSent);
-    }
-
     @Override
     public String toString() {
         return name + " (by " + atLeast + " at least)";

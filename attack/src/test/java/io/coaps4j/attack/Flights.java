@@ -2,12 +2,7 @@ package io.coaps4j.attack;
 
 import de.rub.nds.tlsattacker.core.config.Config;
 import de.rub.nds.tlsattacker.core.protocol.ProtocolMessage;
-import de.rub.nds.tlsattacker.core.protocol.message.CertificateMessage;
-import de.rub.nds.tlsattacker.core.protocol.message.CertificateRequestMessage;
-import de.rub.nds.tlsattacker.core.protocol.message.CertificateVerifyMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.ChangeCipherSpecMessage;
-import de.rub.nds.tlsattacker.core.protocol.message.ECDHClientKeyExchangeMessage;
-import de.rub.nds.tlsattacker.core.protocol.message.ECDHEServerKeyExchangeMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.ClientHelloMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.FinishedMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.HelloVerifyRequestMessage;
@@ -15,6 +10,7 @@ import de.rub.nds.tlsattacker.core.protocol.message.PskClientKeyExchangeMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.ServerHelloDoneMessage;
 import de.rub.nds.tlsattacker.core.protocol.message.ServerHelloMessage;
 import de.rub.nds.tlsattacker.core.workflow.WorkflowTrace;
+import de.rub.nds.tlsattacker.core.workflow.action.ChangeConnectionTimeoutAction;
 import de.rub.nds.tlsattacker.core.workflow.action.GenericReceiveAction;
 import de.rub.nds.tlsattacker.core.workflow.action.ReceiveAction;
 import de.rub.nds.tlsattacker.core.workflow.action.SendAction;
@@ -26,7 +22,7 @@ import java.util.List;
 /**
  * The client's side of the DTLS 1.2 handshake (RFC 6347 section 4.2.4) as TLS-Attacker actions, flight by flight,
  * for the attacks to take apart: the PSK handshake against our server (which sends no ServerKeyExchange, having
- * no identity hint, RFC 4279 section 2) and the ECDHE_ECDSA one with raw public keys.
+ * no identity hint, RFC 4279 section 2). (The RawPublicKey attacks build their flight 5 in {@code RpkAttacksTest}.)
  */
 final class Flights {
     private Flights() {
@@ -67,35 +63,12 @@ final class Flights {
         return actions;
     }
 
-    /** Flight 4 of the RawPublicKey handshake: ServerHello, Certificate, ServerKeyExchange, CertificateRequest, ServerHelloDone. */
-    static ReceiveAction rpkServerHello(boolean certificateRequest) {
-        List<ProtocolMessage> messages = new ArrayList<>(List.of(new ServerHelloMessage(), new CertificateMessage(),
-                new ECDHEServerKeyExchangeMessage()));
-        if (certificateRequest) {
-            messages.add(new CertificateRequestMessage());
-        }
-        messages.add(new ServerHelloDoneMessage());
-        return new ReceiveAction(messages);
-    }
-
-    /** Flight 5 of the RawPublicKey handshake with client authentication. */
-    static List<ProtocolMessage> rpkClientFinish() {
-        return List.of(new CertificateMessage(), new ECDHClientKeyExchangeMessage(), new CertificateVerifyMessage(),
-                new ChangeCipherSpecMessage(), new FinishedMessage());
-    }
-
-    /** Flights 1 to 6 of a complete RawPublicKey handshake with client authentication. */
-    static List<TlsAction> rpkHandshake(Config config) {
-        List<TlsAction> actions = new ArrayList<>(cookieExchange(config));
-        actions.add(rpkServerHello(true));
-        actions.add(new SendAction(rpkClientFinish()));
-        actions.add(serverFinish());
-        return actions;
-    }
-
-    /** Whatever the server sends within the receive timeout (nothing, an alert, a retransmission). */
-    static GenericReceiveAction whateverComes() {
-        return new GenericReceiveAction();
+    /**
+     * Whatever the server sends within {@link Attacker#SILENCE_MILLIS} (nothing, an alert, a retransmission): the
+     * receive timeout is shortened first, since a silent case waits for all of it.
+     */
+    static List<TlsAction> whateverComes() {
+        return List.of(new ChangeConnectionTimeoutAction(Attacker.SILENCE_MILLIS), new GenericReceiveAction());
     }
 
     static WorkflowTrace trace(List<TlsAction> actions) {

@@ -80,7 +80,7 @@ class FragmentAttacksTest extends AttackSuite {
             SendAction keyExchange = new SendAction(new PskClientKeyExchangeMessage());
             keyExchange.setConfiguredDtlsHandshakeMessageFragments(fragments.get());
             actions.add(keyExchange);
-            actions.add(Flights.whateverComes());
+            actions.addAll(Flights.whateverComes());
             return actions;
         };
     }

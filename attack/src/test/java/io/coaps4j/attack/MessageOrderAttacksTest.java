@@ -76,7 +76,7 @@ class MessageOrderAttacksTest extends AttackSuite {
                     actions.add(new WaitAction(600));
                     actions.add(new ChangeWriteMessageSequenceAction(1));
                     actions.add(new SendAction(new ClientHelloMessage(config)));
-                    actions.add(Flights.whateverComes());
+                    actions.addAll(Flights.whateverComes());
                     return actions;
                 }, answeredWith(ServerHelloMessage.class, ServerHelloDoneMessage.class), noMetric()),
                 afterHandshake("a protected ClientHello: renegotiation",
@@ -96,7 +96,7 @@ class MessageOrderAttacksTest extends AttackSuite {
             List<TlsAction> actions = new ArrayList<>(Flights.cookieExchange(config));
             actions.add(Flights.pskServerHello());
             actions.add(new SendAction(flight.apply(config)));
-            actions.add(Flights.whateverComes());
+            actions.addAll(Flights.whateverComes());
             return actions;
         };
     }
@@ -108,7 +108,7 @@ class MessageOrderAttacksTest extends AttackSuite {
             List<TlsAction> actions = new ArrayList<>(Flights.pskHandshake(config));
             actions.addAll(attack.apply(config));
             actions.add(send("genuine"));
-            actions.add(Flights.whateverComes());
+            actions.addAll(Flights.whateverComes());
             return actions;
         }, expected, counter);
     }

@@ -54,7 +54,7 @@ class RecordAttacksTest extends AttackSuite {
                     actions.add(sendAltered("once", record -> record.setSequenceNumber(Modifiable.explicit(BigInteger.valueOf(7)))));
                     actions.add(sendAltered("once", record -> record.setSequenceNumber(Modifiable.explicit(BigInteger.valueOf(7)))));
                     actions.add(send("genuine"));
-                    actions.add(Flights.whateverComes());
+                    actions.addAll(Flights.whateverComes());
                     return actions;
                 }, silenceKeepingTheSession("once", "genuine"), dropped(DropReason.REPLAY)),
                 new AttackCase("one corrupt record among several in a datagram costs only itself", config -> {
@@ -64,7 +64,7 @@ class RecordAttacksTest extends AttackSuite {
                     SendAction two = new SendAction(applicationData("first"), applicationData("second"));
                     two.setConfiguredRecords(List.of(corrupt, new Record()));
                     actions.add(two);
-                    actions.add(Flights.whateverComes());
+                    actions.addAll(Flights.whateverComes());
                     return actions;
                 }, silenceKeepingTheSession("second"), dropped(DropReason.BAD_TAG)));
     }
@@ -75,7 +75,7 @@ class RecordAttacksTest extends AttackSuite {
             List<TlsAction> actions = new ArrayList<>(Flights.pskHandshake(config));
             actions.addAll(attack.get());
             actions.add(send("genuine"));
-            actions.add(Flights.whateverComes());
+            actions.addAll(Flights.whateverComes());
             return actions;
         }, silenceKeepingTheSession("genuine"), counter);
     }

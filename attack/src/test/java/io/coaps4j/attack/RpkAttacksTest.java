@@ -128,9 +128,9 @@ class RpkAttacksTest extends AttackSuite {
                                       Counter counter) {
         return new AttackCase("a flight 5 with " + name, config -> {
             List<TlsAction> actions = new ArrayList<>(Flights.cookieExchange(config));
-            actions.add(Flights.whateverComes());
+            actions.addAll(Flights.whateverComes());
             actions.add(new SendAction(flight.get()));
-            actions.add(Flights.whateverComes());
+            actions.addAll(Flights.whateverComes());
             return actions;
         }, expected, counter);
     }
