@@ -27,6 +27,8 @@
 #   scripts/bench.sh --baseline REF           adds coaps4j built from commit REF (server coaps4j-baseline):
 #                                             before and after a change, measured in one run
 #   scripts/bench.sh --generator device       one thread and socket per client, no batching (like devices)
+#   scripts/bench.sh --generator scandium --suite nosec,psk,rpk
+#                                             the clients on Californium's Scandium DTLS client, not on ours
 #   scripts/bench.sh --help                   all options
 # The Markdown report is printed and written to bench/target/bench-results.md, its SVG charts to
 # bench/target/bench-charts/ (scripts/bench_charts.py), and a run with the default windows replaces the
@@ -53,11 +55,13 @@ mvn -B -q -o -Dstyle.color=never -pl bench -am package -DskipTests >&2 2>/dev/nu
 
 # --baseline REF: build commit REF in a worktree of its own and run its servers as coaps4j-baseline.
 ARGS=()
+HELP_ONLY=""
 BASELINE_REF=""
 DOCS=(--docs docs/BENCHMARKS.md)
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-docs) DOCS=(); shift ;;
+    -h|--help) DOCS=(); HELP_ONLY=1; ARGS+=("$1"); shift ;;
     --baseline) [ $# -ge 2 ] || { echo "bench: --baseline needs a commit" >&2; exit 2; }; BASELINE_REF="$2"; shift 2 ;;
     --baseline=*) BASELINE_REF="${1#--baseline=}"; shift ;;
     *) ARGS+=("$1"); shift ;;
@@ -121,6 +125,8 @@ fi
 # The sessions suite keeps 10,000 client sockets (and their DTLS state) open at once.
 java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.run.SideBySide \
   --log-dir bench/target/bench-logs --out bench/target/bench-results.md ${DOCS[@]+"${DOCS[@]}"} ${ARGS[@]+"${ARGS[@]}"}
+
+[ -z "$HELP_ONLY" ] || exit 0
 
 # SVG charts of every suite's table (and each table as CSV): beside the report, and for the docs' latest results
 # (charted again only when this run replaced them) into docs/bench/, linked from docs/BENCHMARKS.md.

@@ -30,7 +30,7 @@ final class ConnectorLoop implements CoapsBinding.Output, DeadlineHandler {
 
     ConnectorLoop(CoapsConfig config, ConnectorSink sink, EventLoop loop) {
         this.loop = loop;
-        this.binding = new CoapsBinding(config, new CryptoContext(config.random()), sink, this, loop.nanoTime());
+        this.binding = new CoapsBinding(config, new CryptoContext(config.random(), config.aesKeyCacheSize()), sink, this, loop.nanoTime());
         this.cryptoPool = new CryptoPool(config.cryptoThreads(), config.dtls().maxOffloadedCryptoJobs(),
                 "coaps-crypto-" + config.bindAddress().getPort(), loop, this::resume);
     }

@@ -376,6 +376,12 @@ public final class DtlsConnector implements Connector {
             return this;
         }
 
+        /** See {@link CoapsConfig#aesKeyCacheSize()}: more for a server that notifies thousands of observers. */
+        public Builder aesKeyCacheSize(int entries) {
+            config.aesKeyCacheSize(entries);
+            return this;
+        }
+
         public Builder maxConnections(int max) {
             config.maxConnections(max);
             return this;

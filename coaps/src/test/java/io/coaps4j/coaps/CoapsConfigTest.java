@@ -144,4 +144,15 @@ class CoapsConfigTest {
         assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).cryptoThreads(0).build())
                 .hasMessageContaining("cryptoThreads must be 1..256, was 0");
     }
+
+    @Test
+    void theAesKeyCacheDefaultsTo256AndIsAPowerOfTwoUpTo65536() {
+        assertThat(CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).build().aesKeyCacheSize()).isEqualTo(256);
+        assertThat(CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).aesKeyCacheSize(16_384).build()
+                .aesKeyCacheSize()).isEqualTo(16_384);
+        for (int bad : new int[] {0, 3, 1000, 131_072}) {
+            assertThatThrownBy(() -> CoapsConfig.builder().psk(Fixtures.store("a", Fixtures.KEY)).aesKeyCacheSize(bad)
+                    .build()).hasMessageContaining("aesKeyCacheSize must be a power of two from 1 to 65536, was " + bad);
+        }
+    }
 }

@@ -2,6 +2,8 @@ package io.coaps4j.e2e;
 
 import io.coaps4j.coap.client.ClientRequest;
 import io.coaps4j.coap.client.CoapClient;
+import io.coaps4j.coap.client.ObserveListener;
+import io.coaps4j.coap.client.Observing;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Option;
@@ -49,6 +51,20 @@ public final class E2eClient {
             response = client.send(request(method, originUri, proxyUri, body));
         }
         return response;
+    }
+
+    /**
+     * Observes {@code originUri} (RFC 7641) protected end to end: the registration is sealed with the SA (set up
+     * first when there is none) and every notification arrives sealed under it (docs/E2E.md); {@code listener}
+     * hears them as {@link CoapClient#observe} delivers them. An origin that has lost the SA ends the observation
+     * with the distinct 4.01; observe again to run key management anew.
+     */
+    public Observing observe(String originUri, Optional<String> proxyUri, Consumer<ClientRequest.Builder> body,
+                             ObserveListener listener) {
+        if (saId == null || !associations.contains(saId)) {
+            saId = keyManagement.get();
+        }
+        return client.observe(request(Code.GET, originUri, proxyUri, body), listener);
     }
 
     /** The identifier of the SA in use, if any. */

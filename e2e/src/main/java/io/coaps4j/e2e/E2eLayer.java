@@ -10,6 +10,7 @@ import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.message.Option;
+import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.message.Token;
 import io.coaps4j.coap.server.CoapRequest;
 import io.coaps4j.dtls.crypto.CryptoContext;
@@ -46,6 +47,17 @@ public final class E2eLayer implements MessageLayer {
     private final E2eProtector protector;
     private final Map<ClientExchange, Pending> clients = bounded();
     private final Map<ServerExchange, Pending> servers = bounded();
+    /**
+     * Registrations whose protected response accepted an observer: each notification answers the registration
+     * again (RFC 7641 section 4.1), so it is sealed under that SA and bound to that request. Least recently
+     * notified out; an observer evicted or whose SA is gone gets the distinct 4.01 as its last notification.
+     */
+    private final Map<ServerExchange, Pending> observers = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ServerExchange, Pending> eldest) {
+            return size() > MAX_PENDING;
+        }
+    };
 
     public E2eLayer(E2eAssociations associations) {
         this.associations = Objects.requireNonNull(associations, "associations");
@@ -147,7 +159,30 @@ public final class E2eLayer implements MessageLayer {
         if (pending == null) {
             return response;
         }
+        if (response.code().isSuccess() && response.hasOption(OptionNumber.OBSERVE)) {
+            observers.put(exchange, pending);
+        }
         return protector.protectResponse(response, pending.association(), pending.binding());
+    }
+
+    /**
+     * A notification to an observer that registered protected leaves sealed like the registration's first
+     * response; one that registered in the clear passes untouched. A protected registration is never answered
+     * in the clear: without its state or its SA (expired, removed) the observer gets the distinct 4.01, which
+     * ends the observation (RFC 7641 section 3.2) so the client can set up an SA and register again.
+     */
+    @Override
+    public Message sendNotification(ServerExchange exchange, Message notification, long nowNanos) {
+        Pending pending = notification.code().isSuccess() ? observers.get(exchange) : observers.remove(exchange);
+        if (pending != null && associations.contains(pending.association().id().bytes())) {
+            return protector.protectResponse(notification, pending.association(), pending.binding());
+        }
+        if (pending == null && !exchange.request().hasOption(E2eOptions.E2E)) {
+            return notification;
+        }
+        observers.remove(exchange);
+        LOG.debug("ended an end-to-end observation whose SA or state is gone");
+        return error(Code.UNAUTHORIZED, E2eDiagnostics.NO_ASSOCIATION);
     }
 
     /** The refusals of docs/E2E.md section 6, in the clear with a diagnostic payload (RFC 7252 5.5.2). */

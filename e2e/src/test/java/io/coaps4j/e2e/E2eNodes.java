@@ -2,8 +2,10 @@ package io.coaps4j.e2e;
 
 import io.coaps4j.coap.client.CoapClient;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
+import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
+import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.server.CoapServer;
 import io.coaps4j.coap.messaging.TransmissionParameters;
 import io.coaps4j.coap.server.Resource;
@@ -17,6 +19,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** An origin server and a client with end-to-end layers over plain UDP, and the SAs of the tests. */
 final class E2eNodes implements AutoCloseable {
@@ -37,15 +41,29 @@ final class E2eNodes implements AutoCloseable {
     final E2eAssociations serverSas = new E2eAssociations();
     final E2eAssociations clientSas = new E2eAssociations();
     final E2eLayer serverLayer = new E2eLayer(serverSas);
+    /** The reading of the observable /sensor (NON notifications); change it, then {@code sensor.changed()}. */
+    final AtomicInteger reading = new AtomicInteger(20);
+    final Resource sensor;
     final CoapServer server;
     final CoapEndpoint clientEndpoint;
     final CoapClient client;
 
     E2eNodes() throws IOException {
+        this(Optional.empty());
+    }
+
+    /** The same, the origin also listening on {@code originDtls} (e.g. a coaps:// listener for a proxy's leg). */
+    E2eNodes(Optional<Connector> originDtls) throws IOException {
         install(SA, "psk-client-1", "origin", new byte[] {1, 2, 3});
         install(OTHER_SA, "psk-client-2", "origin", new byte[] {4, 5, 6});
-        server = CoapServer.builder()
-                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+        sensor = Resource.builder("sensor").observable(MessageType.NON)
+                .get(request -> CoapResponse.content(reading.get() + " C for "
+                        + serverLayer.principal(request).map(E2ePrincipal::getName).orElse("anybody")))
+                .build();
+        CoapServer.Builder origin = CoapServer.builder()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        originDtls.ifPresent(origin::connector);
+        server = origin
                 .config(CONFIG)
                 .layers(List.of(serverLayer))
                 .resource(Resource.builder("temp")
@@ -55,6 +73,7 @@ final class E2eNodes implements AutoCloseable {
                         .post(request -> CoapResponse.content("posted " + request.payloadAsString() + " by "
                                 + serverLayer.principal(request).map(E2ePrincipal::getName).orElse("anybody")))
                         .build())
+                .resource(sensor)
                 .resource(HandshakeResource.resource(handshakeConfig(), serverSas, Duration.ofHours(1)))
                 .build().start();
         clientEndpoint = CoapEndpoint.builder().config(CONFIG).layers(List.of(new E2eLayer(clientSas)))

@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
+import org.eclipse.californium.core.coap.option.StandardOptionRegistry;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 
@@ -25,8 +27,14 @@ final class CaliforniumPeers {
 
     /** A plain UDP endpoint on a loopback ephemeral port. */
     static CoapEndpoint loopbackEndpoint() {
+        return loopbackEndpoint(StandardOptionRegistry.getDefaultOptionRegistry());
+    }
+
+    /** The same, knowing the options of {@code options}. */
+    static CoapEndpoint loopbackEndpoint(OptionRegistry options) {
         return new CoapEndpoint.Builder()
                 .setConfiguration(configuration())
+                .setOptionRegistry(options)
                 .setInetSocketAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .build();
     }

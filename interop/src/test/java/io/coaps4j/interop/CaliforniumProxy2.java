@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.coap.option.MapBasedOptionRegistry;
+import org.eclipse.californium.core.coap.option.OptionDefinition;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
+import org.eclipse.californium.core.coap.option.StandardOptionRegistry;
 import org.eclipse.californium.proxy2.ClientEndpoints;
 import org.eclipse.californium.proxy2.ClientSingleEndpoint;
 import org.eclipse.californium.proxy2.Coap2CoapTranslator;
@@ -33,16 +37,16 @@ public final class CaliforniumProxy2 implements AutoCloseable {
     private final CoapEndpoint coapListener;
     private final CoapEndpoint coapsListener;
 
-    private CaliforniumProxy2(Optional<Psk> clients, Optional<Psk> origins) {
+    private CaliforniumProxy2(Optional<Psk> clients, Optional<Psk> origins, OptionRegistry options) {
         server = new CoapServer(CaliforniumPeers.configuration());
-        coapListener = CaliforniumPeers.loopbackEndpoint();
+        coapListener = CaliforniumPeers.loopbackEndpoint(options);
         server.addEndpoint(coapListener);
         coapsListener = clients.map(psk -> ScandiumPsk.serverEndpoint(psk.identity(), psk.key())).orElse(null);
         if (coapsListener != null) {
             server.addEndpoint(coapsListener);
         }
         List<ClientEndpoints> toOrigins = new ArrayList<>();
-        toOrigins.add(new ClientSingleEndpoint(CaliforniumPeers.loopbackEndpoint()));
+        toOrigins.add(new ClientSingleEndpoint(CaliforniumPeers.loopbackEndpoint(options)));
         origins.ifPresent(psk -> toOrigins.add(new ClientSingleEndpoint(
                 ScandiumPsk.clientEndpoint(psk.identity(), psk.key()))));
         Coap2CoapTranslator translator = new Coap2CoapTranslator();
@@ -65,7 +69,16 @@ public final class CaliforniumProxy2 implements AutoCloseable {
      * origins when {@code origins} gives the key the origins know.
      */
     public static CaliforniumProxy2 start(Optional<Psk> clients, Optional<Psk> origins) {
-        return new CaliforniumProxy2(clients, origins);
+        return new CaliforniumProxy2(clients, origins, StandardOptionRegistry.getDefaultOptionRegistry());
+    }
+
+    /**
+     * Only coap:// on both legs, its plain endpoints also knowing {@code extra}: Californium answers an unknown
+     * critical option with 4.02 even when it is safe-to-forward (docs/E2E.md), so its operator registers it.
+     */
+    public static CaliforniumProxy2 startKnowing(OptionDefinition... extra) {
+        return new CaliforniumProxy2(Optional.empty(), Optional.empty(),
+                new MapBasedOptionRegistry(StandardOptionRegistry.getDefaultOptionRegistry(), extra));
     }
 
     /** Only coap:// on both legs. */

@@ -9,6 +9,7 @@ import io.coaps4j.coap.exchange.ExchangeFailure;
 import io.coaps4j.coap.exchange.NotificationListener;
 import io.coaps4j.coap.exchange.Observation;
 import io.coaps4j.coap.exchange.ServerExchange;
+import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.message.Option;
@@ -52,16 +53,21 @@ final class ObserveRelay implements NotificationListener, ObservationSink {
         }
     };
 
-    /** Whether {@code request} deregisters an observation (a GET with Observe 1, RFC 7641 section 3.6). */
+    /**
+     * Whether {@code request} deregisters an observation (a GET with Observe 1, RFC 7641 section 3.6, or a
+     * FETCH, RFC 8132 section 2.4).
+     */
     static boolean deregisters(Message request) {
-        return request.code().equals(io.coaps4j.coap.message.Code.GET)
-                && request.uintOption(OptionNumber.OBSERVE).orElse(-1) == 1;
+        return observes(request) && request.uintOption(OptionNumber.OBSERVE).orElse(-1) == 1;
     }
 
-    /** Whether {@code request} registers an observation (a GET with Observe 0). */
+    /** Whether {@code request} registers an observation (a GET or FETCH with Observe 0). */
     static boolean registers(Message request) {
-        return request.code().equals(io.coaps4j.coap.message.Code.GET)
-                && request.uintOption(OptionNumber.OBSERVE).orElse(-1) == 0;
+        return observes(request) && request.uintOption(OptionNumber.OBSERVE).orElse(-1) == 0;
+    }
+
+    private static boolean observes(Message request) {
+        return request.code().equals(Code.GET) || request.code().equals(Code.FETCH);
     }
 
     static void start(OriginLegs legs, ServerExchange exchange, Responder responder, CoapUri target,

@@ -16,7 +16,11 @@ import java.util.List;
  * measured ones, their time and the server's CPU.
  */
 final class Block2Suite {
-    private static final int WARMUP_TRANSFERS = 2;
+    /**
+     * Enough for both JVM servers to reach steady state: with 2, the measured transfers (3 to 7 of a fresh process)
+     * still carried 50-250 ms of JIT compilation each, more than the work they measure (about 20-60 ms warm).
+     */
+    static final int WARMUP_TRANSFERS = 20;
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     private static final int ATTEMPTS = 4;
 

@@ -58,7 +58,8 @@ final class ObserveSection {
                 block2 = Block2Suite.run(context, group);
             }
             report.append(String.format(Locale.ROOT, "%n#### 1 MB block-wise download (Block2, 1,024-byte blocks, one CON GET"
-                    + " per block, one PSK session; %d measured transfers after 2 warm-up)%n%n", options.block2Transfers()));
+                    + " per block, one PSK session; %d measured transfers after %d warm-up)%n%n", options.block2Transfers(),
+                    Block2Suite.WARMUP_TRANSFERS));
             report.append("| server | transfers | ms per transfer | server CPU ms per transfer |\n|---|---|---|---|\n");
             for (Block2Measurement m : block2) {
                 report.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f |%n", m.server(), m.transfers(),

@@ -5,6 +5,7 @@ import io.coaps4j.bench.BenchRpk;
 import io.coaps4j.bench.loadgen.ClientTransport;
 import io.coaps4j.bench.loadgen.DtlsClientTransport;
 import io.coaps4j.bench.loadgen.PlainUdpTransport;
+import io.coaps4j.bench.loadgen.ScandiumClientTransport;
 import io.coaps4j.bench.server.CaliforniumHelloServer;
 import io.coaps4j.bench.server.CaliforniumObserveServer;
 import io.coaps4j.bench.server.CaliforniumPskServer;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The servers a run can compare in one security mode, by the name used on the command line (the same name
@@ -56,15 +58,18 @@ final class ServerCatalog {
 
     /** How the generator's DTLS clients are configured for a server at an address; null for NoSec. */
     private final Function<InetSocketAddress, DtlsConfig> clientConfig;
+    /** The scandium generator's clients for this mode (Californium's DTLS client); null for NoSec. */
+    private final Supplier<ClientTransport.Factory> scandiumClients;
     private final Map<String, BenchedServer> byName = new LinkedHashMap<>();
 
-    private ServerCatalog(Function<InetSocketAddress, DtlsConfig> clientConfig) {
+    private ServerCatalog(Function<InetSocketAddress, DtlsConfig> clientConfig, Supplier<ClientTransport.Factory> scandiumClients) {
         this.clientConfig = clientConfig;
+        this.scandiumClients = scandiumClients;
     }
 
     /** CoAP over plain UDP (NoSec), with the raw UDP ceiling. */
     static ServerCatalog noSec() {
-        ServerCatalog catalog = new ServerCatalog(null);
+        ServerCatalog catalog = new ServerCatalog(null, null);
         HelloProbe probe = CoapProbe.hello();
         catalog.addWithBaseline(new JavaServer(COAPS4J,
                 "coaps4j CoapServer over UdpConnector (NoSec), default EngineConfig, Resource /hello", OurNoSecServer.class, probe));
@@ -81,7 +86,7 @@ final class ServerCatalog {
 
     /** CoAP over DTLS 1.2 with the benchmark PSK, TLS_PSK_WITH_AES_128_CCM_8 only. */
     static ServerCatalog psk() {
-        ServerCatalog catalog = new ServerCatalog(ServerCatalog::pskClientConfig);
+        ServerCatalog catalog = new ServerCatalog(ServerCatalog::pskClientConfig, ScandiumClientTransport::pskFactory);
         HelloProbe probe = DtlsProbe.hello();
         catalog.addWithBaseline(new JavaServer(COAPS4J, OUR_PSK, OurPskServer.class, probe));
         catalog.add(new JavaServer(CALIFORNIUM, CALIFORNIUM_PSK, CaliforniumPskServer.class, probe));
@@ -99,7 +104,7 @@ final class ServerCatalog {
      * lifetime has passed.
      */
     static ServerCatalog pskIdle(Duration exchangeLifetime) {
-        ServerCatalog catalog = new ServerCatalog(ServerCatalog::pskClientConfig);
+        ServerCatalog catalog = new ServerCatalog(ServerCatalog::pskClientConfig, ScandiumClientTransport::pskFactory);
         HelloProbe probe = DtlsProbe.hello();
         String lifetime = ShortExchangeLifetime.argument(exchangeLifetime);
         String shortened = ", EXCHANGE_LIFETIME " + exchangeLifetime.toSeconds() + " s";
@@ -117,7 +122,8 @@ final class ServerCatalog {
      */
     static ServerCatalog rpk(BenchRpk keys, Path keyDir, Duration exchangeLifetime) {
         DtlsConfig client = DtlsClientTransport.rpkConfig(keys.clientCredentials());
-        ServerCatalog catalog = new ServerCatalog(server -> client);
+        ServerCatalog catalog = new ServerCatalog(server -> client,
+                () -> ScandiumClientTransport.rpkFactory(keys.clientKey(), keys.serverKey().getPublic()));
         HelloProbe probe = DtlsProbe.hello(catalog::clientConfig);
         String keysArgument = BenchRpk.KEYS_ARGUMENT + keyDir.toAbsolutePath();
         String[] args = exchangeLifetime == null ? new String[] {keysArgument}
@@ -136,7 +142,7 @@ final class ServerCatalog {
      * so that a heap reading after it holds observers, not the registrations' deduplication entries.
      */
     static ServerCatalog observe(Duration exchangeLifetime) {
-        ServerCatalog catalog = new ServerCatalog(ServerCatalog::pskClientConfig);
+        ServerCatalog catalog = new ServerCatalog(ServerCatalog::pskClientConfig, ScandiumClientTransport::pskFactory);
         HelloProbe probe = DtlsProbe.hello();
         String lifetime = ShortExchangeLifetime.argument(exchangeLifetime);
         String shortened = ", EXCHANGE_LIFETIME " + exchangeLifetime.toSeconds() + " s";
@@ -201,8 +207,19 @@ final class ServerCatalog {
         return clientConfig.apply(server);
     }
 
-    /** How a generator client reaches a server of this mode at {@code server}. */
+    /** How a generator client reaches a server of this mode at {@code server}, on our own DTLS client. */
     ClientTransport.Factory transportTo(InetSocketAddress server) {
-        return overDtls() ? DtlsClientTransport.factory(clientConfig(server)) : PlainUdpTransport.factory();
+        return transportTo(server, Generator.BATCHING);
+    }
+
+    /**
+     * How a client of {@code generator} reaches a server of this mode at {@code server}: over DTLS on Scandium's
+     * client for the scandium generator, on our own otherwise; NoSec on plain UDP datagram channels for all.
+     */
+    ClientTransport.Factory transportTo(InetSocketAddress server, Generator generator) {
+        if (!overDtls()) {
+            return PlainUdpTransport.factory();
+        }
+        return generator == Generator.SCANDIUM ? scandiumClients.get() : DtlsClientTransport.factory(clientConfig(server));
     }
 }

@@ -56,8 +56,7 @@ public final class SideBySide {
                         + "%s, resend after %d ms; server JVM options: %s%n",
                 started, Runtime.getRuntime().availableProcessors(), loadBefore, System.getProperty("java.version"),
                 ticksPerSecond, String.join(",", options.suites().stream().map(Suite::label).toList()),
-                options.warmup().toMillis() / 1e3, options.measure().toMillis() / 1e3, options.generator() == Generator.DEVICE ? "device generator (one thread and socket per client)"
-                        : "batching generator, " + options.generatorThreads() + " generator thread(s)",
+                options.warmup().toMillis() / 1e3, options.measure().toMillis() / 1e3, options.generator().describe(options.generatorThreads()),
                 options.resendTimeout().toMillis(), String.join(" ", options.serverJvmOptions())));
 
         if (options.suites().contains(Suite.NOSEC)) {

@@ -55,7 +55,7 @@ final class ThroughputSuite {
         RunContext.progress("%s: generator warm-up: %s s against %s", suite.label(), options.warmup().toMillis() / 1e3, name);
         try {
             LoadGenerator.run(LoadSpec.builder().server(process.address()).clients(GENERATOR_WARMUP_CLIENTS)
-                    .transport(group.catalog().transportTo(process.address()))
+                    .transport(group.catalog().transportTo(process.address(), options.generator()))
                     .generatorThreads(options.generatorThreads(GENERATOR_WARMUP_CLIENTS)).warmup(Duration.ZERO).measure(options.warmup())
                     .resendTimeout(options.resendTimeout()).build(), WindowObserver.NONE);
         } catch (IOException | RuntimeException e) {
@@ -70,7 +70,7 @@ final class ThroughputSuite {
         LoadSpec spec = LoadSpec.builder()
                 .server(process.address())
                 .clients(clients)
-                .transport(group.catalog().transportTo(process.address()))
+                .transport(group.catalog().transportTo(process.address(), options.generator()))
                 .generatorThreads(options.generatorThreads(clients))
                 .warmup(options.warmup())
                 .measure(options.measure())

@@ -40,8 +40,16 @@ class BenchArgumentsTest {
         assertThat(batching.generator()).isEqualTo(Generator.BATCHING);
         assertThat(batching.generatorThreads(16)).isEqualTo(2);
         assertThat(BenchArguments.parse(new String[0], KNOWN).generator()).isEqualTo(Generator.BATCHING);
-        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--generator", "scandium"}, KNOWN))
-                .hasMessageContaining("--generator");
+        assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--generator", "gnutls"}, KNOWN))
+                .hasMessageContaining("--generator").hasMessageContaining("scandium");
+    }
+
+    @Test
+    void scandiumGeneratorKeepsTheConfiguredThreadsAndNamesItselfInTheReport() throws Exception {
+        BenchOptions scandium = BenchArguments.parse(new String[] {"--generator", "scandium", "--threads", "2"}, KNOWN);
+        assertThat(scandium.generator()).isEqualTo(Generator.SCANDIUM);
+        assertThat(scandium.generatorThreads(128)).isEqualTo(2);
+        assertThat(scandium.generator().describe(2)).startsWith("scandium generator").contains("2 generator thread(s)");
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.coaps4j.cli.client.EndToEndOptions.EndToEndKey;
 import io.coaps4j.coap.client.ClientRequest;
 import io.coaps4j.coap.client.CoapClient;
 import io.coaps4j.coap.client.CoapClientException;
+import io.coaps4j.coap.client.ObserveListener;
+import io.coaps4j.coap.client.Observing;
 import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
@@ -31,35 +33,67 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** Sends one request protected end to end, directly or through {@code --proxy} (plain coap:// legs). */
-final class EndToEndRequests {
+/**
+ * Requests and observations protected end to end, directly or through {@code --proxy} (plain coap:// legs):
+ * one UDP endpoint with the end-to-end layer, and the SA that key management ({@code --e2e-psk}, or with
+ * {@code --e2e-handshake} a handshake over CoAP) sets up when first needed.
+ */
+final class EndToEndRequests implements AutoCloseable {
     private static final Duration LIFETIME = Duration.ofMinutes(10);
 
-    private EndToEndRequests() {
-    }
+    private final CoapUri target;
+    private final Optional<String> proxy;
+    private final CoapEndpoint endpoint;
+    private final CoapClient client;
+    private final E2eClient e2e;
 
-    static CoapResponse send(Code method, CoapUri target, Optional<String> proxy, EndToEndKey key, boolean handshake,
-                             Duration timeout, Consumer<ClientRequest.Builder> body) {
+    private EndToEndRequests(CoapUri target, Optional<String> proxy, EndToEndKey key, boolean handshake,
+                             Duration timeout) {
         if (target.scheme().secure() || proxy.map(p -> p.startsWith("coaps:")).orElse(false)) {
             throw new CommandFailure(ExitCodes.USAGE, "--e2e runs over coap:// legs here; the protection is end to"
                     + " end, so the hops need no DTLS (coaps:// legs with --e2e are not supported yet)");
         }
+        this.target = target;
+        this.proxy = proxy;
         E2eAssociations associations = new E2eAssociations();
         EngineConfig config = EngineConfig.builder()
                 .recognizedOptions(E2eOptions.withE2e(EngineConfig.DEFAULT_OPTIONS)).build();
-        CoapEndpoint endpoint;
         try {
             endpoint = CoapEndpoint.builder().config(config).layers(List.of(new E2eLayer(associations)))
                     .name("coaps4j-e2e-client").start();
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "cannot open a UDP socket: " + e.getMessage());
         }
-        try (endpoint; CoapClient client = CoapClient.builder().endpoint(endpoint).timeout(timeout).build()) {
-            String origin = target.scheme().text() + "://" + authority(target);
-            Supplier<byte[]> keyManagement = handshake
-                    ? () -> new E2eHandshake(client, handshakeConfig(key), associations, LIFETIME).run(origin, proxy)
-                    : () -> derived(key, associations);
-            return new E2eClient(client, associations, keyManagement).send(method, target.toString(), proxy, body);
+        client = CoapClient.builder().endpoint(endpoint).timeout(timeout).build();
+        String origin = target.scheme().text() + "://" + authority(target);
+        Supplier<byte[]> keyManagement = handshake
+                ? () -> new E2eHandshake(client, handshakeConfig(key), associations, LIFETIME).run(origin, proxy)
+                : () -> derived(key, associations);
+        e2e = new E2eClient(client, associations, keyManagement);
+    }
+
+    /** Opens the endpoint towards {@code target}; close it when done. */
+    static EndToEndRequests open(CoapUri target, Optional<String> proxy, EndToEndKey key, boolean handshake,
+                                 Duration timeout) {
+        return new EndToEndRequests(target, proxy, key, handshake, timeout);
+    }
+
+    /** Sends one request protected end to end and returns its (opened) response. */
+    static CoapResponse send(Code method, CoapUri target, Optional<String> proxy, EndToEndKey key, boolean handshake,
+                             Duration timeout, Consumer<ClientRequest.Builder> body) {
+        try (EndToEndRequests requests = open(target, proxy, key, handshake, timeout)) {
+            return requests.failingClearly(() -> requests.e2e.send(method, target.toString(), proxy, body));
+        }
+    }
+
+    /** Registers as an observer of the target, protected end to end; notifications arrive opened. */
+    Observing observe(Consumer<ClientRequest.Builder> body, ObserveListener listener) {
+        return failingClearly(() -> e2e.observe(target.toString(), proxy, body, listener));
+    }
+
+    private <T> T failingClearly(Supplier<T> action) {
+        try {
+            return action.get();
         } catch (E2eHandshakeException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "end-to-end handshake with " + target + ": " + e.getMessage());
         } catch (CoapClientException e) {
@@ -67,6 +101,12 @@ final class EndToEndRequests {
         } catch (UncheckedIOException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "cannot open a UDP socket: " + e.getCause().getMessage());
         }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        endpoint.close();
     }
 
     private static DtlsConfig handshakeConfig(EndToEndKey key) {

@@ -70,10 +70,18 @@ public final class ObserveCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.USAGE, "--count must be at least 1, was " + count);
         }
         CoapUri target = Requests.parse(uri);
-        if (endToEnd.key().isPresent() || endToEnd.proxy().isPresent()) {
-            // The origin's notifications leave by the observe path, which bypasses the layer stack (docs/E2E.md).
-            throw new CommandFailure(ExitCodes.USAGE, "observe with --proxy or --e2e is not supported yet:"
-                    + " end-to-end protected notifications are not implemented");
+        Optional<EndToEndOptions.EndToEndKey> e2eKey = endToEnd.key();
+        if (e2eKey.isEmpty() && endToEnd.proxy().isPresent()) {
+            throw new CommandFailure(ExitCodes.USAGE, "--proxy without --e2e is not supported yet: give --e2e with"
+                    + " --e2e-psk");
+        }
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        ObserveListener listener = printer(done);
+        if (e2eKey.isPresent()) {
+            try (EndToEndRequests requests = EndToEndRequests.open(target, endToEnd.proxy(), e2eKey.get(),
+                    endToEnd.handshake, exchange.timeout)) {
+                return untilDone(requests.observe(exchange::applyTo, listener), done);
+            }
         }
         Optional<ClientCredentials> credentials = Requests.credentialsFor(target, psk, keys)
                 .map(c -> c.withConnectionIds(exchange.cid.policy()));
@@ -85,34 +93,45 @@ public final class ObserveCommand implements Callable<Integer> {
         if (dtls != null) {
             builder.connector(dtls);
         }
-        CompletableFuture<Integer> done = new CompletableFuture<>();
+        try (CoapClient client = builder.build()) {
+            return untilDone(client.observe(request.build(), listener), done);
+        }
+    }
+
+    /** Prints each notification; {@code done} completes at --count or when the observation ends. */
+    private ObserveListener printer(CompletableFuture<Integer> done) {
         AtomicInteger received = new AtomicInteger();
         AtomicReference<Code> lastCode = new AtomicReference<>();
-        try (CoapClient client = builder.build()) {
-            Observing observing = client.observe(request.build(), new ObserveListener() {
-                @Override
-                public void onNotification(CoapResponse notification) {
-                    if (done.isDone()) {
-                        return;
-                    }
-                    terminal.payload(lineOf(notification.payload()));
-                    terminal.errLine(notification.code().toString());
-                    lastCode.set(notification.code());
-                    if (count != null && received.incrementAndGet() >= count) {
-                        done.complete(ExitCodes.OK);
-                    }
+        return new ObserveListener() {
+            @Override
+            public void onNotification(CoapResponse notification) {
+                if (done.isDone()) {
+                    return;
                 }
+                terminal.payload(lineOf(notification.payload()));
+                terminal.errLine(notification.code().toString());
+                lastCode.set(notification.code());
+                if (count != null && received.incrementAndGet() >= count) {
+                    done.complete(ExitCodes.OK);
+                }
+            }
 
-                @Override
-                public void onEnded(ExchangeFailure failure) {
+            @Override
+            public void onEnded(ExchangeFailure failure) {
+                if (!done.isDone()) { // not our own cancel after --count or --duration
                     done.complete(exitFor(failure, lastCode.get()));
                 }
-            });
-            int status = await(done);
-            observing.cancel();
-            observing.ended().completeOnTimeout(null, 2, TimeUnit.SECONDS).join(); // the Observe 1 goes out
-            return status;
-        }
+            }
+        };
+    }
+
+    /** Waits for --count, --duration or the end, then deregisters. */
+    private int untilDone(Observing observing, CompletableFuture<Integer> done) throws InterruptedException {
+        int status = await(done);
+        done.complete(status); // after --duration too: the cancel below is ours, not news
+        observing.cancel();
+        observing.ended().completeOnTimeout(null, 2, TimeUnit.SECONDS).join(); // the Observe 1 goes out
+        return status;
     }
 
     private int await(CompletableFuture<Integer> done) throws InterruptedException {

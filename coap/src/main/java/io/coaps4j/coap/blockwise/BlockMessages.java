@@ -49,8 +49,12 @@ final class BlockMessages {
      * block-wise options, fits {@code maxMessageSize}; -1 when not even 16 bytes fit.
      */
     static int fittingSzx(Message message, int preferred, int maxMessageSize) {
-        int overhead = MessageCodec.encodedLength(message) - message.token().length() - payloadBytes(message)
-                + BLOCK_OVERHEAD;
+        return fittingSzx(message, MessageCodec.encodedLength(message), preferred, maxMessageSize);
+    }
+
+    /** As {@link #fittingSzx(Message, int, int)}, with {@code message}'s encoded length already measured. */
+    static int fittingSzx(Message message, int encodedLength, int preferred, int maxMessageSize) {
+        int overhead = encodedLength - message.token().length() - payloadBytes(message) + BLOCK_OVERHEAD;
         for (int szx = preferred; szx >= 0; szx--) {
             if (overhead + BlockOption.sizeOf(szx) <= maxMessageSize) {
                 return szx;
@@ -61,7 +65,12 @@ final class BlockMessages {
 
     /** The encoded size of {@code message} once it carries a token of 8 bytes. */
     static int sizeWithToken(Message message) {
-        return MessageCodec.encodedLength(message) - message.token().length() + 8;
+        return sizeWithToken(message, MessageCodec.encodedLength(message));
+    }
+
+    /** As {@link #sizeWithToken(Message)}, with {@code message}'s encoded length already measured. */
+    static int sizeWithToken(Message message, int encodedLength) {
+        return encodedLength - message.token().length() + 8;
     }
 
     /** The block option {@code number} of {@code message}; empty when absent or malformed (over 3 bytes). */
@@ -74,9 +83,9 @@ final class BlockMessages {
     }
 
     /** An ETag for a representation its producer gave none: the CRC-32 of its bytes (change detection, not security). */
-    static Option etagOf(byte[] body) {
+    static Option etagOf(Message message) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(body);
+        crc.update(message.payloadView());
         long value = crc.getValue();
         return Option.of(OptionNumber.ETAG, new byte[] {(byte) (value >>> 24), (byte) (value >>> 16),
                 (byte) (value >>> 8), (byte) value});

@@ -11,8 +11,8 @@ import io.coaps4j.coap.exchange.LayerContext;
 import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
+import io.coaps4j.coap.message.MessageCodec;
 import io.coaps4j.coap.message.Option;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +35,11 @@ final class ServerBlockwise {
         this.downloads = new TransferStore<>(config.maxTransfers(), config.maxBufferedBytes(), lifetime);
     }
 
-    /** A sliced response: its head (code, options) and its whole body, copied once. */
-    private record Kept(Message head, byte[] body) {
+    /**
+     * A sliced response, whole, with its ETag: each block is a view of its payload (messages are immutable,
+     * so neither the body nor a block is copied before the block is encoded).
+     */
+    private record Kept(Message response) {
     }
 
     /** A body being reassembled, and its last block to recognise a repeated one. */
@@ -72,7 +75,7 @@ final class ServerBlockwise {
             TransferKey key = TransferKey.ofResponseBody(exchange.peer(), request);
             Kept body = downloads.get(key, nowNanos);
             if (body != null) {
-                context.respond(exchange, slice(key, body, block2.get().offset(), szxFor(body.head(), block2.get()),
+                context.respond(exchange, slice(key, body, block2.get().offset(), szxFor(body.response(), block2.get()),
                         nowNanos), nowNanos);
                 return null;
             }
@@ -171,16 +174,14 @@ final class ServerBlockwise {
         Message request = exchange.request();
         Optional<BlockOption> asked = BlockMessages.blockOf(request, BLOCK2);
         int preferred = Math.min(config.szx(), asked.map(b -> Math.min(b.szx(), 6)).orElse(6));
-        int szx = BlockMessages.fittingSzx(out, preferred, config.maxMessageSize());
-        boolean fits = BlockMessages.sizeWithToken(out) <= config.maxMessageSize();
+        int encoded = MessageCodec.encodedLength(out); // once: every notification passes here
+        int szx = BlockMessages.fittingSzx(out, encoded, preferred, config.maxMessageSize());
+        boolean fits = BlockMessages.sizeWithToken(out, encoded) <= config.maxMessageSize();
         if (szx < 0 || (offset == 0 && fits && out.payloadLength() <= BlockOption.sizeOf(szx))) {
             return out; // one message (or, without room for even a 16-byte block, the engine's 5.00)
         }
-        byte[] payload = out.payload();
-        Message head = BlockMessages.with(out, new byte[0],
-                out.hasOption(ETAG) ? List.of() : List.of(BlockMessages.etagOf(payload)));
-        return slice(TransferKey.ofResponseBody(exchange.peer(), request), new Kept(head, payload), offset, szx,
-                nowNanos);
+        Message kept = out.hasOption(ETAG) ? out : out.withOption(BlockMessages.etagOf(out));
+        return slice(TransferKey.ofResponseBody(exchange.peer(), request), new Kept(kept), offset, szx, nowNanos);
     }
 
     /**
@@ -189,7 +190,8 @@ final class ServerBlockwise {
      */
     private Message slice(TransferKey key, Kept body, long offset, int szx, long nowNanos) {
         int size = BlockOption.sizeOf(szx);
-        int length = body.body().length;
+        Message whole = body.response();
+        int length = whole.payloadLength();
         if (offset >= length || offset % size != 0) {
             return BlockMessages.error(Code.BAD_REQUEST, "no Block2 block starts at byte " + offset + " of the "
                     + length + "-byte body");
@@ -204,15 +206,12 @@ final class ServerBlockwise {
         } else {
             downloads.remove(key);
         }
-        List<Option> added = new ArrayList<>(2);
-        added.add(new BlockOption(num, more, szx).toOption(BLOCK2));
-        if (num == 0) {
-            added.add(Option.ofUint(SIZE2, length)); // section 4: the whole body's size, with the first block
-        }
-        byte[] block = Arrays.copyOfRange(body.body(), (int) offset, end);
-        // Only the first block of a notification carries Observe: the later ones answer plain GETs (section 3.4).
-        return num == 0 ? BlockMessages.with(body.head(), block, added, BLOCK2, SIZE2)
-                : BlockMessages.with(body.head(), block, added, BLOCK2, SIZE2, OBSERVE);
+        Message block = whole.withPayloadSlice((int) offset, end - (int) offset)
+                .withOption(new BlockOption(num, more, szx).toOption(BLOCK2));
+        // Section 4: the whole body's size goes with the first block. Only the first block of a notification
+        // carries Observe: the later ones answer plain GETs (section 3.4).
+        return num == 0 ? block.withOption(Option.ofUint(SIZE2, length))
+                : block.withoutOption(SIZE2).withoutOption(OBSERVE);
     }
 
     /** The SZX for a later block of a kept body: the client's if smaller, else what fits. */

@@ -25,17 +25,23 @@ public final class Observation {
     final boolean confirmableNotifications;
     boolean ended;
     /** NON notifications since the last CON (below 100: every 100th goes as CON). */
-    short nonSinceConfirmable;
+    byte nonSinceConfirmable;
     /** The next Observe value: 24 bits, incremented per notification (section 4.4). */
     int sequence;
-    long lastConfirmableNanos;
+    /**
+     * When the last CON went, in units of 2^30 ns (about a second) of the engine's clock, wrapping: the
+     * 24-hour rule (section 4.5) needs no finer grain, and an int instead of a long keeps the observer small.
+     */
+    int lastConfirmableUnits;
     final Consumer<Observation> onEnd;
-    /** The CON notification awaiting its ACK, or null (section 4.5.2: one at a time). */
-    Transmission inFlight;
-    /** The latest state, waiting for {@link #inFlight} to complete; intermediate states are skipped. */
+    /**
+     * The latest notification still matchable: a CON awaiting its ACK (section 4.5.2: one at a time), or the
+     * last NON, which an RST may still reject (section 3.6); null when none. One field for both: while a CON
+     * is in flight no NON goes, and a newer notification ends the older one's matchability.
+     */
+    Transmission lastSent;
+    /** The latest state, waiting for a CON {@link #lastSent} to complete; intermediate states are skipped. */
     Message superseding;
-    /** A NON notification an RST may still reject (section 3.6). */
-    Transmission lastNon;
     /** The next observation of the same peer (see {@code ServerObservations}), or null: no map entry per observer. */
     Observation nextOfPeer;
 
@@ -46,7 +52,17 @@ public final class Observation {
         this.tokenLength = (byte) token.length();
         this.confirmableNotifications = notificationType == MessageType.CON;
         this.onEnd = onEnd;
-        this.lastConfirmableNanos = nowNanos;
+        this.lastConfirmableUnits = units(nowNanos);
+    }
+
+    /** {@code nanos} of the engine's clock in the units of {@link #lastConfirmableUnits}. */
+    static int units(long nanos) {
+        return (int) (nanos >> 30);
+    }
+
+    /** True while a CON notification awaits its ACK. */
+    boolean confirmableInFlight() {
+        return lastSent != null && lastSent.confirmable;
     }
 
     /** The registration's token, which every notification carries. */

@@ -22,8 +22,6 @@ public final class ServerExchange {
     DeduplicationCache.Entry<ServerExchange> entry;
     State state = State.PENDING;
     TimerQueue.Timer separateTimer;
-    /** Set when the request registered an RFC 7641 observer. */
-    Observation observation;
 
     ServerExchange(Peer peer, Message request, DeduplicationCache.Entry<ServerExchange> entry) {
         this.peer = peer;

@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 final class ServerObservations implements TransmissionOwner {
     /** Section 4.5: a notification is sent as CON at least every 24 hours. */
     static final long CONFIRMABLE_AT_LEAST_EVERY_NANOS = 24L * 3600 * 1_000_000_000L;
+    /** The same in the observation's clock units (rounded down: a CON may go up to a second early). */
+    private static final int CONFIRMABLE_AT_LEAST_EVERY_UNITS = Observation.units(CONFIRMABLE_AT_LEAST_EVERY_NANOS);
     /**
      * And after this many NON notifications in a row, so that a client that vanished without an RST
      * (its process killed) leaves the list within minutes for a resource that changes often (4.5).
@@ -80,7 +82,6 @@ final class ServerObservations implements TransmissionOwner {
         Observation observation = new Observation(exchange, request.token(), notificationType, onEnd, nowNanos);
         observation.nextOfPeer = firstOfPeer.put(exchange.peer(), observation);
         total++;
-        exchange.observation = observation;
         server.respond(exchange, withObserve(first, observation.sequence++), true, 0, nowNanos);
         // From here on only notifications answer the registration, under the observation's own token: the
         // exchange keeps the registration's shared, reduced form rather than the received request.
@@ -100,7 +101,7 @@ final class ServerObservations implements TransmissionOwner {
             send(observation, last, nowNanos, null);
             return true;
         }
-        if (observation.inFlight != null) {
+        if (observation.confirmableInFlight()) {
             observation.superseding = state; // section 4.5.2: sent when the current attempt completes
             return true;
         }
@@ -128,8 +129,13 @@ final class ServerObservations implements TransmissionOwner {
 
     /** The first response went as a separate CON and the client rejected it or never acknowledged it. */
     void firstResponseFailed(ServerExchange exchange, long nowNanos) {
-        if (exchange.observation != null && !exchange.observation.ended) {
-            end(exchange.observation, nowNanos);
+        // Found by its exchange in the peer's chain (at most maxPerPeer long): the exchange keeps no
+        // reference to its observation, which spares every observer a field.
+        for (Observation o = firstOfPeer.get(exchange.peer()); o != null; o = o.nextOfPeer) {
+            if (o.exchange == exchange) {
+                end(o, nowNanos);
+                return;
+            }
         }
     }
 
@@ -165,7 +171,7 @@ final class ServerObservations implements TransmissionOwner {
     private void send(Observation observation, Message state, long nowNanos, Transmission superseded) {
         Peer peer = observation.peer();
         boolean confirmable = superseded != null || observation.confirmableNotifications
-                || nowNanos - observation.lastConfirmableNanos >= CONFIRMABLE_AT_LEAST_EVERY_NANOS
+                || Observation.units(nowNanos) - observation.lastConfirmableUnits >= CONFIRMABLE_AT_LEAST_EVERY_UNITS
                 || observation.nonSinceConfirmable >= CONFIRMABLE_AT_LEAST_EVERY_NOTIFICATIONS - 1;
         Message template = state.code().isSuccess() ? withObserve(state, observation.sequence++) : state;
         if (!layers.isEmpty()) {
@@ -175,20 +181,18 @@ final class ServerObservations implements TransmissionOwner {
         byte[] datagram = encode(observation, template, confirmable ? MessageType.CON : MessageType.NON, messageId);
         Transmission transmission = new Transmission(new MidKey(peer, messageId), datagram, confirmable, null,
                 observation.exchange, this, retransmitter.maxRetransmit());
+        transmission.observation = observation;
+        if (observation.lastSent != null) {
+            retransmitter.end(observation.lastSent); // a NON: only the latest notification stays matchable by an RST
+        }
+        observation.lastSent = observation.ended ? null : transmission;
         if (!confirmable) {
             observation.nonSinceConfirmable++;
-            if (observation.lastNon != null) {
-                retransmitter.end(observation.lastNon); // only the latest NON stays matchable by an RST
-            }
-            observation.lastNon = observation.ended ? null : transmission;
             retransmitter.start(transmission, nowNanos);
             return;
         }
-        observation.lastConfirmableNanos = nowNanos;
+        observation.lastConfirmableUnits = Observation.units(nowNanos);
         observation.nonSinceConfirmable = 0;
-        if (!observation.ended) {
-            observation.inFlight = transmission;
-        }
         if (superseded == null) {
             retransmitter.start(transmission, nowNanos);
         } else {
@@ -220,11 +224,11 @@ final class ServerObservations implements TransmissionOwner {
             return;
         }
         retransmitter.end(transmission);
-        Observation observation = transmission.server.observation;
-        if (observation == null || observation.inFlight != transmission) {
+        Observation observation = transmission.observation;
+        if (observation == null || observation.lastSent != transmission) {
             return;
         }
-        observation.inFlight = null;
+        observation.lastSent = null;
         Message next = observation.superseding;
         observation.superseding = null;
         if (next != null && !observation.ended) {
@@ -236,7 +240,7 @@ final class ServerObservations implements TransmissionOwner {
     @Override
     public void reset(Transmission transmission, Message rst, long nowNanos) {
         retransmitter.end(transmission);
-        Observation observation = transmission.server.observation;
+        Observation observation = transmission.observation;
         if (observation != null && !observation.ended) {
             end(observation, nowNanos);
         }
@@ -248,20 +252,20 @@ final class ServerObservations implements TransmissionOwner {
      */
     @Override
     public void timedOut(Transmission transmission, long nowNanos) {
-        Observation observation = transmission.server.observation;
+        Observation observation = transmission.observation;
         if (!transmission.confirmable) {
             retransmitter.end(transmission);
-            if (observation != null && observation.lastNon == transmission) {
-                observation.lastNon = null;
+            if (observation != null && observation.lastSent == transmission) {
+                observation.lastSent = null;
             }
             return;
         }
-        if (observation != null && observation.inFlight == transmission && observation.superseding != null
+        if (observation != null && observation.lastSent == transmission && observation.superseding != null
                 && transmission.retransmissions < transmission.maxRetransmit) {
             retransmitter.end(transmission);
             Message next = observation.superseding;
             observation.superseding = null;
-            observation.inFlight = null;
+            observation.lastSent = null;
             send(observation, next, nowNanos, transmission);
             return;
         }
@@ -297,13 +301,9 @@ final class ServerObservations implements TransmissionOwner {
         if (unlink(observation)) {
             total--;
         }
-        if (observation.inFlight != null) {
-            retransmitter.end(observation.inFlight);
-            observation.inFlight = null;
-        }
-        if (observation.lastNon != null) {
-            retransmitter.end(observation.lastNon);
-            observation.lastNon = null;
+        if (observation.lastSent != null) {
+            retransmitter.end(observation.lastSent);
+            observation.lastSent = null;
         }
         observation.superseding = null;
         observation.exchange.state = ServerExchange.State.CLOSED;
@@ -338,7 +338,7 @@ final class ServerObservations implements TransmissionOwner {
     }
 
     static Message withObserve(Message response, int sequence) {
-        return rebuild(response, Option.ofUint(OptionNumber.OBSERVE, sequence & SEQUENCE_MASK));
+        return response.withOption(Option.ofUint(OptionNumber.OBSERVE, sequence & SEQUENCE_MASK));
     }
 
     /** {@code message} with Observe set to {@code value} (a request's 0 or 1). */

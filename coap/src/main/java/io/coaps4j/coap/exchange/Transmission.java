@@ -17,6 +17,8 @@ final class Transmission extends TimerQueue.Timer {
     /** The exchange whose separate response it carries; null for a request or ping. */
     final ServerExchange server;
     final TransmissionOwner owner;
+    /** The observation whose notification it carries (RFC 7641), or null. */
+    Observation observation;
     /** MAX_RETRANSMIT for this message (a keep-alive ping may have its own). */
     final int maxRetransmit;
     int retransmissions;

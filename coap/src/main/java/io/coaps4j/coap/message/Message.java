@@ -283,6 +283,80 @@ public final class Message {
         return new Message(type, code, messageId, newToken, options, payloadBuffer, payloadOffset, payloadLength);
     }
 
+    /**
+     * This message with {@code option} in place of every option of its number, sharing the payload
+     * rather than copying it: what a server does to each notification (RFC 7641 section 4.4, a new
+     * Observe number) without the cost of rebuilding the message.
+     */
+    public Message withOption(Option option) {
+        Objects.requireNonNull(option, "option");
+        if (code.isEmpty()) {
+            throw new IllegalArgumentException("an Empty message (code 0.00) has no options (RFC 7252 section 4.1)");
+        }
+        int number = option.number();
+        int n = options.size();
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (options.get(i).number() != number) {
+                kept++;
+            }
+        }
+        Option[] sorted = new Option[kept + 1];
+        int j = 0;
+        boolean placed = false;
+        for (int i = 0; i < n; i++) {
+            Option existing = options.get(i);
+            if (existing.number() == number) {
+                continue;
+            }
+            if (!placed && existing.number() > number) {
+                sorted[j++] = option;
+                placed = true;
+            }
+            sorted[j++] = existing;
+        }
+        if (!placed) {
+            sorted[j] = option;
+        }
+        return new Message(type, code, messageId, token, Collections.unmodifiableList(Arrays.asList(sorted)),
+                payloadBuffer, payloadOffset, payloadLength);
+    }
+
+    /** This message without the options numbered {@code number}, sharing the payload; itself when it has none. */
+    public Message withoutOption(int number) {
+        int first = firstIndexOf(number);
+        if (first < 0) {
+            return this;
+        }
+        int n = options.size();
+        int end = first;
+        while (end < n && options.get(end).number() == number) {
+            end++;
+        }
+        Option[] kept = new Option[n - (end - first)];
+        for (int i = 0, j = 0; i < n; i++) {
+            if (i < first || i >= end) {
+                kept[j++] = options.get(i);
+            }
+        }
+        List<Option> view = kept.length == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(kept));
+        return new Message(type, code, messageId, token, view, payloadBuffer, payloadOffset, payloadLength);
+    }
+
+    /**
+     * This message carrying {@code length} bytes of its own payload from {@code offset}, shared rather than
+     * copied (both messages are immutable): a block of a body sliced for block-wise transfer (RFC 7959).
+     */
+    public Message withPayloadSlice(int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, payloadLength);
+        return new Message(type, code, messageId, token, options, payloadBuffer, payloadOffset + offset, length);
+    }
+
+    /** The payload as a read-only buffer over the message's own bytes (no copy). */
+    public java.nio.ByteBuffer payloadView() {
+        return java.nio.ByteBuffer.wrap(payloadBuffer, payloadOffset, payloadLength).slice().asReadOnlyBuffer();
+    }
+
     /** This message with other options, already sorted and unmodifiable; for this package only. */
     Message withSortedOptions(List<Option> sortedOptions) {
         return new Message(type, code, messageId, token, sortedOptions, payloadBuffer, payloadOffset, payloadLength);

@@ -6,20 +6,18 @@ import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.message.MessageType;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
  * The observers of one observable resource over all endpoints (RFC 7641 section 4.1): each with
- * the notifier of its endpoint, one map entry per observer. {@link #changed} answers every
+ * the notifier of its endpoint, in an {@link ObserverSet}. {@link #changed} answers every
  * registration again with the GET handler (the FETCH handler for a FETCH registration, RFC 8132
  * section 2.4) and notifies; thread-safe. The request a notification answers is re-derived from
  * the observation: its peer and the registration's options and payload ({@link Observation#request()},
  * shared by observers that registered alike), so no request is kept per observer.
  */
 final class ResourceObservers implements ObservationSink {
-    private final Map<Observation, Notifier> observers = new ConcurrentHashMap<>();
+    private final ObserverSet<Observation> observers = new ObserverSet<>();
     private final MessageType notificationType;
     private final IntConsumer countChanged;
     private volatile Object getHandler;
@@ -58,14 +56,14 @@ final class ResourceObservers implements ObservationSink {
 
     @Override
     public void registered(Observation observation, Notifier notifier) {
-        observers.put(observation, notifier);
-        countChanged.accept(observers.size());
+        countChanged.accept(observers.add(observation, notifier));
     }
 
     @Override
     public void ended(Observation observation) {
-        if (observers.remove(observation) != null) {
-            countChanged.accept(observers.size());
+        int left = observers.remove(observation);
+        if (left >= 0) {
+            countChanged.accept(left);
         }
     }
 
@@ -83,8 +81,9 @@ final class ResourceObservers implements ObservationSink {
         Resource routed = resource;
         Message lastMessage = null;
         List<String> lastPath = null;
-        for (Map.Entry<Observation, Notifier> entry : observers.entrySet()) {
-            Observation observation = entry.getKey();
+        ObserverSet.Snapshot<Observation> now = observers.snapshot();
+        for (int i = 0, n = now.size(); i < n; i++) {
+            Observation observation = now.observation(i);
             Message message = observation.request();
             if (message != lastMessage) { // registrations alike share one message: decode its path once
                 lastMessage = message;
@@ -92,7 +91,7 @@ final class ResourceObservers implements ObservationSink {
             }
             Object handler = message.code() == Code.FETCH ? fetch : get;
             if (handler != null) {
-                Notifier notifier = entry.getValue();
+                Notifier notifier = now.notifier(i);
                 CoapRequest request = new CoapRequest(observation.peer(), message, lastPath, routed);
                 ResourceDispatcher.handle(handler, request, response -> notifier.notify(observation, response));
             }

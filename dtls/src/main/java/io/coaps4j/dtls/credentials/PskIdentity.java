@@ -19,9 +19,17 @@ public final class PskIdentity {
     private final String text;
     private final byte[] utf8;
 
+    /** The principal of this identity, made once: the sessions of one identity share it (see {@link #principal()}). */
+    private final PskPrincipal principal = new PskPrincipal(this);
+
     private PskIdentity(String text, byte[] utf8) {
         this.text = text;
         this.utf8 = utf8;
+    }
+
+    /** The peer a handshake with this identity's key authenticates: one instance per identity. */
+    public PskPrincipal principal() {
+        return principal;
     }
 
     /** The identity {@code text}; fails when it is empty or longer than 128 UTF-8 bytes. */

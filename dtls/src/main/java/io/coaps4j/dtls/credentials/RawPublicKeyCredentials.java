@@ -243,6 +243,24 @@ public final class RawPublicKeyCredentials implements Credentials {
         return PublicKeys.isP256(presented.key()) && (insecureTrustingAnyKey || listed(presented, peer, serverName, false));
     }
 
+    /**
+     * As {@link #trusts(RawPublicKeyPrincipal, InetSocketAddress, Optional)}, returning the principal a session of
+     * the peer is to keep: the instance of the trust list's entry when it was made from the key (so that the
+     * sessions of one peer share it), else {@code presented}; empty when the key is not trusted.
+     */
+    public Optional<RawPublicKeyPrincipal> trustedPrincipal(RawPublicKeyPrincipal presented, InetSocketAddress peer,
+                                                            Optional<String> serverName) {
+        Objects.requireNonNull(presented, "presented");
+        if (!PublicKeys.isP256(presented.key())) {
+            return Optional.empty();
+        }
+        TrustedPeerKey entry = listedEntry(presented, peer, serverName, false);
+        if (entry != null) {
+            return Optional.of(entry.sharedPrincipal(presented));
+        }
+        return insecureTrustingAnyKey ? Optional.of(presented) : Optional.empty();
+    }
+
     private boolean trusts(PublicKey peerKey, InetSocketAddress peer, Optional<String> serverName, boolean anyScopeOnly) {
         if (peerKey == null || !PublicKeys.isP256(peerKey)) {
             return false;
@@ -253,13 +271,19 @@ public final class RawPublicKeyCredentials implements Credentials {
     /** Whether an entry of the trust list names {@code presented} for a scope that allows these peers. */
     private boolean listed(RawPublicKeyPrincipal presented, InetSocketAddress peer, Optional<String> serverName,
                            boolean anyScopeOnly) {
+        return listedEntry(presented, peer, serverName, anyScopeOnly) != null;
+    }
+
+    /** The first entry of the trust list that names {@code presented} for a scope that allows these peers, or null. */
+    private TrustedPeerKey listedEntry(RawPublicKeyPrincipal presented, InetSocketAddress peer,
+                                       Optional<String> serverName, boolean anyScopeOnly) {
         for (TrustedPeerKey entry : trustList) {
             boolean inScope = anyScopeOnly ? entry.scope().isAny() : entry.scope().allows(peer, serverName);
             if (inScope && entry.isKeyOf(presented)) {
-                return true;
+                return entry;
             }
         }
-        return false;
+        return null;
     }
 
     @Override

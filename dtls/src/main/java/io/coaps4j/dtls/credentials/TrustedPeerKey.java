@@ -22,12 +22,19 @@ public final class TrustedPeerKey {
     /** The hash {@link #identity} names, decoded once: 32 bytes, or 15 for sha-256-120. */
     private final byte[] hash;
     private final Optional<PublicKey> key;
+    /**
+     * The principal of {@link #key}, made once: every session of this peer keeps this one instance rather than
+     * its own copy of the key and hash. Null for an entry made from an identity only.
+     */
+    private final RawPublicKeyPrincipal principal;
     private final PeerScope scope;
 
-    private TrustedPeerKey(String identity, byte[] hash, Optional<PublicKey> key, PeerScope scope) {
+    private TrustedPeerKey(String identity, byte[] hash, Optional<PublicKey> key, RawPublicKeyPrincipal principal,
+                           PeerScope scope) {
         this.identity = identity;
         this.hash = hash;
         this.key = key;
+        this.principal = principal;
         this.scope = scope;
     }
 
@@ -38,8 +45,9 @@ public final class TrustedPeerKey {
      */
     public static TrustedPeerKey of(PublicKey key) {
         PublicKeys.requireP256(key, "key");
-        String identity = new RawPublicKeyPrincipal(key).getName();
-        return new TrustedPeerKey(identity, hashOf(identity), Optional.of(key), PeerScope.any());
+        RawPublicKeyPrincipal principal = new RawPublicKeyPrincipal(key);
+        String identity = principal.getName();
+        return new TrustedPeerKey(identity, hashOf(identity), Optional.of(key), principal, PeerScope.any());
     }
 
     /**
@@ -49,7 +57,7 @@ public final class TrustedPeerKey {
      * @throws IllegalArgumentException when {@code niUri} is not one of these forms
      */
     public static TrustedPeerKey ofIdentity(String niUri) {
-        return new TrustedPeerKey(niUri, hashOf(niUri), Optional.empty(), PeerScope.any());
+        return new TrustedPeerKey(niUri, hashOf(niUri), Optional.empty(), null, PeerScope.any());
     }
 
     private static byte[] hashOf(String niUri) {
@@ -79,7 +87,7 @@ public final class TrustedPeerKey {
 
     /** This entry, limited to the peers of {@code peers}. */
     public TrustedPeerKey onlyFor(PeerScope peers) {
-        return new TrustedPeerKey(identity, hash, key, Objects.requireNonNull(peers, "peers"));
+        return new TrustedPeerKey(identity, hash, key, principal, Objects.requireNonNull(peers, "peers"));
     }
 
     /** The RFC 6920 identity: the key's {@code ni:///sha-256;...}, or the ni URI this entry was made from. */
@@ -99,6 +107,14 @@ public final class TrustedPeerKey {
     /** Whether {@code presented} is this entry's key (by its SHA-256, compared in constant time). */
     public boolean isKeyOf(RawPublicKeyPrincipal presented) {
         return presented.hasHash(hash);
+    }
+
+    /**
+     * The principal a session of {@code presented}, which {@link #isKeyOf} this entry, keeps: this entry's own
+     * instance when it was made from the key, else {@code presented}.
+     */
+    RawPublicKeyPrincipal sharedPrincipal(RawPublicKeyPrincipal presented) {
+        return principal != null ? principal : presented;
     }
 
     @Override

@@ -36,4 +36,18 @@ public interface Aead {
      */
     boolean open(byte[] key, byte[] nonce, byte[] aad, int aadOffset, int aadLength,
                  byte[] ciphertext, int offset, int length, byte[] out, int outOffset);
+
+    /**
+     * As {@link #seal(byte[], byte[], byte[], int, int, byte[], int, int, byte[], int)} with the key the
+     * {@link #keyLength()} bytes of {@code keys} at {@code keyOffset}: a session keeps its keys in one array.
+     */
+    int seal(byte[] keys, int keyOffset, byte[] nonce, byte[] aad, int aadOffset, int aadLength,
+             byte[] plaintext, int offset, int length, byte[] out, int outOffset);
+
+    /**
+     * As {@link #open(byte[], byte[], byte[], int, int, byte[], int, int, byte[], int)} with the key the
+     * {@link #keyLength()} bytes of {@code keys} at {@code keyOffset}.
+     */
+    boolean open(byte[] keys, int keyOffset, byte[] nonce, byte[] aad, int aadOffset, int aadLength,
+                 byte[] ciphertext, int offset, int length, byte[] out, int outOffset);
 }

@@ -35,7 +35,8 @@ public final class AesCcm implements Aead {
      * Ciphers already keyed for recently used keys. Keying a JCA AES cipher costs about 1.5 µs (the JDK
      * expands the key schedule anew for each new key), several times a small record's whole seal, and a
      * server alternates between every session's read and write keys, so one keyed cipher would almost never
-     * be reused. The slot comes from the key array's identity hash, never from the key bytes, so cache timing
+     * be reused. The slot comes from the key array's identity hash and the key's offset in it, never from the key
+     * bytes, so cache timing
      * reveals nothing about keys.
      */
     private final KeyedAes[] keyCache;
@@ -115,11 +116,18 @@ public final class AesCcm implements Aead {
     @Override
     public int seal(byte[] key, byte[] nonce, byte[] aad, int aadOffset, int aadLength,
                     byte[] plaintext, int offset, int length, byte[] out, int outOffset) {
-        checkArguments(key, nonce, aad, aadOffset, aadLength);
+        checkKeyLength(key);
+        return seal(key, 0, nonce, aad, aadOffset, aadLength, plaintext, offset, length, out, outOffset);
+    }
+
+    @Override
+    public int seal(byte[] key, int keyOffset, byte[] nonce, byte[] aad, int aadOffset, int aadLength,
+                    byte[] plaintext, int offset, int length, byte[] out, int outOffset) {
+        checkArguments(key, keyOffset, nonce, aad, aadOffset, aadLength);
         Objects.checkFromIndexSize(offset, length, plaintext.length);
         Objects.checkFromIndexSize(outOffset, length + tagLength, out.length);
         checkMessageLength(length);
-        setKey(key);
+        setKey(key, keyOffset);
         // The MAC runs over the plaintext first so that out may be the input array.
         cbcMac(nonce, aad, aadOffset, aadLength, plaintext, offset, length);
         int blocks = generateKeystream(nonce, length);
@@ -134,7 +142,14 @@ public final class AesCcm implements Aead {
     @Override
     public boolean open(byte[] key, byte[] nonce, byte[] aad, int aadOffset, int aadLength,
                         byte[] ciphertext, int offset, int length, byte[] out, int outOffset) {
-        checkArguments(key, nonce, aad, aadOffset, aadLength);
+        checkKeyLength(key);
+        return open(key, 0, nonce, aad, aadOffset, aadLength, ciphertext, offset, length, out, outOffset);
+    }
+
+    @Override
+    public boolean open(byte[] key, int keyOffset, byte[] nonce, byte[] aad, int aadOffset, int aadLength,
+                        byte[] ciphertext, int offset, int length, byte[] out, int outOffset) {
+        checkArguments(key, keyOffset, nonce, aad, aadOffset, aadLength);
         Objects.checkFromIndexSize(offset, length, ciphertext.length);
         if (length < tagLength) {
             throw new IllegalArgumentException("ciphertext must hold at least the " + tagLength
@@ -143,7 +158,7 @@ public final class AesCcm implements Aead {
         int messageLength = length - tagLength;
         Objects.checkFromIndexSize(outOffset, messageLength, out.length);
         checkMessageLength(messageLength);
-        setKey(key);
+        setKey(key, keyOffset);
         // Keep the received tag before decrypting: out may overlap the input.
         System.arraycopy(ciphertext, offset + messageLength, receivedTag, 0, tagLength);
         int blocks = generateKeystream(nonce, messageLength);
@@ -275,14 +290,14 @@ public final class AesCcm implements Aead {
         }
     }
 
-    private void setKey(byte[] key) {
-        int slot = System.identityHashCode(key) & (keyCache.length - 1);
+    private void setKey(byte[] key, int keyOffset) {
+        int slot = (System.identityHashCode(key) + keyOffset) & (keyCache.length - 1);
         KeyedAes entry = keyCache[slot];
         if (entry == null) {
             entry = new KeyedAes();
             keyCache[slot] = entry;
         }
-        entry.use(key);
+        entry.use(key, keyOffset);
         aes = entry;
     }
 
@@ -322,25 +337,25 @@ public final class AesCcm implements Aead {
                 ByteOrder.LITTLE_ENDIAN);
 
         /** Whether {@code newKey} (16 bytes) is this entry's key; constant time, as for any secret. */
-        boolean holds(byte[] newKey) {
-            long difference = ((long) LONGS.get(newKey, 0) ^ (long) LONGS.get(key, 0))
-                    | ((long) LONGS.get(newKey, 8) ^ (long) LONGS.get(key, 8));
+        boolean holds(byte[] newKey, int offset) {
+            long difference = ((long) LONGS.get(newKey, offset) ^ (long) LONGS.get(key, 0))
+                    | ((long) LONGS.get(newKey, offset + 8) ^ (long) LONGS.get(key, 8));
             return difference == 0;
         }
 
-        void use(byte[] newKey) {
-            if (keyed && holds(newKey)) {
+        void use(byte[] newKey, int offset) {
+            if (keyed && holds(newKey, offset)) {
                 return;
             }
             keyed = false;
             cbcKeyed = false;
             ecbMacs = 0;
             try {
-                ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(newKey, "AES"));
+                ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(newKey, offset, KEY_LENGTH, "AES"));
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES refused a " + newKey.length + "-byte key", e);
+                throw new IllegalStateException("AES refused a " + KEY_LENGTH + "-byte key", e);
             }
-            System.arraycopy(newKey, 0, key, 0, KEY_LENGTH);
+            System.arraycopy(newKey, offset, key, 0, KEY_LENGTH);
             keyed = true;
         }
 
@@ -360,12 +375,17 @@ public final class AesCcm implements Aead {
         }
     }
 
-    private void checkArguments(byte[] key, byte[] nonce, byte[] aad, int aadOffset, int aadLength) {
+    private static void checkKeyLength(byte[] key) {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(nonce, "nonce");
         if (key.length != KEY_LENGTH) {
             throw new IllegalArgumentException("key must be " + KEY_LENGTH + " bytes, was " + key.length);
         }
+    }
+
+    private void checkArguments(byte[] key, int keyOffset, byte[] nonce, byte[] aad, int aadOffset, int aadLength) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(nonce, "nonce");
+        Objects.checkFromIndexSize(keyOffset, KEY_LENGTH, key.length);
         if (nonce.length != nonceLength) {
             throw new IllegalArgumentException("nonce must be " + nonceLength + " bytes, was " + nonce.length);
         }

@@ -123,7 +123,7 @@ final class ConnectionHandshake {
         this.localCid = localCid;
         records.expectConnectionId(localCid);
         this.context = new HandshakeContext(engine.config, engine.crypto, peer,
-                sessionId -> engine.serverSessions.find(new SessionId(sessionId.clone()), now), localCid);
+                sessionId -> engine.serverSessions.find(SessionId.lookup(sessionId), now), localCid);
         this.retransmission = retransmission;
         this.clientHelloRandom = clientHelloRandom;
         this.state = state;
@@ -434,12 +434,6 @@ final class ConnectionHandshake {
         if (completed.session().resumedByTicket()) {
             engine.metrics.ticketAccepted();
         }
-        for (OutgoingMessage message : completed.finalFlight()) {
-            if (message instanceof OutgoingMessage.Handshake handshake
-                    && handshake.message().type() == HandshakeType.NEW_SESSION_TICKET) {
-                engine.metrics.ticketIssued();
-            }
-        }
     }
 
     /** Keeps the session of a full handshake for resumption, when it is on (RFC 5246 section 7.3). */
@@ -448,7 +442,7 @@ final class ConnectionHandshake {
             return;
         }
         if (connection.role() == ConnectionEnd.SERVER) {
-            engine.serverSessions.put(new SessionId(session.sessionIdShared()), session, now);
+            engine.serverSessions.put(SessionId.of(session), session, now);
         } else if (engine.clientSessions != null) {
             engine.clientSessions.put(context.peer(), session, now);
         }
@@ -481,6 +475,9 @@ final class ConnectionHandshake {
         List<FlightMessage> flight = new ArrayList<>(messages.size());
         for (OutgoingMessage message : messages) {
             if (message instanceof OutgoingMessage.Handshake handshake) {
+                if (handshake.message().type() == HandshakeType.NEW_SESSION_TICKET) {
+                    engine.metrics.ticketIssued(); // after a full handshake, or renewing one (RFC 5077 3.3, 3.4)
+                }
                 flight.add(FlightMessage.handshake(handshake.message(), handshake.messageSeq(),
                         records.writeAssociation()));
             } else {

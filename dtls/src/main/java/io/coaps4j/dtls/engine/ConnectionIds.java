@@ -4,13 +4,8 @@ import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.RandomSource;
 
-import java.nio.ByteBuffer;
 
-/**
- * This side's connection IDs (RFC 9146): how they are drawn, and the keys a server finds its connections by.
- * A CID of up to 8 bytes is keyed by a {@link Long} (every CID of a server has the same length), a longer one by
- * a buffer over a copy: the key is shared by the table and the connection, so a session pays for it once.
- */
+/** This side's connection IDs (RFC 9146): how they are drawn; a server finds its connections by them in a {@link CidTable}. */
 final class ConnectionIds {
     private ConnectionIds() {
     }
@@ -33,17 +28,5 @@ final class ConnectionIds {
             cid[0] = (byte) policy.nodeId();
         }
         return cid;
-    }
-
-    /** The table key of {@code cid}. */
-    static Object key(byte[] cid) {
-        if (cid.length <= Long.BYTES) {
-            long value = 0;
-            for (byte b : cid) {
-                value = (value << 8) | (b & 0xFF);
-            }
-            return value;
-        }
-        return ByteBuffer.wrap(cid.clone());
     }
 }

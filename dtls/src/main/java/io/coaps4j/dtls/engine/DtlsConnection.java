@@ -42,7 +42,6 @@ public final class DtlsConnection {
     /** Where a connection is in its life. */
     public enum Status { HANDSHAKING, ESTABLISHED, CLOSED, FAILED }
 
-    private final ConnectionEnd role;
     /** The peer's address: an attribute of the connection, not its identity; only the engine's rules change it. */
     private InetSocketAddress peer;
     private final EngineContext engine;
@@ -64,23 +63,28 @@ public final class DtlsConnection {
     PeerSlot slot;
     /** What the application keeps per connection (e.g. the binding's peer and keep-alive state). */
     private Object attachment;
-    /** What the negotiated heartbeat (RFC 6520) allows, shared; null when the handshake did not negotiate it. */
-    private Heartbeat heartbeat;
-    /** This side's HeartbeatRequest in flight, or null. */
-    private HeartbeatRequest heartbeatRequest;
+    /**
+     * What the negotiated heartbeat (RFC 6520) allows, as its {@link Heartbeat#code()}; -1 when not negotiated.
+     * Read by {@link ConnectionHeartbeat}, which keeps the heartbeat's rules; the state stays here, a byte and a
+     * reference, so that an idle session pays no object for it.
+     */
+    byte heartbeatCode = -1;
+    /** This side's HeartbeatRequest in flight, or null; {@link ConnectionHeartbeat} starts and ends it. */
+    HeartbeatRequest heartbeatRequest;
     /** Whether the handshake negotiated the return routability check (RFC 9853 section 3). */
     private boolean checksNegotiated;
-    /** The return routability check, made when first needed, so that an idle session pays nothing for it. */
-    private ReturnRoutability returnRoutability;
-    /** During a call: the source address of its datagram, or null. */
-    private InetSocketAddress callFrom;
-    /** The address this connection moved from since the server last looked ({@link #takeMovedFrom}), or null. */
-    private InetSocketAddress movedFrom;
-    /** Server: the key of this side's CID in the server's table (RFC 9146), or null; set by the server. */
-    Object cidKey;
+    /**
+     * The return routability check, made by {@link ConnectionMoves} when first needed, so that an idle session pays
+     * nothing for it.
+     */
+    ReturnRoutability returnRoutability;
+    /**
+     * Server: this side's CID (RFC 9146) while the handshake runs, or for good when the client did not take it;
+     * null without one, and once the session's read keys hold it (an idle session keeps it once).
+     */
+    private byte[] handshakeCid;
 
-    private DtlsConnection(ConnectionEnd role, InetSocketAddress peer, EngineContext engine, RecordLayer records) {
-        this.role = role;
+    private DtlsConnection(InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.peer = peer;
         this.engine = engine;
         this.records = records;
@@ -107,10 +111,10 @@ public final class DtlsConnection {
     public static DtlsConnection client(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics,
                                         InetSocketAddress server, Optional<String> serverName,
                                         ClientSessionCache sessions, long now) {
-        EngineContext engine = new EngineContext(config, crypto, metrics);
+        EngineContext engine = new EngineContext(ConnectionEnd.CLIENT, config, crypto, metrics);
         engine.clientSessions = sessions;
         engine.callTime = now;
-        DtlsConnection connection = new DtlsConnection(ConnectionEnd.CLIENT, Objects.requireNonNull(server, "server"),
+        DtlsConnection connection = new DtlsConnection(Objects.requireNonNull(server, "server"),
                 engine, new RecordLayer());
         connection.handshake = ConnectionHandshake.client(connection, engine, connection.records, server, serverName,
                 ConnectionIds.draw(config.connectionIds(), ConnectionEnd.CLIENT, crypto.random()));
@@ -131,10 +135,11 @@ public final class DtlsConnection {
     /** As above, asking the client for {@code localCid} (RFC 9146; null: no connection_id extension). */
     static DtlsConnection server(EngineContext engine, InetSocketAddress client, int helloSeq, long helloRecordSeq,
                                  byte[] clientRandom, byte[] localCid) {
-        DtlsConnection connection = new DtlsConnection(ConnectionEnd.SERVER, client, engine,
+        DtlsConnection connection = new DtlsConnection(client, engine,
                 new RecordLayer(SecurityAssociation.plaintext(helloRecordSeq)));
         connection.handshake = ConnectionHandshake.server(connection, engine, connection.records, client, helloSeq,
                 clientRandom, localCid);
+        connection.handshakeCid = localCid == null || localCid.length == 0 ? null : localCid.clone();
         return connection;
     }
 
@@ -146,10 +151,13 @@ public final class DtlsConnection {
                                    SecurityAssociation association, byte[] connectionId, boolean returnRoutability,
                                    long now) {
         RecordLayer records = new RecordLayer(association);
-        DtlsConnection connection = new DtlsConnection(ConnectionEnd.SERVER, client, engine, records);
+        DtlsConnection connection = new DtlsConnection(client, engine, records);
         if (connectionId.length > 0) {
             records.expectConnectionId(connectionId);
-            connection.cidKey = ConnectionIds.key(connectionId);
+            records.discardPreviousRead(); // no handshake: the association holds the CID (section 6 of RFC 9146)
+            if (!records.readsConnectionId(connectionId)) {
+                connection.handshakeCid = connectionId.clone();
+            }
         }
         connection.checksNegotiated = returnRoutability;
         connection.status = Status.ESTABLISHED;
@@ -159,7 +167,28 @@ public final class DtlsConnection {
     }
 
     public ConnectionEnd role() {
-        return role;
+        return engine.role;
+    }
+
+    /** What the negotiated heartbeat allows, or null. */
+    private Heartbeat heartbeat() {
+        return Heartbeat.ofCode(heartbeatCode);
+    }
+
+    /** Server: this side's CID, by which the server's {@link CidTable} finds the connection; null without one. */
+    byte[] localCid() {
+        if (handshakeCid != null) {
+            return handshakeCid.clone();
+        }
+        return engine.role == ConnectionEnd.SERVER ? records.readAssociation().readConnectionId().orElse(null) : null;
+    }
+
+    /** Whether {@code cid} is {@link #localCid()}, without a copy. */
+    boolean hasLocalCid(byte[] cid) {
+        if (handshakeCid != null) {
+            return java.util.Arrays.equals(handshakeCid, cid);
+        }
+        return engine.role == ConnectionEnd.SERVER && records.readsConnectionId(cid);
     }
 
     public InetSocketAddress peer() {
@@ -233,12 +262,12 @@ public final class DtlsConnection {
      * extension and the peer said peer_allowed_to_send. Where not, a keep-alive must use something else.
      */
     public boolean canSendHeartbeat() {
-        return status == Status.ESTABLISHED && heartbeat != null && heartbeat.maySend();
+        return status == Status.ESTABLISHED && heartbeatCode >= 0 && heartbeat().maySend();
     }
 
     /** Whether the handshake negotiated the heartbeat extension (RFC 6520 section 2), in either direction. */
     public boolean heartbeatNegotiated() {
-        return heartbeat != null;
+        return heartbeatCode >= 0;
     }
 
     /** Whether a HeartbeatRequest of this side awaits its response. */
@@ -262,20 +291,9 @@ public final class DtlsConnection {
 
     /** {@link #sendHeartbeat(long)} with the output going to {@code output}; returns the next deadline. */
     public long sendHeartbeat(long now, DtlsOutput output) {
-        if (!canSendHeartbeat()) {
-            throw new IllegalStateException(status != Status.ESTABLISHED
-                    ? "heartbeats can only be sent on an established connection; this one is " + status
-                    : heartbeat == null ? "the handshake did not negotiate the heartbeat extension (RFC 6520)"
-                    : "the peer said peer_not_allowed_to_send (RFC 6520 section 2)");
-        }
-        if (heartbeatRequest != null) {
-            throw new IllegalStateException("a HeartbeatRequest is already in flight; at most one may be (RFC 6520"
-                    + " section 3)");
-        }
+        ConnectionHeartbeat.checkMaySend(this);
         begin(output, now);
-        heartbeatRequest = HeartbeatRequest.start(now, engine.config.retransmission(), engine.crypto.random());
-        sendHeartbeatMessage(heartbeatRequest.encode(engine.crypto.random()));
-        engine.metrics.heartbeatSent();
+        ConnectionHeartbeat.sendRequest(this, now);
         return end();
     }
 
@@ -284,7 +302,12 @@ public final class DtlsConnection {
         return engine.metrics;
     }
 
-    /** The record layer, for tests in this package that play a peer sending protected records. */
+    /** The loop's context this connection runs in. */
+    EngineContext engine() {
+        return engine;
+    }
+
+    /** The record layer (also for tests in this package that play a peer sending protected records). */
     RecordLayer recordLayer() {
         return records;
     }
@@ -302,7 +325,7 @@ public final class DtlsConnection {
 
     /** {@link #start(long)} with the output going to {@code output}; returns the next deadline. */
     public long start(long now, DtlsOutput output) {
-        if (role != ConnectionEnd.CLIENT) {
+        if (engine.role != ConnectionEnd.CLIENT) {
             throw new IllegalStateException("only a client connection is started; a server connection starts with the"
                     + " client's hello");
         }
@@ -364,9 +387,9 @@ public final class DtlsConnection {
         if (isOpen()) {
             int epochBefore = records.readEpoch();
             long highestBefore = records.readAssociation().highestReceived();
-            callFrom = from;
+            engine.callFrom = from;
             authenticated = engine.inbound().receive(this, records, datagram, offset, length, lenient);
-            callFrom = null;
+            engine.callFrom = null;
             if (handshake != null && isOpen()) {
                 handshake.afterReceive();
             }
@@ -376,7 +399,7 @@ public final class DtlsConnection {
                 // so neither a forged nor a replayed datagram can.
                 if (!from.equals(peer) && records.cidLength() > 0 && records.readEpoch() == epochBefore
                         && records.readAssociation().highestReceived() > highestBefore) {
-                    seenAt(from, now);
+                    ConnectionMoves.seenAt(this, from, now);
                 }
             }
         }
@@ -384,56 +407,14 @@ public final class DtlsConnection {
         return authenticated;
     }
 
-    /**
-     * An authentic, newer CID record came from {@code address}: with the return routability check negotiated,
-     * the connection moves only once a path_challenge sent there is answered (RFC 9853 section 5.1; meanwhile
-     * everything goes to the old address); without it, at once (RFC 9146 section 6).
-     */
-    private void seenAt(InetSocketAddress address, long now) {
-        if (!checksNegotiated) {
-            moveTo(address);
-        } else {
-            returnRoutability().seenAt(address, now, new CheckedPath());
-        }
-    }
-
-    private ReturnRoutability returnRoutability() {
-        if (returnRoutability == null) {
-            returnRoutability = new ReturnRoutability(engine);
-        }
-        return returnRoutability;
-    }
-
-    /** How the return routability check sends through this connection and moves it. */
-    private final class CheckedPath implements ReturnRoutability.Path {
-        @Override
-        public void send(InetSocketAddress to, byte[] message) {
-            out.datagram(to, records.protect(engine.crypto, ContentType.RETURN_ROUTABILITY_CHECK, message, 0,
-                    message.length));
-        }
-
-        @Override
-        public void validated(InetSocketAddress address) {
-            if (!address.equals(peer)) {
-                moveTo(address);
-            }
-        }
-    }
-
-    private void moveTo(InetSocketAddress address) {
-        LOG.debug("{} {}: peer address now {}", role, peer, address);
-        if (movedFrom == null) {
-            movedFrom = peer;
-        }
+    /** The peer's address is now {@code address}: only {@link ConnectionMoves} decides so (RFC 9146 section 6). */
+    void peer(InetSocketAddress address) {
         peer = address;
-        engine.metrics.cidAddressUpdated();
     }
 
-    /** The address this connection left since the last call of this method, or null: for the server's table. */
-    InetSocketAddress takeMovedFrom() {
-        InetSocketAddress from = movedFrom;
-        movedFrom = null;
-        return from;
+    /** Sends {@code datagram} to {@code address} rather than to the peer (a return routability probe). */
+    void emitTo(InetSocketAddress address, byte[] datagram) {
+        out.datagram(address, datagram);
     }
 
     /** Whether the handshake negotiated the return routability check (RFC 9853). */
@@ -441,13 +422,9 @@ public final class DtlsConnection {
         return checksNegotiated;
     }
 
-    /** A return_routability_check message of the session's epoch, authentic (RFC 9853 section 4). */
+    /** A return_routability_check message of the session's epoch, authentic: see {@link ConnectionMoves}. */
     void onReturnRoutabilityCheck(DecryptedRecord record) {
-        if (!checksNegotiated) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.RRC_NOT_ALLOWED);
-            return;
-        }
-        returnRoutability().onMessage(record.plaintext(), callFrom != null ? callFrom : peer, new CheckedPath());
+        ConnectionMoves.onCheckMessage(this, record);
     }
 
     /**
@@ -490,10 +467,10 @@ public final class DtlsConnection {
             handshake.onTimer(now);
         }
         if (isOpen() && heartbeatRequest != null && heartbeatRequest.deadline() <= now) {
-            heartbeatTimer(now);
+            ConnectionHeartbeat.onTimer(this, now);
         }
         if (isOpen() && returnRoutability != null && returnRoutability.deadline() <= now) {
-            returnRoutability.onTimer(now, new CheckedPath());
+            ConnectionMoves.onTimer(this, now);
         }
         return end();
     }
@@ -625,70 +602,16 @@ public final class DtlsConnection {
         emit(new DtlsEvent.ApplicationData(session, record.epoch(), record.plaintext()));
     }
 
-    /**
-     * A heartbeat message of the session's epoch, authentic: a request is answered with its payload when this
-     * side allows the peer to send (RFC 6520 section 4), a response matching the request in flight stops its
-     * timer; anything else is dropped silently and counted. The caller checked the epoch and the status.
-     */
+    /** A heartbeat message of the session's epoch, authentic (RFC 6520): see {@link ConnectionHeartbeat#onMessage}. */
     void onHeartbeat(DecryptedRecord record) {
-        if (heartbeat == null) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_NOT_ALLOWED);
-            return;
-        }
-        HeartbeatMessage message = HeartbeatMessage.decode(record.plaintext());
-        if (message == null) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_MALFORMED);
-            return;
-        }
-        clientHasOurFinished();
-        if (message.isRequest()) {
-            if (!heartbeat.answers()) {
-                // Section 2: "SHOULD drop the message silently"; the optional unexpected_message alert is not sent.
-                engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_NOT_ALLOWED);
-                return;
-            }
-            sendHeartbeatMessage(new HeartbeatMessage(HeartbeatMessage.RESPONSE, message.payload())
-                    .encode(engine.crypto.random()));
-            engine.metrics.heartbeatRequestAnswered();
-            return;
-        }
-        HeartbeatRequest request = heartbeatRequest;
-        if (request == null || !request.answeredBy(message.payload())) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_UNEXPECTED_RESPONSE);
-            return;
-        }
-        heartbeatRequest = null; // the timer stops (section 4)
-        engine.metrics.heartbeatAnswered();
-        emit(new DtlsEvent.HeartbeatAnswered(request.roundTrip(engine.callTime)));
+        ConnectionHeartbeat.onMessage(this, record);
     }
 
     /** Server: the client sends in the new epoch only after our Finished reached it: our last flight may go. */
-    private void clientHasOurFinished() {
-        if (role == ConnectionEnd.SERVER && handshake != null) {
+    void clientHasOurFinished() {
+        if (engine.role == ConnectionEnd.SERVER && handshake != null) {
             handshake.releaseLastFlight();
             forgetHandshake();
-        }
-    }
-
-    private void sendHeartbeatMessage(byte[] message) {
-        emit(records.protect(engine.crypto, ContentType.HEARTBEAT, message, 0, message.length));
-    }
-
-    /** The heartbeat's timer: a retransmission, or a dead peer (RFC 6520 section 3) and the session closed. */
-    private void heartbeatTimer(long now) {
-        switch (heartbeatRequest.onTimer(now, engine.config.retransmission(), engine.config.heartbeatRetransmissions())) {
-            case RETRANSMIT:
-                sendHeartbeatMessage(heartbeatRequest.encode(engine.crypto.random()));
-                break;
-            case DEAD:
-                heartbeatRequest = null;
-                LOG.debug("{} {}: no answer to a HeartbeatRequest after {} retransmissions, closing", role, peer,
-                        engine.config.heartbeatRetransmissions());
-                sendAlert(Alert.closeNotify());
-                closeWith(DtlsEvent.CloseReason.HEARTBEAT_TIMEOUT);
-                break;
-            default:
-                break;
         }
     }
 
@@ -696,11 +619,11 @@ public final class DtlsConnection {
     void established(EstablishedSession established) {
         status = Status.ESTABLISHED;
         session = new DtlsSession(established, this, records.readEpoch());
-        heartbeat = handshake.heartbeatAgreement().map(Heartbeat::of).orElse(null);
+        heartbeatCode = handshake.heartbeatAgreement().map(agreement -> Heartbeat.of(agreement).code()).orElse((byte) -1);
         checksNegotiated = handshake.cidAgreement().map(CidNegotiation.Agreement::returnRoutabilityCheck).orElse(false);
         lastActivity = handshake.now();
         engine.metrics.handshakeSucceeded(established.resumed());
-        LOG.debug("{} {}: handshake completed, {}", role, peer, established);
+        LOG.debug("{} {}: handshake completed, {}", engine.role, peer, established);
         emit(new DtlsEvent.HandshakeCompleted(session));
     }
 
@@ -708,6 +631,9 @@ public final class DtlsConnection {
     void forgetHandshake() {
         handshake = null;
         records.discardPreviousRead();
+        if (handshakeCid != null && status == Status.ESTABLISHED && records.readsConnectionId(handshakeCid)) {
+            handshakeCid = null; // the session's read keys hold it from now on
+        }
     }
 
     /** The handshake's retransmissions are used up (RFC 6347 section 4.2.4). */
@@ -763,7 +689,7 @@ public final class DtlsConnection {
         if (status == Status.HANDSHAKING) {
             alert.ifPresent(engine.metrics::handshakeFailed);
         }
-        LOG.debug("{} {}: failed, {} {}: {}", role, peer, origin, alert, detail);
+        LOG.debug("{} {}: failed, {} {}: {}", engine.role, peer, origin, alert, detail);
         if (alert.isPresent()) {
             forgetResumableSession();
         }
@@ -777,10 +703,10 @@ public final class DtlsConnection {
         if (session == null) {
             return;
         }
-        if (role == ConnectionEnd.SERVER) {
+        if (engine.role == ConnectionEnd.SERVER) {
             // A ticket's session is under the id the client chose, which may name another client's cached session.
             if (!session.established().resumedByTicket()) {
-                engine.serverSessions.remove(new SessionId(session.sessionId()));
+                engine.serverSessions.remove(SessionId.lookup(session.sessionId()));
             }
         } else if (engine.clientSessions != null) {
             engine.clientSessions.forget(peer, session.serverName());
@@ -813,7 +739,7 @@ public final class DtlsConnection {
 
     @Override
     public String toString() {
-        return "DtlsConnection[" + role + " " + peer + ", " + status
+        return "DtlsConnection[" + engine.role + " " + peer + ", " + status
                 + (handshake != null && !handshake.stateName().isEmpty() ? ", " + handshake.stateName() : "") + "]";
     }
 }

@@ -109,11 +109,12 @@ public final class DtlsServer {
     public DtlsServer(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics, long now) {
         this.config = Objects.requireNonNull(config, "config");
         this.idleTimeout = config.idleTimeout().toNanos();
-        this.engine = new EngineContext(config, crypto, metrics);
+        this.engine = new EngineContext(ConnectionEnd.SERVER, config, crypto, metrics);
         this.cidLength = config.connectionIds().enabled()
                 ? config.connectionIds().lengthFor(ConnectionEnd.SERVER) : 0;
         this.table = new SessionTable(config.maxConnections(),
-                new RateLimitedWarning(LOG, "sessions evicted to make room (maxConnections)", WARNING_PERIOD));
+                new RateLimitedWarning(LOG, "sessions evicted to make room (maxConnections)", WARNING_PERIOD),
+                java.nio.ByteBuffer.wrap(crypto.random().nextBytes(Integer.BYTES)).getInt());
         this.cookies = new StatelessCookies(new CookieSecrets(crypto.random(), config.cookieRotationPeriod(), now));
         this.fragmentedHellos = new FragmentedHellos(config.stalledHandshakeTimeout().toNanos());
     }
@@ -277,7 +278,7 @@ public final class DtlsServer {
     private void receiveByCid(InetSocketAddress from, byte[] datagram, int offset, int length, long now,
                               DtlsOutput out) {
         byte[] cid = RecordCodec.connectionId(datagram, offset, offset + length, cidLength);
-        PeerSlot slot = cid == null ? null : table.byCid(ConnectionIds.key(cid));
+        PeerSlot slot = cid == null ? null : table.byCid(cid);
         if (slot == null) {
             engine.metrics.handshakeDropped(HandshakeDropReason.UNKNOWN_CONNECTION_ID);
             return;
@@ -495,7 +496,6 @@ public final class DtlsServer {
         byte[] cid = uniqueConnectionId();
         DtlsConnection fresh = DtlsConnection.server(engine, from, hello.messageSeq(), hello.recordSeq(),
                 hello.hello().random(), cid);
-        fresh.cidKey = cid == null || cid.length == 0 ? null : ConnectionIds.key(cid);
         fresh.quiet(slot != null && displaced != slot.current); // waits beside an established session
         fresh.receive(datagram, offset, length, now, out);
         if (!fresh.isHandshaking() || (fresh.nextDeadline() == DtlsResult.NO_DEADLINE && !fresh.awaitsCrypto())) {
@@ -513,7 +513,7 @@ public final class DtlsServer {
     private byte[] uniqueConnectionId() {
         for (int attempt = 0; attempt < 16; attempt++) {
             byte[] cid = ConnectionIds.draw(config.connectionIds(), ConnectionEnd.SERVER, engine.crypto.random());
-            if (cid == null || cid.length == 0 || !table.cidInUse(ConnectionIds.key(cid))) {
+            if (cid == null || cid.length == 0 || !table.cidInUse(cid)) {
                 return cid;
             }
         }
@@ -610,7 +610,7 @@ public final class DtlsServer {
 
     /** Updates the slot, the table and the slot's timer after a call to one of its connections. */
     private void settle(PeerSlot slot, DtlsConnection connection, boolean wasHandshaking, long now, DtlsOutput out) {
-        InetSocketAddress movedFrom = connection.takeMovedFrom();
+        InetSocketAddress movedFrom = ConnectionMoves.takeMovedFrom(connection);
         if (movedFrom != null) {
             table.moved(slot, connection, movedFrom); // RFC 9146 section 6: found at the new address from now on
         }

@@ -10,6 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+import io.coaps4j.dtls.crypto.ConnectionEnd;
+
+import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
@@ -21,6 +24,8 @@ import java.util.function.IntFunction;
  */
 final class EngineContext {
     private static final Logger LOG = LoggerFactory.getLogger(EngineContext.class);
+    /** The side the connections of this context play: a server's share one context, a client has its own. */
+    final ConnectionEnd role;
     final DtlsConfig config;
     final CryptoContext crypto;
     final DtlsMetrics metrics;
@@ -38,9 +43,18 @@ final class EngineContext {
     ClientSessionCache clientSessions;
     /** The time of the connection call in progress, kept here so that idle connections need not keep it. */
     long callTime;
+    /** The source address of the datagram of the connection call in progress, or null; kept here likewise. */
+    InetSocketAddress callFrom;
+    /**
+     * The connection whose peer address a call changed (RFC 9146 section 6) and the address it left, until the
+     * server has moved it in its table ({@link ConnectionMoves#takeMovedFrom}); null otherwise.
+     */
+    DtlsConnection moved;
+    InetSocketAddress movedFrom;
     private final InboundRecords inbound;
 
-    EngineContext(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics) {
+    EngineContext(ConnectionEnd role, DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics) {
+        this.role = Objects.requireNonNull(role, "role");
         this.config = Objects.requireNonNull(config, "config");
         this.crypto = Objects.requireNonNull(crypto, "crypto");
         this.metrics = Objects.requireNonNull(metrics, "metrics");

@@ -20,7 +20,7 @@ final class SessionTable {
      * The slots by the CIDs of their connections (RFC 9146), handshakes included: a CID is reserved when its
      * ServerHello goes out, so no two connections get the same one, and released when its connection ends.
      */
-    private final Map<Object, PeerSlot> byCid = new HashMap<>();
+    private final CidTable byCid;
     private final int maxSessions;
     private PeerSlot oldest;
     private PeerSlot newest;
@@ -29,8 +29,10 @@ final class SessionTable {
 
     private final RateLimitedWarning evictions;
 
-    SessionTable(int maxSessions, RateLimitedWarning evictions) {
+    /** @param cidSeed the seed of the CID table's hash, random */
+    SessionTable(int maxSessions, RateLimitedWarning evictions, int cidSeed) {
         this.maxSessions = maxSessions;
+        this.byCid = new CidTable(cidSeed);
         this.evictions = evictions;
         this.handshakes = new HalfOpenHandshakes();
     }
@@ -39,14 +41,15 @@ final class SessionTable {
         return byAddress.get(peer);
     }
 
-    /** The slot whose connection has the CID of table key {@code cidKey} ({@link ConnectionIds#key}), or null. */
-    PeerSlot byCid(Object cidKey) {
-        return byCid.get(cidKey);
+    /** The slot whose connection has the CID {@code cid}, or null. */
+    PeerSlot byCid(byte[] cid) {
+        DtlsConnection connection = byCid.find(cid);
+        return connection == null ? null : connection.slot;
     }
 
-    /** Whether a connection has the CID of table key {@code cidKey}. */
-    boolean cidInUse(Object cidKey) {
-        return byCid.containsKey(cidKey);
+    /** Whether a connection has the CID {@code cid}. */
+    boolean cidInUse(byte[] cid) {
+        return byCid.contains(cid);
     }
 
     /**
@@ -62,10 +65,8 @@ final class SessionTable {
         byAddress.put(connection.peer(), slot);
     }
 
-    private void releaseCid(DtlsConnection connection, PeerSlot slot) {
-        if (connection.cidKey != null) {
-            byCid.remove(connection.cidKey, slot);
-        }
+    private void releaseCid(DtlsConnection connection) {
+        byCid.remove(connection);
     }
 
     /** Established sessions, listed in activity order. */
@@ -98,7 +99,7 @@ final class SessionTable {
         handshakes.started(fresh);
         if (displaced != null) {
             replace(displaced, now, out);
-            releaseCid(displaced, slot);
+            releaseCid(displaced);
         }
         if (slot == null) {
             slot = new PeerSlot(fresh);
@@ -109,9 +110,7 @@ final class SessionTable {
             slot.successor = fresh; // made quiet by the caller before its first call
         }
         fresh.slot = slot;
-        if (fresh.cidKey != null) {
-            byCid.put(fresh.cidKey, slot);
-        }
+        byCid.put(fresh);
         return slot;
     }
 
@@ -120,15 +119,13 @@ final class SessionTable {
      * is taken already (the import does not replace a live connection).
      */
     boolean restore(InetSocketAddress peer, DtlsConnection restored, long now, DtlsOutput out) {
-        if (byAddress.containsKey(peer) || (restored.cidKey != null && byCid.containsKey(restored.cidKey))) {
+        if (byAddress.containsKey(peer) || (restored.localCid() != null && byCid.contains(restored.localCid()))) {
             return false;
         }
         PeerSlot slot = new PeerSlot(restored);
         byAddress.put(peer, slot);
-        if (restored.cidKey != null) {
-            byCid.put(restored.cidKey, slot);
-        }
         restored.slot = slot;
+        byCid.put(restored);
         settleCurrent(slot, now, out);
         return true;
     }
@@ -168,13 +165,13 @@ final class SessionTable {
                 slot.current = successor;
                 slot.successor = null;
                 replace(old, now, out);
-                releaseCid(old, slot);
+                releaseCid(old);
                 successor.announce(out);
                 touch(slot);
                 break;
             case CLOSED:
             case FAILED:
-                releaseCid(successor, slot);
+                releaseCid(successor);
                 slot.successor = null; // the session it would have replaced stays
                 break;
             default:
@@ -195,7 +192,7 @@ final class SessionTable {
                 break;
             case CLOSED:
             case FAILED:
-                releaseCid(current, slot);
+                releaseCid(current);
                 unlist(slot);
                 if (slot.successor != null) {
                     slot.current = slot.successor;

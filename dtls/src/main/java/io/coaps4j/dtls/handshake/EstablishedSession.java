@@ -23,52 +23,70 @@ public final class EstablishedSession {
      * them; the randoms the keys were derived from are not kept (the key block exists already).
      */
     private final byte[] idAndMasterSecret;
+    /** The four facts below, as bits: every idle session keeps one, and a byte costs less than four fields. */
+    private static final int EXTENDED_MASTER_SECRET = 1;
+    private static final int RESUMED = 2;
+    private static final int RESUMED_BY_TICKET = 4;
+    private static final int LOCAL_CLIENT = 8;
+
     private final CipherSuite suite;
-    private final boolean extendedMasterSecret;
     private final Principal peer;
-    private final ConnectionEnd localEnd;
     private final Optional<String> serverName;
-    private final boolean resumed;
-    private final boolean resumedByTicket;
+    private final byte flags;
 
     /**
      * @param peerAuthenticated the proof of the peer, resting on its verified Finished, whose keys are the session's
      */
     public EstablishedSession(ConnectionEnd localEnd, byte[] sessionId, PeerAuthenticated peerAuthenticated,
                               Optional<String> serverName) {
+        this(localEnd, sessionId, peerAuthenticated, serverName, Optional.empty());
+    }
+
+    /**
+     * As above, sharing the id and master secret with {@code cached}, the resumable session made of the same proof
+     * for a server's cache: a cached idle session keeps them once.
+     */
+    public EstablishedSession(ConnectionEnd localEnd, byte[] sessionId, PeerAuthenticated peerAuthenticated,
+                              Optional<String> serverName, Optional<ResumableSession> cached) {
         Objects.requireNonNull(localEnd, "localEnd");
         Objects.requireNonNull(peerAuthenticated, "peerAuthenticated");
         FinishedVerified peerFinished = peerAuthenticated.finished();
         if (peerFinished.sender() != localEnd.peer()) {
             throw new IllegalArgumentException("the verified Finished is this side's own, not the peer's");
         }
-        this.localEnd = localEnd;
         SessionKeys keys = peerFinished.keys();
-        byte[] master = keys.masterSecret();
-        this.idAndMasterSecret = Arrays.copyOf(sessionId, sessionId.length + master.length);
-        System.arraycopy(master, 0, idAndMasterSecret, sessionId.length, master.length);
-        Arrays.fill(master, (byte) 0);
+        if (cached.isPresent() && cached.get().hasId(sessionId)) {
+            this.idAndMasterSecret = cached.get().idAndMasterSecretShared();
+        } else {
+            this.idAndMasterSecret = ResumableSession.joined(sessionId, keys.masterSecret());
+        }
         this.suite = keys.suite();
-        this.extendedMasterSecret = keys.extendedMasterSecret();
+
         this.peer = peerAuthenticated.principal();
         this.serverName = Objects.requireNonNull(serverName, "serverName");
-        this.resumed = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed;
-        this.resumedByTicket = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed r && r.byTicket();
+        boolean resumed = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed;
+        boolean byTicket = peerAuthenticated.evidence() instanceof PeerEvidence.Resumed r && r.byTicket();
+        this.flags = flags(localEnd, keys.extendedMasterSecret(), resumed, byTicket);
     }
 
     private EstablishedSession(ConnectionEnd localEnd, ResumableSession state, boolean resumed) {
-        this.localEnd = Objects.requireNonNull(localEnd, "localEnd");
-        byte[] id = state.sessionId();
-        byte[] master = state.masterSecret();
-        this.idAndMasterSecret = Arrays.copyOf(id, id.length + master.length);
-        System.arraycopy(master, 0, idAndMasterSecret, id.length, master.length);
-        Arrays.fill(master, (byte) 0);
+        Objects.requireNonNull(localEnd, "localEnd");
+        this.idAndMasterSecret = ResumableSession.joined(state.sessionId(), state.masterSecret());
         this.suite = state.suite();
-        this.extendedMasterSecret = state.extendedMasterSecret();
+
         this.peer = state.principal();
         this.serverName = state.serverName();
-        this.resumed = resumed;
-        this.resumedByTicket = false;
+        this.flags = flags(localEnd, state.extendedMasterSecret(), resumed, false);
+    }
+
+    private static byte flags(ConnectionEnd localEnd, boolean extendedMasterSecret, boolean resumed,
+                              boolean resumedByTicket) {
+        return (byte) ((extendedMasterSecret ? EXTENDED_MASTER_SECRET : 0) | (resumed ? RESUMED : 0)
+                | (resumedByTicket ? RESUMED_BY_TICKET : 0) | (localEnd == ConnectionEnd.CLIENT ? LOCAL_CLIENT : 0));
+    }
+
+    private boolean has(int flag) {
+        return (flags & flag) != 0;
     }
 
     /**
@@ -84,17 +102,17 @@ public final class EstablishedSession {
         SecurityMode mode = suite.keyExchange() == CipherSuite.KeyExchange.PSK ? SecurityMode.PRE_SHARED_KEY
                 : peer instanceof io.coaps4j.dtls.credentials.RawPublicKeyPrincipal ? SecurityMode.RAW_PUBLIC_KEY
                 : SecurityMode.CERTIFICATE;
-        return new ResumableSession(sessionId(), masterSecret(), suite, extendedMasterSecret, mode, serverName, peer);
+        return new ResumableSession(sessionId(), masterSecret(), suite, extendedMasterSecret(), mode, serverName, peer);
     }
 
     /** Whether an abbreviated handshake resumed this session (RFC 5246 section 7.3). */
     public boolean resumed() {
-        return resumed;
+        return has(RESUMED);
     }
 
     /** Whether it was resumed from an RFC 5077 session ticket. */
     public boolean resumedByTicket() {
-        return resumedByTicket;
+        return has(RESUMED_BY_TICKET);
     }
 
     public byte[] sessionId() {
@@ -115,7 +133,7 @@ public final class EstablishedSession {
     }
 
     public boolean extendedMasterSecret() {
-        return extendedMasterSecret;
+        return has(EXTENDED_MASTER_SECRET);
     }
 
     /** Who the peer proved to be. */
@@ -124,7 +142,7 @@ public final class EstablishedSession {
     }
 
     public ConnectionEnd localEnd() {
-        return localEnd;
+        return has(LOCAL_CLIENT) ? ConnectionEnd.CLIENT : ConnectionEnd.SERVER;
     }
 
     /** The server_name the client sent (RFC 6066), if any. */
@@ -134,9 +152,9 @@ public final class EstablishedSession {
 
     @Override
     public String toString() {
-        return "EstablishedSession[" + localEnd + ", id " + HexFormat.of().formatHex(sessionId()) + ", "
-                + suite + ", peer " + peer.getName() + (extendedMasterSecret ? ", EMS" : "")
-                + (resumed ? ", resumed" : "") + "]";
+        return "EstablishedSession[" + localEnd() + ", id " + HexFormat.of().formatHex(sessionId()) + ", "
+                + suite + ", peer " + peer.getName() + (extendedMasterSecret() ? ", EMS" : "")
+                + (resumed() ? ", resumed" : "") + "]";
     }
 
     @Override

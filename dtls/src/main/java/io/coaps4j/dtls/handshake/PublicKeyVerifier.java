@@ -72,13 +72,15 @@ public final class PublicKeyVerifier {
                                               InetSocketAddress peer, Optional<String> serverName)
             throws CertificateRejectedException {
         // One principal, the key in the compact form a session keeps, its hash both the trust check's and the name.
+        // The trust list's own principal when it has the key: the sessions of one peer share it (and its key).
         RawPublicKeyPrincipal principal = new RawPublicKeyPrincipal(presented);
-        if (!trust.trusts(principal, peer, serverName)) {
+        RawPublicKeyPrincipal trusted = trust.trustedPrincipal(principal, peer, serverName).orElse(null);
+        if (trusted == null) {
             throw new CertificateRejectedException(CertificateRejectedException.Kind.BAD_CERTIFICATE,
                     "the peer's raw public key " + principal.getName() + " is not trusted",
                     PresentedCredentials.rawPublicKey(presented));
         }
-        return new PeerKeyTrusted(principal.key(), principal);
+        return new PeerKeyTrusted(trusted.key(), trusted);
     }
 
     /**

@@ -22,8 +22,11 @@ import java.util.Optional;
  * ({@link SessionStateCodec#decode}). Never printed with its secret.
  */
 public final class ResumableSession {
-    private final byte[] sessionId;
-    private final byte[] masterSecret;
+    /**
+     * The session id followed by the master secret, in one array: a server's cache entry and the idle session it
+     * was made with share it ({@link EstablishedSession}), and the cache's key is its id part ({@link #idAndMasterSecretShared}).
+     */
+    private final byte[] idAndMasterSecret;
     private final CipherSuite suite;
     private final boolean extendedMasterSecret;
     private final SecurityMode mode;
@@ -34,23 +37,30 @@ public final class ResumableSession {
 
     ResumableSession(byte[] sessionId, byte[] masterSecret, CipherSuite suite, boolean extendedMasterSecret,
                      SecurityMode mode, Optional<String> serverName, Principal principal) {
-        this(sessionId, masterSecret, suite, extendedMasterSecret, mode, serverName, principal, null);
+        this(joined(sessionId, masterSecret), suite, extendedMasterSecret, mode, serverName, principal, null);
     }
 
-    private ResumableSession(byte[] sessionId, byte[] masterSecret, CipherSuite suite, boolean extendedMasterSecret,
+    private ResumableSession(byte[] idAndMasterSecret, CipherSuite suite, boolean extendedMasterSecret,
                      SecurityMode mode, Optional<String> serverName, Principal principal, byte[] ticket) {
         this.ticket = ticket;
-        if (masterSecret.length != KeyDerivation.MASTER_SECRET_LENGTH) {
-            throw new IllegalArgumentException("a master secret has " + KeyDerivation.MASTER_SECRET_LENGTH
-                    + " bytes, not " + masterSecret.length);
-        }
-        this.sessionId = sessionId;
-        this.masterSecret = masterSecret;
+        this.idAndMasterSecret = idAndMasterSecret;
         this.suite = Objects.requireNonNull(suite, "suite");
         this.extendedMasterSecret = extendedMasterSecret;
         this.mode = Objects.requireNonNull(mode, "mode");
         this.serverName = Objects.requireNonNull(serverName, "serverName");
         this.principal = Objects.requireNonNull(principal, "principal");
+    }
+
+    /** {@code sessionId} followed by {@code masterSecret}, which is cleared. */
+    static byte[] joined(byte[] sessionId, byte[] masterSecret) {
+        if (masterSecret.length != KeyDerivation.MASTER_SECRET_LENGTH) {
+            throw new IllegalArgumentException("a master secret has " + KeyDerivation.MASTER_SECRET_LENGTH
+                    + " bytes, not " + masterSecret.length);
+        }
+        byte[] joined = Arrays.copyOf(sessionId, sessionId.length + masterSecret.length);
+        System.arraycopy(masterSecret, 0, joined, sessionId.length, masterSecret.length);
+        Arrays.fill(masterSecret, (byte) 0);
+        return joined;
     }
 
     /**
@@ -69,19 +79,19 @@ public final class ResumableSession {
         if (peer.evidence() instanceof PeerEvidence.Resumed) {
             throw new IllegalArgumentException("a resumed session is cached from its original proof");
         }
-        return Optional.of(new ResumableSession(sessionId.clone(), keys.masterSecret(), keys.suite(), true, mode,
+        return Optional.of(new ResumableSession(sessionId, keys.masterSecret(), keys.suite(), true, mode,
                 serverName, peer.principal()));
     }
 
     /** The same session under another id: a ticket's session resumed under the id of the new ServerHello. */
     public ResumableSession withSessionId(byte[] id) {
-        return new ResumableSession(id.clone(), masterSecret, suite, extendedMasterSecret, mode, serverName, principal,
-                ticket);
+        return new ResumableSession(joined(id, masterSecret()), suite, extendedMasterSecret, mode, serverName,
+                principal, ticket);
     }
 
     /** Client: the same session with the ticket the server sent for it (RFC 5077 section 3.3). */
     public ResumableSession withTicket(byte[] ticket) {
-        return new ResumableSession(sessionId, masterSecret, suite, extendedMasterSecret, mode, serverName, principal,
+        return new ResumableSession(idAndMasterSecret, suite, extendedMasterSecret, mode, serverName, principal,
                 ticket.clone());
     }
 
@@ -91,15 +101,20 @@ public final class ResumableSession {
     }
 
     public byte[] sessionId() {
-        return sessionId.clone();
+        return Arrays.copyOf(idAndMasterSecret, sessionIdLength());
+    }
+
+    private int sessionIdLength() {
+        return idAndMasterSecret.length - KeyDerivation.MASTER_SECRET_LENGTH;
     }
 
     /**
-     * The id itself, not a copy, so that a server cache's key shares it (32 bytes and a header less per entry); the
+     * The id followed by the master secret, the array itself, not a copy, so that a server cache's key and the
+     * session established with it share it (an id, a master secret and two headers less per cached session); the
      * caller must not change it. The handshake package is not exported: nothing outside this module sees it.
      */
-    public byte[] sessionIdShared() {
-        return sessionId;
+    public byte[] idAndMasterSecretShared() {
+        return idAndMasterSecret;
     }
 
     public CipherSuite suite() {
@@ -125,23 +140,29 @@ public final class ResumableSession {
 
     /** A copy of the master secret, for the codec; the caller clears it. */
     byte[] masterSecret() {
-        return masterSecret.clone();
+        return Arrays.copyOfRange(idAndMasterSecret, sessionIdLength(), idAndMasterSecret.length);
     }
 
     /** Whether {@code id} is this session's id, compared in constant time. */
     public boolean hasId(byte[] id) {
-        return MessageDigest.isEqual(sessionId, id);
+        byte[] own = sessionId();
+        return MessageDigest.isEqual(own, id);
     }
 
     /** The keys of an abbreviated handshake with these randoms: the cached master secret, a new key block. */
     public SessionKeys keys(CryptoContext crypto, byte[] clientRandom, byte[] serverRandom) {
         Objects.requireNonNull(crypto, "crypto");
-        return SessionKeys.resumed(suite, masterSecret, clientRandom, serverRandom, extendedMasterSecret);
+        byte[] master = masterSecret();
+        try {
+            return SessionKeys.resumed(suite, master, clientRandom, serverRandom, extendedMasterSecret);
+        } finally {
+            Arrays.fill(master, (byte) 0);
+        }
     }
 
     @Override
     public String toString() {
-        return "ResumableSession[id " + HexFormat.of().formatHex(sessionId) + ", " + suite + ", " + mode
+        return "ResumableSession[id " + HexFormat.of().formatHex(sessionId()) + ", " + suite + ", " + mode
                 + ", peer " + principal.getName() + ", secrets hidden]";
     }
 
@@ -152,6 +173,6 @@ public final class ResumableSession {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(sessionId);
+        return Arrays.hashCode(sessionId());
     }
 }

@@ -76,7 +76,7 @@ public final class SessionStateCodec {
         } finally {
             Arrays.fill(master, (byte) 0);
         }
-        byte[] id = session.sessionIdShared();
+        byte[] id = session.sessionId();
         out.writeByte(id.length);
         out.write(id);
         byte[] name = session.serverName().map(n -> n.getBytes(StandardCharsets.US_ASCII)).orElse(new byte[0]);

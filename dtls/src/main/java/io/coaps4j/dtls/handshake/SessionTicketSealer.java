@@ -35,6 +35,16 @@ public final class SessionTicketSealer {
     }
 
     /**
+     * Whether {@code ticket} (one that {@link #open}ed) names a key other than the one that seals now: a ticket of
+     * a rotated-out key, which the server renews in the abbreviated handshake (RFC 5077 section 3.4) so that the
+     * client holds a ticket that still opens once that key is retired.
+     */
+    public static boolean sealedUnderOlderKey(SessionTickets tickets, byte[] ticket) {
+        byte[] current = tickets.keys().current(tickets.nowMillis()).name();
+        return !Arrays.equals(current, 0, current.length, ticket, 0, Math.min(ticket.length, TicketKey.NAME_LENGTH));
+    }
+
+    /**
      * The session in {@code ticket}, or empty: too short, a key name the source does not hold (forged, or its key
      * retired), a wrong tag, another version, or older than the lifetime. Never an exception: tickets come from
      * the network.

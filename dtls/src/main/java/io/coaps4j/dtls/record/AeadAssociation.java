@@ -3,6 +3,7 @@ package io.coaps4j.dtls.record;
 import io.coaps4j.dtls.crypto.AeadAlgorithm;
 import io.coaps4j.dtls.crypto.CipherSuite;
 import io.coaps4j.dtls.crypto.CryptoContext;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -17,23 +18,24 @@ import java.util.Optional;
  * must be tls12_cid records, and no other protected record is accepted (section 4). A zero-length CID means
  * plain records in that direction, so either may be null.
  *
- * <p>Compact because every idle session keeps one: the two keys as arrays (their identity keys the
- * per-thread cipher cache), the 4-byte implicit IVs as ints, the replay window as two longs, the CIDs as
- * arrays or null.
+ * <p>Compact because every idle session keeps one: the two keys and this side's CID in one array (its identity
+ * and a key's offset in it key the per-thread cipher cache), the 4-byte implicit IVs as ints, the replay window
+ * as two longs, the peer's CID as an array or null.
  */
 final class AeadAssociation extends SecurityAssociation {
     private static final int AAD_LENGTH = 13;
 
     private final CipherSuite suite;
-    private final byte[] readKey;
-    private final byte[] writeKey;
+    /**
+     * The read key, the write key and this side's CID (none when the peer sends plain records), in one array
+     * because every idle session keeps them: one array header instead of three.
+     */
+    private final byte[] keysAndReadCid;
     private final int readIv;
     private final int writeIv;
     /** The replay window (RFC 6347 section 4.1.2.6), as {@link ReplayWindow} keeps it. */
     private long highestReceived = -1;
     private long receivedBitmap;
-    /** The CID the peer puts in the records it sends us (ours), or null: it sends plain records. */
-    private final byte[] readCid;
     /** The CID we put in the records we send (the peer's), or null: we send plain records. */
     private final byte[] writeCid;
 
@@ -41,25 +43,49 @@ final class AeadAssociation extends SecurityAssociation {
                     long nextWriteSequence) {
         super(epoch, nextWriteSequence);
         this.suite = suite;
-        this.readKey = readKey;
-        this.writeKey = writeKey;
+        int keyLength = suite.aead().keyLength();
+        if (readKey.length != keyLength || writeKey.length != keyLength) {
+            throw new IllegalArgumentException("the keys of " + suite + " have " + keyLength + " bytes, were "
+                    + readKey.length + " and " + writeKey.length);
+        }
+        this.keysAndReadCid = joined(readKey, writeKey, null);
         this.readIv = implicitIv(readIv);
         this.writeIv = implicitIv(writeIv);
-        this.readCid = null;
         this.writeCid = null;
+    }
+
+    private static byte[] joined(byte[] readKey, byte[] writeKey, byte[] readCid) {
+        int cidLength = readCid == null ? 0 : readCid.length;
+        byte[] joined = new byte[readKey.length + writeKey.length + cidLength];
+        System.arraycopy(readKey, 0, joined, 0, readKey.length);
+        System.arraycopy(writeKey, 0, joined, readKey.length, writeKey.length);
+        if (cidLength > 0) {
+            System.arraycopy(readCid, 0, joined, readKey.length + writeKey.length, cidLength);
+        }
+        return joined;
+    }
+
+    private int keyLength() {
+        return suite.aead().keyLength();
+    }
+
+    /** Where this side's CID starts in {@link #keysAndReadCid}. */
+    private int readCidOffset() {
+        return 2 * keyLength();
     }
 
     /** {@code keys} with the connection IDs {@code readCid} and {@code writeCid} (null or empty: none). */
     private AeadAssociation(AeadAssociation keys, byte[] readCid, byte[] writeCid) {
         super(keys.epoch(), keys.nextWriteSequence());
         this.suite = keys.suite;
-        this.readKey = keys.readKey;
-        this.writeKey = keys.writeKey;
+        int keyLength = keys.keyLength();
+        this.keysAndReadCid = joined(Arrays.copyOfRange(keys.keysAndReadCid, 0, keyLength),
+                Arrays.copyOfRange(keys.keysAndReadCid, keyLength, 2 * keyLength),
+                readCid == null || readCid.length == 0 ? null : readCid);
         this.readIv = keys.readIv;
         this.writeIv = keys.writeIv;
         this.highestReceived = keys.highestReceived;
         this.receivedBitmap = keys.receivedBitmap;
-        this.readCid = readCid == null || readCid.length == 0 ? null : readCid.clone();
         this.writeCid = writeCid == null || writeCid.length == 0 ? null : writeCid.clone();
     }
 
@@ -79,12 +105,22 @@ final class AeadAssociation extends SecurityAssociation {
 
     @Override
     public int readCidLength() {
-        return readCid == null ? 0 : readCid.length;
+        return keysAndReadCid.length - readCidOffset();
+    }
+
+    /** Whether the peer puts this side's CID in its records (else it sends plain records). */
+    private boolean hasReadCid() {
+        return keysAndReadCid.length > readCidOffset();
+    }
+
+    /** This side's CID, a copy, or null. */
+    private byte[] readCid() {
+        return hasReadCid() ? Arrays.copyOfRange(keysAndReadCid, readCidOffset(), keysAndReadCid.length) : null;
     }
 
     @Override
     public Optional<byte[]> readConnectionId() {
-        return readCid == null ? Optional.empty() : Optional.of(readCid.clone());
+        return Optional.ofNullable(readCid());
     }
 
     @Override
@@ -94,15 +130,12 @@ final class AeadAssociation extends SecurityAssociation {
 
     @Override
     boolean readCidAt(byte[] source, int offset) {
-        if (readCid == null || offset + readCid.length > source.length) {
+        int cidOffset = readCidOffset();
+        int length = keysAndReadCid.length - cidOffset;
+        if (length == 0 || offset + length > source.length) {
             return false;
         }
-        for (int i = 0; i < readCid.length; i++) {
-            if (source[offset + i] != readCid[i]) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(keysAndReadCid, cidOffset, keysAndReadCid.length, source, offset, offset + length);
     }
 
     @Override
@@ -118,11 +151,12 @@ final class AeadAssociation extends SecurityAssociation {
     /** Writes what {@link AssociationState} exports: keys, implicit IVs, replay window (not the epoch or sequence). */
     void exportTo(java.io.DataOutputStream out) throws java.io.IOException {
         out.writeShort(suite.code());
-        out.writeByte(readKey.length);
-        out.write(readKey);
+        int keyLength = keyLength();
+        out.writeByte(keyLength);
+        out.write(keysAndReadCid, 0, keyLength);
         out.writeInt(readIv);
-        out.writeByte(writeKey.length);
-        out.write(writeKey);
+        out.writeByte(keyLength);
+        out.write(keysAndReadCid, keyLength, keyLength);
         out.writeInt(writeIv);
         out.writeLong(highestReceived);
         out.writeLong(receivedBitmap);
@@ -166,7 +200,7 @@ final class AeadAssociation extends SecurityAssociation {
         writeEpochAndSequence(out, explicitOffset, epoch, sequence);
         byte[] nonce = nonce(crypto, writeIv, out, explicitOffset, explicitLength);
         byte[] aad = additionalData(crypto, epoch, sequence, type, ProtocolVersion.DTLS_1_2, length);
-        crypto.aead(algorithm).seal(writeKey, nonce, aad, 0, AAD_LENGTH, plaintext, offset, length,
+        crypto.aead(algorithm).seal(keysAndReadCid, keyLength(), nonce, aad, 0, AAD_LENGTH, plaintext, offset, length,
                 out, explicitOffset + explicitLength);
         return headerLength() + fragmentLength;
     }
@@ -197,7 +231,7 @@ final class AeadAssociation extends SecurityAssociation {
         inner[length] = (byte) type.code();
         byte[] nonce = nonce(crypto, writeIv, out, explicitOffset, explicitLength);
         byte[] aad = cidAdditionalData(ProtocolVersion.DTLS_1_2, epoch, sequence, writeCid, innerLength);
-        crypto.aead(algorithm).seal(writeKey, nonce, aad, 0, aad.length, inner, 0, innerLength,
+        crypto.aead(algorithm).seal(keysAndReadCid, keyLength(), nonce, aad, 0, aad.length, inner, 0, innerLength,
                 out, explicitOffset + explicitLength);
         return header + fragmentLength;
     }
@@ -207,17 +241,23 @@ final class AeadAssociation extends SecurityAssociation {
      * tls12_cid ‖ cid_length ‖ tls12_cid ‖ version ‖ epoch ‖ sequence_number ‖ cid ‖ length_of_DTLSInnerPlaintext.
      */
     static byte[] cidAdditionalData(ProtocolVersion version, int epoch, long sequence, byte[] cid, int innerLength) {
-        byte[] aad = new byte[23 + cid.length];
+        return cidAdditionalData(version, epoch, sequence, cid, 0, cid.length, innerLength);
+    }
+
+    /** As above with the CID the {@code cidLength} bytes of {@code source} at {@code cidOffset}. */
+    static byte[] cidAdditionalData(ProtocolVersion version, int epoch, long sequence, byte[] source, int cidOffset,
+                                    int cidLength, int innerLength) {
+        byte[] aad = new byte[23 + cidLength];
         java.util.Arrays.fill(aad, 0, 8, (byte) 0xFF);
         aad[8] = (byte) ContentType.TLS12_CID.code();
-        aad[9] = (byte) cid.length;
+        aad[9] = (byte) cidLength;
         aad[10] = (byte) ContentType.TLS12_CID.code();
         aad[11] = (byte) version.major();
         aad[12] = (byte) version.minor();
         writeEpochAndSequence(aad, 13, epoch, sequence);
-        System.arraycopy(cid, 0, aad, 21, cid.length);
-        aad[21 + cid.length] = (byte) (innerLength >>> 8);
-        aad[22 + cid.length] = (byte) innerLength;
+        System.arraycopy(source, cidOffset, aad, 21, cidLength);
+        aad[21 + cidLength] = (byte) (innerLength >>> 8);
+        aad[22 + cidLength] = (byte) innerLength;
         return aad;
     }
 
@@ -228,7 +268,8 @@ final class AeadAssociation extends SecurityAssociation {
             return DroppedRecord.of(DropReason.UNKNOWN_EPOCH);
         }
         // RFC 9146 section 4: with our CID negotiated, only tls12_cid records; without it, none.
-        if ((type == ContentType.TLS12_CID) != (readCid != null)) {
+        boolean withCid = hasReadCid();
+        if ((type == ContentType.TLS12_CID) != withCid) {
             return DroppedRecord.of(DropReason.BAD_CID);
         }
         AeadAlgorithm algorithm = suite.aead();
@@ -236,7 +277,7 @@ final class AeadAssociation extends SecurityAssociation {
         if (plaintextLength < 0) {
             return DroppedRecord.of(DropReason.MALFORMED);
         }
-        if (plaintextLength > MAX_PLAINTEXT_LENGTH + (readCid == null ? 0 : 1)) {
+        if (plaintextLength > MAX_PLAINTEXT_LENGTH + (withCid ? 1 : 0)) {
             return DroppedRecord.of(DropReason.OVERSIZED);
         }
         // The cheap replay check comes first (RFC 6347 section 4.1.2.6) ...
@@ -245,10 +286,11 @@ final class AeadAssociation extends SecurityAssociation {
         }
         int explicitLength = algorithm.explicitNonceLength();
         byte[] nonce = nonce(crypto, readIv, source, fragmentOffset, explicitLength);
-        byte[] aad = readCid != null ? cidAdditionalData(version, epoch, sequence, readCid, plaintextLength)
+        byte[] aad = withCid ? cidAdditionalData(version, epoch, sequence, keysAndReadCid, readCidOffset(),
+                readCidLength(), plaintextLength)
                 : additionalData(crypto, epoch, sequence, type, version, plaintextLength);
         byte[] plaintext = new byte[plaintextLength];
-        boolean authentic = crypto.aead(algorithm).open(readKey, nonce, aad, 0, readCid != null ? aad.length : AAD_LENGTH,
+        boolean authentic = crypto.aead(algorithm).open(keysAndReadCid, 0, nonce, aad, 0, withCid ? aad.length : AAD_LENGTH,
                 source, fragmentOffset + explicitLength, fragmentLength - explicitLength, plaintext, 0);
         if (!authentic) {
             return DroppedRecord.of(DropReason.BAD_TAG);
@@ -256,7 +298,7 @@ final class AeadAssociation extends SecurityAssociation {
         // ... and the window moves only for authentic records.
         receivedBitmap = ReplayWindow.marked(highestReceived, receivedBitmap, sequence);
         highestReceived = Math.max(highestReceived, sequence);
-        return readCid == null ? new DecryptedRecord(type, epoch, sequence, plaintext)
+        return !withCid ? new DecryptedRecord(type, epoch, sequence, plaintext)
                 : innerPlaintext(epoch, sequence, plaintext);
     }
 

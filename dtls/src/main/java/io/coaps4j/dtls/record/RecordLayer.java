@@ -27,19 +27,48 @@ public final class RecordLayer {
     private SecurityAssociation read;
     private SecurityAssociation write;
     private SecurityAssociation pending;
-    private SecurityAssociation previousRead;
-    /** Next-epoch records waiting for their keys; null while there are none. */
-    private Record[] buffered;
+    /** What only a change of epochs needs; null while there is none (an idle connection keeps nothing of it). */
+    private EpochChange change;
     /**
      * Bytes of this side's connection ID in the peer's tls12_cid records (RFC 9146), 0 without one: how their
      * headers are framed, the same in every epoch of the connection.
      */
     private int cidLength;
-    /**
-     * While the handshake runs: the CID this side asked for, so that tls12_cid records of the next epoch can be
-     * checked and buffered before its keys exist (e.g. while they are computed off the loop); null afterwards.
-     */
-    private byte[] expectedCid;
+
+    /** The state of a handshake's change of epochs, kept apart so that an idle connection's layer stays small. */
+    private static final class EpochChange {
+        /** The previous read epoch, kept until the handshake owner discards it. */
+        SecurityAssociation previousRead;
+        /** Next-epoch records waiting for their keys; null while there are none. */
+        Record[] buffered;
+        /**
+         * While the handshake runs: the CID this side asked for, so that tls12_cid records of the next epoch can be
+         * checked and buffered before its keys exist (e.g. while they are computed off the loop); null afterwards.
+         */
+        byte[] expectedCid;
+
+        boolean isEmpty() {
+            return previousRead == null && buffered == null && expectedCid == null;
+        }
+    }
+
+    private EpochChange change() {
+        if (change == null) {
+            change = new EpochChange();
+        }
+        return change;
+    }
+
+    /** Drops the change's state once nothing is left in it. */
+    private void releaseChangeIfEmpty() {
+        if (change != null && change.isEmpty()) {
+            change = null;
+        }
+    }
+
+    private SecurityAssociation previousRead() {
+        return change == null ? null : change.previousRead;
+    }
 
     /** A connection starting its first handshake in epoch 0. */
     public RecordLayer() {
@@ -96,13 +125,13 @@ public final class RecordLayer {
         }
         int epoch = RecordCodec.epoch(datagram, pos);
         SecurityAssociation association = epoch == read.epoch() ? read
-                : previousRead != null && epoch == previousRead.epoch() ? previousRead
+                : previousRead() != null && epoch == previousRead().epoch() ? previousRead()
                 : pending != null && epoch == pending.epoch() ? pending
                 : null;
         if (association != null) {
             return association.readCidAt(datagram, pos + 11);
         }
-        byte[] expected = expectedCid;
+        byte[] expected = change == null ? null : change.expectedCid;
         if (expected == null || epoch != read.epoch() + 1 || pos + 11 + expected.length > datagram.length) {
             return false;
         }
@@ -121,8 +150,13 @@ public final class RecordLayer {
     public void expectConnectionId(byte[] cid) {
         if (cid != null && cid.length > 0) {
             cidLength = cid.length;
-            expectedCid = cid.clone();
+            change().expectedCid = cid.clone();
         }
+    }
+
+    /** Whether {@code cid} is the connection ID the current read keys expect in the peer's records (RFC 9146). */
+    public boolean readsConnectionId(byte[] cid) {
+        return cid.length > 0 && read.readCidLength() == cid.length && read.readCidAt(cid, 0);
     }
 
     /** Bytes of this side's connection ID in the peer's records, 0 when it has none. */
@@ -143,7 +177,7 @@ public final class RecordLayer {
             return;
         }
         SecurityAssociation association = epoch == read.epoch() ? read
-                : previousRead != null && epoch == previousRead.epoch() ? previousRead
+                : previousRead() != null && epoch == previousRead().epoch() ? previousRead()
                 : null;
         if (association != null) {
             UnprotectResult result = association.unprotect(crypto, type, version, epoch, sequence, source,
@@ -224,13 +258,13 @@ public final class RecordLayer {
         if (pending == null || read == pending) {
             throw new IllegalStateException("no pending association to activate for reading");
         }
-        previousRead = read;
+        change().previousRead = read;
         read = pending;
         if (write == pending) {
             pending = null;
         }
-        Record[] records = buffered;
-        buffered = null;
+        Record[] records = change.buffered;
+        change.buffered = null;
         if (records != null) {
             for (int i = 0; i < records.length && records[i] != null; i++) {
                 receive(crypto, records[i], receiver);
@@ -240,8 +274,11 @@ public final class RecordLayer {
 
     /** Forgets the previous read epoch; its records are dropped from now on (RFC 6347 section 4.1). */
     public void discardPreviousRead() {
-        previousRead = null;
-        expectedCid = null;
+        if (change != null) {
+            change.previousRead = null;
+            change.expectedCid = null;
+            releaseChangeIfEmpty();
+        }
     }
 
     public int readEpoch() {
@@ -265,12 +302,13 @@ public final class RecordLayer {
     }
 
     public Optional<SecurityAssociation> previousReadAssociation() {
-        return Optional.ofNullable(previousRead);
+        return Optional.ofNullable(previousRead());
     }
 
     /** Next-epoch records waiting for their keys. */
     public int bufferedRecords() {
         int count = 0;
+        Record[] buffered = change == null ? null : change.buffered;
         while (buffered != null && count < buffered.length && buffered[count] != null) {
             count++;
         }
@@ -281,16 +319,17 @@ public final class RecordLayer {
         int count = bufferedRecords();
         int bytes = 0;
         for (int i = 0; i < count; i++) {
-            bytes += buffered[i].fragmentLength();
+            bytes += change.buffered[i].fragmentLength();
         }
         if (count == MAX_BUFFERED_RECORDS || bytes + record.fragmentLength() > MAX_BUFFERED_BYTES) {
             receiver.dropped(DropReason.FUTURE_EPOCH);
             return;
         }
-        if (buffered == null) {
-            buffered = new Record[MAX_BUFFERED_RECORDS];
+        EpochChange change = change();
+        if (change.buffered == null) {
+            change.buffered = new Record[MAX_BUFFERED_RECORDS];
         }
-        buffered[count] = record;
+        change.buffered[count] = record;
     }
 
     /** DTLS 1.2 always; DTLS 1.0 only in epoch 0, where hellos may carry it (RFC 6347 section 4.2.1). */

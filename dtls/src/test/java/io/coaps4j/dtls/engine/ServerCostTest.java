@@ -9,46 +9,73 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the server spends per session and per handshake, measured with {@link ServerProbes} and printed.
- * The bounds are generous, for a shared machine; they catch regressions such as handshake state kept
- * after the handshake (DESIGN.md "Memory per session": well under 1,000 bytes per idle session).
+ * The memory bounds are tight enough to catch a regression of a few dozen bytes per session, such as handshake
+ * state kept after the handshake (DESIGN.md "Memory per session": well under 1,000 bytes per idle session).
  */
 class ServerCostTest {
-    /** Issue 8's target for an idle RawPublicKey session; the peer's key is kept as its point and hash only. */
-    private static final double BOUND_RPK = 900;
+    /*
+     * The bounds are what the engine reaches (in parentheses, on JDK 17 with compressed oops) with some room for
+     * the noise of a shared machine, so that a regression of a few dozen bytes per session fails. Issue 9's target,
+     * under 900 bytes per idle session, holds with a wide margin.
+     */
 
     /**
-     * The issue 9 target: an idle PSK session, its resumption cache entry included, under 900 bytes. The cache has
-     * its default size and ends full, one entry per session; the entry's own cost is the difference to a run whose
+     * An idle PSK session with its resumption cache entry (671 B, of which the entry 110 to 126 B): the cache has its
+     * default size and ends full, one entry per session; the entry's own cost is the difference to a run whose
      * cache holds one entry.
      */
     @Test
-    void anIdleEstablishedSessionWithItsCacheEntryCostsTheServerUnder900Bytes() {
+    void anIdlePskSessionWithItsCacheEntryStaysSmall() {
         int sessions = DtlsConfig.DEFAULT_SESSION_CACHE_SIZE;
         double withEntry = ServerProbes.idleSessionBytes(sessions);
         double connectionOnly = ServerProbes.idleSessionBytes(sessions, 1);
         System.out.printf("heap per idle PSK session (server, %d sessions, default cache full): %.0f bytes,"
                 + " of which the cache entry %.0f bytes%n", sessions, withEntry, withEntry - connectionOnly);
-        assertThat(withEntry).isLessThan(900);
-        assertThat(withEntry - connectionOnly).as("one slim cache entry").isLessThan(320);
+        assertThat(withEntry).isLessThan(740);
+        assertThat(withEntry - connectionOnly).as("one slim cache entry, sharing the session's id and secret")
+                .isLessThan(150);
     }
 
+    /**
+     * An idle PSK session with the server's 6-byte CID (RFC 9146): the connection and its place in the CID table
+     * (570 to 590 B), and with its resumption cache entry (686 to 694 B).
+     */
     @Test
-    void anIdleEstablishedRawPublicKeySessionCostsTheServerUnderNineHundredBytes() {
-        double bytes = ServerProbes.idleRpkSessionBytes(3_000, false);
-        System.out.printf("heap per idle RPK session (server, 3,000 sessions, resumption cache not counted): %.0f"
-                + " bytes%n", bytes);
-        assertThat(bytes).isLessThan(BOUND_RPK);
-    }
-
-    @Test
-    void anIdleSessionWithAConnectionIdStaysUnder900Bytes() {
-        // The connection and its CID entry; the resumption cache entry (a fixed cost once the cache is full, 244 B
-        // each) is measured apart: with it, a CID session is over the 900 B target (printed, not asserted).
+    void anIdleSessionWithAConnectionIdStaysSmall() {
         double bytes = ServerProbes.idleSessionBytes(10_000, 1, ConnectionIdPolicy.DEFAULT);
         double withEntry = ServerProbes.idleSessionBytes(10_000, ConnectionIdPolicy.DEFAULT);
         System.out.printf("heap per idle PSK session with a 6-byte CID (server, 10,000 sessions): %.0f bytes,"
                 + " %.0f with its resumption cache entry%n", bytes, withEntry);
-        assertThat(bytes).isLessThan(900); // issue 9's target, the connection and its CID entry counted
+        assertThat(bytes).isLessThan(640);
+        assertThat(withEntry).isLessThan(760);
+    }
+
+    /**
+     * Issue 9's case: a PSK session with a CID whose client took a session ticket (RFC 5077): the ticket carries the
+     * resumable state, so the server keeps no cache entry, and it issues an empty session id (516 B).
+     */
+    @Test
+    void anIdleSessionWithAConnectionIdAndATicketStaysSmall() {
+        double bytes = ServerProbes.idleTicketSessionBytes(10_000);
+        System.out.printf("heap per idle PSK session with a 6-byte CID and a session ticket (server, 10,000"
+                + " sessions): %.0f bytes%n", bytes);
+        assertThat(bytes).isLessThan(600);
+    }
+
+    /**
+     * Issue 8's case: an idle RawPublicKey session (with its CID; resumption cache not counted). Trusting any key,
+     * each session keeps its peer's principal, the key as its point and the hash (750 to 785 B); with the peer's key
+     * on the trust list, its sessions share the list entry's principal (570 to 600 B; 3,000 sessions measure less
+     * steadily than 10,000).
+     */
+    @Test
+    void anIdleRawPublicKeySessionStaysSmall() {
+        double anyKey = ServerProbes.idleRpkSessionBytes(3_000, false);
+        double listed = ServerProbes.idleRpkSessionBytes(3_000, false, true);
+        System.out.printf("heap per idle RPK session (server, 3,000 sessions, resumption cache not counted): %.0f"
+                + " bytes trusting any key, %.0f with the key on the trust list%n", anyKey, listed);
+        assertThat(anyKey).isLessThan(830);
+        assertThat(listed).isLessThan(650);
     }
 
     @Test

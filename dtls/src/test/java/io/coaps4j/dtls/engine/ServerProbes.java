@@ -29,8 +29,11 @@ public final class ServerProbes {
         System.out.printf("heap per idle PSK session without cache entry (server, %d sessions): %.0f bytes%n",
                 sessions, idleSessionBytes(sessions, 1));
         System.out.printf("heap per idle RPK session (server, %d sessions): %.0f bytes, %.0f with its resumption"
-                + " cache entry%n", sessions / 4, idleRpkSessionBytes(sessions / 4, false),
-                idleRpkSessionBytes(sessions / 4, true));
+                + " cache entry, %.0f with the clients' key on the trust list%n", sessions / 4,
+                idleRpkSessionBytes(sessions / 4, false), idleRpkSessionBytes(sessions / 4, true),
+                idleRpkSessionBytes(sessions / 4, false, true));
+        System.out.printf("heap per idle PSK session with a CID and session tickets (server, %d sessions): %.0f bytes%n",
+                sessions, idleTicketSessionBytes(sessions));
         System.out.printf("server CPU per full PSK handshake (%d handshakes): %.1f µs%n", handshakes,
                 handshakeMicros(handshakes));
         double[] record = recordNanos(200_000);
@@ -148,19 +151,47 @@ public final class ServerProbes {
      * session, so the figure includes one cache entry per session; without, the cache holds one entry, a fixed cost.
      */
     public static double idleRpkSessionBytes(int sessions, boolean cached) {
+        return idleRpkSessionBytes(sessions, cached, false);
+    }
+
+    /**
+     * As {@link #idleRpkSessionBytes(int, boolean)}; with {@code listed}, the server trusts the clients' key by its
+     * trust list (as a server provisioned with its devices' keys), whose entry's principal the sessions then share.
+     */
+    public static double idleRpkSessionBytes(int sessions, boolean cached, boolean listed) {
         RandomSource random = RandomSource.secure();
         KeyPair server = P256KeyPairs.generate(random);
         KeyPair client = P256KeyPairs.generate(random);
-        DtlsConfig.Builder serverConfig = DtlsConfig.builder().credentials(
-                RawPublicKeyCredentials.insecureTrustingAnyKey(server.getPrivate(), server.getPublic()));
+        DtlsConfig.Builder serverConfig = DtlsConfig.builder().credentials(listed
+                ? new RawPublicKeyCredentials(server.getPrivate(), server.getPublic(), Set.of(client.getPublic()))
+                : RawPublicKeyCredentials.insecureTrustingAnyKey(server.getPrivate(), server.getPublic()));
         DtlsConfig clientConfig = DtlsConfig.builder().credentials(new RawPublicKeyCredentials(
                 client.getPrivate(), client.getPublic(), Set.of(server.getPublic()))).build();
         return idleSessionBytes(serverConfig, clientConfig, sessions, 1_000,
                 cached ? DtlsConfig.DEFAULT_SESSION_CACHE_SIZE : 1);
     }
 
+    /**
+     * As {@link #idleSessionBytes(int)} with the server's 6-byte connection ID (RFC 9146) and session tickets
+     * (RFC 5077) offered by the clients and issued by the server: the ticket carries the resumable session, so the
+     * server's cache stays empty and the figure is the connection, its CID entry and nothing else.
+     */
+    public static double idleTicketSessionBytes(int sessions) {
+        io.coaps4j.dtls.config.SessionTickets tickets = new io.coaps4j.dtls.config.SessionTickets(
+                new io.coaps4j.dtls.config.RotatingTicketKeys(java.time.Duration.ofHours(1), 1,
+                        new java.security.SecureRandom()), java.time.Duration.ofHours(2), () -> 1_700_000_000_000L);
+        DtlsConfig clientConfig = InMemoryPeers.config().offerSessionTickets(true).build();
+        return idleSessionBytes(InMemoryPeers.config().sessionTickets(tickets), clientConfig, sessions, 1_000,
+                DtlsConfig.DEFAULT_SESSION_CACHE_SIZE, 0);
+    }
+
     private static double idleSessionBytes(DtlsConfig.Builder serverConfig, DtlsConfig clientConfig, int sessions,
                                            int warmUp, int cacheSize) {
+        return idleSessionBytes(serverConfig, clientConfig, sessions, warmUp, cacheSize, Math.min(sessions, cacheSize));
+    }
+
+    private static double idleSessionBytes(DtlsConfig.Builder serverConfig, DtlsConfig clientConfig, int sessions,
+                                           int warmUp, int cacheSize, int cachedSessions) {
         DtlsConfig config = serverConfig.maxConnections(Math.max(sessions, warmUp) + 2_000)
                 .sessionCacheSize(cacheSize).build();
         DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), 0);
@@ -188,8 +219,8 @@ public final class ServerProbes {
             throw new IllegalStateException("expected " + sessions + " sessions, the server holds "
                     + server.connectionCount());
         }
-        if (server.engine().serverSessions.size() != Math.min(sessions, cacheSize)) {
-            throw new IllegalStateException("expected a cache of " + Math.min(sessions, cacheSize) + ", it holds "
+        if (server.engine().serverSessions.size() != cachedSessions) {
+            throw new IllegalStateException("expected a cache of " + cachedSessions + ", it holds "
                     + server.engine().serverSessions.size());
         }
         return (after - before) / (double) sessions;

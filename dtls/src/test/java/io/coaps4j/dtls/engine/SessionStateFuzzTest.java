@@ -87,7 +87,7 @@ class SessionStateFuzzTest {
     }
 
     private static void checkState(SessionStateCodec.State state, int inputLength) {
-        assertThat(state.session().sessionIdShared().length).isLessThanOrEqualTo(32);
+        assertThat(state.session().sessionId().length).isLessThanOrEqualTo(32);
         assertThat(state.session().serverName().map(String::length).orElse(0)).isLessThanOrEqualTo(inputLength);
     }
 

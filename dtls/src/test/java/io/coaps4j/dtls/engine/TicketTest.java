@@ -156,6 +156,48 @@ class TicketTest {
     }
 
     @Test
+    void aTicketUnderThePreviousKeyIsRenewedInTheAbbreviatedHandshakeAndTheRenewalOutlivesTheOldKey()
+            throws Exception {
+        Ticketed t = new Ticketed(tickets(Duration.ofMinutes(1), 1));
+        byte[] first = t.cached().ticket().orElseThrow();
+        wallClock.addAndGet(Duration.ofMinutes(1).toMillis()); // the key that sealed it now only opens
+
+        DtlsSession renewedHere = t.again(SECOND, 3);
+        assertThat(renewedHere.resumed()).isTrue();
+        // RFC 5077 section 3.4: ServerHello, NewSessionTicket (before ChangeCipherSpec, in the Finished's hash).
+        assertThat(serverPlaintextHandshake(t.network, SECOND)).containsExactly(HandshakeType.HELLO_VERIFY_REQUEST,
+                HandshakeType.SERVER_HELLO, HandshakeType.NEW_SESSION_TICKET);
+        assertThat(t.server.metrics().ticketsIssued()).isEqualTo(2);
+        byte[] renewed = t.cached().ticket().orElseThrow();
+        assertThat(renewed).isNotEqualTo(first);
+        assertThat(t.server.engine().serverSessions.size()).as("still nothing kept by the server").isZero();
+
+        // One rotation later the first ticket's key is retired: the renewed ticket still resumes (and, its key now
+        // the previous one, is renewed again), the first one no longer does.
+        wallClock.addAndGet(Duration.ofMinutes(1).toMillis());
+        InetSocketAddress third = VirtualNetwork.address("10.0.0.4", 40002);
+        assertThat(t.again(third, 4).resumed()).as("the renewed ticket").isTrue();
+        assertThat(serverPlaintextHandshake(t.network, third)).contains(HandshakeType.NEW_SESSION_TICKET);
+        assertThat(t.server.metrics().ticketsAccepted()).isEqualTo(2);
+
+        t.cache.put(VirtualNetwork.SERVER, t.cached().withTicket(first), t.network.now);
+        InetSocketAddress fourth = VirtualNetwork.address("10.0.0.5", 40003);
+        assertThat(t.again(fourth, 5).resumed()).as("the first ticket, its key retired").isFalse();
+        assertThat(t.server.metrics().fullHandshakes()).isEqualTo(2);
+    }
+
+    @Test
+    void aTicketUnderTheCurrentKeyIsNotRenewed() throws Exception {
+        Ticketed t = new Ticketed(tickets(Duration.ofHours(1), 1));
+        byte[] first = t.cached().ticket().orElseThrow();
+
+        assertThat(t.again(SECOND, 3).resumed()).isTrue();
+
+        assertThat(t.cached().ticket()).hasValueSatisfying(ticket -> assertThat(ticket).isEqualTo(first));
+        assertThat(t.server.metrics().ticketsIssued()).isEqualTo(1);
+    }
+
+    @Test
     void aTicketFromAnotherServersKeysGetsAFullHandshake() {
         Ticketed t = new Ticketed(tickets(Duration.ofHours(1), 1));
         // Another seed: a fixture server's deterministic random would repeat the first server's session id.

@@ -140,10 +140,42 @@ class OpensslClientInteropTest {
     @Test
     void opensslClientSavesItsTicketWithSessOutAndResumesWithSessIn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
+        DtlsServer server = resumeWithSavedTicket(io.coaps4j.dtls.config.SessionTickets.withRandomKeys(
+                java.time.Duration.ofHours(1)), dir, () -> { });
+
+        assertThat(server.metrics().ticketsIssued()).isEqualTo(1);
+        assertThat(server.metrics().ticketsAccepted()).isEqualTo(1);
+        assertThat(server.metrics().resumedHandshakes()).isEqualTo(1);
+    }
+
+    @Test
+    void opensslClientResumesWithATicketOurServerRenewsInTheAbbreviatedHandshake(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.util.concurrent.atomic.AtomicLong wallClock = new java.util.concurrent.atomic.AtomicLong(1_700_000_000_000L);
+        io.coaps4j.dtls.config.SessionTickets tickets = new io.coaps4j.dtls.config.SessionTickets(
+                new io.coaps4j.dtls.config.RotatingTicketKeys(java.time.Duration.ofMinutes(1), 1,
+                        new java.security.SecureRandom()), java.time.Duration.ofHours(1), wallClock::get);
+
+        // Between the runs the ticket's key rotates out (it still opens): RFC 5077 section 3.4, ServerHello with an
+        // empty SessionTicket, NewSessionTicket, ChangeCipherSpec, Finished; OpenSSL takes that flight and resumes.
+        DtlsServer server = resumeWithSavedTicket(tickets, dir,
+                () -> wallClock.addAndGet(java.time.Duration.ofMinutes(1).toMillis()));
+
+        assertThat(server.metrics().resumedHandshakes()).isEqualTo(1);
+        assertThat(server.metrics().ticketsAccepted()).isEqualTo(1);
+        assertThat(server.metrics().ticketsIssued()).as("the full handshake's ticket and its renewal").isEqualTo(2);
+    }
+
+    /**
+     * Two runs of s_client against a server with {@code tickets}: the first saves its session and ticket with
+     * -sess_out, {@code betweenRuns} runs, the second resumes with -sess_in; returns the server after both.
+     */
+    private DtlsServer resumeWithSavedTicket(io.coaps4j.dtls.config.SessionTickets tickets, java.nio.file.Path dir,
+                                             Runnable betweenRuns) throws Exception {
         assumeTrue(OpensslProcess.available(), "openssl is not installed");
         DtlsConfig config = DtlsConfig.builder()
                 .pskStore(InMemoryPskStore.builder().add("openssl-client", PSK).build())
-                .sessionTickets(io.coaps4j.dtls.config.SessionTickets.withRandomKeys(java.time.Duration.ofHours(1)))
+                .sessionTickets(tickets)
                 .build();
         long start = System.nanoTime();
         DtlsServer server = new DtlsServer(config, CryptoContext.create(), new DtlsMetrics(), now(start));
@@ -162,19 +194,18 @@ class OpensslClientInteropTest {
                 Thread.sleep(20);
             }
             client.close();
-            assertThat(server.metrics().ticketsIssued()).isEqualTo(1);
-            assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(session))).contains("SSL SESSION PARAMETERS");
+            assertThat(java.nio.file.Files.readString(saved)).contains("SSL SESSION PARAMETERS");
+            betweenRuns.run();
 
             List<String> second = new ArrayList<>(common);
             second.addAll(List.of("-sess_in", session));
             client = OpensslProcess.start(second);
             serve(socket, server, events, start, 15_000, peer, () -> server.metrics().handshakesSucceeded() >= 2);
             assertThat(server.metrics().handshakesSucceeded()).as("client said " + client.output()).isEqualTo(2);
-            assertThat(server.metrics().ticketsAccepted()).isEqualTo(1);
-            assertThat(server.metrics().resumedHandshakes()).isEqualTo(1);
             client.awaitLine("Reused", 5_000);
             assertThat(client.output()).contains("Reused, TLSv1.2, Cipher is PSK-AES128-CCM8");
         }
+        return server;
     }
 
     @Test

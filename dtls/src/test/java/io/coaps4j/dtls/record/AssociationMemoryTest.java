@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Measures the heap an idle established connection keeps in this layer, from heap deltas over many
- * instances (DESIGN.md "Memory per session": the whole idle session should stay well under 1,000 bytes).
+ * instances (DESIGN.md "Memory per session": the whole idle session should stay well under 1,000 bytes). The
+ * bounds sit a little above what is reached, so that a regression fails.
  */
 class AssociationMemoryTest {
     private static final int INSTANCES = 10_000;
@@ -27,7 +28,8 @@ class AssociationMemoryTest {
             return server;
         });
         System.out.printf("established SecurityAssociation: %.0f bytes%n", bytes);
-        assertThat(bytes).isLessThan(400);
+        // 109 B: the object, and its two keys in one array (the bound leaves room for a shared machine's noise).
+        assertThat(bytes).isLessThan(130);
     }
 
     @Test
@@ -41,7 +43,8 @@ class AssociationMemoryTest {
             return layer;
         });
         System.out.printf("idle established RecordLayer: %.0f bytes%n", bytes);
-        assertThat(bytes).isLessThan(400);
+        // 144 B: the layer (32 B, nothing of the epoch change left) and its association.
+        assertThat(bytes).isLessThan(170);
     }
 
     private static double retainedBytesPerInstance(IntFunction<Object> factory) {

@@ -34,14 +34,25 @@ final class ClientAwaitingNewSessionTicket implements HandshakeState {
 
     @Override
     public Transition onMessage(ReceivedMessage message, HandshakeContext context) throws DtlsException {
-        Expect.type(message, HandshakeType.NEW_SESSION_TICKET, name());
-        Expect.epoch(message, 0, name());
+        Received received = read(message, transcript, name());
+        return Transition.stay(new AwaitingChangeCipherSpec(new ClientAwaitingFinished(negotiated, keys,
+                received.throughTicket(), claim, received.ticket())));
+    }
+
+    /** A NewSessionTicket read, the transcript through it, and its ticket (null when empty). */
+    record Received(Transcript throughTicket, byte[] ticket) {
+    }
+
+    /**
+     * Reads the server's NewSessionTicket, which must come in epoch 0 before its ChangeCipherSpec, into the
+     * transcript its Finished covers. An empty ticket: the server changed its mind (RFC 5077 section 3.3).
+     */
+    static Received read(ReceivedMessage message, Transcript transcript, String state) throws DtlsException {
+        Expect.type(message, HandshakeType.NEW_SESSION_TICKET, state);
+        Expect.epoch(message, 0, state);
         NewSessionTicket ticket = NewSessionTicket.decode(message.body());
         Transcript throughTicket = transcript.append(HandshakeType.NEW_SESSION_TICKET, message.messageSeq(),
                 message.body());
-        // An empty ticket: the server changed its mind (RFC 5077 section 3.3); nothing to keep.
-        byte[] kept = ticket.ticket().length == 0 ? null : ticket.ticket();
-        return Transition.stay(new AwaitingChangeCipherSpec(new ClientAwaitingFinished(negotiated, keys, throughTicket,
-                claim, kept)));
+        return new Received(throughTicket, ticket.ticket().length == 0 ? null : ticket.ticket());
     }
 }

@@ -19,6 +19,7 @@ import io.coaps4j.dtls.handshake.message.Finished;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Abbreviated handshake: the server's Finished must come in epoch 1 and verify under the resumed session's keys;
@@ -29,13 +30,16 @@ final class ClientAwaitingResumedFinished implements HandshakeState {
     private final ResumableSession resumed;
     private final SessionKeys keys;
     private final Transcript transcript;
+    /** The ticket the server renewed in this handshake (RFC 5077 section 3.4), or null. */
+    private final byte[] renewedTicket;
 
     ClientAwaitingResumedFinished(ClientNegotiated negotiated, ResumableSession resumed, SessionKeys keys,
-                                  Transcript transcript) {
+                                  Transcript transcript, byte[] renewedTicket) {
         this.negotiated = negotiated;
         this.resumed = resumed;
         this.keys = keys;
         this.transcript = transcript;
+        this.renewedTicket = renewedTicket;
     }
 
     @Override
@@ -54,7 +58,10 @@ final class ClientAwaitingResumedFinished implements HandshakeState {
         Finished finished = new Finished(keys.verifyData(context.crypto(), ConnectionEnd.CLIENT, throughServerFinished));
         EstablishedSession session = new EstablishedSession(ConnectionEnd.CLIENT, resumed.sessionId(), server,
                 negotiated.offer().serverName());
+        // A renewed ticket replaces the old one in the cache, verified now by the Finished that covers it.
+        Optional<ResumableSession> renewed = renewedTicket == null ? Optional.empty()
+                : Optional.of(resumed.withTicket(renewedTicket));
         return new Transition.Completed(session, List.of(OutgoingMessage.changeCipherSpec(),
-                OutgoingMessage.handshake(finished, negotiated.nextSendSeq())));
+                OutgoingMessage.handshake(finished, negotiated.nextSendSeq())), renewed);
     }
 }

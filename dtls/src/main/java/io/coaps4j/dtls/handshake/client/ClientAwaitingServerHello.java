@@ -53,12 +53,12 @@ final class ClientAwaitingServerHello implements HandshakeState {
         Optional<ResumableSession> resumed = offer.resuming()
                 .filter(session -> hello.sessionId().length > 0 && session.hasId(hello.sessionId()));
         if (resumed.isPresent()) {
+            ClientResumption.check(resumed.get(), negotiated);
             if (negotiated.ticketExpected()) {
-                // A renewed ticket in an abbreviated handshake (RFC 5077 section 3.4) is not supported yet.
-                throw new IncompatibleException(IncompatibleException.Kind.NO_COMMON_PARAMETERS,
-                        "server renews the ticket in an abbreviated handshake, which this client does not support");
+                // RFC 5077 section 3.4: the server renews the ticket; its NewSessionTicket comes before its CCS.
+                return Transition.stay(new ClientAwaitingRenewedTicket(resumed.get(), negotiated, transcript));
             }
-            return ClientResumption.resume(resumed.get(), negotiated, transcript, context);
+            return ClientResumption.resume(resumed.get(), negotiated, transcript, context, null);
         }
         return Transition.stay(afterServerHello(negotiated, hello, transcript));
     }

@@ -2,7 +2,6 @@ package io.coaps4j.dtls.handshake.client;
 
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.credentials.PskCredentials;
-import io.coaps4j.dtls.credentials.PskPrincipal;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.handshake.AwaitingChangeCipherSpec;
 import io.coaps4j.dtls.handshake.Expect;
@@ -71,7 +70,7 @@ final class ClientAwaitingServerHelloDone implements HandshakeState {
                 OutgoingMessage.handshake(finished, seq + 1));
         HandshakeState next = ClientAwaitingFinished.next(negotiated, keys, throughFinished,
                 // The server proves it holds the key of the identity this client chose.
-                PeerClaim.psk(new PskPrincipal(credentials.identity())));
+                PeerClaim.psk(credentials.identity().principal()));
         return new Transition.Next(next, flight, Optional.of(epoch1), false);
     }
 }

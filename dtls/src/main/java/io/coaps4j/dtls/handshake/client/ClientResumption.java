@@ -28,14 +28,14 @@ final class ClientResumption {
     }
 
     /**
-     * Goes on with the abbreviated handshake of {@code session}, after the ServerHello in {@code transcript}.
+     * Checks that the server may resume {@code session} with the parameters of its ServerHello.
      *
      * @throws PeerMisbehavedException when the server resumes with another suite (RFC 5246 section 7.4.1.3)
      * @throws IncompatibleException   when the server's extended master secret differs from the session's
      *                                 (RFC 7627 section 5.3: the client aborts)
      */
-    static Transition resume(ResumableSession session, ClientNegotiated negotiated, Transcript transcript,
-                             HandshakeContext context) throws PeerMisbehavedException, IncompatibleException {
+    static void check(ResumableSession session, ClientNegotiated negotiated)
+            throws PeerMisbehavedException, IncompatibleException {
         if (negotiated.suite() != session.suite()) {
             throw PeerMisbehavedException.illegal("server resumes the session with " + negotiated.suite()
                     + ", it was made with " + session.suite());
@@ -45,9 +45,18 @@ final class ClientResumption {
                     "server resumes a session whose extended master secret use differs from this ServerHello's"
                             + " (RFC 7627 section 5.3)");
         }
+    }
+
+    /**
+     * Goes on with the abbreviated handshake of {@code session} ({@link #check}ed), after the ServerHello and any
+     * renewing NewSessionTicket in {@code transcript}; {@code renewedTicket}, when not null, replaces the session's
+     * ticket in the client's cache once the server's Finished verifies.
+     */
+    static Transition resume(ResumableSession session, ClientNegotiated negotiated, Transcript transcript,
+                             HandshakeContext context, byte[] renewedTicket) {
         SessionKeys keys = session.keys(context.crypto(), negotiated.offer().hello().random(), negotiated.serverRandom());
         return new Transition.Next(new AwaitingChangeCipherSpec(
-                new ClientAwaitingResumedFinished(negotiated, session, keys, transcript)), List.of(),
+                new ClientAwaitingResumedFinished(negotiated, session, keys, transcript, renewedTicket)), List.of(),
                 Optional.of(keys.association(context.crypto(), 1, ConnectionEnd.CLIENT)), false);
     }
 

@@ -85,15 +85,18 @@ final class ServerAwaitingClientHello implements HandshakeState {
         if (extended) {
             extensions.extendedMasterSecret();
         }
-        Optional<ResumableSession> fromTicket = ServerResumption.fromTicket(hello, context, serverName, ecdhe);
+        Optional<ServerResumption.Ticketed> fromTicket = ServerResumption.fromTicket(hello, context, serverName, ecdhe);
         if (fromTicket.isPresent()) {
-            return ServerResumption.resume(fromTicket.get(), hello, message, extensions.build(), helloSeq, serverName,
-                    context, true);
+            if (fromTicket.get().renewal().isPresent()) {
+                extensions.sessionTicket(new byte[0]); // RFC 5077 section 3.4: announces the renewing NewSessionTicket
+            }
+            return ServerResumption.resume(fromTicket.get().session(), hello, message, extensions.build(), helloSeq,
+                    serverName, context, true, fromTicket.get().renewal());
         }
         Optional<ResumableSession> resumable = ServerResumption.candidate(hello, context, serverName, ecdhe);
         if (resumable.isPresent()) {
             return ServerResumption.resume(resumable.get(), hello, message, extensions.build(), helloSeq, serverName,
-                    context, false);
+                    context, false, Optional.empty());
         }
         // A client that offers the SessionTicket extension gets a ticket after its Finished (RFC 5077 section 3.2),
         // when the session can be resumed at all (RFC 7627 section 5.3: only with the extended master secret).

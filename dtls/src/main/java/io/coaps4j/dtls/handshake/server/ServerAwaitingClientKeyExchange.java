@@ -4,7 +4,6 @@ import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.credentials.PreSharedKey;
 import io.coaps4j.dtls.credentials.PskCredentials;
 import io.coaps4j.dtls.credentials.PskIdentity;
-import io.coaps4j.dtls.credentials.PskPrincipal;
 import io.coaps4j.dtls.credentials.PskStore;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.handshake.AwaitingChangeCipherSpec;
@@ -51,7 +50,7 @@ final class ServerAwaitingClientKeyExchange implements HandshakeState {
         PreSharedKey used = credentials.map(PskCredentials::key)
                 .orElseGet(() -> PreSharedKey.of(context.crypto().random().nextBytes(RANDOM_KEY_LENGTH)));
         // The store's own identity instance: the sessions of one identity share it.
-        PeerClaim claim = credentials.isPresent() ? PeerClaim.psk(new PskPrincipal(credentials.get().identity()))
+        PeerClaim claim = credentials.isPresent() ? PeerClaim.psk(credentials.get().identity().principal())
                 : PeerClaim.unknownPsk();
 
         Transcript throughKeyExchange = transcript.append(HandshakeType.CLIENT_KEY_EXCHANGE, message.messageSeq(),

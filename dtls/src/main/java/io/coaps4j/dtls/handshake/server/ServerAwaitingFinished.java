@@ -56,10 +56,11 @@ final class ServerAwaitingFinished implements HandshakeState {
         PeerAuthenticated client = FinishedVerifier.verify(context.crypto(), keys, ConnectionEnd.CLIENT, transcript,
                 Finished.decode(message.body()), claim);
         Transcript throughClientFinished = transcript.append(HandshakeType.FINISHED, message.messageSeq(), message.body());
-        EstablishedSession session = new EstablishedSession(ConnectionEnd.SERVER, negotiated.sessionId(),
-                client, negotiated.serverName());
         Optional<ResumableSession> resumable = ResumableSession.of(negotiated.sessionId(), client,
                 negotiated.serverName(), negotiated.mode());
+        // A session cached for resumption and the idle session share its id and master secret.
+        EstablishedSession session = new EstablishedSession(ConnectionEnd.SERVER, negotiated.sessionId(),
+                client, negotiated.serverName(), negotiated.issueTicket() ? Optional.empty() : resumable);
         List<OutgoingMessage> flight = new ArrayList<>(3);
         int seq = negotiated.nextSendSeq();
         if (negotiated.issueTicket() && resumable.isPresent()) {

@@ -2,6 +2,7 @@ package io.coaps4j.dtls.handshake.server;
 
 import io.coaps4j.dtls.alert.DecodeException;
 import io.coaps4j.dtls.config.ExtendedMasterSecretMode;
+import io.coaps4j.dtls.config.SessionTickets;
 import io.coaps4j.dtls.credentials.PskPrincipal;
 import io.coaps4j.dtls.credentials.SecurityMode;
 import io.coaps4j.dtls.crypto.CipherSuite;
@@ -12,6 +13,7 @@ import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
 import io.coaps4j.dtls.handshake.ResumableSession;
 import io.coaps4j.dtls.handshake.SessionKeys;
+import io.coaps4j.dtls.handshake.SessionStateCodec;
 import io.coaps4j.dtls.handshake.SessionTicketSealer;
 import io.coaps4j.dtls.handshake.Transcript;
 import io.coaps4j.dtls.handshake.Transition;
@@ -19,9 +21,11 @@ import io.coaps4j.dtls.handshake.message.ClientHello;
 import io.coaps4j.dtls.handshake.message.Extensions;
 import io.coaps4j.dtls.handshake.message.Finished;
 import io.coaps4j.dtls.handshake.message.HandshakeType;
+import io.coaps4j.dtls.handshake.message.NewSessionTicket;
 import io.coaps4j.dtls.handshake.message.ServerHello;
 import io.coaps4j.dtls.record.ProtocolVersion;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,23 +65,43 @@ final class ServerResumption {
     }
 
     /**
+     * A session resumed from a ticket, and the ticket that renews it when the presented one was sealed under an
+     * older key (RFC 5077 section 3.4).
+     */
+    record Ticketed(ResumableSession session, Optional<NewSessionTicket> renewal) {
+    }
+
+    /**
      * The session of the ticket {@code hello} presents (RFC 5077 section 3.4), under the hello's session id, or empty
      * for a full handshake: tickets off, no ticket, one that does not open (forged, sealed under a retired key,
      * expired, another version), or a session that may not be resumed here by the rules of {@link #candidate}.
+     * A ticket sealed under a key that no longer seals is renewed: sealed again under the current key, with the
+     * same issue time (the renewed ticket lives no longer than the full handshake's lifetime allows).
      */
-    static Optional<ResumableSession> fromTicket(ClientHello hello, HandshakeContext context,
-                                                 Optional<String> serverName, Optional<EcdheChoice> ecdhe)
+    static Optional<Ticketed> fromTicket(ClientHello hello, HandshakeContext context,
+                                         Optional<String> serverName, Optional<EcdheChoice> ecdhe)
             throws DecodeException {
         Optional<byte[]> ticket = hello.extensions().sessionTicket();
         if (!ticketsOn(context) || ticket.isEmpty() || ticket.get().length == 0) {
             return Optional.empty();
         }
-        Optional<ResumableSession> session = SessionTicketSealer.open(context.config().sessionTickets().get(),
-                ticket.get()).map(state -> state.session().withSessionId(hello.sessionId()));
-        if (session.isEmpty()) {
+        SessionTickets tickets = context.config().sessionTickets().get();
+        Optional<SessionStateCodec.State> state = SessionTicketSealer.open(tickets, ticket.get());
+        if (state.isEmpty()) {
             return Optional.empty();
         }
-        return resumableHere(session.get(), hello, context, serverName, ecdhe) ? session : Optional.empty();
+        ResumableSession session = state.get().session().withSessionId(hello.sessionId());
+        if (!resumableHere(session, hello, context, serverName, ecdhe)) {
+            return Optional.empty();
+        }
+        Optional<NewSessionTicket> renewal = Optional.empty();
+        if (SessionTicketSealer.sealedUnderOlderKey(tickets, ticket.get())) {
+            long issuedAt = state.get().issuedAtMillis();
+            long remainingSeconds = Math.max(0, (issuedAt + tickets.lifetime().toMillis() - tickets.nowMillis()) / 1000);
+            renewal = Optional.of(new NewSessionTicket(remainingSeconds,
+                    SessionTicketSealer.seal(tickets, state.get().session(), issuedAt)));
+        }
+        return Optional.of(new Ticketed(session, renewal));
     }
 
     private static boolean resumableHere(ResumableSession session, ClientHello hello, HandshakeContext context,
@@ -119,23 +143,32 @@ final class ServerResumption {
 
     /**
      * The abbreviated flight for {@code session}: ServerHello (with {@code extensions}: renegotiation_info,
-     * heartbeat and extended_master_secret; no server_name, RFC 6066 section 3), ChangeCipherSpec and the
-     * server's Finished over both hellos; the keys of epoch 1 are installed before it.
+     * heartbeat and extended_master_secret, an empty SessionTicket when {@code renewal} is present; no
+     * server_name, RFC 6066 section 3), the renewing NewSessionTicket if any (RFC 5077 section 3.4: after the
+     * ServerHello, in the Finished's hash), ChangeCipherSpec and the server's Finished; the keys of epoch 1 are
+     * installed before it.
      */
     static Transition resume(ResumableSession session, ClientHello hello, ReceivedMessage clientHello,
                              Extensions extensions, int helloSeq, Optional<String> serverName,
-                             HandshakeContext context, boolean byTicket) {
+                             HandshakeContext context, boolean byTicket, Optional<NewSessionTicket> renewal) {
         byte[] serverRandom = context.crypto().random().nextBytes(ClientHello.RANDOM_LENGTH);
         ServerHello serverHello = new ServerHello(ProtocolVersion.DTLS_1_2, serverRandom, session.sessionId(),
                 session.suite().code(), ClientHello.COMPRESSION_NULL, extensions);
         Transcript transcript = Transcript.empty()
                 .append(HandshakeType.CLIENT_HELLO, clientHello.messageSeq(), clientHello.body())
                 .append(HandshakeType.SERVER_HELLO, helloSeq, serverHello.encodeBody());
+        List<OutgoingMessage> flight = new ArrayList<>(4);
+        flight.add(OutgoingMessage.handshake(serverHello, helloSeq));
+        int seq = helloSeq + 1;
+        if (renewal.isPresent()) {
+            transcript = transcript.append(HandshakeType.NEW_SESSION_TICKET, seq, renewal.get().encodeBody());
+            flight.add(OutgoingMessage.handshake(renewal.get(), seq++));
+        }
         SessionKeys keys = session.keys(context.crypto(), hello.random(), serverRandom);
         Finished finished = new Finished(keys.verifyData(context.crypto(), ConnectionEnd.SERVER, transcript));
-        Transcript throughFinished = transcript.append(HandshakeType.FINISHED, helloSeq + 1, finished.encodeBody());
-        List<OutgoingMessage> flight = List.of(OutgoingMessage.handshake(serverHello, helloSeq),
-                OutgoingMessage.changeCipherSpec(), OutgoingMessage.handshake(finished, helloSeq + 1));
+        Transcript throughFinished = transcript.append(HandshakeType.FINISHED, seq, finished.encodeBody());
+        flight.add(OutgoingMessage.changeCipherSpec());
+        flight.add(OutgoingMessage.handshake(finished, seq));
         return new Transition.Next(new AwaitingChangeCipherSpec(
                 new ServerAwaitingResumedFinished(session, keys, throughFinished, serverName, byTicket)),
                 flight, Optional.of(keys.association(context.crypto(), 1, ConnectionEnd.SERVER)), false);
