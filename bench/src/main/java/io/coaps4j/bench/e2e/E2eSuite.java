@@ -24,6 +24,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -78,27 +79,54 @@ public final class E2eSuite {
                 .resource(Resource.builder(HelloResource.PATH).get(request -> hello).build())
                 .build().start()) {
             String originUri = "coaps://127.0.0.1:" + origin.localAddress().getPort() + "/" + HelloResource.PATH;
+            List<BenchClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < concurrency; i++) {
+                    clients.add(BenchClient.open(config, psk, originUri, proxy));
+                }
+                // The DTLS sessions and the first SAs up before anything is timed, then both modes warmed (JIT)
+                // before either is measured, so neither gains from running second.
+                for (BenchClient client : clients) {
+                    client.client.send(client.plain);
+                    client.client.send(client.sealed);
+                }
+                point("warm-up", clients, false, Duration.ZERO, warmup);
+                point("warm-up", clients, true, Duration.ZERO, warmup);
+                Row plainRow = point("PSK", clients, false, Duration.ofMillis(100), measure);
+                Row e2eRow = point("PSK + end-to-end", clients, true, Duration.ofMillis(100), measure);
+                return List.of(plainRow, e2eRow);
+            } finally {
+                clients.forEach(BenchClient::close);
+            }
+        }
+    }
+
+    /**
+     * One closed loop's client: its own endpoint (own source port, own DTLS session) and its own SA. A CoAP
+     * endpoint may not reuse a message ID towards a peer within EXCHANGE_LIFETIME (RFC 7252 section 4.4, 247 s), so
+     * one endpoint sending thousands of requests per second to one origin runs out of message IDs within seconds
+     * and must wait; one endpoint per loop gives each loop its own 65,536. An SA's sender state is not shared
+     * between event loops either.
+     */
+    private record BenchClient(CoapEndpoint endpoint, CoapClient client, ClientRequest plain, ClientRequest sealed) {
+        static BenchClient open(EngineConfig config, InMemoryPskStore psk, String originUri, Optional<String> proxy)
+                throws java.io.IOException {
             E2eAssociations clientSas = new E2eAssociations();
             byte[] saId = E2eKeys.freshSaId(new SecureRandom());
             clientSas.install(saId, E2eKeys.fromPsk(BenchPsk.key(), Arrays.copyOfRange(saId, 1, saId.length), saId,
                     E2eKeys.Role.CLIENT), Duration.ofHours(1), "origin");
-            try (CoapEndpoint endpoint = CoapEndpoint.builder().config(config).layers(List.of(new E2eLayer(clientSas)))
+            CoapEndpoint endpoint = CoapEndpoint.builder().config(config).layers(List.of(new E2eLayer(clientSas)))
                     .connector(DtlsConnector.builder().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                             .psk(psk).acceptHandshakes(false).build())
                     .name("bench-e2e-client").start();
-                 CoapClient client = CoapClient.builder().endpoint(endpoint).timeout(Duration.ofSeconds(5)).build()) {
-                ClientRequest plain = request(originUri, proxy, Optional.empty());
-                ClientRequest sealed = request(originUri, proxy, Optional.of(saId));
-                // The DTLS session and the first SA up before anything is timed, then both modes warmed (JIT)
-                // before either is measured, so neither gains from running second.
-                client.send(plain);
-                client.send(sealed);
-                point("warm-up", client, plain, Duration.ZERO, warmup, concurrency);
-                point("warm-up", client, sealed, Duration.ZERO, warmup, concurrency);
-                Row plainRow = point("PSK", client, plain, Duration.ofMillis(100), measure, concurrency);
-                Row e2eRow = point("PSK + end-to-end", client, sealed, Duration.ofMillis(100), measure, concurrency);
-                return List.of(plainRow, e2eRow);
-            }
+            CoapClient client = CoapClient.builder().endpoint(endpoint).timeout(Duration.ofSeconds(5)).build();
+            return new BenchClient(endpoint, client, request(originUri, proxy, Optional.empty()),
+                    request(originUri, proxy, Optional.of(saId)));
+        }
+
+        void close() {
+            client.close();
+            endpoint.close();
         }
     }
 
@@ -110,14 +138,14 @@ public final class E2eSuite {
         return request.build();
     }
 
-    /** Closed loop: {@code concurrency} requests in flight, each answered one followed by the next. */
-    private static Row point(String mode, CoapClient client, ClientRequest request, Duration warmup, Duration measure,
-                             int concurrency) throws InterruptedException {
+    /** Closed loops, one per client, each with one request in flight: answered, the next one follows. */
+    private static Row point(String mode, List<BenchClient> clients, boolean sealed, Duration warmup, Duration measure)
+            throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        for (int i = 0; i < concurrency; i++) {
-            loop(client, request, running, done, failed);
+        for (BenchClient client : clients) {
+            loop(client.client, sealed ? client.sealed : client.plain, running, done, failed);
         }
         Thread.sleep(warmup.toMillis());
         long requests0 = done.get();
