@@ -35,6 +35,8 @@ final class ClientExchanges implements TransmissionOwner {
     private final LayerStack layers;
     private final int tokenLength;
     private final int nstart;
+    /** EXCHANGE_LIFETIME: how long a message ID stays in use (RFC 7252 section 4.4). */
+    private final long lifetimeNanos;
     /** Checks that a request fits the transport (RFC 7252 section 4.6): refused where it is sent, not dropped later. */
     private final EngineConfig config;
 
@@ -50,6 +52,7 @@ final class ClientExchanges implements TransmissionOwner {
         this.random = random;
         this.tokenLength = config.tokenLength();
         this.nstart = config.transmission().nstart();
+        this.lifetimeNanos = config.transmission().exchangeLifetime().toNanos();
     }
 
     /**
@@ -267,7 +270,7 @@ final class ClientExchanges implements TransmissionOwner {
             timers.schedule(exchange.timeout, nowNanos + timeoutNanos);
         }
         PeerState state = exchange.peerState;
-        if (state.outstanding < nstart) {
+        if (state.outstanding < nstart && mayTransmit(state, nowNanos)) {
             transmit(exchange, nowNanos);
         } else {
             if (state.queue == null) {
@@ -277,13 +280,43 @@ final class ClientExchanges implements TransmissionOwner {
         }
     }
 
+    /**
+     * Whether the peer's next message ID may be used now (RFC 7252 section 4.4: not again within EXCHANGE_LIFETIME);
+     * when not, the peer's queue waits for it, and a timer sends on once it is free.
+     */
+    private boolean mayTransmit(PeerState state, long nowNanos) {
+        long freeAt = state.nextMessageIdFreeAt(lifetimeNanos);
+        if (freeAt <= nowNanos) {
+            return true;
+        }
+        if (state.messageIdsFree == null) {
+            state.messageIdsFree = new MessageIdsFree(state);
+        }
+        timers.schedule(state.messageIdsFree, freeAt); // one timer per peer, moved rather than added
+        return false;
+    }
+
+    /** Sends what waited in a peer's queue for its message IDs to be free again. */
+    private final class MessageIdsFree extends TimerQueue.Timer {
+        private final PeerState state;
+
+        MessageIdsFree(PeerState state) {
+            this.state = state;
+        }
+
+        @Override
+        protected void fire(long nowNanos) {
+            drain(state, nowNanos);
+        }
+    }
+
     private void transmit(ClientExchange exchange, long nowNanos) {
         PeerState state = exchange.peerState;
         state.outstanding++;
         state.lastUsed = nowNanos;
         exchange.outstanding = true;
         exchange.state = ClientExchange.State.SENT;
-        int messageId = state.nextMessageId();
+        int messageId = state.nextMessageId(nowNanos);
         MessageType type = exchange.type; // a ping's is CON
         boolean confirmable = type == MessageType.CON;
         Transmission transmission = new Transmission(new MidKey(exchange.peer, messageId),
@@ -306,8 +339,14 @@ final class ClientExchanges implements TransmissionOwner {
         PeerState state = exchange.peerState;
         state.outstanding--;
         state.lastUsed = nowNanos;
+        drain(state, nowNanos);
+    }
+
+    /** Sends the peer's queued exchanges while NSTART and its message IDs allow. */
+    private void drain(PeerState state, long nowNanos) {
         ArrayDeque<ClientExchange> queue = state.queue;
-        while (!outbound.closed() && queue != null && state.outstanding < nstart && !queue.isEmpty()) {
+        while (!outbound.closed() && queue != null && state.outstanding < nstart && !queue.isEmpty()
+                && mayTransmit(state, nowNanos)) {
             transmit(queue.pollFirst(), nowNanos);
         }
     }

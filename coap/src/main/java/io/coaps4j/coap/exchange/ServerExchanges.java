@@ -123,7 +123,7 @@ final class ServerExchanges implements TransmissionOwner {
             outbound.send(peer, ack);
             return true;
         }
-        int messageId = peers.get(peer, nowNanos).nextMessageId();
+        int messageId = peers.get(peer, nowNanos).nextMessageId(nowNanos);
         byte[] datagram = encode(exchange, template, confirmable ? MessageType.CON : MessageType.NON, messageId);
         if (confirmable) {
             retransmitter.start(new Transmission(new MidKey(peer, messageId), datagram, true, null, exchange, this,

@@ -177,7 +177,7 @@ final class ServerObservations implements TransmissionOwner {
         if (!layers.isEmpty()) {
             template = layers.sendNotification(observation.exchange, template, nowNanos); // e.g. its first block
         }
-        int messageId = peers.get(peer, nowNanos).nextMessageId();
+        int messageId = peers.get(peer, nowNanos).nextMessageId(nowNanos);
         byte[] datagram = encode(observation, template, confirmable ? MessageType.CON : MessageType.NON, messageId);
         Transmission transmission = new Transmission(new MidKey(peer, messageId), datagram, confirmable, null,
                 observation.exchange, this, retransmitter.maxRetransmit());

@@ -208,6 +208,40 @@ class CoapEngineClientTest {
     }
 
     @Test
+    void aMessageIdIsNotUsedAgainTowardsThePeerWithinExchangeLifetime() {
+        // RFC 7252 section 4.4: requests answered at once use up the message IDs; before one would be reused while
+        // the server may still deduplicate it, the next request waits until the IDs are EXCHANGE_LIFETIME old (the
+        // guard works in blocks of 4,096 IDs, so it may hold back up to one block early, never late).
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        long start = client.now;
+        TestNode.Outcome held = null;
+        int sentCount = 0;
+        while (held == null) {
+            int before = client.sent.size();
+            TestNode.Outcome outcome = send(MessageType.CON, 1000 * SECOND);
+            if (client.sent.size() == before) {
+                held = outcome;
+                break;
+            }
+            Message request = client.lastSent();
+            assertThat(used.add(request.messageId())).as("request %d reuses a message ID", sentCount).isTrue();
+            client.receive(server, response(MessageType.ACK, request.messageId(), request.token(), Code.CONTENT));
+            sentCount++;
+        }
+        assertThat(sentCount).isBetween(65_536 - 4_096, 65_536);
+        int sentBefore = client.sent.size();
+
+        client.advance(PARAMS.exchangeLifetime().toNanos() - SECOND);
+        assertThat(client.sent).as("held back while its message ID may be in use").hasSize(sentBefore);
+        client.advance(2 * SECOND);
+        assertThat(client.sent).as("sent once the IDs are EXCHANGE_LIFETIME old").hasSize(sentBefore + 1);
+        assertThat(client.sent.get(sentBefore).at() - start).isGreaterThanOrEqualTo(PARAMS.exchangeLifetime().toNanos());
+        Message request = client.lastSent();
+        client.receive(server, response(MessageType.ACK, request.messageId(), request.token(), Code.CONTENT));
+        assertThat(held.responses).hasSize(1);
+    }
+
+    @Test
     void nstartQueuesRequestsToTheSamePeer() {
         TestNode.Outcome first = send(MessageType.CON, 100 * SECOND);
         TestNode.Outcome second = send(MessageType.CON, 100 * SECOND);
