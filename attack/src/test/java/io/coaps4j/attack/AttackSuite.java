@@ -61,29 +61,30 @@ abstract class AttackSuite {
         Config config = attackerConfig();
         int handshakesBefore = server.inspect(DtlsServer::handshakeCount);
         long counted = server.inspect(s -> attack.counter().read().applyAsLong(s.metrics()));
+        int mark = server.eventMark();
         Outcome outcome = Attacker.run(config, attack.actions().apply(config));
         server.awaitEvent(e -> false, SETTLE);
         try {
-            attack.expected().check(outcome, server.eventsOf(outcome.clientPort()));
+            attack.expected().check(outcome, server.eventsOf(outcome.clientPort(), mark));
         } catch (AssertionError e) {
             throw new AssertionError(attack + ": alerts received " + outcome.alerts() + ", server events "
-                    + server.eventsOf(outcome.clientPort()) + "\n" + e.getMessage(), e);
+                    + server.eventsOf(outcome.clientPort(), mark) + "\n" + e.getMessage(), e);
         }
         long countedAfter = server.inspect(s -> attack.counter().read().applyAsLong(s.metrics()));
         assertThat(countedAfter).as("%s; %s", attack.counter(), outcome).isGreaterThanOrEqualTo(counted + attack.counter().atLeast());
         server.assertHealthy();
 
-        long completedBefore = completedHandshakes(outcome.clientPort());
+        long completedBefore = completedHandshakes(outcome.clientPort(), mark);
         normalHandshakeFrom(outcome.clientPort());
         assertThat(server.awaitEvent(e -> e.peer().getPort() == outcome.clientPort()
-                && completedHandshakes(outcome.clientPort()) > completedBefore, Duration.ofSeconds(2)))
-                .as("handshake completed on the server; events %s", server.eventsOf(outcome.clientPort())).isTrue();
+                && completedHandshakes(outcome.clientPort(), mark) > completedBefore, Duration.ofSeconds(2)))
+                .as("handshake completed on the server; events %s", server.eventsOf(outcome.clientPort(), mark)).isTrue();
         assertThat(server.inspect(DtlsServer::handshakeCount)).as("handshakes left in progress")
                 .isLessThanOrEqualTo(handshakesBefore);
         server.assertHealthy();
     }
 
-    private long completedHandshakes(int port) {
-        return server.eventsOf(port).stream().filter(DtlsEvent.HandshakeCompleted.class::isInstance).count();
+    private long completedHandshakes(int port, int mark) {
+        return server.eventsOf(port, mark).stream().filter(DtlsEvent.HandshakeCompleted.class::isInstance).count();
     }
 }

@@ -114,7 +114,8 @@ final class Attacker {
 
     /**
      * Runs {@code actions} from a new source port on loopback (its connection closed at the end) and returns what
-     * happened. The port is picked first so that the test knows which of the server's events are this run's.
+     * happened. The port is picked first so that the test knows which of the server's events since its start are
+     * this run's (the kernel may have given the same port to an earlier run).
      */
     static Outcome run(Config config, List<TlsAction> actions) {
         return run(config, actions, freeUdpPort());

@@ -71,9 +71,19 @@ final class OurDtlsServer implements AutoCloseable {
         return events;
     }
 
-    /** The events that happened on connections with the peer at {@code port} on loopback. */
-    List<DtlsEvent> eventsOf(int peerPort) {
-        return events.stream().filter(e -> e.peer().getPort() == peerPort).map(DtlsServer.PeerEvent::event).toList();
+    /** How many events the server reported so far: a mark for {@link #eventsOf(int, int)}. */
+    int eventMark() {
+        return events.size();
+    }
+
+    /**
+     * The events on connections with the peer at {@code port} on loopback since {@code mark}: the kernel hands out ephemeral ports again, so
+     * an earlier case's client may have had the same port.
+     */
+    List<DtlsEvent> eventsOf(int peerPort, int mark) {
+        List<DtlsServer.PeerEvent> all = List.copyOf(events);
+        return all.subList(Math.min(mark, all.size()), all.size()).stream()
+                .filter(e -> e.peer().getPort() == peerPort).map(DtlsServer.PeerEvent::event).toList();
     }
 
     /** Runs {@code question} on the serving thread and returns its answer. */
