@@ -5,6 +5,7 @@ import io.coaps4j.coap.endpoint.CoapEndpoint;
 import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.endpoint.UdpConnector;
 import io.coaps4j.coap.exchange.EngineConfig;
+import io.coaps4j.coap.uri.CoapScheme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A CoAP-to-CoAP proxy (RFC 7252 section 5.7): forward (Proxy-Uri, or Proxy-Scheme with the Uri-* options)
@@ -23,7 +25,7 @@ import java.util.function.LongSupplier;
  * CoapProxy proxy = CoapProxy.builder()
  *         .bind(new InetSocketAddress(5683))                                           // clients, coap://
  *         .connector(DtlsConnector.builder().bind(new InetSocketAddress(5684)).psk(clients).build()) // coaps://
- *         .originConnector(DtlsConnector.builder().bind(new InetSocketAddress(0)).psk(origins)
+ *         .originConnectors(() -> DtlsConnector.builder().bind(new InetSocketAddress(0)).psk(origins)
  *                 .acceptHandshakes(false).build())                                    // to coaps:// origins
  *         .reverse("/sensors", "coaps://10.0.0.7/s")
  *         .build()
@@ -31,8 +33,9 @@ import java.util.function.LongSupplier;
  * }</pre>
  * Each leg has its own connector, security mode and sessions: the proxy is a DTLS server to its clients
  * and a DTLS client to origins, and a response is matched on the leg it came from. {@code coap://} origins
- * are reached from a plain UDP endpoint on a free port; {@code coaps://} origins only when an origin
- * connector is given (else 5.05). Unrecognized Safe-to-Forward options (OSCORE's 9, an end-to-end
+ * are reached from plain UDP endpoints on free ports; {@code coaps://} origins only when origin connectors
+ * are given (else 5.05). A busy origin's requests spread over several origin endpoints
+ * ({@link Builder#originEndpoints}). Unrecognized Safe-to-Forward options (OSCORE's 9, an end-to-end
  * indicator) and payloads go through unchanged; unrecognized Unsafe ones get 4.02 (request) or 5.02
  * (response). Observe is relayed (RFC 7641 section 5). Loops end by Hop-Limit (RFC 8768, 5.08) and by
  * treating a target that names the proxy itself as a local request (section 5.7.2).
@@ -73,11 +76,7 @@ public final class CoapProxy implements AutoCloseable {
             return thread;
         });
         try {
-            CoapEndpoint coapLeg = endpoint(originConfig, new UdpConnector(settings.originBind),
-                    settings.name + "-origin-coap", null);
-            CoapEndpoint coapsLeg = settings.originConnector == null ? null
-                    : endpoint(originConfig, settings.originConnector, settings.name + "-origin-coaps", null);
-            legs = new OriginLegs(coapLeg, coapsLeg, resolver);
+            legs = originLegs(originConfig);
             ResponseCache cache = settings.cache == null ? null : new ResponseCache(settings.cache);
             Forwarder forwarder = new Forwarder(legs, cache, settings.timeout, settings.nanoClock);
             TargetResolver targets = new TargetResolver(settings.forwardProxying, settings.routes, legs::supports,
@@ -106,14 +105,51 @@ public final class CoapProxy implements AutoCloseable {
         return this;
     }
 
-    private static CoapEndpoint endpoint(EngineConfig config, Connector connector, String name, ProxyHandler handler)
-            throws IOException {
-        CoapEndpoint.Builder builder = CoapEndpoint.builder().config(config).connector(connector).name(name)
+    /** The origin legs: coap:// always, coaps:// with an origin connector; each starts with one endpoint. */
+    private OriginLegs originLegs(EngineConfig originConfig) throws IOException {
+        long lifetime = originConfig.transmission().exchangeLifetime().toNanos();
+        InetSocketAddress anyPort = new InetSocketAddress(settings.originBind.getAddress(), 0);
+        OriginEndpoints coap = new OriginEndpoints((index, first) -> originEndpoint(originConfig,
+                new UdpConnector(index == 0 ? settings.originBind : anyPort), "coap", index, first),
+                settings.originEndpoints, settings.originLap, lifetime, settings.nanoClock);
+        try {
+            OriginEndpoints coaps = null;
+            if (settings.originConnectors != null) {
+                coaps = new OriginEndpoints((index, first) -> originEndpoint(originConfig,
+                        settings.originConnectors.get(), "coaps", index, first),
+                        settings.originEndpoints, settings.originLap, lifetime, settings.nanoClock);
+            } else if (settings.originConnector != null) {
+                coaps = new OriginEndpoints((index, first) -> originEndpoint(originConfig,
+                        settings.originConnector, "coaps", index, first), 1, lifetime, settings.nanoClock);
+            }
+            return new OriginLegs(coap, coaps, resolver);
+        } catch (IOException | RuntimeException e) {
+            coap.close();
+            throw e;
+        }
+    }
+
+    private CoapEndpoint originEndpoint(EngineConfig config, Connector connector, String scheme, int index,
+                                        CoapEndpoint first) throws IOException {
+        CoapEndpoint.Builder builder = CoapEndpoint.builder().config(config).connector(connector)
+                .name(settings.name + "-origin-" + scheme + (index == 0 ? "" : "-" + (index + 1)))
                 .blockwise(BlockwiseConfig.DEFAULT);
-        if (handler != null) {
-            builder.requestHandler(handler);
+        if (first != null) {
+            builder.eventLoop(first.loop());
         }
         return builder.start();
+    }
+
+    private static CoapEndpoint endpoint(EngineConfig config, Connector connector, String name, ProxyHandler handler)
+            throws IOException {
+        return CoapEndpoint.builder().config(config).connector(connector).name(name)
+                .blockwise(BlockwiseConfig.DEFAULT).requestHandler(handler).start();
+    }
+
+    /** How many endpoints the origin leg of {@code scheme} runs now (tests). */
+    int originEndpoints(CoapScheme scheme) {
+        OriginLegs running = legs;
+        return running == null ? 0 : running.endpoints(scheme);
     }
 
     /** The listeners' local addresses, in the order given. */
@@ -154,6 +190,9 @@ public final class CoapProxy implements AutoCloseable {
         private final List<ReverseRoute> routes = new ArrayList<>();
         private InetSocketAddress originBind = new InetSocketAddress(0);
         private Connector originConnector;
+        private Supplier<? extends Connector> originConnectors;
+        private int originEndpoints = 16;
+        private int originLap = OriginEndpoints.LAP;
         private boolean forwardProxying = true;
         private ProxyCacheConfig cache = ProxyCacheConfig.DEFAULT;
         private Duration timeout = Duration.ofSeconds(30);
@@ -185,10 +224,38 @@ public final class CoapProxy implements AutoCloseable {
 
         /**
          * The connector of the {@code coaps://} leg to origins: a DTLS connector in the client role with the
-         * credentials the origins accept; without it {@code coaps://} targets get 5.05.
+         * credentials the origins accept; without it (or {@link #originConnectors}) {@code coaps://} targets get
+         * 5.05. One connector is one endpoint: a busy origin waits for message IDs beyond about 265 requests a
+         * second (see {@link #originEndpoints}); {@link #originConnectors} lifts that.
          */
         public Builder originConnector(Connector connector) {
             this.originConnector = Objects.requireNonNull(connector, "originConnector");
+            this.originConnectors = null;
+            return this;
+        }
+
+        /**
+         * Makes the connectors of the {@code coaps://} leg to origins, one per endpoint (see
+         * {@link #originEndpoints}): DTLS connectors in the client role, each on its own free port, with the
+         * credentials the origins accept.
+         */
+        public Builder originConnectors(Supplier<? extends Connector> factory) {
+            this.originConnectors = Objects.requireNonNull(factory, "originConnectors");
+            this.originConnector = null;
+            return this;
+        }
+
+        /**
+         * The most endpoints (source ports, and on coaps:// DTLS sessions) each origin leg uses towards one origin
+         * (default 16). An endpoint may use a message ID towards a peer only once per EXCHANGE_LIFETIME
+         * (RFC 7252 section 4.4), 65,536 messages per 247 s with the default parameters; an origin busier
+         * than that moves on to the next endpoint, started when first needed. Light origins use only the first.
+         */
+        public Builder originEndpoints(int max) {
+            if (max < 1 || max > 1024) {
+                throw new IllegalArgumentException("originEndpoints must be between 1 and 1024, was " + max);
+            }
+            this.originEndpoints = max;
             return this;
         }
 
@@ -251,7 +318,13 @@ public final class CoapProxy implements AutoCloseable {
             return this;
         }
 
-        /** The monotonic clock of the cache's freshness, for tests in virtual time. */
+        /** Requests to one origin per lap of an origin endpoint (tests: a lap of 65,536 IDs is long). */
+        Builder originLap(int requests) {
+            this.originLap = requests;
+            return this;
+        }
+
+        /** The monotonic clock of the cache's freshness and of the origin endpoints' laps, for tests in virtual time. */
         Builder nanoClock(LongSupplier value) {
             this.nanoClock = Objects.requireNonNull(value, "nanoClock");
             return this;

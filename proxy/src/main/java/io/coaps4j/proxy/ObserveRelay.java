@@ -73,11 +73,8 @@ final class ObserveRelay implements NotificationListener, ObservationSink {
     static void start(OriginLegs legs, ServerExchange exchange, Responder responder, CoapUri target,
                       ReverseRoute route, int hopLimit, Duration timeout) {
         ObserveRelay relay = new ObserveRelay(exchange, responder, target, route);
-        CoapEndpoint leg = legs.observe(target, destination -> withObserve(Translation.toOrigin(exchange.request(),
+        legs.observe(target, destination -> withObserve(Translation.toOrigin(exchange.request(),
                 target, destination, hopLimit)), timeout, relay, relay::upstreamStarted);
-        synchronized (relay) {
-            relay.leg = leg;
-        }
     }
 
     private static Message withObserve(Message request) {
@@ -85,7 +82,8 @@ final class ObserveRelay implements NotificationListener, ObservationSink {
                 .option(Option.ofUint(OptionNumber.OBSERVE, 0)).payload(request.payload()).build();
     }
 
-    private synchronized void upstreamStarted(ClientObservation observation) {
+    private synchronized void upstreamStarted(CoapEndpoint endpoint, ClientObservation observation) {
+        leg = endpoint;
         upstream = observation;
         if (ended) {
             cancelUpstream();

@@ -15,21 +15,22 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The proxy's client side: one endpoint per scheme towards origins, each with its own connector, so the
- * coaps leg is a DTLS client whose sessions (one per origin) stay up between requests, independent of the
- * sessions of the proxy's own clients. Host names are resolved off the event loops.
+ * The proxy's client side: endpoints per scheme towards origins, each with its own connector, so the coaps leg
+ * is a DTLS client whose sessions (one per origin and endpoint) stay up between requests, independent of the
+ * sessions of the proxy's own clients. A busy origin's requests spread over several endpoints
+ * ({@link OriginEndpoints}). Host names are resolved off the event loops.
  */
 final class OriginLegs implements AutoCloseable {
     /** Null when the proxy has no leg for that scheme. */
-    private final CoapEndpoint coap;
-    private final CoapEndpoint coaps;
+    private final OriginEndpoints coap;
+    private final OriginEndpoints coaps;
     private final Executor resolver;
 
-    OriginLegs(CoapEndpoint coap, CoapEndpoint coaps, Executor resolver) {
+    OriginLegs(OriginEndpoints coap, OriginEndpoints coaps, Executor resolver) {
         this.coap = coap;
         this.coaps = coaps;
         this.resolver = Objects.requireNonNull(resolver, "resolver");
@@ -39,7 +40,7 @@ final class OriginLegs implements AutoCloseable {
         return leg(scheme) != null;
     }
 
-    private CoapEndpoint leg(CoapScheme scheme) {
+    private OriginEndpoints leg(CoapScheme scheme) {
         return scheme.secure() ? coaps : coap;
     }
 
@@ -49,37 +50,48 @@ final class OriginLegs implements AutoCloseable {
      * {@link UnknownHostException}.
      */
     CompletableFuture<Message> send(CoapUri target, Function<InetSocketAddress, Message> build, Duration timeout) {
-        CoapEndpoint leg = leg(target.scheme());
-        if (leg == null) {
-            throw new IllegalStateException("no " + target.scheme().text() + " leg");
-        }
-        CompletableFuture<InetSocketAddress> destination = target.ipLiteral().isPresent()
-                ? CompletableFuture.completedFuture(new InetSocketAddress(target.ipLiteral().get(), target.port()))
-                : CompletableFuture.supplyAsync(() -> resolve(target), resolver);
-        return destination.thenCompose(address -> leg.request(target.scheme().text(), target.hostName(), address,
-                build.apply(address), timeout));
+        OriginEndpoints leg = existingLeg(target.scheme());
+        return destination(target).thenCompose(address -> leg.forOrigin(address).request(target.scheme().text(),
+                target.hostName(), address, build.apply(address), timeout));
     }
 
     /**
      * Observes the origin of {@code target} (RFC 7641) with the GET {@code build} makes: {@code started} hears
-     * the origin leg's handle, {@code listener} the notifications and the end, as {@link CoapEndpoint#observe}.
-     * Returns the endpoint to cancel the observation on.
+     * the endpoint the observation runs on (to cancel it there) and its handle, {@code listener} the
+     * notifications and the end, as {@link CoapEndpoint#observe}.
      */
-    CoapEndpoint observe(CoapUri target, Function<InetSocketAddress, Message> build, Duration timeout,
-                         NotificationListener listener, Consumer<ClientObservation> started) {
-        CoapEndpoint leg = leg(target.scheme());
-        CompletableFuture<InetSocketAddress> destination = target.ipLiteral().isPresent()
-                ? CompletableFuture.completedFuture(new InetSocketAddress(target.ipLiteral().get(), target.port()))
-                : CompletableFuture.supplyAsync(() -> resolve(target), resolver);
-        destination.whenComplete((address, failure) -> {
+    void observe(CoapUri target, Function<InetSocketAddress, Message> build, Duration timeout,
+                 NotificationListener listener, BiConsumer<CoapEndpoint, ClientObservation> started) {
+        OriginEndpoints leg = existingLeg(target.scheme());
+        destination(target).whenComplete((address, failure) -> {
             if (failure != null) {
                 listener.onEnded(ExchangeFailure.CONNECTION_FAILED);
-            } else {
-                leg.observe(target.scheme().text(), target.hostName(), address, build.apply(address), timeout,
-                        listener, started);
+                return;
             }
+            CoapEndpoint endpoint;
+            try {
+                endpoint = leg.forOrigin(address);
+            } catch (RuntimeException e) {
+                listener.onEnded(ExchangeFailure.CONNECTION_FAILED);
+                return;
+            }
+            endpoint.observe(target.scheme().text(), target.hostName(), address, build.apply(address), timeout,
+                    listener, observation -> started.accept(endpoint, observation));
         });
+    }
+
+    private OriginEndpoints existingLeg(CoapScheme scheme) {
+        OriginEndpoints leg = leg(scheme);
+        if (leg == null) {
+            throw new IllegalStateException("no " + scheme.text() + " leg");
+        }
         return leg;
+    }
+
+    private CompletableFuture<InetSocketAddress> destination(CoapUri target) {
+        return target.ipLiteral().isPresent()
+                ? CompletableFuture.completedFuture(new InetSocketAddress(target.ipLiteral().get(), target.port()))
+                : CompletableFuture.supplyAsync(() -> resolve(target), resolver);
     }
 
     private static InetSocketAddress resolve(CoapUri target) {
@@ -90,13 +102,9 @@ final class OriginLegs implements AutoCloseable {
         }
     }
 
-    /** The local address of the leg for {@code scheme}. */
-    InetSocketAddress localAddress(CoapScheme scheme) {
-        CoapEndpoint leg = leg(scheme);
-        if (leg == null) {
-            throw new IllegalStateException("no " + scheme.text() + " leg");
-        }
-        return leg.localAddress();
+    /** How many endpoints the leg for {@code scheme} runs now. */
+    int endpoints(CoapScheme scheme) {
+        return existingLeg(scheme).size();
     }
 
     @Override

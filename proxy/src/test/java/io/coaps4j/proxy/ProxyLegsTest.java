@@ -11,10 +11,14 @@ import io.coaps4j.coap.message.MessageType;
 import io.coaps4j.coap.message.Option;
 import io.coaps4j.coap.message.OptionNumber;
 import io.coaps4j.coap.server.CoapRequest;
+import io.coaps4j.coap.uri.CoapScheme;
 import java.security.Principal;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Forward and reverse proxying in every combination of coap:// and coaps:// (PSK) legs: each leg has its own
@@ -29,7 +33,9 @@ class ProxyLegsTest {
                         .map(Principal::getName).orElse("nosec")), holder),
                 Resource("base/echo", request -> CoapResponse.builder(Code.CHANGED)
                         .payload("echo " + request.payloadAsString() + " at " + request.pathString()
-                                + " " + request.query()).build(), holder));
+                                + " " + request.query()).build(), holder),
+                Resource("port", request -> CoapResponse.content(
+                        Integer.toString(request.peer().address().getPort())), holder));
         return holder[0];
     }
 
@@ -57,6 +63,25 @@ class ProxyLegsTest {
             // The origin saw the proxy's own PSK identity on a coaps leg, no principal on a coap leg.
             assertThat(response.payloadAsString()).isEqualTo("hello " + (originSecure ? ProxyRig.PROXY_ID : "nosec"));
             assertThat(rig.originRequests).hasValue(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} origin leg")
+    @ValueSource(strings = {"coap", "coaps"})
+    void aBusyOriginsRequestsMoveOnToFurtherOriginEndpointsEachWithItsOwnPortAndSession(String originLeg) {
+        try (ProxyRig rig = rig()) {
+            // A lap of 3 requests instead of 61,440 message IDs; the clock stands still, so every lap is "busy".
+            rig.startProxy(proxy -> proxy.originEndpoints(3).originLap(3).nanoClock(() -> 0L).withoutCache());
+            boolean originSecure = originLeg.equals("coaps");
+            Set<String> ports = new LinkedHashSet<>();
+            for (int i = 0; i < 10; i++) {
+                Message response = rig.send(false, get(rig.originUri(originSecure, "/port")));
+                assertThat(response.code()).isEqualTo(Code.CONTENT);
+                ports.add(response.payloadAsString());
+            }
+            assertThat(ports).as("the origin saw the proxy from three source ports").hasSize(3);
+            assertThat(rig.proxy().originEndpoints(originSecure ? CoapScheme.COAPS : CoapScheme.COAP)).isEqualTo(3);
+            assertThat(rig.originRequests).hasValue(10);
         }
     }
 

@@ -111,7 +111,7 @@ final class ProxyRig implements AutoCloseable {
                 .connector(DtlsConnector.builder().bind(new InetSocketAddress(LOOPBACK, 0))
                         .psk(InMemoryPskStore.builder().add(CLIENT_ID, CLIENT_KEY).build()).build())
                 .originBind(new InetSocketAddress(LOOPBACK, 0))
-                .originConnector(DtlsConnector.builder().bind(new InetSocketAddress(LOOPBACK, 0))
+                .originConnectors(() -> DtlsConnector.builder().bind(new InetSocketAddress(LOOPBACK, 0))
                         .psk(InMemoryPskStore.builder().add(PROXY_ID, PROXY_KEY).build()).acceptHandshakes(false)
                         .build());
         more.accept(builder);

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,6 +90,12 @@ public final class ProxyCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE})")
     int originNstart;
 
+    @Option(names = "--origin-endpoints", paramLabel = "N", defaultValue = "16",
+            description = "source ports (and coaps:// sessions) a busy origin's requests spread over: one port may"
+                    + " send an origin at most 65,536 messages per 247 s (RFC 7252 section 4.4; default:"
+                    + " ${DEFAULT-VALUE})")
+    int originEndpoints;
+
     private final Terminal terminal;
     private final ServerLifecycle lifecycle;
 
@@ -135,8 +142,11 @@ public final class ProxyCommand implements Callable<Integer> {
         if (originNstart < 1 || originNstart > 1024) {
             throw usage("--origin-nstart must be 1..1024, was " + originNstart);
         }
+        if (originEndpoints < 1 || originEndpoints > 1024) {
+            throw usage("--origin-endpoints must be 1..1024, was " + originEndpoints);
+        }
         CoapProxy.Builder builder = CoapProxy.builder().forwardProxying(!noForward)
-                .timeout(Duration.ofSeconds(timeoutSeconds));
+                .timeout(Duration.ofSeconds(timeoutSeconds)).originEndpoints(originEndpoints);
         if (originNstart != 1) {
             builder.originConfig(EngineConfig.DEFAULT.toBuilder().transmission(
                     TransmissionParameters.DEFAULT.toBuilder().nstart(originNstart).build()).build());
@@ -180,7 +190,7 @@ public final class ProxyCommand implements Callable<Integer> {
         if (!coapsListener && psk.given()) {
             throw usage(psk.givenNames() + " applies to a coaps:// --listen URI; none was given");
         }
-        originConnector().ifPresent(builder::originConnector);
+        originConnectors().ifPresent(builder::originConnectors);
         return builder;
     }
 
@@ -214,8 +224,11 @@ public final class ProxyCommand implements Callable<Integer> {
         }
     }
 
-    /** The coaps leg to origins: PSK, or the RawPublicKey/Certificate keys; empty when neither is given. */
-    private Optional<DtlsConnector> originConnector() {
+    /**
+     * The connectors of the coaps leg to origins: PSK, or the RawPublicKey/Certificate keys; empty when neither
+     * is given.
+     */
+    private Optional<Supplier<DtlsConnector>> originConnectors() {
         boolean pskGiven = originPskIdentity != null || originPskKey != null;
         if (pskGiven && originKeys.given()) {
             throw usage("--origin-psk-identity/--origin-psk-key cannot be combined with " + originKeys.givenNames());
@@ -231,14 +244,16 @@ public final class ProxyCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
-            return Optional.of(PskConnectors.client(credentials));
+            PskCredentials checked = credentials;
+            return Optional.of(() -> PskConnectors.client(checked));
         }
         if (originKeys.given()) {
             ClientKeyOptions.Keys keys = originKeys.keys();
             DtlsConfig.Builder dtls = DtlsConfig.builder();
             keys.rawPublicKey().ifPresent(dtls::credentials);
             keys.certificate().ifPresent(dtls::credentials);
-            return Optional.of(DtlsConnector.builder().bind(new InetSocketAddress(0)).dtlsConfig(dtls.build())
+            DtlsConfig config = dtls.build();
+            return Optional.of(() -> DtlsConnector.builder().bind(new InetSocketAddress(0)).dtlsConfig(config)
                     .acceptHandshakes(false).keepAlive(KeepAlive.disabled()).build());
         }
         return Optional.empty();
