@@ -6,6 +6,7 @@ import io.coaps4j.coap.endpoint.Connector;
 import io.coaps4j.coap.endpoint.UdpConnector;
 import io.coaps4j.coap.exchange.EngineConfig;
 import io.coaps4j.coap.uri.CoapScheme;
+import io.coaps4j.transport.EventLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -46,6 +47,8 @@ public final class CoapProxy implements AutoCloseable {
     private volatile List<CoapEndpoint> listeners = List.of();
     private OriginLegs legs;
     private ExecutorService resolver;
+    /** The loop of the first listener and of every origin endpoint: a forwarded request changes no thread. */
+    private EventLoop loop;
     private boolean started;
 
     private CoapProxy(Builder settings) {
@@ -76,6 +79,7 @@ public final class CoapProxy implements AutoCloseable {
             return thread;
         });
         try {
+            loop = EventLoop.start(settings.name);
             legs = originLegs(originConfig);
             ResponseCache cache = settings.cache == null ? null : new ResponseCache(settings.cache);
             Forwarder forwarder = new Forwarder(legs, cache, settings.timeout, settings.nanoClock);
@@ -90,7 +94,8 @@ public final class CoapProxy implements AutoCloseable {
             List<CoapEndpoint> running = new ArrayList<>(connectors.size());
             try {
                 for (int i = 0; i < connectors.size(); i++) {
-                    running.add(endpoint(config, connectors.get(i), settings.name + "-" + (i + 1), handler));
+                    running.add(endpoint(config, connectors.get(i), settings.name + "-" + (i + 1), handler,
+                            i == 0 ? loop : null));
                 }
             } finally {
                 listeners = List.copyOf(running);
@@ -109,18 +114,18 @@ public final class CoapProxy implements AutoCloseable {
     private OriginLegs originLegs(EngineConfig originConfig) throws IOException {
         long lifetime = originConfig.transmission().exchangeLifetime().toNanos();
         InetSocketAddress anyPort = new InetSocketAddress(settings.originBind.getAddress(), 0);
-        OriginEndpoints coap = new OriginEndpoints((index, first) -> originEndpoint(originConfig,
-                new UdpConnector(index == 0 ? settings.originBind : anyPort), "coap", index, first),
+        OriginEndpoints coap = new OriginEndpoints(index -> originEndpoint(originConfig,
+                new UdpConnector(index == 0 ? settings.originBind : anyPort), "coap", index),
                 settings.originEndpoints, settings.originLap, lifetime, settings.nanoClock);
         try {
             OriginEndpoints coaps = null;
             if (settings.originConnectors != null) {
-                coaps = new OriginEndpoints((index, first) -> originEndpoint(originConfig,
-                        settings.originConnectors.get(), "coaps", index, first),
+                coaps = new OriginEndpoints(index -> originEndpoint(originConfig,
+                        settings.originConnectors.get(), "coaps", index),
                         settings.originEndpoints, settings.originLap, lifetime, settings.nanoClock);
             } else if (settings.originConnector != null) {
-                coaps = new OriginEndpoints((index, first) -> originEndpoint(originConfig,
-                        settings.originConnector, "coaps", index, first), 1, lifetime, settings.nanoClock);
+                coaps = new OriginEndpoints(index -> originEndpoint(originConfig,
+                        settings.originConnector, "coaps", index), 1, lifetime, settings.nanoClock);
             }
             return new OriginLegs(coap, coaps, resolver);
         } catch (IOException | RuntimeException e) {
@@ -129,21 +134,24 @@ public final class CoapProxy implements AutoCloseable {
         }
     }
 
-    private CoapEndpoint originEndpoint(EngineConfig config, Connector connector, String scheme, int index,
-                                        CoapEndpoint first) throws IOException {
+    /** An origin endpoint, on the proxy's loop. */
+    private CoapEndpoint originEndpoint(EngineConfig config, Connector connector, String scheme, int index)
+            throws IOException {
         CoapEndpoint.Builder builder = CoapEndpoint.builder().config(config).connector(connector)
                 .name(settings.name + "-origin-" + scheme + (index == 0 ? "" : "-" + (index + 1)))
                 .blockwise(BlockwiseConfig.DEFAULT);
-        if (first != null) {
-            builder.eventLoop(first.loop());
-        }
-        return builder.start();
+        return builder.eventLoop(loop).start();
     }
 
-    private static CoapEndpoint endpoint(EngineConfig config, Connector connector, String name, ProxyHandler handler)
-            throws IOException {
-        return CoapEndpoint.builder().config(config).connector(connector).name(name)
-                .blockwise(BlockwiseConfig.DEFAULT).requestHandler(handler).start();
+    /** A listener, on {@code sharedLoop} or (null) its own. */
+    private static CoapEndpoint endpoint(EngineConfig config, Connector connector, String name, ProxyHandler handler,
+                                         EventLoop sharedLoop) throws IOException {
+        CoapEndpoint.Builder builder = CoapEndpoint.builder().config(config).connector(connector).name(name)
+                .blockwise(BlockwiseConfig.DEFAULT).requestHandler(handler);
+        if (sharedLoop != null) {
+            builder.eventLoop(sharedLoop);
+        }
+        return builder.start();
     }
 
     /** How many endpoints the origin leg of {@code scheme} runs now (tests). */
@@ -178,6 +186,10 @@ public final class CoapProxy implements AutoCloseable {
         if (legs != null) {
             legs.close();
             legs = null;
+        }
+        if (loop != null) {
+            loop.close();
+            loop = null;
         }
         if (resolver != null) {
             resolver.shutdownNow();

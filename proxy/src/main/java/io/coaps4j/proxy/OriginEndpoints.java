@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * second. All clients' requests to an origin go through the proxy's endpoint, so a busy origin would wait for
  * IDs; each origin therefore takes its requests from one endpoint until that endpoint has spent a lap of IDs on
  * it within the lifetime, and then moves on to the next (its own source port and, on coaps, its own session),
- * started on first use on the first endpoint's loop. A light origin stays on the first endpoint.
+ * started on first use. A light origin stays on the first endpoint.
  */
 final class OriginEndpoints implements AutoCloseable {
     /**
@@ -27,10 +27,10 @@ final class OriginEndpoints implements AutoCloseable {
     /** Origins whose lap is remembered; the oldest is forgotten first (it then starts again on the first). */
     private static final int REMEMBERED_ORIGINS = 4096;
 
-    /** Starts the {@code index}-th endpoint (from 0), on the loop of {@code first} unless it is the first. */
+    /** Starts the {@code index}-th endpoint (from 0). */
     @FunctionalInterface
     interface Starter {
-        CoapEndpoint start(int index, CoapEndpoint first) throws IOException;
+        CoapEndpoint start(int index) throws IOException;
     }
 
     private final Starter starter;
@@ -74,7 +74,7 @@ final class OriginEndpoints implements AutoCloseable {
         this.lap = lap;
         this.lifetimeNanos = lifetimeNanos;
         this.nanoClock = nanoClock;
-        started.add(starter.start(0, null));
+        started.add(starter.start(0));
     }
 
     /** The endpoint for the next message exchange with {@code origin}, counted in that origin's lap. */
@@ -110,7 +110,7 @@ final class OriginEndpoints implements AutoCloseable {
                 throw new IllegalStateException("proxy closed");
             }
             try {
-                started.add(starter.start(started.size(), started.get(0)));
+                started.add(starter.start(started.size()));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start origin endpoint " + started.size() + ": "
                         + e.getMessage(), e);
@@ -123,7 +123,7 @@ final class OriginEndpoints implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         RuntimeException failure = null;
-        for (int i = started.size() - 1; i >= 0; i--) { // the first last: the others run on its loop
+        for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();
             } catch (RuntimeException e) {
