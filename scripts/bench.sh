@@ -16,7 +16,8 @@
 #               server CPU per notification, heap per observer; coaps4j and Californium
 #   block2      a 1 MB block-wise (RFC 7959 Block2) download over PSK: time and server CPU; coaps4j and Californium
 #   proxy           (only when named, alone: --suite proxy) req/s and proxy CPU/request through the coaps4j
-#                   forward-proxy vs Californium's proxy2, PSK on both legs (ProxyBench; --proxy-legs psk,coap)
+#                   forward-proxy vs Californium's proxy2, PSK on both legs (ProxyBench; --proxy-legs psk,coap),
+#                   at 1, 16, 64 clients; a default run replaces the proxy section of docs/BENCHMARKS.md
 #   e2e             (only when named, alone: --suite e2e [--proxy coaps://HOST:PORT]) origin CPU per request with
 #                   end-to-end protection (docs/E2E.md) against plain PSK, one process, coaps4j only
 # One million idle sessions in -Xmx2g: scripts/bench-idle-sessions.sh (its own command).
@@ -117,7 +118,8 @@ for ((i = 0; i < ${#ARGS[@]}; i++)); do
 done
 if [ -n "$PROXY_SUITE" ]; then
   java -Xms512m -Xmx1g -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" io.coaps4j.bench.proxy.ProxyBench \
-    --log-dir bench/target/bench-logs --out bench/target/bench-proxy-results.md ${PROXY_ARGS[@]+"${PROXY_ARGS[@]}"}
+    --log-dir bench/target/bench-logs --out bench/target/bench-proxy-results.md ${PROXY_ARGS[@]+"${PROXY_ARGS[@]}"} \
+    ${DOCS[@]+"${DOCS[@]}"}
   python3 scripts/bench_charts.py bench/target/bench-proxy-results.md --out-dir bench/target/bench-charts >&2
   exit 0
 fi

@@ -9,8 +9,10 @@ import io.coaps4j.bench.loadgen.LoadSpec;
 import io.coaps4j.bench.loadgen.PlainUdpTransport;
 import io.coaps4j.bench.loadgen.WindowObserver;
 import io.coaps4j.bench.process.ClockTicks;
+import io.coaps4j.bench.process.LoadAverage;
 import io.coaps4j.bench.process.ProcessCpu;
 import io.coaps4j.bench.process.ServerProcess;
+import io.coaps4j.bench.run.DocsSection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +32,8 @@ import java.util.Locale;
  * server) and the same load generator sending GETs with Proxy-Uri. Legs: PSK on both (the default), or
  * coap:// on both ({@code --legs coap}; {@code --legs psk,coap} for both). The issue's target: forwards at least
  * 2x the requests/s of proxy2 at the same CPU, read as requests per proxy CPU-second. Arguments:
- * {@code [--quick] [--legs L] [--clients N,..] [--log-dir DIR] [--out FILE]}.
+ * {@code [--quick] [--legs L] [--clients N,..] [--log-dir DIR] [--out FILE] [--docs FILE]}; with {@code --docs} a
+ * run with the default windows and client counts replaces the proxy section of that page (docs/BENCHMARKS.md).
  */
 public final class ProxyBench {
     private static final InetAddress HOST = InetAddress.getLoopbackAddress();
@@ -54,6 +59,7 @@ public final class ProxyBench {
         List<Integer> clients = null;
         Path logDir = Path.of("bench/target/bench-logs");
         Path out = Path.of("bench/target/bench-proxy-results.md");
+        Path docs = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -66,15 +72,22 @@ public final class ProxyBench {
                 }
                 case "--log-dir" -> logDir = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--docs" -> docs = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("proxy bench: unknown argument " + args[i]);
             }
         }
+        boolean publishable = !quick && clients == null;
         if (clients == null) {
             clients = quick ? List.of(16) : List.of(1, 16, 64);
         }
         Duration warmup = quick ? Duration.ofSeconds(1) : Duration.ofSeconds(3);
         Duration measure = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
         long ticks = ClockTicks.perSecond();
+        String header = String.format(Locale.ROOT, "Run %s on %d CPUs (load average before: %s), JDK %s; %s s warm-up"
+                        + " + %s s measured per point; proxy JVM options: %s",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
+                LoadAverage.now(), System.getProperty("java.version"), warmup.toMillis() / 1e3,
+                measure.toMillis() / 1e3, String.join(" ", JVM));
         String classpath = System.getProperty("java.class.path");
         List<Row> rows = new ArrayList<>();
         for (String leg : legs) {
@@ -98,10 +111,13 @@ public final class ProxyBench {
                 }
             }
         }
-        String report = report(rows, quick);
+        String report = report(header, rows, quick);
         System.out.print(report);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
+        if (docs != null && publishable) {
+            DocsSection.PROXY.write(docs, report);
+        }
     }
 
     private static Row measure(String leg, String name, int clients, ServerProcess proxy, ServerProcess origin,
@@ -148,10 +164,10 @@ public final class ProxyBench {
                 row.load().p50Nanos() / 1e6, row.load().p99Nanos() / 1e6, row.load().failures());
     }
 
-    private static String report(List<Row> rows, boolean quick) {
+    private static String report(String header, List<Row> rows, boolean quick) {
         StringBuilder out = new StringBuilder();
-        out.append("## Proxy: coaps4j forward-proxy vs Californium proxy2").append(quick ? " (--quick)" : "")
-                .append("\n\n");
+        out.append("### Proxy: coaps4j forward-proxy vs Californium proxy2").append(quick ? " (--quick)" : "")
+                .append("\n\n").append(header).append("\n\n");
         out.append("GET with Proxy-Uri through each proxy (its own JVM, no cache) to the coaps4j origin; legs as in the"
                 + " first column on both sides.\n\n");
         out.append("| legs | proxy | clients | req/s | proxy CPU µs/req | req per proxy CPU-s | origin CPU µs/req"

@@ -6,28 +6,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The part of docs/BENCHMARKS.md that the bench writes: everything between the two marker lines is
- * replaced by the latest report, the rest of the page (the method) is left as it is.
+ * A part of docs/BENCHMARKS.md that the bench writes: everything between its two marker lines is replaced by the
+ * latest report of its suites, the rest of the page (the method) is left as it is. The side-by-side suites write
+ * {@link #LATEST}; the proxy suite, which runs alone, {@link #PROXY}.
  */
-final class DocsSection {
-    static final String BEGIN = "<!-- bench:latest:begin (written by scripts/bench.sh; edit the method above, not this) -->";
-    static final String END = "<!-- bench:latest:end -->";
+public final class DocsSection {
+    public static final DocsSection LATEST = new DocsSection("latest");
+    public static final DocsSection PROXY = new DocsSection("proxy");
 
-    private DocsSection() {
+    private final String begin;
+    private final String end;
+
+    private DocsSection(String name) {
+        this.begin = "<!-- bench:" + name + ":begin (written by scripts/bench.sh; edit the method above, not this) -->";
+        this.end = "<!-- bench:" + name + ":end -->";
+    }
+
+    /** The marker line the section starts after. */
+    public String begin() {
+        return begin;
+    }
+
+    /** The marker line the section ends before. */
+    public String end() {
+        return end;
     }
 
     /** {@code page} with the text between the markers replaced by {@code report}. */
-    static String replace(String page, String report) {
-        int begin = page.indexOf(BEGIN);
-        int end = page.indexOf(END);
-        if (begin < 0 || end < begin) {
-            throw new IllegalArgumentException("the page has no '" + BEGIN + "' ... '" + END + "' section to replace");
+    public String replace(String page, String report) {
+        int from = page.indexOf(begin);
+        int to = page.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("the page has no '" + begin + "' ... '" + end + "' section to replace");
         }
-        return page.substring(0, begin + BEGIN.length()) + "\n\n" + report.strip() + "\n\n" + page.substring(end);
+        return page.substring(0, from + begin.length()) + "\n\n" + report.strip() + "\n\n" + page.substring(to);
     }
 
     /** Rewrites the section of the file {@code page}. */
-    static void write(Path page, String report) throws IOException {
+    public void write(Path page, String report) throws IOException {
         String current = Files.readString(page, StandardCharsets.UTF_8);
         Files.writeString(page, replace(current, report), StandardCharsets.UTF_8);
     }

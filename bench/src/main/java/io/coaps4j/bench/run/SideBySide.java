@@ -2,6 +2,7 @@ package io.coaps4j.bench.run;
 
 import io.coaps4j.bench.BenchRpk;
 import io.coaps4j.bench.process.ClockTicks;
+import io.coaps4j.bench.process.LoadAverage;
 import io.coaps4j.bench.process.MachineCpu;
 import io.coaps4j.bench.process.ProcessCpu;
 
@@ -49,7 +50,7 @@ public final class SideBySide {
         RunContext context = new RunContext(options, ticksPerSecond,
                 ProcessCpu.of(ProcessHandle.current().pid(), ticksPerSecond), MachineCpu.of(ticksPerSecond));
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String loadBefore = loadAverage();
+        String loadBefore = LoadAverage.now();
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT,
                 "Run %s on %d CPUs (load average before: %s), JDK %s, CLK_TCK %d; suites %s; %s s warm-up + %s s measured per point, "
@@ -90,7 +91,7 @@ public final class SideBySide {
         }
         if (options.docs() != null) {
             if (options.fullLength()) {
-                DocsSection.write(options.docs(), report.toString());
+                DocsSection.LATEST.write(options.docs(), report.toString());
                 RunContext.progress("latest results written to %s", options.docs());
             } else {
                 RunContext.progress("%s not updated: its table needs the default windows (3 s warm-up, 10 s measured)",
@@ -267,14 +268,5 @@ public final class SideBySide {
         }
         context.charts.add(rate);
         context.charts.add(cpu);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | ArrayIndexOutOfBoundsException e) {
-            return "unknown";
-        }
     }
 }

@@ -24,14 +24,27 @@ class ReportDocsTest {
 
     @Test
     void theLatestSectionIsReplacedAndTheMethodAroundItKept() {
-        String page = "# Benchmarks\n\nmethod\n\n" + DocsSection.BEGIN + "\n\nold table\n\n" + DocsSection.END + "\n\nnotes\n";
+        DocsSection latest = DocsSection.LATEST;
+        String page = "# Benchmarks\n\nmethod\n\n" + latest.begin() + "\n\nold table\n\n" + latest.end() + "\n\nnotes\n";
 
-        String updated = DocsSection.replace(page, "new table\n");
+        String updated = latest.replace(page, "new table\n");
 
-        assertThat(updated).isEqualTo("# Benchmarks\n\nmethod\n\n" + DocsSection.BEGIN + "\n\nnew table\n\n"
-                + DocsSection.END + "\n\nnotes\n");
-        assertThat(DocsSection.replace(updated, "newer")).contains("newer").doesNotContain("new table");
-        assertThatThrownBy(() -> DocsSection.replace("# no markers", "x")).hasMessageContaining("bench:latest:begin");
+        assertThat(updated).isEqualTo("# Benchmarks\n\nmethod\n\n" + latest.begin() + "\n\nnew table\n\n"
+                + latest.end() + "\n\nnotes\n");
+        assertThat(latest.replace(updated, "newer")).contains("newer").doesNotContain("new table");
+        assertThatThrownBy(() -> latest.replace("# no markers", "x")).hasMessageContaining("bench:latest:begin");
+    }
+
+    @Test
+    void eachSuiteReplacesOnlyItsOwnSection() {
+        String page = DocsSection.LATEST.begin() + "\nside by side\n" + DocsSection.LATEST.end() + "\n"
+                + DocsSection.PROXY.begin() + "\nold proxy\n" + DocsSection.PROXY.end() + "\n";
+
+        assertThat(DocsSection.PROXY.replace(page, "new proxy")).contains("side by side", "new proxy")
+                .doesNotContain("old proxy");
+        assertThat(DocsSection.LATEST.replace(page, "new side by side")).contains("new side by side", "old proxy");
+        assertThatThrownBy(() -> DocsSection.PROXY.replace(page.replace(DocsSection.PROXY.begin(), ""), "y"))
+                .hasMessageContaining("bench:proxy:begin");
     }
 
     @Test
