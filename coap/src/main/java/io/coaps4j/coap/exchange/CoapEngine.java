@@ -64,7 +64,7 @@ public final class CoapEngine {
         this.client = new ClientExchanges(config, outbound, timers, retransmitter, peers, random, stack);
         this.observations = new ServerObservations(config, outbound, retransmitter, peers, server, stack);
         server.observations = observations;
-        this.inbound = new InboundDispatcher(outbound, deduplication, retransmitter, server, client);
+        this.inbound = new InboundDispatcher(outbound, deduplication, retransmitter, server, client, observations);
     }
 
     // ------------------------------------------------------------------------------------------ input

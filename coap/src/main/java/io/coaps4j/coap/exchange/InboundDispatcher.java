@@ -19,14 +19,17 @@ final class InboundDispatcher {
     private final Retransmitter retransmitter;
     private final ServerExchanges server;
     private final ClientExchanges client;
+    /** Matches an RST to a NON notification, which has no transmission. */
+    private final ServerObservations observations;
 
     InboundDispatcher(Outbound outbound, DeduplicationCache<ServerExchange> deduplication, Retransmitter retransmitter,
-                      ServerExchanges server, ClientExchanges client) {
+                      ServerExchanges server, ClientExchanges client, ServerObservations observations) {
         this.outbound = outbound;
         this.deduplication = deduplication;
         this.retransmitter = retransmitter;
         this.server = server;
         this.client = client;
+        this.observations = observations;
     }
 
     /** See {@link CoapEngine#receive(Peer, byte[], int, int, long)}. */
@@ -107,6 +110,8 @@ final class InboundDispatcher {
         Transmission transmission = retransmitter.match(from, rst.messageId());
         if (transmission != null) {
             transmission.owner.reset(transmission, rst, nowNanos);
+        } else {
+            observations.resetNonNotification(from, rst.messageId(), nowNanos);
         }
     }
 }

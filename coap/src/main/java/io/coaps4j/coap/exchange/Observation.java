@@ -34,12 +34,18 @@ public final class Observation {
      */
     int lastConfirmableUnits;
     final Consumer<Observation> onEnd;
-    /**
-     * The latest notification still matchable: a CON awaiting its ACK (section 4.5.2: one at a time), or the
-     * last NON, which an RST may still reject (section 3.6); null when none. One field for both: while a CON
-     * is in flight no NON goes, and a newer notification ends the older one's matchability.
-     */
+    /** {@link #lastNonMessageId} when the latest notification was a CON, or there was none. */
+    static final int NO_MESSAGE_ID = -1;
+
+    /** The CON notification awaiting its ACK (section 4.5.2: one at a time), or null. */
     Transmission lastSent;
+    /**
+     * The message ID of the latest notification when it was a NON, which an RST may still reject (section 3.6),
+     * else {@link #NO_MESSAGE_ID}. A NON needs no transmission: nothing is retransmitted or acknowledged, and a
+     * newer notification ends the older one's matchability. Its ID is not reused within EXCHANGE_LIFETIME
+     * (RFC 7252 section 4.4), so a match is this notification's RST.
+     */
+    int lastNonMessageId = NO_MESSAGE_ID;
     /** The latest state, waiting for a CON {@link #lastSent} to complete; intermediate states are skipped. */
     Message superseding;
     /** The next observation of the same peer (see {@code ServerObservations}), or null: no map entry per observer. */

@@ -179,18 +179,18 @@ final class ServerObservations implements TransmissionOwner {
         }
         int messageId = peers.get(peer, nowNanos).nextMessageId(nowNanos);
         byte[] datagram = encode(observation, template, confirmable ? MessageType.CON : MessageType.NON, messageId);
-        Transmission transmission = new Transmission(new MidKey(peer, messageId), datagram, confirmable, null,
-                observation.exchange, this, retransmitter.maxRetransmit());
-        transmission.observation = observation;
-        if (observation.lastSent != null) {
-            retransmitter.end(observation.lastSent); // a NON: only the latest notification stays matchable by an RST
-        }
-        observation.lastSent = observation.ended ? null : transmission;
         if (!confirmable) {
+            // Nothing to retransmit and no ACK to wait for: only the message ID stays, for an RST (section 3.6).
             observation.nonSinceConfirmable++;
-            retransmitter.start(transmission, nowNanos);
+            observation.lastNonMessageId = observation.ended ? Observation.NO_MESSAGE_ID : messageId;
+            outbound.send(peer, datagram);
             return;
         }
+        observation.lastNonMessageId = Observation.NO_MESSAGE_ID; // only the latest notification is matchable
+        Transmission transmission = new Transmission(new MidKey(peer, messageId), datagram, true, null,
+                observation.exchange, this, retransmitter.maxRetransmit());
+        transmission.observation = observation;
+        observation.lastSent = observation.ended ? null : transmission;
         observation.lastConfirmableUnits = Observation.units(nowNanos);
         observation.nonSinceConfirmable = 0;
         if (superseded == null) {
@@ -247,19 +247,26 @@ final class ServerObservations implements TransmissionOwner {
     }
 
     /**
-     * A NON stops being matchable after ACK_TIMEOUT. A CON is retransmitted, or superseded by the
-     * latest state (section 4.5.2), or after its last attempt ends the observation (section 4.5).
+     * Section 3.6: an RST to the latest NON notification of one of {@code peer}'s observations (matched by message
+     * ID within the same session and epoch) removes the client from the list of observers; false when none matches.
+     */
+    boolean resetNonNotification(Peer peer, int messageId, long nowNanos) {
+        for (Observation o = firstOfPeer.get(peer); o != null; o = o.nextOfPeer) {
+            if (o.lastNonMessageId == messageId) {
+                end(o, nowNanos);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A CON is retransmitted, or superseded by the latest state (section 4.5.2), or after its last attempt ends
+     * the observation (section 4.5).
      */
     @Override
     public void timedOut(Transmission transmission, long nowNanos) {
         Observation observation = transmission.observation;
-        if (!transmission.confirmable) {
-            retransmitter.end(transmission);
-            if (observation != null && observation.lastSent == transmission) {
-                observation.lastSent = null;
-            }
-            return;
-        }
         if (observation != null && observation.lastSent == transmission && observation.superseding != null
                 && transmission.retransmissions < transmission.maxRetransmit) {
             retransmitter.end(transmission);
@@ -305,6 +312,7 @@ final class ServerObservations implements TransmissionOwner {
             retransmitter.end(observation.lastSent);
             observation.lastSent = null;
         }
+        observation.lastNonMessageId = Observation.NO_MESSAGE_ID;
         observation.superseding = null;
         observation.exchange.state = ServerExchange.State.CLOSED;
         if (observation.onEnd != null) {

@@ -168,6 +168,27 @@ class ObserveServerTest {
     }
 
     @Test
+    void aNonNotificationLeavesNothingToRetransmitAndOnlyTheLatestIsMatchedByAnRst() {
+        notificationType = MessageType.NON;
+        register(client, 1, token(1));
+        server.takeSent();
+        change();
+        Message older = server.takeSent().get(0);
+        change();
+        Message latest = server.takeSent().get(0);
+        assertThat(server.engine.pendingTransmissions()).as("a NON notification is not retransmitted").isZero();
+
+        server.receive(client, Message.empty(MessageType.RST, older.messageId()));
+        assertThat(server.engine.observers()).as("an RST to a superseded notification").isOne();
+        server.receive(new PlainPeer(new InetSocketAddress("127.0.0.1", 40001)),
+                Message.empty(MessageType.RST, latest.messageId()));
+        assertThat(server.engine.observers()).as("an RST from another peer").isOne();
+        server.receive(client, Message.empty(MessageType.RST, latest.messageId()));
+        assertThat(server.engine.observers()).isZero();
+        assertThat(ended).hasSize(1);
+    }
+
+    @Test
     void rstFromAnotherPeerDoesNotDeregister() {
         register(client, 1, token(1));
         server.takeSent();
