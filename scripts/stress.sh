@@ -44,11 +44,34 @@ soak() {
       rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
       threads=$(ls "/proc/$pid/task" | wc -l)
       fds=$(ls "/proc/$pid/fd" | wc -l)
+      # After a full GC: what stays is what the server keeps, not what it has yet to collect.
+      jcmd "$pid" GC.run >/dev/null 2>&1 || true
       heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/used/ {gsub("K","",$0); for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}')
       echo "| $minute | $rss | ${heap:--} | $threads | $fds |"
+      echo "$minute $rss ${heap:-0} $threads $fds" >>"$dir/samples"
       minute=$((minute + 1))
     fi
   done
+  soak_verdict "$dir/samples"
+}
+
+# Heap, threads and file descriptors of the last sample against the sample after the warm-up (minute 5, or the
+# first when the soak is shorter): flat means within 5 %.
+soak_verdict() {
+  awk 'NR == 1 || $1 == 5 {base_heap = $3; base_threads = $4; base_fds = $5; base = $1}
+       {last = $1; heap = $3; threads = $4; fds = $5}
+       END {
+         ok = 1
+         split("heap threads fds", names, " ")
+         now[1] = heap; now[2] = threads; now[3] = fds; was[1] = base_heap; was[2] = base_threads; was[3] = base_fds
+         for (i = 1; i <= 3; i++) {
+           change = was[i] == 0 ? 0 : (now[i] - was[i]) * 100 / was[i]
+           printf "%s: minute %d %d, minute %d %d (%+.1f %%)\n", names[i], base, was[i], last, now[i], change
+           if (change > 5) ok = 0
+         }
+         print ok ? "soak: flat within 5 %" : "soak: GREW by more than 5 %"
+         exit ok ? 0 : 1
+       }' "$1"
 }
 
 if [ "${1:-}" = soak ]; then
