@@ -25,7 +25,7 @@ soak() {
   ./coaps4j server --bind 127.0.0.1 --port 56830 --coaps-port "$port" --psk-identity soak --psk-key 736f616b2d6b6579 \
       --data "$dir" >"$dir/server.log" 2>&1 &
   pid=$!
-  trap 'kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
+  trap "kill $pid 2>/dev/null; rm -rf '$dir'" EXIT # expanded now: the function's locals are gone at exit
   sleep 5
   echo "| minute | RSS (KiB) | heap used (KiB) | threads | fds |"
   echo "| --- | --- | --- | --- | --- |"
