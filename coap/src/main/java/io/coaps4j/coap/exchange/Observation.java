@@ -48,6 +48,8 @@ public final class Observation {
     int lastNonMessageId = NO_MESSAGE_ID;
     /** The latest state, waiting for a CON {@link #lastSent} to complete; intermediate states are skipped. */
     Message superseding;
+    /** Its peer's message-ID state, kept so that a notification needs no lookup ({@code PeerTable.touch}); or null. */
+    PeerState peerState;
     /** The next observation of the same peer (see {@code ServerObservations}), or null: no map entry per observer. */
     Observation nextOfPeer;
 

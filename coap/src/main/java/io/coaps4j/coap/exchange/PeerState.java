@@ -14,11 +14,16 @@ final class PeerState {
     /** Sends the queue on once message IDs are free again; made the first time the queue waits for them. */
     TimerQueue.Timer messageIdsFree;
     long lastUsed;
+    /** When the table's access order last moved this peer (see {@code PeerTable.touch}). */
+    long lastOrdered;
+    /** Set when the table dropped this state: a holder then takes the peer's current one. */
+    boolean forgotten;
 
     PeerState(Peer peer, int firstMessageId, long now) {
         this.peer = peer;
         this.nextMessageId = firstMessageId & 0xFFFF;
         this.lastUsed = now;
+        this.lastOrdered = now;
     }
 
     /**

@@ -177,7 +177,9 @@ final class ServerObservations implements TransmissionOwner {
         if (!layers.isEmpty()) {
             template = layers.sendNotification(observation.exchange, template, nowNanos); // e.g. its first block
         }
-        int messageId = peers.get(peer, nowNanos).nextMessageId(nowNanos);
+        PeerState peerState = peers.touch(peer, observation.peerState, nowNanos);
+        observation.peerState = peerState;
+        int messageId = peerState.nextMessageId(nowNanos);
         byte[] datagram = encode(observation, template, confirmable ? MessageType.CON : MessageType.NON, messageId);
         if (!confirmable) {
             // Nothing to retransmit and no ACK to wait for: only the message ID stays, for an RST (section 3.6).

@@ -63,8 +63,9 @@ class ObserverCostTest {
                 perObserver);
 
         assertThat(resource.observerCount()).isEqualTo(peers.length);
-        // Measured about 145 bytes (2026-12-06, JDK 17, compressed oops): the observation (56: its token packed in a
-        // long, one field for the CON in flight or the last NON, the 24-hour clock in an int), its exchange (32, the
+        // Measured about 153 bytes (2026-12-06, JDK 17, compressed oops): the observation (64: its token packed in a
+        // long, the CON in flight or the last NON's message ID, the 24-hour clock in an int, its peer's message-ID
+        // state kept for the next notification), its exchange (32, the
         // registering request reduced and shared by registrations alike; the exchange keeps no back-reference), the
         // peer's entry in the engine's observer map (about 38 with its table) and the resource's slots in its
         // open-addressing ObserverSet (11 to 21). It was about 187 before the slimmer observation and exchange and the
