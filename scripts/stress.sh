@@ -27,6 +27,11 @@ soak() {
   pid=$!
   trap "kill $pid 2>/dev/null; rm -rf '$dir'" EXIT # expanded now: the function's locals are gone at exit
   sleep 5
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "soak: the server did not start (ports 56830/$port taken?):" >&2
+    cat "$dir/server.log" >&2
+    return 1
+  fi
   echo "| minute | RSS (KiB) | heap used (KiB) | threads | fds |"
   echo "| --- | --- | --- | --- | --- |"
   local start end minute=0
@@ -39,6 +44,11 @@ soak() {
           >/dev/null 2>&1 &
     done
     wait $(jobs -p | grep -v "^$pid$") 2>/dev/null || true
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "soak: the server died after minute $((minute - 1)):" >&2
+      tail -20 "$dir/server.log" >&2
+      return 1
+    fi
     if [ $(( ($(date +%s) - start) / 60 )) -ge "$minute" ]; then
       local rss threads fds heap
       rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
