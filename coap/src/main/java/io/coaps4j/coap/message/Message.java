@@ -62,11 +62,6 @@ public final class Message {
         return new Message(type, code, messageId, token, sorted, owned, 0, owned.length);
     }
 
-    /** Used by the decoder: options already sorted and owned, payload owned. */
-    static Message trusted(MessageType type, Code code, int messageId, Token token, List<Option> sortedOptions, byte[] payload) {
-        return trusted(type, code, messageId, token, sortedOptions, payload, 0, payload.length);
-    }
-
     /** Used by the decoder: options already sorted and owned, payload a slice of an owned buffer. */
     static Message trusted(MessageType type, Code code, int messageId, Token token, List<Option> sortedOptions,
             byte[] payloadBuffer, int payloadOffset, int payloadLength) {
