@@ -1,32 +1,23 @@
 package io.coaps4j.coap.endpoint;
 
 import io.coaps4j.coap.blockwise.BlockwiseConfig;
-import io.coaps4j.coap.blockwise.BlockwiseLayer;
 import io.coaps4j.coap.exchange.ClientObservation;
 import io.coaps4j.coap.exchange.CoapEngine;
 import io.coaps4j.coap.exchange.CoapResponse;
 import io.coaps4j.coap.exchange.EngineConfig;
-import io.coaps4j.coap.exchange.EngineOutput;
-import io.coaps4j.coap.exchange.ExchangeFailure;
 import io.coaps4j.coap.exchange.MessageLayer;
 import io.coaps4j.coap.exchange.MessageTooLargeException;
 import io.coaps4j.coap.exchange.NotificationListener;
 import io.coaps4j.coap.exchange.Observation;
-import io.coaps4j.coap.exchange.ResponseListener;
 import io.coaps4j.coap.exchange.ServerExchange;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.Message;
-import io.coaps4j.coap.message.OptionNumber;
-import io.coaps4j.coap.message.OptionRegistry;
 import io.coaps4j.coap.message.MessageType;
-import io.coaps4j.coap.peer.Peer;
-import io.coaps4j.transport.DeadlineHandler;
 import io.coaps4j.transport.EventLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -52,68 +43,36 @@ public final class CoapEndpoint implements AutoCloseable {
     private final boolean ownsLoop;
     private final Connector connector;
     private final CoapEngine engine;
-    private final InboundRequestHandler handler;
     private final EngineConfig config;
     private final boolean layered;
     private final boolean blockwise;
-    private final Bridge bridge = new Bridge();
+    private final EndpointBridge bridge;
     private final RequestSender sender;
-    private final RateLimitedLog oversized = new RateLimitedLog(LOG, 10_000_000_000L);
     /** One notifier for every observer of this endpoint: a registration allocates none (issue 10, heap per observer). */
     private final ObservationSink.Notifier notifier = this::notifyObserver;
     private volatile boolean closed;
-    /** Messages sent and received by type (the header's T bits, RFC 7252 section 3), on the loop. */
-    private final long[] sentByType = new long[4];
-    private final long[] receivedByType = new long[4];
+    /** Messages sent and received by type, on the loop. */
+    private final TypeCounts counts = new TypeCounts();
 
     private CoapEndpoint(Builder builder, EventLoop loop, boolean ownsLoop) {
         this.loop = loop;
         this.ownsLoop = ownsLoop;
         this.connector = builder.connector != null ? builder.connector : new UdpConnector(builder.bindAddress);
-        this.handler = builder.handler != null ? builder.handler : NOT_FOUND;
+        InboundRequestHandler handler = builder.handler != null ? builder.handler : NOT_FOUND;
         RandomGenerator random = builder.random != null ? builder.random : new SecureRandom();
-        EngineConfig engineConfig = engineConfig(builder.config, connector);
-        List<MessageLayer> layers = builder.layers;
-        if (builder.blockwise != null) {
-            // Block-wise nearest the network: what leaves is never larger than the path's size (RFC 7959).
-            int limit = Math.min(builder.blockwise.maxMessageSize(), engineConfig.maxMessageSize());
-            layers = new ArrayList<>(layers);
-            layers.add(new BlockwiseLayer(builder.blockwise.toBuilder().maxMessageSize(limit).build()));
-            engineConfig = withBlockOptions(engineConfig);
-        }
-        this.config = engineConfig;
-        this.layered = !layers.isEmpty();
+        EngineAssembly assembly = EngineAssembly.of(builder.config, connector, builder.layers, builder.blockwise);
+        this.config = assembly.config();
+        this.layered = !assembly.layers().isEmpty();
         this.blockwise = builder.blockwise != null;
-        this.engine = new CoapEngine(config, bridge, random, layers);
+        this.bridge = new EndpointBridge(this, loop, connector, handler, counts,
+                new RateLimitedLog(LOG, 10_000_000_000L));
+        this.engine = new CoapEngine(config, bridge, random, assembly.layers());
         this.sender = new RequestSender(loop, connector, engine, () -> closed);
     }
 
-    /**
-     * The configuration, told that peers can be lost when the connector reports them, and limited to
-     * the messages the connector can carry.
-     */
-    private static EngineConfig engineConfig(EngineConfig config, Connector connector) {
-        int limit = Math.min(config.maxMessageSize(), connector.maxMessageSize());
-        boolean lost = config.peersCanBeLost() || connector.reportsLostPeers();
-        if (limit != config.maxMessageSize() || lost != config.peersCanBeLost()) {
-            return config.toBuilder().peersCanBeLost(lost).maxMessageSize(limit).build();
-        }
-        return config;
-    }
-
-    /** Block1 and Block2 are understood once the block-wise layer is in the stack (RFC 7959 section 2.1: critical). */
-    private static EngineConfig withBlockOptions(EngineConfig config) {
-        OptionRegistry registry = config.recognizedOptions();
-        if (registry.isDefined(OptionNumber.BLOCK1) && registry.isDefined(OptionNumber.BLOCK2)) {
-            return config;
-        }
-        OptionRegistry.Builder builder = registry.toBuilder();
-        for (int number : new int[] {OptionNumber.BLOCK1, OptionNumber.BLOCK2}) {
-            if (!registry.isDefined(number)) {
-                builder.add(OptionRegistry.standard().definition(number).orElseThrow());
-            }
-        }
-        return config.toBuilder().recognizedOptions(builder.build()).build();
+    /** The engine this endpoint drives; for its {@link EndpointBridge}, on the loop. */
+    CoapEngine engine() {
+        return engine;
     }
 
     public static Builder builder() {
@@ -184,39 +143,7 @@ public final class CoapEndpoint implements AutoCloseable {
     public void observe(String scheme, String host, InetSocketAddress destination, Message request,
                         Duration firstResponseTimeout, NotificationListener listener,
                         Consumer<ClientObservation> started) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(listener, "listener");
-        Objects.requireNonNull(started, "started");
-        if (firstResponseTimeout == null || firstResponseTimeout.isNegative() || firstResponseTimeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, was " + firstResponseTimeout);
-        }
-        if (closed) {
-            listener.onEnded(ExchangeFailure.CLOSED);
-            return;
-        }
-        connector.resolve(scheme.toLowerCase(Locale.ROOT), Objects.requireNonNull(host, "host"),
-                Objects.requireNonNull(destination, "destination")).whenComplete((peer, error) -> {
-                    if (error != null) {
-                        listener.onEnded(ExchangeFailure.CONNECTION_FAILED);
-                        return;
-                    }
-                    onLoop(() -> {
-                        if (closed) {
-                            listener.onEnded(ExchangeFailure.CLOSED);
-                            return;
-                        }
-                        ClientObservation observation;
-                        try {
-                            observation = engine.observe(peer, request, firstResponseTimeout.toNanos(), listener,
-                                    loop.nanoTime());
-                        } catch (RuntimeException e) {
-                            LOG.debug("observe request refused: {}", e.getMessage());
-                            listener.onEnded(ExchangeFailure.CONNECTION_FAILED);
-                            return;
-                        }
-                        started.accept(observation);
-                    }, () -> listener.onEnded(ExchangeFailure.CLOSED));
-                });
+        sender.observe(scheme, host, destination, request, firstResponseTimeout, listener, started);
     }
 
     /** Ends an observation ({@link CoapEngine#cancelObservation}); callable from any thread. */
@@ -331,13 +258,6 @@ public final class CoapEndpoint implements AutoCloseable {
         connector.start(loop, bridge);
     }
 
-    /** Counts a message by the type bits of its header (CON, NON, ACK, RST in that order); a shorter one is not. */
-    private static void count(long[] byType, byte[] data, int offset, int length) {
-        if (length >= 4) {
-            byType[(data[offset] >> 4) & 0x3]++;
-        }
-    }
-
     /** A snapshot of this endpoint's CoAP figures, taken on its loop (any thread; blocks until the loop answers). */
     public EndpointStatistics statistics() {
         if (loop.inEventLoop()) {
@@ -359,85 +279,9 @@ public final class CoapEndpoint implements AutoCloseable {
     }
 
     private EndpointStatistics takeStatistics() {
-        return new EndpointStatistics(EndpointStatistics.byType(sentByType), EndpointStatistics.byType(receivedByType),
+        return new EndpointStatistics(counts.sent(), counts.received(),
                 engine.peerCount(), engine.pendingRequests(), engine.pendingTransmissions(),
                 engine.deduplicationEntries(), engine.deduplicationEvictions(), engine.observers());
-    }
-
-    /** The engine's view of the world (output, clock) and the connector's sink, all on the loop. */
-    private final class Bridge implements EngineOutput, ConnectorSink, DeadlineHandler, Responder {
-        @Override
-        public void send(Peer peer, byte[] datagram) {
-            MessageTrace.log(true, peer.address(), datagram, 0, datagram.length);
-            count(sentByType, datagram, 0, datagram.length);
-            connector.send(peer, datagram);
-        }
-
-        @Override
-        public void requestReceived(ServerExchange exchange) {
-            try {
-                handler.onRequest(exchange, this);
-            } catch (RuntimeException e) {
-                LOG.error("request handler failed for {}", exchange, e);
-                engine.respond(exchange, CoapResponse.of(Code.INTERNAL_SERVER_ERROR), loop.nanoTime());
-            }
-        }
-
-        @Override
-        public void respond(ServerExchange exchange, CoapResponse response) {
-            CoapEndpoint.this.respond(exchange, response);
-        }
-
-        @Override
-        public void respondObserved(ServerExchange exchange, CoapResponse first, MessageType notificationType,
-                                    ObservationSink sink) {
-            CoapEndpoint.this.respondObserved(exchange, first, notificationType, sink);
-        }
-
-        @Override
-        public void responseTooLarge(ServerExchange exchange, int size, int limit) {
-            oversized.warn(loop.nanoTime(), "a response of {} bytes to {} {} from {} exceeds the transport's limit"
-                    + " of {} bytes; sent 5.00 instead", size, exchange.request().code(),
-                    exchange.request().uriPath(), exchange.peer(), limit);
-        }
-
-        @Override
-        public void ping(Peer peer, Duration ackTimeout, int maxRetransmit, PingListener listener) {
-            Objects.requireNonNull(listener, "listener");
-            engine.keepAlivePing(peer, ackTimeout.toNanos(), maxRetransmit, new ResponseListener() {
-                @Override
-                public void onResponse(Message response) {
-                    listener.pinged(true);
-                }
-
-                @Override
-                public void onFailure(ExchangeFailure failure) {
-                    listener.pinged(false);
-                }
-            }, loop.nanoTime());
-        }
-
-        @Override
-        public void received(Peer from, byte[] data, int offset, int length) {
-            MessageTrace.log(false, from.address(), data, offset, length);
-            count(receivedByType, data, offset, length);
-            engine.receive(from, data, offset, length, loop.nanoTime());
-        }
-
-        @Override
-        public void peerLost(Peer peer) {
-            engine.peerLost(peer, loop.nanoTime());
-        }
-
-        @Override
-        public long nextDeadline() {
-            return engine.nextDeadline();
-        }
-
-        @Override
-        public void deadlineReached(long nowNanos) {
-            engine.tick(nowNanos);
-        }
     }
 
     /** Configures an endpoint; {@link #start()} validates and binds it. */

@@ -1,8 +1,10 @@
 package io.coaps4j.coap.endpoint;
 
 import io.coaps4j.coap.exchange.ClientExchange;
+import io.coaps4j.coap.exchange.ClientObservation;
 import io.coaps4j.coap.exchange.CoapEngine;
 import io.coaps4j.coap.exchange.ExchangeFailure;
+import io.coaps4j.coap.exchange.NotificationListener;
 import io.coaps4j.coap.exchange.ResponseListener;
 import io.coaps4j.coap.message.Message;
 import io.coaps4j.coap.peer.Peer;
@@ -18,14 +20,20 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Starts the exchanges a {@link CoapEndpoint} sends (requests, pings) from any thread: the connector
- * resolves the peer (a secure connector may first run a handshake), the wait for it counts against the
- * request's timeout, the exchange starts on the loop, and a future completes from the engine's callbacks;
+ * Starts the exchanges a {@link CoapEndpoint} sends (requests, pings, observations) from any thread: the
+ * connector resolves the peer (a secure connector may first run a handshake), the wait for it counts against
+ * the request's timeout, the exchange starts on the loop, and a future completes from the engine's callbacks;
  * cancelling the future cancels the exchange.
  */
 final class RequestSender {
+    /** The endpoint's logger: what is logged here is the endpoint's business. */
+    private static final Logger LOG = LoggerFactory.getLogger(CoapEndpoint.class);
+
     private final EventLoop loop;
     private final Connector connector;
     private final CoapEngine engine;
@@ -94,6 +102,47 @@ final class RequestSender {
             }
         });
         return listener.future;
+    }
+
+    /**
+     * Starts an RFC 7641 observation ({@link CoapEngine#observe}) once the connector has the peer: see
+     * {@link CoapEndpoint#observe}. {@code started} hears the handle and {@code listener} the end on the loop.
+     */
+    void observe(String scheme, String host, InetSocketAddress destination, Message request,
+                 Duration firstResponseTimeout, NotificationListener listener, Consumer<ClientObservation> started) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(started, "started");
+        if (firstResponseTimeout == null || firstResponseTimeout.isNegative() || firstResponseTimeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + firstResponseTimeout);
+        }
+        if (closed.getAsBoolean()) {
+            listener.onEnded(ExchangeFailure.CLOSED);
+            return;
+        }
+        connector.resolve(scheme.toLowerCase(Locale.ROOT), Objects.requireNonNull(host, "host"),
+                Objects.requireNonNull(destination, "destination")).whenComplete((peer, error) -> {
+                    if (error != null) {
+                        listener.onEnded(ExchangeFailure.CONNECTION_FAILED);
+                        return;
+                    }
+                    onLoop(loop, () -> {
+                        if (closed.getAsBoolean()) {
+                            listener.onEnded(ExchangeFailure.CLOSED);
+                            return;
+                        }
+                        ClientObservation observation;
+                        try {
+                            observation = engine.observe(peer, request, firstResponseTimeout.toNanos(), listener,
+                                    loop.nanoTime());
+                        } catch (RuntimeException e) {
+                            LOG.debug("observe request refused: {}", e.getMessage());
+                            listener.onEnded(ExchangeFailure.CONNECTION_FAILED);
+                            return;
+                        }
+                        started.accept(observation);
+                    }, () -> listener.onEnded(ExchangeFailure.CLOSED));
+                });
     }
 
     /** On the loop, the peer resolved: the exchange starts unless the request ended meanwhile. */

@@ -56,28 +56,10 @@ public final class Message {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(payload, "payload");
-        if (code.isEmpty() && (token.length() != 0 || !options.isEmpty() || payload.length != 0)) {
-            throw new IllegalArgumentException(
-                    "an Empty message (code 0.00) must have no token, options or payload (RFC 7252 section 4.1)");
-        }
-        List<Option> sorted;
-        if (options.isEmpty()) {
-            sorted = List.of();
-        } else {
-            ArrayList<Option> copy = new ArrayList<>(options);
-            for (int i = 0; i < copy.size(); i++) {
-                Objects.requireNonNull(copy.get(i), "options contains null");
-            }
-            Collections.sort(copy);
-            sorted = Collections.unmodifiableList(copy);
-        }
+        EmptyMessageRule.requireBare(code, token, options, payload);
+        List<Option> sorted = SortedOptions.sortedCopy(options);
         byte[] owned = payload.length == 0 ? NO_PAYLOAD : payload.clone();
         return new Message(type, code, messageId, token, sorted, owned, 0, owned.length);
-    }
-
-    /** Used by the decoder: options already sorted and owned, payload owned. */
-    static Message trusted(MessageType type, Code code, int messageId, Token token, List<Option> sortedOptions, byte[] payload) {
-        return trusted(type, code, messageId, token, sortedOptions, payload, 0, payload.length);
     }
 
     /** Used by the decoder: options already sorted and owned, payload a slice of an owned buffer. */
@@ -120,32 +102,17 @@ public final class Message {
 
     /** The first option with this number, if any. */
     public Optional<Option> option(int number) {
-        int i = firstIndexOf(number);
+        int i = SortedOptions.firstIndexOf(options, number);
         return i < 0 ? Optional.empty() : Optional.of(options.get(i));
     }
 
     /** Every instance of a (repeatable) option, in order. */
     public List<Option> options(int number) {
-        List<Option> found = new ArrayList<>(2);
-        for (int i = firstIndexOf(number), n = options.size(); i >= 0 && i < n && options.get(i).number() == number; i++) {
-            found.add(options.get(i));
-        }
-        return found;
+        return SortedOptions.all(options, number);
     }
 
     public boolean hasOption(int number) {
-        return firstIndexOf(number) >= 0;
-    }
-
-    /** Where the first option with this number is, or -1; the list is sorted, so the scan stops early. */
-    private int firstIndexOf(int number) {
-        for (int i = 0, n = options.size(); i < n; i++) {
-            int found = options.get(i).number();
-            if (found >= number) {
-                return found == number ? i : -1;
-            }
-        }
-        return -1;
+        return SortedOptions.firstIndexOf(options, number) >= 0;
     }
 
     /** The value of a uint option, if present. */
@@ -209,24 +176,9 @@ public final class Message {
         return uintOption(OptionNumber.OBSERVE);
     }
 
-    /**
-     * Unmodifiable, and without a list copy for none or one value (the common /hello request): callers'
-     * {@code List.copyOf} then returns it as is, which saves two allocations per request on the hot path.
-     */
+    /** Unmodifiable, and no list copy for none or one value ({@link SortedOptions#strings}). */
     private List<String> strings(int number) {
-        int first = firstIndexOf(number);
-        int n = options.size();
-        if (first < 0 || first >= n || options.get(first).number() != number) {
-            return List.of();
-        }
-        if (first + 1 >= n || options.get(first + 1).number() != number) {
-            return List.of(options.get(first).stringValue());
-        }
-        List<String> values = new ArrayList<>(4);
-        for (int i = first; i < n && options.get(i).number() == number; i++) {
-            values.add(options.get(i).stringValue());
-        }
-        return List.copyOf(values);
+        return SortedOptions.strings(options, number);
     }
 
     public int payloadLength() {
@@ -270,16 +222,12 @@ public final class Message {
     /** This message with all three message-layer fields replaced at once (one copy instead of three). */
     public Message withHeader(MessageType newType, int newMessageId, Token newToken) {
         Objects.requireNonNull(newToken, "token");
-        if (code.isEmpty() && newToken.length() != 0) {
-            throw new IllegalArgumentException("an Empty message (code 0.00) has no token (RFC 7252 section 4.1)");
-        }
+        EmptyMessageRule.requireNoToken(code, newToken);
         return new Message(newType, code, newMessageId, newToken, options, payloadBuffer, payloadOffset, payloadLength);
     }
 
     public Message withToken(Token newToken) {
-        if (code.isEmpty() && newToken.length() != 0) {
-            throw new IllegalArgumentException("an Empty message (code 0.00) has no token (RFC 7252 section 4.1)");
-        }
+        EmptyMessageRule.requireNoToken(code, newToken);
         return new Message(type, code, messageId, newToken, options, payloadBuffer, payloadOffset, payloadLength);
     }
 
@@ -290,57 +238,19 @@ public final class Message {
      */
     public Message withOption(Option option) {
         Objects.requireNonNull(option, "option");
-        if (code.isEmpty()) {
-            throw new IllegalArgumentException("an Empty message (code 0.00) has no options (RFC 7252 section 4.1)");
-        }
-        int number = option.number();
-        int n = options.size();
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            if (options.get(i).number() != number) {
-                kept++;
-            }
-        }
-        Option[] sorted = new Option[kept + 1];
-        int j = 0;
-        boolean placed = false;
-        for (int i = 0; i < n; i++) {
-            Option existing = options.get(i);
-            if (existing.number() == number) {
-                continue;
-            }
-            if (!placed && existing.number() > number) {
-                sorted[j++] = option;
-                placed = true;
-            }
-            sorted[j++] = existing;
-        }
-        if (!placed) {
-            sorted[j] = option;
-        }
-        return new Message(type, code, messageId, token, Collections.unmodifiableList(Arrays.asList(sorted)),
+        EmptyMessageRule.requireNotEmpty(code);
+        return new Message(type, code, messageId, token, SortedOptions.replacing(options, option),
                 payloadBuffer, payloadOffset, payloadLength);
     }
 
     /** This message without the options numbered {@code number}, sharing the payload; itself when it has none. */
     public Message withoutOption(int number) {
-        int first = firstIndexOf(number);
+        int first = SortedOptions.firstIndexOf(options, number);
         if (first < 0) {
             return this;
         }
-        int n = options.size();
-        int end = first;
-        while (end < n && options.get(end).number() == number) {
-            end++;
-        }
-        Option[] kept = new Option[n - (end - first)];
-        for (int i = 0, j = 0; i < n; i++) {
-            if (i < first || i >= end) {
-                kept[j++] = options.get(i);
-            }
-        }
-        List<Option> view = kept.length == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(kept));
-        return new Message(type, code, messageId, token, view, payloadBuffer, payloadOffset, payloadLength);
+        return new Message(type, code, messageId, token, SortedOptions.without(options, number, first),
+                payloadBuffer, payloadOffset, payloadLength);
     }
 
     /**

@@ -1,11 +1,9 @@
 package io.coaps4j.coap.server;
 
 import io.coaps4j.coap.linkformat.Link;
-import io.coaps4j.coap.linkformat.LinkAttribute;
 import io.coaps4j.coap.message.Code;
 import io.coaps4j.coap.message.MessageType;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +32,6 @@ public final class Resource {
     private final OptionalLong maxSize;
     private final boolean hidden;
     private final Predicate<Principal> admitted;
-    private final List<LinkAttribute> extraAttributes;
     private final Supplier<List<Link>> links;
     private final Link link;
     /** Null unless observable (RFC 7641); the one mutable part: who observes it now. */
@@ -42,15 +39,14 @@ public final class Resource {
 
     private Resource(Builder b) {
         this.path = b.path;
-        this.handlers = b.handlers.clone();
-        this.resourceTypes = List.copyOf(b.resourceTypes);
-        this.interfaces = List.copyOf(b.interfaces);
-        this.contentFormats = List.copyOf(b.contentFormats);
-        this.title = b.title;
-        this.maxSize = b.maxSize;
+        this.handlers = b.handlers.toArray();
+        this.resourceTypes = b.description.resourceTypes();
+        this.interfaces = b.description.interfaces();
+        this.contentFormats = b.description.contentFormats();
+        this.title = b.description.title();
+        this.maxSize = b.description.maxSize();
         this.hidden = b.hidden;
         this.admitted = b.admitted;
-        this.extraAttributes = List.copyOf(b.extraAttributes);
         this.links = b.links;
         this.observers = b.notificationType == null ? null
                 : new ResourceObservers(b.notificationType, b.observersChanged);
@@ -58,37 +54,7 @@ public final class Resource {
             observers.getHandler(handler(Code.GET));
             observers.fetchHandler(handler(Code.FETCH));
         }
-        this.link = toLink();
-    }
-
-    private Link toLink() {
-        Link.Builder builder = Link.builder(pathString());
-        if (!resourceTypes.isEmpty()) {
-            builder.resourceType(resourceTypes.toArray(String[]::new));
-        }
-        if (!interfaces.isEmpty()) {
-            builder.interfaceDescription(interfaces.toArray(String[]::new));
-        }
-        if (!contentFormats.isEmpty()) {
-            builder.contentFormat(contentFormats.stream().mapToInt(Integer::intValue).toArray());
-        }
-        if (title != null) {
-            builder.title(title);
-        }
-        if (maxSize.isPresent()) {
-            builder.maxSizeEstimate(maxSize.getAsLong());
-        }
-        if (observers != null) {
-            builder.flag("obs"); // RFC 7641 section 6
-        }
-        for (LinkAttribute attribute : extraAttributes) {
-            if (attribute.hasValue()) {
-                builder.attribute(attribute.name(), attribute.value());
-            } else {
-                builder.flag(attribute.name());
-            }
-        }
-        return builder.build();
+        this.link = b.description.toLink(pathString(), observers != null);
     }
 
     /**
@@ -112,21 +78,10 @@ public final class Resource {
         if (links != null) {
             List<Link> supplied = Objects.requireNonNull(links.get(),
                     () -> "the links supplier of " + this + " returned null");
-            return supplied.stream().anyMatch(l -> l.has(OBSERVABLE)) ? withoutObservable(supplied) : supplied;
+            return supplied.stream().anyMatch(l -> l.has(ResourceDescription.OBSERVABLE))
+                    ? ResourceDescription.withoutObservable(supplied) : supplied;
         }
         return isTemplate() ? List.of() : List.of(link);
-    }
-
-    /** RFC 7641 section 6's attribute, advertised only by a server that serves Observe. */
-    private static final String OBSERVABLE = "obs";
-
-    private static List<Link> withoutObservable(List<Link> links) {
-        List<Link> stripped = new ArrayList<>(links.size());
-        for (Link l : links) {
-            stripped.add(Link.of(l.target(),
-                    l.attributes().stream().filter(a -> !a.name().equals(OBSERVABLE)).toList()));
-        }
-        return stripped;
     }
 
     /**
@@ -243,17 +198,9 @@ public final class Resource {
     }
 
     /** Whether a request with this principal may use the resource. */
-    Access access(Optional<Principal> principal) {
-        if (admitted == null) {
-            return Access.GRANTED;
-        }
-        if (principal.isEmpty()) {
-            return Access.UNAUTHENTICATED;
-        }
-        return admitted.test(principal.get()) ? Access.GRANTED : Access.FORBIDDEN;
+    ResourceAccess access(Optional<Principal> principal) {
+        return ResourceAccess.of(admitted, principal);
     }
-
-    enum Access { GRANTED, UNAUTHENTICATED, FORBIDDEN }
 
     @Override
     public String toString() {
@@ -263,17 +210,11 @@ public final class Resource {
     /** Builds a {@link Resource}. */
     public static final class Builder {
         private final ResourcePath path;
-        private final Object[] handlers = new Object[32];
-        private final List<String> resourceTypes = new ArrayList<>();
-        private final List<String> interfaces = new ArrayList<>();
-        private final List<Integer> contentFormats = new ArrayList<>();
-        private String title;
-        private OptionalLong maxSize = OptionalLong.empty();
+        private final HandlerTable handlers = new HandlerTable();
+        private final ResourceDescription description = new ResourceDescription();
         private boolean hidden;
         private Predicate<Principal> admitted;
-        private final List<LinkAttribute> extraAttributes = new ArrayList<>();
         private Supplier<List<Link>> links;
-        private String conflict;
         private MessageType notificationType;
         private IntConsumer observersChanged = count -> { };
 
@@ -323,29 +264,19 @@ public final class Resource {
         }
 
         private Builder set(Code method, Object handler) {
-            if (method == null || !method.isRequest()) {
-                throw new IllegalArgumentException("method must be a request code (0.01..0.31), was " + method);
-            }
-            if (handlers[method.detail()] != null && conflict == null) {
-                conflict = "two handlers for " + method; // reported by build(): one would be silently lost
-            }
-            handlers[method.detail()] = handler;
+            handlers.set(method, handler);
             return this;
         }
 
         /** The rt attribute (RFC 6690 section 3.1); repeatable. */
         public Builder resourceType(String... types) {
-            for (String type : types) {
-                resourceTypes.add(requireToken(type, "resourceType"));
-            }
+            description.addResourceTypes(types);
             return this;
         }
 
         /** The if attribute (RFC 6690 section 3.2); repeatable. */
         public Builder interfaceDescription(String... descriptions) {
-            for (String description : descriptions) {
-                interfaces.add(requireToken(description, "interfaceDescription"));
-            }
+            description.addInterfaces(descriptions);
             return this;
         }
 
@@ -355,26 +286,18 @@ public final class Resource {
          * (section 5.10.4). Without any, Accept is left to the handlers. Repeatable.
          */
         public Builder contentFormat(int... formats) {
-            for (int format : formats) {
-                if (format < 0 || format > 65535) {
-                    throw new IllegalArgumentException("contentFormat must be 0..65535, was " + format);
-                }
-                contentFormats.add(format);
-            }
+            description.addContentFormats(formats);
             return this;
         }
 
         public Builder title(String value) {
-            this.title = Objects.requireNonNull(value, "title");
+            description.title(value);
             return this;
         }
 
         /** The sz attribute (RFC 7959 section 4). */
         public Builder maxSize(long bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("maxSize must not be negative, was " + bytes);
-            }
-            this.maxSize = OptionalLong.of(bytes);
+            description.maxSize(bytes);
             return this;
         }
 
@@ -383,22 +306,14 @@ public final class Resource {
          * {@code obs}, which only a server serving Observe (RFC 7641) may advertise.
          */
         public Builder linkAttribute(String name, String value) {
-            extraAttributes.add(LinkAttribute.of(requireNotObservable(name), value));
+            description.addAttribute(name, value);
             return this;
         }
 
         /** A link attribute without a value; not {@code obs}. */
         public Builder linkFlag(String name) {
-            extraAttributes.add(LinkAttribute.flag(requireNotObservable(name)));
+            description.addFlag(name);
             return this;
-        }
-
-        private static String requireNotObservable(String name) {
-            if (OBSERVABLE.equals(name)) {
-                throw new IllegalArgumentException("the obs attribute advertises Observe (RFC 7641), which this"
-                        + " server does not serve");
-            }
-            return name;
         }
 
         /**
@@ -467,10 +382,10 @@ public final class Resource {
          *     {@link #hidden()} with a {@link #links} supplier that would never be asked
          */
         public Resource build() {
-            if (conflict != null) {
-                throw new IllegalArgumentException(path + ": " + conflict);
+            if (handlers.conflict() != null) {
+                throw new IllegalArgumentException(path + ": " + handlers.conflict());
             }
-            if (notificationType != null && handlers[Code.GET.detail()] == null) {
+            if (notificationType != null && !handlers.has(Code.GET)) {
                 throw new IllegalArgumentException(path + ": observable without a GET handler; notifications"
                         + " are the GET handler's answers");
             }
@@ -479,14 +394,6 @@ public final class Resource {
                         + " resource lists no links");
             }
             return new Resource(this);
-        }
-
-        private static String requireToken(String value, String field) {
-            if (value == null || value.isEmpty() || value.contains(" ") || value.contains("\"")) {
-                throw new IllegalArgumentException(field + " must be a non-empty token without spaces or quotes, was '"
-                        + value + "'");
-            }
-            return value;
         }
     }
 }
