@@ -110,6 +110,11 @@ public final class ServerCommand implements Callable<Integer> {
     @Mixin
     ResumptionOption resumption;
 
+    @Option(names = "--session-cache", paramLabel = "N", defaultValue = "10000",
+            description = "sessions kept to be resumed by session id, the least recently used dropped first"
+                    + " (default: ${DEFAULT-VALUE})")
+    int sessionCache;
+
     @Mixin
     TraceOption trace;
 
@@ -127,6 +132,9 @@ public final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         try {
+            if (sessionCache < 1) {
+                throw new CommandFailure(ExitCodes.USAGE, "--session-cache must be at least 1, was " + sessionCache);
+            }
             InetSocketAddress bindAddress = bindAddress();
             Optional<InetSocketAddress> coapsAddress = coapsAddress(bindAddress);
             Optional<PskCredentials> given = psk.credentials();
@@ -140,7 +148,7 @@ public final class ServerCommand implements Callable<Integer> {
                     serverPsk.orElseThrow().credentials(),
                     Optional.of(material.orElseThrow().rawPublicKeyCredentials()),
                     Optional.of(material.orElseThrow().certificateCredentials()),
-                    keys.clientAuth(), resumption.enabled(), cid.policy()).connector(address, heartbeat.keepAlive(),
+                    keys.clientAuth(), resumption.enabled(), cid.policy(), sessionCache).connector(address, heartbeat.keepAlive(),
                     Optional.ofNullable(insecureKeyLog)));
             if (insecureKeyLog != null) {
                 terminal.errLine("coaps4j: warning: INSECURE: --insecure-key-log writes every coaps session's secrets to "

@@ -21,7 +21,15 @@ import java.util.Optional;
  */
 record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
                       Optional<CertificateCredentials> certificate, ClientAuth clientAuth, boolean resumption,
-                      ConnectionIdPolicy connectionIds) {
+                      ConnectionIdPolicy connectionIds, int sessionCacheSize) {
+
+    /** With the default session cache (no {@code --session-cache}). */
+    ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
+                   Optional<CertificateCredentials> certificate, ClientAuth clientAuth, boolean resumption,
+                   ConnectionIdPolicy connectionIds) {
+        this(psk, rawPublicKey, certificate, clientAuth, resumption, connectionIds,
+                DtlsConfig.DEFAULT_SESSION_CACHE_SIZE);
+    }
 
     /** With the default connection IDs (no {@code --cid-length}). */
     ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawPublicKey,
@@ -41,6 +49,10 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(clientAuth, "clientAuth");
         Objects.requireNonNull(connectionIds, "connectionIds");
+        if (sessionCacheSize < 1) {
+            throw new IllegalArgumentException("the session cache must hold at least 1 session, was "
+                    + sessionCacheSize);
+        }
     }
 
     /** A server's connector on {@code bind} with every mode it has keys for. */
@@ -71,6 +83,7 @@ record ServerSecurity(PskCredentials psk, Optional<RawPublicKeyCredentials> rawP
         DtlsConfig.Builder dtls = DtlsConfig.builder()
                 .pskStore(InMemoryPskStore.builder().add(psk.identity(), psk.key()).build())
                 .resumption(resumption)
+                .sessionCacheSize(sessionCacheSize)
                 .connectionIds(connectionIds);
         if (resumption) {
             // RFC 5077 tickets for clients that ask (OpenSSL, libcoap); random keys, rotated hourly.

@@ -1,8 +1,10 @@
 package io.coaps4j.cli.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coaps4j.dtls.config.ClientAuthentication;
+import io.coaps4j.dtls.config.ConnectionIdPolicy;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.credentials.PreSharedKey;
 import io.coaps4j.dtls.credentials.PskCredentials;
@@ -64,5 +66,17 @@ class ServerSecurityTest {
         io.coaps4j.cli.psk.ResumptionOption none = new io.coaps4j.cli.psk.ResumptionOption();
         new picocli.CommandLine(none).parseArgs();
         assertThat(none.enabled()).isTrue();
+    }
+
+    @Test
+    void theSessionCacheBoundReachesTheDtlsConfigurationAndMustHoldOneSession() {
+        PskCredentials psk = new PskCredentials(PskIdentity.of("id"), PreSharedKey.of(new byte[16]));
+        assertThat(new ServerSecurity(psk, Optional.empty(), Optional.empty(), ClientAuth.NEED).dtlsConfig()
+                .sessionCacheSize()).isEqualTo(DtlsConfig.DEFAULT_SESSION_CACHE_SIZE);
+        assertThat(new ServerSecurity(psk, Optional.empty(), Optional.empty(), ClientAuth.NEED, true,
+                ConnectionIdPolicy.DEFAULT, 500).dtlsConfig().sessionCacheSize()).isEqualTo(500);
+        assertThatThrownBy(() -> new ServerSecurity(psk, Optional.empty(), Optional.empty(), ClientAuth.NEED, true,
+                ConnectionIdPolicy.DEFAULT, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
     }
 }
