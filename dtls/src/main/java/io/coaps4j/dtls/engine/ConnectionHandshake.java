@@ -352,13 +352,14 @@ final class ConnectionHandshake {
      */
     void onTimer(long time) {
         if (time >= stallDeadline) {
-            connection.stalled();
+            ConnectionEnding.stalled(connection);
             return;
         }
         RetransmissionMachine.Expiry expiry = retransmission.onTimer(time);
         if ((expiry == RetransmissionMachine.Expiry.RETRANSMIT || expiry == RetransmissionMachine.Expiry.GIVE_UP)
                 && peerUsesOtherKeys()) {
-            connection.fail(new AuthenticationFailedException("records of the new epoch fail authentication"));
+            ConnectionEnding.fail(connection,
+                    new AuthenticationFailedException("records of the new epoch fail authentication"));
             return;
         }
         switch (expiry) {
@@ -366,7 +367,7 @@ final class ConnectionHandshake {
                 retransmission.flight().ifPresent(this::write);
                 break;
             case GIVE_UP:
-                connection.timedOut();
+                ConnectionEnding.timedOut(connection);
                 break;
             case RELEASED:
                 connection.forgetHandshake();
