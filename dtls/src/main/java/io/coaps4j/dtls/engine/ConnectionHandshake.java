@@ -370,7 +370,7 @@ final class ConnectionHandshake {
                 ConnectionEnding.timedOut(connection);
                 break;
             case RELEASED:
-                connection.forgetHandshake();
+                ConnectionEstablishment.forgetHandshake(connection);
                 break;
             default:
                 break;
@@ -418,10 +418,10 @@ final class ConnectionHandshake {
                 engine.config.insecureKeyLog().get().write(KeyLogLine.of(keyLogClientRandom, completed.session()));
             }
             countTickets(completed);
-            connection.established(completed.session());
+            ConnectionEstablishment.established(connection, completed.session());
             if (completed.finalFlight().isEmpty()) {
                 retransmission.finishedByPeer();
-                connection.forgetHandshake();
+                ConnectionEstablishment.forgetHandshake(connection);
             } else {
                 sendFlight(completed.finalFlight(), true);
             }

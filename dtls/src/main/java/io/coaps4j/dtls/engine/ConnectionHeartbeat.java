@@ -61,7 +61,7 @@ final class ConnectionHeartbeat {
             engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_MALFORMED);
             return;
         }
-        connection.clientHasOurFinished();
+        ConnectionEstablishment.clientHasOurFinished(connection);
         if (message.isRequest()) {
             if (!Heartbeat.ofCode(connection.heartbeatCode).answers()) {
                 // Section 2: "SHOULD drop the message silently"; the optional unexpected_message alert is not sent.

@@ -6,7 +6,6 @@ import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.config.DtlsConfig;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;
-import io.coaps4j.dtls.handshake.CidNegotiation;
 import io.coaps4j.dtls.handshake.EstablishedSession;
 import io.coaps4j.dtls.record.ContentType;
 import io.coaps4j.dtls.record.DecryptedRecord;
@@ -28,7 +27,9 @@ import java.util.Optional;
  * the {@link ConnectionHandshake}, which it drops once the handshake and its retained last flight are
  * done: an idle established connection keeps its record layer, its session and little else. Invalid
  * records are dropped silently (RFC 6347 section 4.1.2.7), protocol violations end the connection with
- * the fatal alert that {@link AlertMapping} assigns; {@link ConnectionEnding} holds every way a connection ends.
+ * the fatal alert that {@link AlertMapping} assigns. Its rules sit in small classes beside it, its state here:
+ * {@link ConnectionEstablishment} (a completed handshake, and dropping it), {@link ConnectionEnding} (every way
+ * a connection ends), {@link ConnectionHeartbeat} and {@link ConnectionMoves}.
  *
  * <p>Not thread-safe: one event loop owns it and calls it with that loop's {@link CryptoContext}.
  * Server connections are created by {@link DtlsServer} once the client's cookie is valid.
@@ -43,13 +44,17 @@ public final class DtlsConnection {
     private InetSocketAddress peer;
     private final EngineContext engine;
     private final RecordLayer records;
-    private Status status = Status.HANDSHAKING;
-    /** The handshake while it runs and while its last flight is kept; null afterwards. */
-    private ConnectionHandshake handshake;
-    /** The established session; also read by {@link ConnectionEnding}. */
+    /** Set here and by {@link ConnectionEstablishment} and {@link ConnectionEnding}. */
+    Status status = Status.HANDSHAKING;
+    /**
+     * The handshake while it runs and while its last flight is kept; null afterwards
+     * ({@link ConnectionEstablishment#forgetHandshake}).
+     */
+    ConnectionHandshake handshake;
+    /** The established session, set by {@link ConnectionEstablishment}; also read by {@link ConnectionEnding}. */
     DtlsSession session;
     /** When a protected record last arrived or data was last sent: what a server's idle timeout measures. */
-    private long lastActivity;
+    long lastActivity;
     /** During a call: where its output goes. */
     private DtlsOutput out;
     /**
@@ -70,7 +75,7 @@ public final class DtlsConnection {
     /** This side's HeartbeatRequest in flight, or null; {@link ConnectionHeartbeat} starts and ends it. */
     HeartbeatRequest heartbeatRequest;
     /** Whether the handshake negotiated the return routability check (RFC 9853 section 3). */
-    private boolean checksNegotiated;
+    boolean checksNegotiated;
     /**
      * The return routability check, made by {@link ConnectionMoves} when first needed, so that an idle session pays
      * nothing for it.
@@ -80,7 +85,7 @@ public final class DtlsConnection {
      * Server: this side's CID (RFC 9146) while the handshake runs, or for good when the client did not take it;
      * null without one, and once the session's read keys hold it (an idle session keeps it once).
      */
-    private byte[] handshakeCid;
+    byte[] handshakeCid;
 
     private DtlsConnection(InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.peer = peer;
@@ -596,42 +601,13 @@ public final class DtlsConnection {
 
     /** Application data of the session's epoch, accepted: handed on as an event. */
     void deliver(DecryptedRecord record) {
-        clientHasOurFinished();
+        ConnectionEstablishment.clientHasOurFinished(this);
         emit(new DtlsEvent.ApplicationData(session, record.epoch(), record.plaintext()));
     }
 
     /** A heartbeat message of the session's epoch, authentic (RFC 6520): see {@link ConnectionHeartbeat#onMessage}. */
     void onHeartbeat(DecryptedRecord record) {
         ConnectionHeartbeat.onMessage(this, record);
-    }
-
-    /** Server: the client sends in the new epoch only after our Finished reached it: our last flight may go. */
-    void clientHasOurFinished() {
-        if (engine.role == ConnectionEnd.SERVER && handshake != null) {
-            handshake.releaseLastFlight();
-            forgetHandshake();
-        }
-    }
-
-    /** The handshake completed with {@code established}; called by the handshake, which may still send its last flight. */
-    void established(EstablishedSession established) {
-        status = Status.ESTABLISHED;
-        session = new DtlsSession(established, this, records.readEpoch());
-        heartbeatCode = handshake.heartbeatAgreement().map(agreement -> Heartbeat.of(agreement).code()).orElse((byte) -1);
-        checksNegotiated = handshake.cidAgreement().map(CidNegotiation.Agreement::returnRoutabilityCheck).orElse(false);
-        lastActivity = handshake.now();
-        engine.metrics.handshakeSucceeded(established.resumed());
-        LOG.debug("{} {}: handshake completed, {}", engine.role, peer, established);
-        emit(new DtlsEvent.HandshakeCompleted(session));
-    }
-
-    /** Drops what only the handshake needed: its state, reassembler, last flight and the previous epoch's read keys. */
-    void forgetHandshake() {
-        handshake = null;
-        records.discardPreviousRead();
-        if (handshakeCid != null && status == Status.ESTABLISHED && records.readsConnectionId(handshakeCid)) {
-            handshakeCid = null; // the session's read keys hold it from now on
-        }
     }
 
     /** Server: whether this is a handshake whose client has not answered our first flight for a while. */
