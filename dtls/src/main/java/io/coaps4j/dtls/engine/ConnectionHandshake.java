@@ -6,14 +6,12 @@ import io.coaps4j.dtls.config.HeartbeatMode;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.flight.Flight;
-import io.coaps4j.dtls.flight.FlightMessage;
 import io.coaps4j.dtls.flight.RetransmissionMachine;
 import io.coaps4j.dtls.handshake.HandshakeContext;
 import io.coaps4j.dtls.handshake.HandshakeReassembler;
 import io.coaps4j.dtls.handshake.HandshakeState;
 import io.coaps4j.dtls.handshake.CidNegotiation;
 import io.coaps4j.dtls.handshake.HeartbeatNegotiation;
-import io.coaps4j.dtls.handshake.KeyLogLine;
 import io.coaps4j.dtls.handshake.SessionLookup;
 import io.coaps4j.dtls.handshake.OutgoingMessage;
 import io.coaps4j.dtls.handshake.ReceivedMessage;
@@ -31,7 +29,6 @@ import io.coaps4j.dtls.record.SecurityAssociation;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -352,13 +349,14 @@ final class ConnectionHandshake {
      */
     void onTimer(long time) {
         if (time >= stallDeadline) {
-            connection.stalled();
+            ConnectionEnding.stalled(connection);
             return;
         }
         RetransmissionMachine.Expiry expiry = retransmission.onTimer(time);
         if ((expiry == RetransmissionMachine.Expiry.RETRANSMIT || expiry == RetransmissionMachine.Expiry.GIVE_UP)
                 && peerUsesOtherKeys()) {
-            connection.fail(new AuthenticationFailedException("records of the new epoch fail authentication"));
+            ConnectionEnding.fail(connection,
+                    new AuthenticationFailedException("records of the new epoch fail authentication"));
             return;
         }
         switch (expiry) {
@@ -366,10 +364,10 @@ final class ConnectionHandshake {
                 retransmission.flight().ifPresent(this::write);
                 break;
             case GIVE_UP:
-                connection.timedOut();
+                ConnectionEnding.timedOut(connection);
                 break;
             case RELEASED:
-                connection.forgetHandshake();
+                ConnectionEstablishment.forgetHandshake(connection);
                 break;
             default:
                 break;
@@ -412,39 +410,14 @@ final class ConnectionHandshake {
         } else {
             Transition.Completed completed = (Transition.Completed) transition;
             state = null;
-            completed.resumable().ifPresent(this::remember);
-            if (keyLogClientRandom != null) {
-                engine.config.insecureKeyLog().get().write(KeyLogLine.of(keyLogClientRandom, completed.session()));
-            }
-            countTickets(completed);
-            connection.established(completed.session());
+            CompletedHandshakes.record(engine, connection.role(), context.peer(), now, keyLogClientRandom, completed);
+            ConnectionEstablishment.established(connection, completed.session());
             if (completed.finalFlight().isEmpty()) {
                 retransmission.finishedByPeer();
-                connection.forgetHandshake();
+                ConnectionEstablishment.forgetHandshake(connection);
             } else {
                 sendFlight(completed.finalFlight(), true);
             }
-        }
-    }
-
-    private void countTickets(Transition.Completed completed) {
-        if (connection.role() != ConnectionEnd.SERVER) {
-            return;
-        }
-        if (completed.session().resumedByTicket()) {
-            engine.metrics.ticketAccepted();
-        }
-    }
-
-    /** Keeps the session of a full handshake for resumption, when it is on (RFC 5246 section 7.3). */
-    private void remember(ResumableSession session) {
-        if (!engine.config.resumption()) {
-            return;
-        }
-        if (connection.role() == ConnectionEnd.SERVER) {
-            engine.serverSessions.put(SessionId.of(session), session, now);
-        } else if (engine.clientSessions != null) {
-            engine.clientSessions.put(context.peer(), session, now);
         }
     }
 
@@ -470,22 +443,9 @@ final class ConnectionHandshake {
         }
     }
 
-    /** Builds the flight's records epoch by epoch (a ChangeCipherSpec switches writing) and sends it. */
+    /** Builds the flight ({@link HandshakeFlights}), starts its timers and sends it. */
     private void sendFlight(List<OutgoingMessage> messages, boolean last) {
-        List<FlightMessage> flight = new ArrayList<>(messages.size());
-        for (OutgoingMessage message : messages) {
-            if (message instanceof OutgoingMessage.Handshake handshake) {
-                if (handshake.message().type() == HandshakeType.NEW_SESSION_TICKET) {
-                    engine.metrics.ticketIssued(); // after a full handshake, or renewing one (RFC 5077 3.3, 3.4)
-                }
-                flight.add(FlightMessage.handshake(handshake.message(), handshake.messageSeq(),
-                        records.writeAssociation()));
-            } else {
-                flight.add(FlightMessage.changeCipherSpec(records.writeAssociation()));
-                records.activatePendingWrite();
-            }
-        }
-        Flight built = new Flight(flight, last);
+        Flight built = HandshakeFlights.build(messages, last, records, engine.metrics);
         if (!firstFlightSent && clientHelloRandom != null) {
             firstFlightSent = true;
             stallDeadline = now + engine.config.stalledHandshakeTimeout().toNanos();

@@ -61,7 +61,7 @@ final class ConnectionHeartbeat {
             engine.metrics.handshakeDropped(HandshakeDropReason.HEARTBEAT_MALFORMED);
             return;
         }
-        connection.clientHasOurFinished();
+        ConnectionEstablishment.clientHasOurFinished(connection);
         if (message.isRequest()) {
             if (!Heartbeat.ofCode(connection.heartbeatCode).answers()) {
                 // Section 2: "SHOULD drop the message silently"; the optional unexpected_message alert is not sent.
@@ -95,8 +95,8 @@ final class ConnectionHeartbeat {
                 connection.heartbeatRequest = null;
                 LOG.debug("{} {}: no answer to a HeartbeatRequest after {} retransmissions, closing", engine.role,
                         connection.peer(), engine.config.heartbeatRetransmissions());
-                connection.sendAlert(Alert.closeNotify());
-                connection.closeWith(DtlsEvent.CloseReason.HEARTBEAT_TIMEOUT);
+                ConnectionEnding.sendAlert(connection, Alert.closeNotify());
+                ConnectionEnding.closeWith(connection, DtlsEvent.CloseReason.HEARTBEAT_TIMEOUT);
                 break;
             default:
                 break;

@@ -1,15 +1,11 @@
 package io.coaps4j.dtls.engine;
 
 import io.coaps4j.dtls.alert.Alert;
-import io.coaps4j.dtls.alert.AlertDescription;
 import io.coaps4j.dtls.alert.AlertMapping;
-import io.coaps4j.dtls.alert.CertificateRejectedException;
 import io.coaps4j.dtls.alert.DtlsException;
 import io.coaps4j.dtls.config.DtlsConfig;
-import io.coaps4j.dtls.credentials.PresentedCredentials;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;
-import io.coaps4j.dtls.handshake.CidNegotiation;
 import io.coaps4j.dtls.handshake.EstablishedSession;
 import io.coaps4j.dtls.record.ContentType;
 import io.coaps4j.dtls.record.DecryptedRecord;
@@ -31,7 +27,9 @@ import java.util.Optional;
  * the {@link ConnectionHandshake}, which it drops once the handshake and its retained last flight are
  * done: an idle established connection keeps its record layer, its session and little else. Invalid
  * records are dropped silently (RFC 6347 section 4.1.2.7), protocol violations end the connection with
- * the fatal alert that {@link AlertMapping} assigns.
+ * the fatal alert that {@link AlertMapping} assigns. Its rules sit in small classes beside it, its state here:
+ * {@link ConnectionEstablishment} (a completed handshake, and dropping it), {@link ConnectionEnding} (every way
+ * a connection ends), {@link ConnectionHeartbeat} and {@link ConnectionMoves}.
  *
  * <p>Not thread-safe: one event loop owns it and calls it with that loop's {@link CryptoContext}.
  * Server connections are created by {@link DtlsServer} once the client's cookie is valid.
@@ -46,12 +44,17 @@ public final class DtlsConnection {
     private InetSocketAddress peer;
     private final EngineContext engine;
     private final RecordLayer records;
-    private Status status = Status.HANDSHAKING;
-    /** The handshake while it runs and while its last flight is kept; null afterwards. */
-    private ConnectionHandshake handshake;
-    private DtlsSession session;
+    /** Set here and by {@link ConnectionEstablishment} and {@link ConnectionEnding}. */
+    Status status = Status.HANDSHAKING;
+    /**
+     * The handshake while it runs and while its last flight is kept; null afterwards
+     * ({@link ConnectionEstablishment#forgetHandshake}).
+     */
+    ConnectionHandshake handshake;
+    /** The established session, set by {@link ConnectionEstablishment}; also read by {@link ConnectionEnding}. */
+    DtlsSession session;
     /** When a protected record last arrived or data was last sent: what a server's idle timeout measures. */
-    private long lastActivity;
+    long lastActivity;
     /** During a call: where its output goes. */
     private DtlsOutput out;
     /**
@@ -72,7 +75,7 @@ public final class DtlsConnection {
     /** This side's HeartbeatRequest in flight, or null; {@link ConnectionHeartbeat} starts and ends it. */
     HeartbeatRequest heartbeatRequest;
     /** Whether the handshake negotiated the return routability check (RFC 9853 section 3). */
-    private boolean checksNegotiated;
+    boolean checksNegotiated;
     /**
      * The return routability check, made by {@link ConnectionMoves} when first needed, so that an idle session pays
      * nothing for it.
@@ -82,7 +85,7 @@ public final class DtlsConnection {
      * Server: this side's CID (RFC 9146) while the handshake runs, or for good when the client did not take it;
      * null without one, and once the session's read keys hold it (an idle session keeps it once).
      */
-    private byte[] handshakeCid;
+    byte[] handshakeCid;
 
     private DtlsConnection(InetSocketAddress peer, EngineContext engine, RecordLayer records) {
         this.peer = peer;
@@ -500,7 +503,7 @@ public final class DtlsConnection {
             try {
                 handshake.resume(job);
             } catch (DtlsException failure) {
-                fail(failure);
+                ConnectionEnding.fail(this, failure);
             }
         } else {
             job.release();
@@ -523,8 +526,8 @@ public final class DtlsConnection {
     long close(DtlsEvent.CloseReason reason, long now, DtlsOutput output) {
         begin(output, now);
         if (isOpen()) {
-            sendAlert(Alert.closeNotify());
-            closeWith(reason);
+            ConnectionEnding.sendAlert(this, Alert.closeNotify());
+            ConnectionEnding.closeWith(this, reason);
         }
         return end();
     }
@@ -533,7 +536,7 @@ public final class DtlsConnection {
     void replaced(long now, DtlsOutput output) {
         begin(output, now);
         if (isOpen()) {
-            closeWith(DtlsEvent.CloseReason.REPLACED);
+            ConnectionEnding.closeWith(this, DtlsEvent.CloseReason.REPLACED);
         }
         end();
     }
@@ -598,7 +601,7 @@ public final class DtlsConnection {
 
     /** Application data of the session's epoch, accepted: handed on as an event. */
     void deliver(DecryptedRecord record) {
-        clientHasOurFinished();
+        ConnectionEstablishment.clientHasOurFinished(this);
         emit(new DtlsEvent.ApplicationData(session, record.epoch(), record.plaintext()));
     }
 
@@ -607,126 +610,23 @@ public final class DtlsConnection {
         ConnectionHeartbeat.onMessage(this, record);
     }
 
-    /** Server: the client sends in the new epoch only after our Finished reached it: our last flight may go. */
-    void clientHasOurFinished() {
-        if (engine.role == ConnectionEnd.SERVER && handshake != null) {
-            handshake.releaseLastFlight();
-            forgetHandshake();
-        }
-    }
-
-    /** The handshake completed with {@code established}; called by the handshake, which may still send its last flight. */
-    void established(EstablishedSession established) {
-        status = Status.ESTABLISHED;
-        session = new DtlsSession(established, this, records.readEpoch());
-        heartbeatCode = handshake.heartbeatAgreement().map(agreement -> Heartbeat.of(agreement).code()).orElse((byte) -1);
-        checksNegotiated = handshake.cidAgreement().map(CidNegotiation.Agreement::returnRoutabilityCheck).orElse(false);
-        lastActivity = handshake.now();
-        engine.metrics.handshakeSucceeded(established.resumed());
-        LOG.debug("{} {}: handshake completed, {}", engine.role, peer, established);
-        emit(new DtlsEvent.HandshakeCompleted(session));
-    }
-
-    /** Drops what only the handshake needed: its state, reassembler, last flight and the previous epoch's read keys. */
-    void forgetHandshake() {
-        handshake = null;
-        records.discardPreviousRead();
-        if (handshakeCid != null && status == Status.ESTABLISHED && records.readsConnectionId(handshakeCid)) {
-            handshakeCid = null; // the session's read keys hold it from now on
-        }
-    }
-
-    /** The handshake's retransmissions are used up (RFC 6347 section 4.2.4). */
-    void timedOut() {
-        engine.metrics.handshakeTimedOut();
-        failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(), "no answer after "
-                + engine.config.retransmission().maxRetransmissions() + " retransmissions");
-    }
-
-    /** Server: the client did not answer our first flight within {@code stalledHandshakeTimeout}. */
-    void stalled() {
-        engine.metrics.handshakeStalled();
-        failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(), "no answer to the server's first flight within "
-                + engine.config.stalledHandshakeTimeout().toMillis() + " ms");
-    }
-
     /** Server: whether this is a handshake whose client has not answered our first flight for a while. */
     boolean stalled(long now) {
         return status == Status.HANDSHAKING && handshake != null && handshake.stalled(now);
     }
 
-    /** Server: a stalled handshake gives its place to a new client; no alert, the client is silent anyway. */
+    /** Server: a stalled handshake gives its place to a new client ({@link ConnectionEnding#displaced}). */
     void displaced(long now, DtlsOutput output) {
         begin(output, now);
-        if (isHandshaking()) {
-            engine.metrics.handshakeDisplaced();
-            failed(DtlsEvent.FailureOrigin.TIMEOUT, Optional.empty(),
-                    "no answer to the server's first flight; its place went to a new client");
-        }
+        ConnectionEnding.displaced(this);
         end();
     }
 
-    /** The peer sent the fatal {@code alert}. */
-    void failedByPeer(Alert alert) {
-        failed(DtlsEvent.FailureOrigin.PEER_ALERT, Optional.of(alert.description()), "peer sent " + alert);
-    }
-
-    /** This side detected {@code failure}: the fatal alert it maps to is sent and the connection ends. */
-    void fail(DtlsException failure) {
-        Alert alert = AlertMapping.alertFor(failure);
-        sendAlert(alert);
-        failed(DtlsEvent.FailureOrigin.LOCAL_ALERT, Optional.of(alert.description()), failure.getMessage(),
-                failure instanceof CertificateRejectedException rejected ? rejected.presented()
-                        : PresentedCredentials.none());
-    }
-
-    private void failed(DtlsEvent.FailureOrigin origin, Optional<AlertDescription> alert, String detail) {
-        failed(origin, alert, detail, PresentedCredentials.none());
-    }
-
-    private void failed(DtlsEvent.FailureOrigin origin, Optional<AlertDescription> alert, String detail,
-                        PresentedCredentials presented) {
-        if (status == Status.HANDSHAKING) {
-            alert.ifPresent(engine.metrics::handshakeFailed);
-        }
-        LOG.debug("{} {}: failed, {} {}: {}", engine.role, peer, origin, alert, detail);
-        if (alert.isPresent()) {
-            forgetResumableSession();
-        }
-        terminate();
-        status = Status.FAILED;
-        emit(new DtlsEvent.Failed(origin, alert, detail, presented));
-    }
-
-    /** RFC 5246 section 7.2.2: a session that ended with a fatal alert must not be resumed; its cache entry goes. */
-    private void forgetResumableSession() {
-        if (session == null) {
-            return;
-        }
-        if (engine.role == ConnectionEnd.SERVER) {
-            // A ticket's session is under the id the client chose, which may name another client's cached session.
-            if (!session.established().resumedByTicket()) {
-                engine.serverSessions.remove(SessionId.lookup(session.sessionId()));
-            }
-        } else if (engine.clientSessions != null) {
-            engine.clientSessions.forget(peer, session.serverName());
-        }
-    }
-
-    void closeWith(DtlsEvent.CloseReason reason) {
-        engine.metrics.sessionClosed(reason);
-        terminate();
-        status = Status.CLOSED;
-        emit(new DtlsEvent.Closed(reason));
-    }
-
-    /** Alerts are never retransmitted (RFC 6347 section 4.2.7); they go in the current write epoch. */
-    void sendAlert(Alert alert) {
-        byte[] bytes = alert.encode();
-        emit(records.protect(engine.crypto, ContentType.ALERT, bytes, 0, bytes.length));
-    }
-
-    private void terminate() {
+    /**
+     * Stops what runs (heartbeat and path check timers, the handshake) and takes {@code ended}, CLOSED or FAILED:
+     * for {@link ConnectionEnding}, which decides how a connection ends.
+     */
+    void terminate(Status ended) {
         heartbeatRequest = null;
         if (returnRoutability != null) {
             returnRoutability.stop();
@@ -735,6 +635,7 @@ public final class DtlsConnection {
             handshake.stop();
             handshake = null;
         }
+        status = ended;
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.coaps4j.dtls.crypto.CryptoContext;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +29,9 @@ import java.util.function.Consumer;
  * <p>At most {@code maxClientConnections} client connections: a new one closes the least recently used
  * established one ({@link DtlsEvent.CloseReason#EVICTED}); when all are still handshaking, none is started.
  *
+ * <p>{@link ClientTable} keeps the client connections and their timers, {@link ClientCallOutput} notes what a
+ * client call completed; the rules between the two roles are kept here.
+ *
  * <p>Not thread-safe: one event loop owns it. Every call writes to a {@link DtlsOutput} and returns the
  * next deadline; an event is written during the call, so an application that calls the endpoint again
  * from an event must queue the event and handle it after the call returned.
@@ -42,13 +44,9 @@ public final class DtlsEndpoint {
     private final ClientSessionCache clientSessions;
     /** Null on a node that refuses handshakes started by others. */
     private final DtlsServer server;
-    private final int maxClientConnections;
-    /** Access-ordered: a datagram received makes a connection the most recently used. */
-    private final LinkedHashMap<InetSocketAddress, PeerSlot> clients = new LinkedHashMap<>(16, 0.75f, true);
-    /** Which addresses may be in {@link #clients}: most server-role datagrams skip that lookup. */
-    private final AddressFilter clientAddresses;
-    private final SlotTimers clientTimers = new SlotTimers();
-    private final ClientOutput clientOutput = new ClientOutput();
+    /** Our client connections, in the order of their last use, and their timers. */
+    private final ClientTable clients;
+    private final ClientCallOutput clientOutput = new ClientCallOutput();
     /** Set during a server call: where an admission that ends our client connection writes its event. */
     private DtlsOutput serverCallOutput;
     private long serverCallTime;
@@ -67,8 +65,7 @@ public final class DtlsEndpoint {
         if (maxClientConnections < 1) {
             throw new IllegalArgumentException("maxClientConnections must be positive, was " + maxClientConnections);
         }
-        this.maxClientConnections = maxClientConnections;
-        this.clientAddresses = new AddressFilter(maxClientConnections);
+        this.clients = new ClientTable(maxClientConnections);
         this.server = acceptHandshakes ? new DtlsServer(config, crypto, metrics, now) : null;
         if (server != null) {
             server.onAdmission(this::peerStartedHandshake);
@@ -86,7 +83,7 @@ public final class DtlsEndpoint {
 
     /** Processes one datagram from {@code from}; returns the next deadline. */
     public long receive(InetSocketAddress from, byte[] datagram, int offset, int length, long now, DtlsOutput out) {
-        PeerSlot client = clientSlot(from);
+        PeerSlot client = clients.slot(from);
         if (client != null && !ClientHelloPeek.startsWithClientHello(datagram, offset, length)) {
             clientOutput.begin(out);
             client.current.receive(datagram, offset, length, now, clientOutput);
@@ -107,7 +104,7 @@ public final class DtlsEndpoint {
      * request to that address is sent in.
      */
     public DtlsConnection established(InetSocketAddress peer) {
-        PeerSlot client = clientSlot(peer);
+        PeerSlot client = clients.slot(peer);
         if (client != null && client.current.isEstablished()) {
             return client.current;
         }
@@ -116,12 +113,12 @@ public final class DtlsEndpoint {
 
     /** Whether any connection with {@code peer} exists, established or handshaking, in either role. */
     public boolean connects(InetSocketAddress peer) {
-        return clientSlot(peer) != null || (server != null && server.serves(peer));
+        return clients.slot(peer) != null || (server != null && server.serves(peer));
     }
 
     /** Our client connection with {@code peer}, established or handshaking, or null. */
     public DtlsConnection clientConnection(InetSocketAddress peer) {
-        PeerSlot client = clientSlot(peer);
+        PeerSlot client = clients.slot(peer);
         return client == null ? null : client.current;
     }
 
@@ -136,18 +133,15 @@ public final class DtlsEndpoint {
      */
     public DtlsConnection connect(InetSocketAddress peer, Optional<String> serverName, long now, DtlsOutput out) {
         Objects.requireNonNull(peer, "peer");
-        if (clients.containsKey(peer)) {
+        if (clients.contains(peer)) {
             throw new IllegalStateException("a client connection with " + peer + " exists already");
         }
         DtlsConnection connection = DtlsConnection.client(config, crypto, metrics, peer, serverName, clientSessions, now);
-        if (clients.size() >= maxClientConnections && !evictLeastRecentlyUsedClient(now, out)) {
-            throw new IllegalStateException("all " + maxClientConnections
+        if (clients.full() && !evictLeastRecentlyUsedClient(now, out)) {
+            throw new IllegalStateException("all " + clients.maxConnections()
                     + " client connections (maxClientConnections) are still handshaking");
         }
-        PeerSlot slot = new PeerSlot(connection);
-        connection.slot = slot;
-        clients.put(peer, slot);
-        clientAddresses.add(peer);
+        PeerSlot slot = clients.add(peer, connection);
         clientOutput.begin(out);
         connection.start(now, clientOutput);
         afterClientCall(slot, now, out);
@@ -262,7 +256,7 @@ public final class DtlsEndpoint {
 
     /** Closes every connection of both roles with close_notify; returns the next deadline. */
     public long closeAll(long now, DtlsOutput out) {
-        for (PeerSlot client : new ArrayList<>(clients.values())) {
+        for (PeerSlot client : clients.snapshot()) {
             close(client.current, now, out);
         }
         if (server != null) {
@@ -281,7 +275,7 @@ public final class DtlsEndpoint {
             server.onTimer(now, out);
         }
         PeerSlot due;
-        while ((due = clientTimers.pollDue(now)) != null) {
+        while ((due = clients.pollDue(now)) != null) {
             clientOutput.begin(out);
             due.current.onTimer(now, clientOutput);
             afterClientCall(due, now, out);
@@ -291,7 +285,7 @@ public final class DtlsEndpoint {
 
     /** When {@link #onTimer} is next due, or {@link DtlsResult#NO_DEADLINE}. */
     public long nextDeadline() {
-        long next = clientTimers.next();
+        long next = clients.nextDeadline();
         return server == null ? next : Math.min(next, server.nextDeadline());
     }
 
@@ -300,11 +294,7 @@ public final class DtlsEndpoint {
         if (server != null) {
             server.forEachEstablished(action);
         }
-        for (PeerSlot client : clients.values()) {
-            if (client.current.isEstablished()) {
-                action.accept(client.current);
-            }
-        }
+        clients.forEachEstablished(action);
     }
 
     /**
@@ -343,13 +333,7 @@ public final class DtlsEndpoint {
 
     /** Established client connections (counted, not kept: for metrics snapshots). */
     public int clientSessions() {
-        int count = 0;
-        for (PeerSlot client : clients.values()) {
-            if (client.current.isEstablished()) {
-                count++;
-            }
-        }
-        return count;
+        return clients.established();
     }
 
     /** Datagrams dropped because no client connection took them and this node has no server role. */
@@ -362,7 +346,7 @@ public final class DtlsEndpoint {
      * starts a new association from its address (RFC 6347 section 4.2.8), so ours as client is over.
      */
     private void peerStartedHandshake(DtlsConnection admitted) {
-        PeerSlot client = clientSlot(admitted.peer());
+        PeerSlot client = clients.slot(admitted.peer());
         if (client != null) {
             clientOutput.begin(serverCallOutput);
             client.current.replaced(serverCallTime, clientOutput);
@@ -370,22 +354,9 @@ public final class DtlsEndpoint {
         }
     }
 
-    /** Our client connection's slot for {@code peer}, or null; the filter spares most misses the table lookup. */
-    private PeerSlot clientSlot(InetSocketAddress peer) {
-        return clients.isEmpty() || !clientAddresses.mayContain(peer) ? null : clients.get(peer);
-    }
-
     /** After every call into a client connection: the table, its timer, and the one-association rule. */
     private void afterClientCall(PeerSlot slot, long now, DtlsOutput out) {
-        DtlsConnection connection = slot.current;
-        if (!connection.isOpen()) {
-            slot.removed = true;
-            if (clients.remove(connection.peer(), slot)) {
-                clientAddresses.remove(connection.peer());
-            }
-        } else {
-            clientTimers.reschedule(slot);
-        }
+        clients.settle(slot);
         DtlsConnection completed = clientOutput.takeCompleted();
         if (completed != null && server != null) {
             DtlsConnection served = server.established(completed.peer());
@@ -397,46 +368,11 @@ public final class DtlsEndpoint {
 
     /** Closes the least recently used established client connection; false when all are handshaking. */
     private boolean evictLeastRecentlyUsedClient(long now, DtlsOutput out) {
-        for (PeerSlot client : clients.values()) {
-            if (client.current.isEstablished()) {
-                close(client.current, DtlsEvent.CloseReason.EVICTED, now, out);
-                return true;
-            }
+        DtlsConnection leastRecentlyUsed = clients.leastRecentlyUsedEstablished();
+        if (leastRecentlyUsed == null) {
+            return false;
         }
-        return false;
-    }
-
-    /** Passes a client call's output on, noting a completed handshake for the one-association rule. */
-    private static final class ClientOutput implements DtlsOutput {
-        private DtlsOutput downstream;
-        private DtlsConnection completed;
-
-        void begin(DtlsOutput out) {
-            downstream = Objects.requireNonNull(out, "out");
-        }
-
-        DtlsConnection takeCompleted() {
-            DtlsConnection taken = completed;
-            completed = null;
-            return taken;
-        }
-
-        @Override
-        public void datagram(InetSocketAddress to, byte[] datagram) {
-            downstream.datagram(to, datagram);
-        }
-
-        @Override
-        public void event(DtlsConnection connection, DtlsEvent event) {
-            if (event instanceof DtlsEvent.HandshakeCompleted) {
-                completed = connection;
-            }
-            downstream.event(connection, event);
-        }
-
-        @Override
-        public void offload(CryptoJob job) {
-            downstream.offload(job);
-        }
+        close(leastRecentlyUsed, DtlsEvent.CloseReason.EVICTED, now, out);
+        return true;
     }
 }

@@ -5,13 +5,7 @@ import io.coaps4j.dtls.cookie.CookieSecrets;
 import io.coaps4j.dtls.cookie.StatelessCookies;
 import io.coaps4j.dtls.crypto.ConnectionEnd;
 import io.coaps4j.dtls.crypto.CryptoContext;
-import io.coaps4j.dtls.handshake.message.HandshakeFragment;
-import io.coaps4j.dtls.handshake.message.HandshakeType;
-import io.coaps4j.dtls.handshake.message.HelloVerifyRequest;
-import io.coaps4j.dtls.record.ContentType;
-import io.coaps4j.dtls.record.ProtocolVersion;
 import io.coaps4j.dtls.record.RecordCodec;
-import io.coaps4j.dtls.record.SecurityAssociation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +42,9 @@ import java.util.Optional;
  * {@code idleTimeout} is closed the same way ({@link DtlsEvent.CloseReason#IDLE_TIMEOUT}). Both use
  * the activity order of {@link SessionTable}: nothing is scanned per packet or per timer.
  *
+ * <p>{@link ClientAdmission} decides what becomes of a hello no connection owns, {@link SlotDispatch} calls the
+ * connections of the slot a datagram or timer found here and settles the slot after.
+ *
  * <p>Connections that fail or close are removed at once. Not thread-safe: one event loop owns a server
  * and calls it with that loop's {@link CryptoContext}. Each call exists in two forms: one returning a
  * {@link Result}, and one writing to a {@link DtlsOutput} and returning the next deadline, which makes
@@ -56,26 +53,19 @@ import java.util.Optional;
 public final class DtlsServer {
     private static final Logger LOG = LoggerFactory.getLogger(DtlsServer.class);
     /** At most one WARN line per minute for each kind of refusal (engine time is in nanoseconds). */
-    private static final long WARNING_PERIOD = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    static final long WARNING_PERIOD = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
-    private final DtlsConfig config;
     /** {@code config.idleTimeout()} in the engine's unit, nanoseconds. */
     private final long idleTimeout;
     private final EngineContext engine;
-    private final StatelessCookies cookies;
     private final SessionTable table;
     /** Bytes of this server's connection IDs (RFC 9146), 0 when it uses none: how it frames tls12_cid headers. */
     private final int cidLength;
     private final SlotTimers timers = new SlotTimers();
-    private final FragmentedHellos fragmentedHellos;
-    private final RateLimitedWarning refusedAtLimit = new RateLimitedWarning(LOG,
-            "cookie-proven handshakes refused: maxConcurrentHandshakes reached and none stalled", WARNING_PERIOD);
-    private final RateLimitedWarning refusedPerAddress = new RateLimitedWarning(LOG,
-            "cookie-proven handshakes refused: their address holds maxHandshakesPerAddress", WARNING_PERIOD);
-    private final RateLimitedWarning displaced = new RateLimitedWarning(LOG,
-            "stalled handshakes ended to make room for new clients", WARNING_PERIOD);
-    /** Told of each connection admitted (e.g. by {@link DtlsEndpoint}, which keeps one association per address). */
-    private java.util.function.Consumer<DtlsConnection> admissions = connection -> { };
+    /** Calls the connections of a slot found here and settles the slot after. */
+    private final SlotDispatch dispatch;
+    /** What becomes of a ClientHello no connection owns. */
+    private final ClientAdmission admission;
 
     /** A datagram for {@code to}. */
     public record Outbound(InetSocketAddress to, byte[] datagram) {
@@ -107,7 +97,7 @@ public final class DtlsServer {
     }
 
     public DtlsServer(DtlsConfig config, CryptoContext crypto, DtlsMetrics metrics, long now) {
-        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(config, "config");
         this.idleTimeout = config.idleTimeout().toNanos();
         this.engine = new EngineContext(ConnectionEnd.SERVER, config, crypto, metrics);
         this.cidLength = config.connectionIds().enabled()
@@ -115,8 +105,10 @@ public final class DtlsServer {
         this.table = new SessionTable(config.maxConnections(),
                 new RateLimitedWarning(LOG, "sessions evicted to make room (maxConnections)", WARNING_PERIOD),
                 java.nio.ByteBuffer.wrap(crypto.random().nextBytes(Integer.BYTES)).getInt());
-        this.cookies = new StatelessCookies(new CookieSecrets(crypto.random(), config.cookieRotationPeriod(), now));
-        this.fragmentedHellos = new FragmentedHellos(config.stalledHandshakeTimeout().toNanos());
+        this.dispatch = new SlotDispatch(table, timers, cidLength);
+        StatelessCookies cookies = new StatelessCookies(
+                new CookieSecrets(crypto.random(), config.cookieRotationPeriod(), now));
+        this.admission = new ClientAdmission(config, engine, cookies, table, timers, dispatch);
     }
 
     public DtlsMetrics metrics() {
@@ -217,7 +209,7 @@ public final class DtlsServer {
     }
 
     void onAdmission(java.util.function.Consumer<DtlsConnection> listener) {
-        admissions = Objects.requireNonNull(listener, "listener");
+        admission.onAdmission(listener);
     }
 
     /** The connection serving {@code peer}, for tests in this package. */
@@ -234,7 +226,7 @@ public final class DtlsServer {
 
     /** Processes one datagram from {@code from}. */
     public Result receive(InetSocketAddress from, byte[] datagram, int offset, int length, long now) {
-        Collector out = new Collector();
+        ServerResultCollector out = new ServerResultCollector();
         return out.result(receive(from, datagram, offset, length, now, out));
     }
 
@@ -257,13 +249,13 @@ public final class DtlsServer {
         DtlsConnection target = slot == null ? null
                 : hello == null ? slot.current : slot.startedBy(hello.hello().random());
         if (target != null && slot.successor != null && hello == null) {
-            route(slot, from, datagram, offset, length, now, out);
+            dispatch.route(slot, from, datagram, offset, length, now, out);
         } else if (target != null) {
-            receive(slot, target, from, datagram, offset, length, now, out);
+            dispatch.receive(slot, target, from, datagram, offset, length, now, out);
         } else if (hello != null) {
-            admit(from, slot, hello, datagram, offset, length, now, out);
+            admission.admit(from, slot, hello, datagram, offset, length, now, out);
         } else if (slot == null && ClientHelloPeek.startsWithClientHello(datagram, offset, length)) {
-            admitFragmented(from, datagram, offset, length, now, out);
+            admission.admitFragmented(from, datagram, offset, length, now, out);
         } else {
             engine.metrics.handshakeDropped(HandshakeDropReason.NO_CONNECTION);
         }
@@ -284,9 +276,9 @@ public final class DtlsServer {
             return;
         }
         if (slot.successor != null) {
-            route(slot, from, datagram, offset, length, now, out);
+            dispatch.route(slot, from, datagram, offset, length, now, out);
         } else {
-            receive(slot, slot.current, from, datagram, offset, length, now, out);
+            dispatch.receive(slot, slot.current, from, datagram, offset, length, now, out);
         }
     }
 
@@ -296,7 +288,7 @@ public final class DtlsServer {
      * @throws IllegalStateException when there is no established connection with {@code to}
      */
     public Result send(InetSocketAddress to, byte[] data, int offset, int length, long now) {
-        Collector out = new Collector();
+        ServerResultCollector out = new ServerResultCollector();
         return out.result(send(to, data, offset, length, now, out));
     }
 
@@ -325,7 +317,7 @@ public final class DtlsServer {
             throw new IllegalStateException("not a current connection of this server: " + connection);
         }
         connection.send(data, offset, length, now, out);
-        settle(slot, connection, false, now, out);
+        dispatch.settle(slot, connection, false, now, out);
         return nextDeadline();
     }
 
@@ -336,7 +328,7 @@ public final class DtlsServer {
      * @throws IllegalStateException when the connection is not this server's, or cannot send a heartbeat now
      */
     public Result sendHeartbeat(DtlsConnection connection, long now) {
-        Collector out = new Collector();
+        ServerResultCollector out = new ServerResultCollector();
         return out.result(sendHeartbeat(connection, now, out));
     }
 
@@ -347,7 +339,7 @@ public final class DtlsServer {
             throw new IllegalStateException("not a current connection of this server: " + connection);
         }
         connection.sendHeartbeat(now, out);
-        settle(slot, connection, false, now, out);
+        dispatch.settle(slot, connection, false, now, out);
         return nextDeadline();
     }
 
@@ -365,7 +357,7 @@ public final class DtlsServer {
 
     /** Closes the connections with {@code peer} (close_notify), if there are any. */
     public Result close(InetSocketAddress peer, long now) {
-        Collector out = new Collector();
+        ServerResultCollector out = new ServerResultCollector();
         return out.result(close(peer, now, out));
     }
 
@@ -391,7 +383,7 @@ public final class DtlsServer {
      * @throws IllegalArgumentException when the job has not run
      */
     public Result resume(CryptoJob job, long now) {
-        Collector out = new Collector();
+        ServerResultCollector out = new ServerResultCollector();
         return out.result(resume(job, now, out));
     }
 
@@ -402,7 +394,7 @@ public final class DtlsServer {
         if (slot != null && (slot.current == connection || slot.successor == connection)) {
             boolean wasHandshaking = connection.isHandshaking();
             connection.resume(job, now, out);
-            settle(slot, connection, wasHandshaking, now, out);
+            dispatch.settle(slot, connection, wasHandshaking, now, out);
         } else {
             job.release(); // its connection is gone: the result is dropped
         }
@@ -411,7 +403,7 @@ public final class DtlsServer {
 
     /** Fragmented ClientHellos being put back together, for tests in this package. */
     int pendingFragmentedHellos() {
-        return fragmentedHellos.size();
+        return admission.pendingFragmentedHellos();
     }
 
     /** The connections' shared context, for tests in this package. */
@@ -421,7 +413,7 @@ public final class DtlsServer {
 
     /** Runs the timers due at {@code now}: retransmissions, released flights, idle sessions. */
     public Result onTimer(long now) {
-        Collector out = new Collector();
+        ServerResultCollector out = new ServerResultCollector();
         return out.result(onTimer(now, out));
     }
 
@@ -430,9 +422,9 @@ public final class DtlsServer {
         PeerSlot slot;
         while ((slot = timers.pollDue(now)) != null) {
             DtlsConnection successor = slot.successor;
-            fire(slot, slot.current, now, out);
+            dispatch.fire(slot, slot.current, now, out);
             if (successor != null && !slot.removed && slot.successor == successor) {
-                fire(slot, successor, now, out);
+                dispatch.fire(slot, successor, now, out);
             }
             if (!slot.removed) {
                 timers.reschedule(slot);
@@ -455,188 +447,5 @@ public final class DtlsServer {
             next = Math.min(next, idle);
         }
         return next;
-    }
-
-    /**
-     * A ClientHello fragment from an unknown address (RFC 6347 section 4.2.3): admitted as one record once the
-     * hello carrying the cookie is whole ({@link FragmentedHellos}); dropped until then.
-     */
-    private void admitFragmented(InetSocketAddress from, byte[] datagram, int offset, int length, long now,
-                                 DtlsOutput out) {
-        byte[] whole = fragmentedHellos.offer(from, datagram, offset, length, now);
-        ClientHelloPeek hello = whole == null ? null : ClientHelloPeek.parse(whole, 0, whole.length);
-        if (hello == null) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.NO_CONNECTION);
-            return;
-        }
-        // The reassembled hello is answered like a whole one; the client sent at least its length.
-        admit(from, null, hello, whole, 0, whole.length, now, out);
-    }
-
-    /** A ClientHello not owned by a connection: answered statelessly, or turned into a connection. */
-    private void admit(InetSocketAddress from, PeerSlot slot, ClientHelloPeek hello, byte[] datagram, int offset,
-                       int length, long now, DtlsOutput out) {
-        if (!cookies.isValid(engine.crypto.hmacSha256(), from, hello.hello(), now)) {
-            sendHelloVerifyRequest(from, hello, length, now, out);
-            return;
-        }
-        // A new handshake displaces a handshake of the same client (the current one or a waiting successor).
-        DtlsConnection displaced = slot == null ? null : slot.current.isHandshaking() ? slot.current : slot.successor;
-        int sameClient = displaced == null ? 0 : 1;
-        if (table.halfOpen().from(from.getAddress()) - sameClient >= config.maxHandshakesPerAddress()) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.ADDRESS_HANDSHAKE_LIMIT);
-            refusedPerAddress.occurred(now);
-            return;
-        }
-        if (table.handshakes() - sameClient >= config.maxConcurrentHandshakes() && !displaceStalled(now, out)) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.CONNECTION_LIMIT);
-            refusedAtLimit.occurred(now);
-            return;
-        }
-        byte[] cid = uniqueConnectionId();
-        DtlsConnection fresh = DtlsConnection.server(engine, from, hello.messageSeq(), hello.recordSeq(),
-                hello.hello().random(), cid);
-        fresh.quiet(slot != null && displaced != slot.current); // waits beside an established session
-        fresh.receive(datagram, offset, length, now, out);
-        if (!fresh.isHandshaking() || (fresh.nextDeadline() == DtlsResult.NO_DEADLINE && !fresh.awaitsCrypto())) {
-            // Failed at once (e.g. no common suite: the alert is out), or the hello was not taken: keep nothing.
-            return;
-        }
-        timers.reschedule(table.admit(from, slot, fresh, displaced, now, out));
-        admissions.accept(fresh);
-    }
-
-    /**
-     * A CID no connection of this server has (RFC 9146), null when CIDs are off or none was free after a few
-     * draws (a short CID space nearly full): the client then gets no connection_id answer and is found by address.
-     */
-    private byte[] uniqueConnectionId() {
-        for (int attempt = 0; attempt < 16; attempt++) {
-            byte[] cid = ConnectionIds.draw(config.connectionIds(), ConnectionEnd.SERVER, engine.crypto.random());
-            if (cid == null || cid.length == 0 || !table.cidInUse(cid)) {
-                return cid;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Ends the longest-waiting stalled handshake to make room for a new cookie-proven client, so that clients
-     * which answered a cookie and then fell silent cannot hold every place until their retransmissions run
-     * out; false when no handshake is stalled (all are progressing or too young to tell).
-     */
-    private boolean displaceStalled(long now, DtlsOutput out) {
-        DtlsConnection stalled = table.halfOpen().oldestStalled(now);
-        if (stalled == null) {
-            return false;
-        }
-        PeerSlot slot = stalled.slot;
-        displaced.occurred(now);
-        stalled.displaced(now, out);
-        settle(slot, stalled, true, now, out);
-        return true;
-    }
-
-    /**
-     * Answers statelessly (RFC 6347 section 4.2.1): DTLS 1.0 in the body as the RFC recommends, the
-     * hello's record sequence number and message_seq mirrored, and never more bytes than the hello
-     * had, so a spoofed hello cannot make the server an amplifier.
-     */
-    private void sendHelloVerifyRequest(InetSocketAddress from, ClientHelloPeek hello, int receivedLength, long now,
-                                        DtlsOutput out) {
-        byte[] cookie = cookies.cookieFor(engine.crypto.hmacSha256(), from, hello.hello(), now);
-        HelloVerifyRequest request = new HelloVerifyRequest(ProtocolVersion.DTLS_1_0, cookie);
-        byte[] fragment = HandshakeFragment.whole(HandshakeType.HELLO_VERIFY_REQUEST.code(), hello.messageSeq(),
-                request.encodeBody()).encode();
-        SecurityAssociation stateless = SecurityAssociation.plaintext(hello.recordSeq());
-        if (stateless.protectedLength(fragment.length) > receivedLength) {
-            engine.metrics.handshakeDropped(HandshakeDropReason.TOO_SMALL_FOR_VERIFY_REQUEST);
-            return;
-        }
-        out.datagram(from, stateless.protect(engine.crypto, ContentType.HANDSHAKE, fragment));
-        engine.metrics.handshakeDropped(HandshakeDropReason.COOKIE_MISSING_OR_INVALID);
-        engine.metrics.helloVerifyRequestSent();
-    }
-
-    /**
-     * While a new handshake waits to replace an established session (RFC 6347 section 4.2.8), each record
-     * goes where it belongs: epoch 0 to the new handshake; a protected record to the session first, and to
-     * the new handshake only when the session did not accept it, so the session keeps working.
-     */
-    private void route(PeerSlot slot, InetSocketAddress from, byte[] datagram, int offset, int length, long now,
-                       DtlsOutput out) {
-        int end = offset + length;
-        int pos = offset;
-        while (pos < end && !slot.removed) {
-            DtlsConnection successor = slot.successor;
-            if (successor == null) {
-                receive(slot, slot.current, from, datagram, pos, end - pos, now, out);
-                return;
-            }
-            int next = RecordCodec.recordEnd(datagram, pos, end, cidLength);
-            if (next < 0) {
-                receive(slot, successor, from, datagram, pos, end - pos, now, out);
-                return;
-            }
-            if (RecordCodec.epoch(datagram, pos) == 0) {
-                receive(slot, successor, from, datagram, pos, next - pos, now, out);
-            } else {
-                DtlsConnection session = slot.current;
-                boolean accepted = session.receiveRouted(from, datagram, pos, next - pos, now, out, false);
-                settle(slot, session, false, now, out);
-                if (!accepted && !slot.removed && slot.successor == successor) {
-                    successor.receiveRouted(from, datagram, pos, next - pos, now, out, true);
-                    settle(slot, successor, true, now, out);
-                }
-            }
-            pos = next;
-        }
-    }
-
-    private void receive(PeerSlot slot, DtlsConnection connection, InetSocketAddress from, byte[] datagram, int offset,
-                         int length, long now, DtlsOutput out) {
-        boolean wasHandshaking = connection.isHandshaking();
-        connection.receive(from, datagram, offset, length, now, out);
-        settle(slot, connection, wasHandshaking, now, out);
-    }
-
-    private void fire(PeerSlot slot, DtlsConnection connection, long now, DtlsOutput out) {
-        if (connection.nextDeadline() <= now) {
-            boolean wasHandshaking = connection.isHandshaking();
-            connection.onTimer(now, out);
-            settle(slot, connection, wasHandshaking, now, out);
-        }
-    }
-
-    /** Updates the slot, the table and the slot's timer after a call to one of its connections. */
-    private void settle(PeerSlot slot, DtlsConnection connection, boolean wasHandshaking, long now, DtlsOutput out) {
-        InetSocketAddress movedFrom = ConnectionMoves.takeMovedFrom(connection);
-        if (movedFrom != null) {
-            table.moved(slot, connection, movedFrom); // RFC 9146 section 6: found at the new address from now on
-        }
-        table.settle(slot, connection, wasHandshaking, now, out);
-        if (!slot.removed) {
-            timers.reschedule(slot);
-        }
-    }
-
-    /** Collects a call's output for the methods that return a {@link Result}. */
-    private static final class Collector implements DtlsOutput {
-        private List<Outbound> datagrams = List.of();
-        private List<PeerEvent> events = List.of();
-
-        @Override
-        public void datagram(InetSocketAddress to, byte[] datagram) {
-            datagrams = ResultCollector.append(datagrams, new Outbound(to, datagram));
-        }
-
-        @Override
-        public void event(DtlsConnection connection, DtlsEvent event) {
-            events = ResultCollector.append(events, new PeerEvent(connection, event));
-        }
-
-        Result result(long nextDeadline) {
-            return new Result(datagrams, events, nextDeadline);
-        }
     }
 }

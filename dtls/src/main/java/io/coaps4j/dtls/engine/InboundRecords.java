@@ -109,7 +109,7 @@ final class InboundRecords implements RecordReceiver {
                     break;
             }
         } catch (DtlsException failure) {
-            connection.fail(failure);
+            ConnectionEnding.fail(connection, failure);
         }
     }
 
@@ -152,7 +152,7 @@ final class InboundRecords implements RecordReceiver {
         int renegotiationRequest = connection.role() == ConnectionEnd.SERVER
                 ? HandshakeType.CLIENT_HELLO.code() : HandshakeType.HELLO_REQUEST.code();
         if (fragment.type() == renegotiationRequest && epoch == connection.sessionEpoch()) {
-            connection.sendAlert(Alert.warning(AlertDescription.NO_RENEGOTIATION));
+            ConnectionEnding.sendAlert(connection, Alert.warning(AlertDescription.NO_RENEGOTIATION));
             return;
         }
         ConnectionHandshake handshake = connection.handshake();
@@ -195,10 +195,10 @@ final class InboundRecords implements RecordReceiver {
             return;
         }
         if (alert.isCloseNotify()) {
-            connection.sendAlert(Alert.closeNotify());
-            connection.closeWith(DtlsEvent.CloseReason.PEER_CLOSED);
+            ConnectionEnding.sendAlert(connection, Alert.closeNotify());
+            ConnectionEnding.closeWith(connection, DtlsEvent.CloseReason.PEER_CLOSED);
         } else if (alert.isFatal()) {
-            connection.failedByPeer(alert);
+            ConnectionEnding.failedByPeer(connection, alert);
         }
         // Other warnings (no_renegotiation, user_canceled...) change nothing here.
     }
