@@ -41,7 +41,22 @@ final class InboundRecords implements RecordReceiver {
      */
     boolean receive(DtlsConnection connection, RecordLayer records, byte[] datagram, int offset, int length,
                     boolean lenient) {
-        return within(connection, lenient, () -> records.receive(crypto, datagram, offset, length, this));
+        // As within(...), written out: this runs per datagram, and a capturing lambda would be an allocation
+        // unless the JIT happens to inline it away.
+        DtlsConnection previousTarget = target;
+        boolean previousAuthenticated = authenticated;
+        boolean previousLenient = this.lenient;
+        target = connection;
+        authenticated = false;
+        this.lenient = lenient;
+        try {
+            records.receive(crypto, datagram, offset, length, this);
+            return authenticated;
+        } finally {
+            target = previousTarget;
+            authenticated = previousAuthenticated;
+            this.lenient = previousLenient;
+        }
     }
 
     /**
