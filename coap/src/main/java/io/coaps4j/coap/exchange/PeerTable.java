@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,6 +21,8 @@ final class PeerTable {
     private final RandomGenerator random;
     private final int maxPeers;
     private final long lifetimeNanos;
+    /** Told the peer of every state the table drops, so that whoever kept the state lets go of it. */
+    private Consumer<Peer> onForget = peer -> { };
 
     PeerTable(RandomGenerator random, int maxPeers, long lifetimeNanos) {
         this.random = random;
@@ -67,10 +71,16 @@ final class PeerTable {
         forget(peers.remove(peer));
     }
 
-    /** A state out of the table: whoever kept it must not count message IDs on it any more. */
-    private static void forget(PeerState state) {
+    /** Who to tell when the table drops a peer's state (the observations, which keep it between notifications). */
+    void onForget(Consumer<Peer> listener) {
+        this.onForget = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** A state out of the table: whoever kept it must not count message IDs on it, nor keep it in memory. */
+    private void forget(PeerState state) {
         if (state != null) {
             state.forgotten = true;
+            onForget.accept(state.peer);
         }
     }
 
@@ -106,7 +116,7 @@ final class PeerTable {
     }
 
     void clear() {
-        peers.values().forEach(PeerTable::forget);
+        List.copyOf(peers.values()).forEach(this::forget);
         peers.clear();
     }
 

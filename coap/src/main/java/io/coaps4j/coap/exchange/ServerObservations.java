@@ -61,6 +61,7 @@ final class ServerObservations implements TransmissionOwner {
         this.maxPerPeer = config.maxObserversPerPeer();
         this.maxTotal = config.maxObservers();
         this.maxMessageSize = config.maxMessageSize();
+        peers.onForget(this::peerStateForgotten);
     }
 
     /** See {@link CoapEngine#observe}. */
@@ -113,6 +114,17 @@ final class ServerObservations implements TransmissionOwner {
     void cancel(Observation observation, long nowNanos) {
         if (!observation.ended) {
             end(observation, nowNanos);
+        }
+    }
+
+    /**
+     * The peer table dropped {@code peer}'s message-ID state (idle for EXCHANGE_LIFETIME, or evicted): its
+     * observations let go of it, so that an idle observer does not keep it in memory; the next notification takes
+     * the peer's current state.
+     */
+    private void peerStateForgotten(Peer peer) {
+        for (Observation o = firstOfPeer.get(peer); o != null; o = o.nextOfPeer) {
+            o.peerState = null;
         }
     }
 

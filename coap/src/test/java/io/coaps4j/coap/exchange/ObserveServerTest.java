@@ -189,6 +189,24 @@ class ObserveServerTest {
     }
 
     @Test
+    void anIdleObserverLetsGoOfItsPeersMessageIdStateAndTheNextNotificationTakesTheCurrentOne() {
+        notificationType = MessageType.NON;
+        Observation observation = register(client, 1, token(1));
+        server.takeSent();
+        change();
+        server.takeSent();
+        assertThat(observation.peerState).as("kept for the next notification").isNotNull();
+
+        server.advance(300 * SECOND); // idle beyond EXCHANGE_LIFETIME: the peer table drops the peer's state
+        assertThat(observation.peerState).as("not kept alive by the observation").isNull();
+
+        assertThat(change()).isTrue();
+        assertThat(server.takeSent()).singleElement().satisfies(m -> assertThat(m.type()).isEqualTo(MessageType.NON));
+        assertThat(observation.peerState).isNotNull();
+        assertThat(server.engine.observers()).isOne();
+    }
+
+    @Test
     void rstFromAnotherPeerDoesNotDeregister() {
         register(client, 1, token(1));
         server.takeSent();

@@ -52,6 +52,18 @@ class PeerTableTest {
     }
 
     @Test
+    void whoeverKeptAStateIsToldWhenTheTableDropsIt() {
+        java.util.List<io.coaps4j.coap.peer.Peer> told = new java.util.ArrayList<>();
+        table.onForget(told::add);
+        table.touch(BUSY, null, 0);
+        table.get(IDLE, LIFETIME / 2);
+        table.expire(LIFETIME + 1);
+        assertThat(told).as("only the peer idle for a lifetime").containsExactly(BUSY);
+        table.clear();
+        assertThat(told).containsExactly(BUSY, IDLE);
+    }
+
+    @Test
     void removingAndClearingForgetTheStates() {
         PeerState removed = table.touch(BUSY, null, 0);
         PeerState cleared = table.touch(IDLE, null, 0);
