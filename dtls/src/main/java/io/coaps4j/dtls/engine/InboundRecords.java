@@ -41,22 +41,7 @@ final class InboundRecords implements RecordReceiver {
      */
     boolean receive(DtlsConnection connection, RecordLayer records, byte[] datagram, int offset, int length,
                     boolean lenient) {
-        // As within(...), written out: this runs per datagram, and a capturing lambda would be an allocation
-        // unless the JIT happens to inline it away.
-        DtlsConnection previousTarget = target;
-        boolean previousAuthenticated = authenticated;
-        boolean previousLenient = this.lenient;
-        target = connection;
-        authenticated = false;
-        this.lenient = lenient;
-        try {
-            records.receive(crypto, datagram, offset, length, this);
-            return authenticated;
-        } finally {
-            target = previousTarget;
-            authenticated = previousAuthenticated;
-            this.lenient = previousLenient;
-        }
+        return within(connection, lenient, records, datagram, offset, length);
     }
 
     /**
@@ -67,11 +52,18 @@ final class InboundRecords implements RecordReceiver {
         if (target == connection) {
             records.activatePendingRead(crypto, this); // within the connection's receive call
         } else {
-            within(connection, false, () -> records.activatePendingRead(crypto, this));
+            within(connection, false, records, null, 0, 0);
         }
     }
 
-    private boolean within(DtlsConnection connection, boolean lenient, Runnable work) {
+    /**
+     * Runs, with {@code connection} as the target of the records delivered, its receive of {@code datagram}, or
+     * with none its switch to pending keys; restores the outer call's target after (calls nest). The two are
+     * told apart by the argument rather than passed as a lambda: this runs per datagram, and a capturing lambda
+     * is an allocation unless the JIT inlines it away.
+     */
+    private boolean within(DtlsConnection connection, boolean lenient, RecordLayer records, byte[] datagram,
+                           int offset, int length) {
         DtlsConnection previousTarget = target;
         boolean previousAuthenticated = authenticated;
         boolean previousLenient = this.lenient;
@@ -79,7 +71,11 @@ final class InboundRecords implements RecordReceiver {
         authenticated = false;
         this.lenient = lenient;
         try {
-            work.run();
+            if (datagram != null) {
+                records.receive(crypto, datagram, offset, length, this);
+            } else {
+                records.activatePendingRead(crypto, this);
+            }
             return authenticated;
         } finally {
             target = previousTarget;
