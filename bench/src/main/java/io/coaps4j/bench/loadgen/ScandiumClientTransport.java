@@ -257,8 +257,8 @@ public final class ScandiumClientTransport implements ClientTransport {
         } while (read == drained.capacity());
     }
 
-    /** Remembers why a request could not be sent; the generator's resend timer retries it. */
-    private final class RequestCallback implements MessageCallback {
+    /** Scandium's message callback with nothing to do for each event; a subclass overrides what it needs. */
+    private abstract static class QuietCallback implements MessageCallback {
         @Override
         public void onConnecting() {
         }
@@ -277,24 +277,23 @@ public final class ScandiumClientTransport implements ClientTransport {
 
         @Override
         public void onError(Throwable error) {
+        }
+    }
+
+    /** Remembers why a request could not be sent; the generator's resend timer retries it. */
+    private final class RequestCallback extends QuietCallback {
+        @Override
+        public void onError(Throwable error) {
             sendFailure.set(error);
         }
     }
 
     /** Completes when the handshake of {@link #connect} ended: its message withheld means the session is up. */
-    private static final class HandshakeCallback implements MessageCallback {
+    private static final class HandshakeCallback extends QuietCallback {
         private final CompletableFuture<Void> handshake;
 
         HandshakeCallback(CompletableFuture<Void> handshake) {
             this.handshake = handshake;
-        }
-
-        @Override
-        public void onConnecting() {
-        }
-
-        @Override
-        public void onDtlsRetransmission(int flight) {
         }
 
         @Override
